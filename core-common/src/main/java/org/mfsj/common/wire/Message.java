@@ -1,0 +1,12 @@
+package org.mfsj.common.wire;
+
+/**
+ * One protocol message. A frame is {@code type:u32 length:u32 msgId:u32 body}; the type comes from
+ * the {@link MessageFamily} the class is registered in. Requests carry a fresh message id, replies
+ * echo it, and one-way notifications use 0.
+ */
+public interface Message {
+    int msgId();
+
+    void encodeBody(WireWriter out);
+}

@@ -1,0 +1,78 @@
+package org.mfsj.common.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageCodec;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Frames on the wire: {@code type:u32 length:u32 payload}, payload = {@code msgId:u32 body}.
+ * A frame that is too long, too short, of an unknown type or that does not decode exactly closes
+ * the connection with one log line naming the peer; the daemon goes on serving everyone else.
+ */
+public final class MessageCodec extends ByteToMessageCodec<Message> {
+    public static final int HEADER = 8;
+    /** Largest payload accepted: room for a 4 MiB read reply plus metadata pages. */
+    public static final int MAX_PAYLOAD = 8 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageCodec.class);
+
+    private final MessageFamily inbound;
+    private final MessageFamily outbound;
+    private boolean broken;
+
+    public MessageCodec(MessageFamily inbound, MessageFamily outbound) {
+        this.inbound = inbound;
+        this.outbound = outbound;
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, Message msg, ByteBuf out) {
+        out.writeInt(outbound.typeOf(msg));
+        int lengthAt = out.writerIndex();
+        out.writeInt(0);
+        out.writeInt(msg.msgId());
+        msg.encodeBody(new WireWriter(out));
+        out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (broken) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        while (in.readableBytes() >= HEADER) {
+            int start = in.readerIndex();
+            int type = in.getInt(start);
+            int length = in.getInt(start + 4);
+            if (length < 4 || length > MAX_PAYLOAD) {
+                reject(ctx, in, "frame length " + Integer.toUnsignedString(length) + " for type " + type);
+                return;
+            }
+            if (in.readableBytes() < HEADER + length) {
+                return;
+            }
+            ByteBuf payload = in.slice(start + HEADER, length);
+            in.skipBytes(HEADER + length);
+            try {
+                WireReader r = new WireReader(payload);
+                int msgId = r.u32();
+                out.add(inbound.decode(type, msgId, r));
+            } catch (MalformedMessageException | IllegalArgumentException e) {
+                reject(ctx, in, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void reject(ChannelHandlerContext ctx, ByteBuf in, String why) {
+        broken = true;
+        in.skipBytes(in.readableBytes());
+        LOG.warn("closing connection from {} ({}): malformed frame: {}", ctx.channel().remoteAddress(),
+                inbound.name(), why);
+        ctx.close();
+    }
+}

@@ -1,0 +1,155 @@
+package org.mfsj.common.wire;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+
+/**
+ * One end of a connection that can both call the other side and be called by it. Replies complete
+ * the pending call with their message id; every other message goes to the {@link Inbound} handler.
+ * When the connection drops, every pending call fails with {@link Status#DISCONNECTED}.
+ */
+public final class Peer extends SimpleChannelInboundHandler<Message> {
+    /** Receives requests and notifications from the other side, on the connection's event loop. */
+    @FunctionalInterface
+    public interface Inbound {
+        void onMessage(Peer from, Message message);
+
+        default void onClose(Peer peer) {
+        }
+    }
+
+    private final Inbound inbound;
+    private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private volatile Channel channel;
+    private volatile Object attachment;
+
+    public Peer(Inbound inbound) {
+        this.inbound = inbound;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // set here, not in channelActive: a connect listener may run before channelActive fires
+        channel = ctx.channel();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Message msg) {
+        if (msg instanceof Reply) {
+            CompletableFuture<Message> f = pending.remove(msg.msgId());
+            if (f != null) {
+                f.complete(msg);
+            }
+            return;
+        }
+        inbound.onMessage(this, msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        MfsException gone = new MfsException(Status.DISCONNECTED, "connection to " + remote() + " closed");
+        pending.values().forEach(f -> f.completeExceptionally(gone));
+        pending.clear();
+        inbound.onClose(this);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        org.slf4j.LoggerFactory.getLogger(Peer.class)
+                .warn("closing connection to {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    /** Sends a request built with a fresh message id; the future completes with its reply. */
+    public <R extends Message> CompletableFuture<R> call(IntFunction<? extends Message> request, Class<R> replyType,
+                                                          long timeoutMillis) {
+        int id = nextId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
+        CompletableFuture<Message> f = new CompletableFuture<>();
+        pending.put(id, f);
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            pending.remove(id);
+            return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED, "not connected to " + remote()));
+        }
+        ch.writeAndFlush(request.apply(id)).addListener(w -> {
+            if (!w.isSuccess()) {
+                pending.remove(id);
+                f.completeExceptionally(new MfsException(Status.DISCONNECTED, "send to " + remote() + " failed",
+                        w.cause()));
+            }
+        });
+        f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(id));
+        return f.thenApply(m -> {
+            if (!replyType.isInstance(m)) {
+                throw new IllegalStateException(new MfsException(Status.PROTOCOL, "expected " + replyType.getSimpleName()
+                        + " from " + remote() + ", got " + m.getClass().getSimpleName()));
+            }
+            return replyType.cast(m);
+        });
+    }
+
+    /** Sends a reply or notification. */
+    public void send(Message m) {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.writeAndFlush(m);
+        }
+    }
+
+    /** Sends without flushing; call {@link #flush()} after a batch. */
+    public void sendLater(Message m) {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.write(m);
+        }
+    }
+
+    public void flush() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.flush();
+        }
+    }
+
+    public boolean isActive() {
+        Channel ch = channel;
+        return ch != null && ch.isActive();
+    }
+
+    public SocketAddress remote() {
+        Channel ch = channel;
+        return ch == null ? null : ch.remoteAddress();
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public void close() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    /** State the owner keeps with this connection (e.g. the chunkserver record on the master). */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object o) {
+        attachment = o;
+    }
+}

@@ -1,0 +1,106 @@
+package org.mfsj.common.wire;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Bounds-checked reader of one frame's payload. Every read checks what is left first, so a short or
+ * lying frame becomes a {@link MalformedMessageException}, never an index error or a huge allocation.
+ */
+public final class WireReader {
+    private final ByteBuf buf;
+
+    public WireReader(ByteBuf buf) {
+        this.buf = buf;
+    }
+
+    private void need(int n, String what) {
+        if (n < 0 || buf.readableBytes() < n) {
+            throw new MalformedMessageException("truncated payload reading " + what + ": need " + n
+                    + " bytes, " + buf.readableBytes() + " left");
+        }
+    }
+
+    public int u8() {
+        need(1, "u8");
+        return buf.readUnsignedByte();
+    }
+
+    public boolean bool() {
+        int v = u8();
+        if (v > 1) {
+            throw new MalformedMessageException("boolean byte is " + v);
+        }
+        return v == 1;
+    }
+
+    public int u16() {
+        need(2, "u16");
+        return buf.readUnsignedShort();
+    }
+
+    public int u32() {
+        need(4, "u32");
+        return buf.readInt();
+    }
+
+    public long u64() {
+        need(8, "u64");
+        return buf.readLong();
+    }
+
+    public String str() {
+        int len = u16();
+        need(len, "string");
+        byte[] b = new byte[len];
+        buf.readBytes(b);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedMessageException("string is not valid UTF-8");
+        }
+    }
+
+    public byte[] bytes(int max) {
+        int len = u32();
+        if (len < 0 || len > max) {
+            throw new MalformedMessageException("byte array of " + len + " exceeds limit " + max);
+        }
+        need(len, "bytes");
+        byte[] b = new byte[len];
+        buf.readBytes(b);
+        return b;
+    }
+
+    /** A u32 count then elements; the count is checked against what remains before allocating. */
+    public <T> List<T> list(int maxCount, int minElementBytes, Function<WireReader, T> element) {
+        int count = u32();
+        if (count < 0 || count > maxCount) {
+            throw new MalformedMessageException("list of " + count + " exceeds limit " + maxCount);
+        }
+        need(count * Math.max(minElementBytes, 0), "list elements");
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(element.apply(this));
+        }
+        return out;
+    }
+
+    public int remaining() {
+        return buf.readableBytes();
+    }
+
+    public void expectEnd(String what) {
+        if (buf.isReadable()) {
+            throw new MalformedMessageException(buf.readableBytes() + " trailing bytes after " + what);
+        }
+    }
+}

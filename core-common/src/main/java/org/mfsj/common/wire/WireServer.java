@@ -1,0 +1,50 @@
+package org.mfsj.common.wire;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+/**
+ * A listening socket whose connections each get a {@link MessageCodec} and a fresh {@link Peer}.
+ * Only bootstrap and shutdown live here; behaviour is in the {@link Peer.Inbound} the caller gives.
+ */
+public final class WireServer implements AutoCloseable {
+    private final Channel channel;
+
+    private WireServer(Channel channel) {
+        this.channel = channel;
+    }
+
+    public static WireServer bind(EventLoopGroup group, String host, int port, MessageFamily inbound,
+                                  MessageFamily outbound, Supplier<Peer.Inbound> handler) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(Transport.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new MessageCodec(inbound, outbound), new Peer(handler.get()));
+                    }
+                });
+        InetSocketAddress at = host == null || host.isEmpty() || host.equals("*")
+                ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        return new WireServer(b.bind(at).sync().channel());
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+}

@@ -1,0 +1,18 @@
+package org.mfsj.common.wire.client2chunk;
+
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.WireReader;
+import org.mfsj.common.wire.WireWriter;
+
+/** Ends the write session; answered when every server of the chain has flushed. */
+public record WriteEnd(int msgId, long chunkId) implements Message {
+    @Override
+    public void encodeBody(WireWriter w) {
+        w.u64(chunkId);
+    }
+
+    public static WriteEnd decode(int msgId, WireReader r) {
+        return new WriteEnd(msgId,
+                r.u64());
+    }
+}

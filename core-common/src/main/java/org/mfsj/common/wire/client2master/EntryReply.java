@@ -1,0 +1,23 @@
+package org.mfsj.common.wire.client2master;
+
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.Reply;
+import org.mfsj.common.wire.TypeCodecs;
+import org.mfsj.common.wire.WireReader;
+import org.mfsj.common.wire.WireWriter;
+
+/** Attributes of the entry found or made (null unless OK). */
+public record EntryReply(int msgId, Status status, Attr attr) implements Reply {
+    @Override
+    public void encodeBody(WireWriter w) {
+        w.u16(status.code());
+        TypeCodecs.attrOrNull(w, attr);
+    }
+
+    public static EntryReply decode(int msgId, WireReader r) {
+        return new EntryReply(msgId,
+                TypeCodecs.status(r),
+                TypeCodecs.attrOrNull(r));
+    }
+}
