@@ -1,0 +1,132 @@
+package org.mfsj.common.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
+import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.Lookup;
+import org.mfsj.common.wire.client2master.ReadDirReply;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
+
+class MessageCodecTest {
+    private static final MessageFamily CM = ClientMasterProtocol.FAMILY;
+
+    private static EmbeddedChannel channel(MessageFamily f) {
+        return new EmbeddedChannel(new MessageCodec(f, f));
+    }
+
+    private static ByteBuf encode(MessageFamily f, Message m) {
+        EmbeddedChannel out = channel(f);
+        out.writeOutbound(m);
+        return out.readOutbound();
+    }
+
+    private static Message roundTrip(MessageFamily f, Message m) {
+        EmbeddedChannel in = channel(f);
+        in.writeInbound(encode(f, m));
+        return in.readInbound();
+    }
+
+    @Test
+    void requestsAndRepliesSurviveTheWire() {
+        Lookup lookup = new Lookup(7, new Creds(1000, 100, new int[] {4, 27}), 1L, "héllo");
+        assertThat(roundTrip(CM, lookup)).isEqualTo(lookup);
+
+        Attr attr = new Attr(42, FileType.FILE, 0644, 1000, 100, 1L, 2L, 3L, 1, 1234567890123L, 0, 2, 1);
+        ReadDirReply page = new ReadDirReply(9, Status.OK,
+                List.of(new DirEntry("a", 42, FileType.FILE, 5, attr), new DirEntry("b", 43, FileType.DIRECTORY, 6, null)),
+                true);
+        assertThat(roundTrip(CM, page)).isEqualTo(page);
+
+        WriteChunkReply chain = new WriteChunkReply(11, Status.OK, 10, 0xABCDEFL, 3,
+                List.of(new ServerAddress("127.0.0.1", 9422), new ServerAddress("127.0.0.1", 9423)));
+        assertThat(roundTrip(CM, chain)).isEqualTo(chain);
+    }
+
+    @Test
+    void dataMessagesKeepTheirBytes() {
+        byte[] data = new byte[65536];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        WriteData m = (WriteData) roundTrip(ClientChunkProtocol.FAMILY, new WriteData(3, 99L, 65536, 1234, data));
+        assertThat(m.data()).isEqualTo(data);
+        assertThat(m.offset()).isEqualTo(65536);
+    }
+
+    @Test
+    void severalFramesInOneReadAndOneFrameInPieces() {
+        ByteBuf a = encode(CM, new Lookup(1, Creds.ROOT, 1, "x"));
+        ByteBuf b = encode(CM, new Lookup(2, Creds.ROOT, 1, "y"));
+        ByteBuf both = Unpooled.wrappedBuffer(a, b);
+        EmbeddedChannel in = channel(CM);
+        in.writeInbound(both.readRetainedSlice(5));
+        assertThat((Object) in.readInbound()).isNull();
+        in.writeInbound(both.readRetainedSlice(both.readableBytes()));
+        assertThat(((Lookup) in.readInbound()).name()).isEqualTo("x");
+        assertThat(((Lookup) in.readInbound()).name()).isEqualTo("y");
+    }
+
+    @Test
+    void unknownTypeClosesTheConnection() {
+        ByteBuf frame = Unpooled.buffer().writeInt(999_999).writeInt(4).writeInt(1);
+        assertClosedBy(frame);
+    }
+
+    @Test
+    void lengthBeyondTheLimitClosesTheConnection() {
+        ByteBuf frame = Unpooled.buffer().writeInt(1002).writeInt(MessageCodec.MAX_PAYLOAD + 1).writeInt(1);
+        assertClosedBy(frame);
+    }
+
+    @Test
+    void lengthTooShortForAMessageIdClosesTheConnection() {
+        ByteBuf frame = Unpooled.buffer().writeInt(1002).writeInt(2).writeShort(0);
+        assertClosedBy(frame);
+    }
+
+    @Test
+    void truncatedPayloadClosesTheConnection() {
+        // a Lookup whose frame length ends in the middle of the name
+        ByteBuf good = encode(CM, new Lookup(1, Creds.ROOT, 1, "abcdef"));
+        int len = good.getInt(4);
+        good.setInt(4, len - 3);
+        good.writerIndex(good.writerIndex() - 3);
+        assertClosedBy(good);
+    }
+
+    @Test
+    void trailingBytesCloseTheConnection() {
+        ByteBuf good = encode(CM, new Lookup(1, Creds.ROOT, 1, "abc"));
+        good.setInt(4, good.getInt(4) + 2);
+        good.writeShort(7);
+        assertClosedBy(good);
+    }
+
+    @Test
+    void hugeListCountIsRejectedBeforeAllocating() {
+        // ReadDirReply claiming 2^31-1 entries with no bytes behind them
+        ByteBuf frame = Unpooled.buffer().writeInt(1513).writeInt(4 + 2 + 4).writeInt(1)
+                .writeShort(0).writeInt(Integer.MAX_VALUE);
+        assertClosedBy(frame);
+    }
+
+    private static void assertClosedBy(ByteBuf frame) {
+        EmbeddedChannel in = channel(CM);
+        in.writeInbound(frame);
+        assertThat((Object) in.readInbound()).isNull();
+        assertThat(in.isOpen()).isFalse();
+    }
+}
