@@ -1,0 +1,87 @@
+package org.mfsj.tools.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Writes the configuration files of a local cluster once, on its first start, and remembers its
+ * ports so that later starts (after a kill, after a reboot) reuse them.
+ */
+final class ClusterConfigWriter {
+    static final int MASTER_CS_PORT = 9420;
+    static final int MASTER_CLIENT_PORT = 9421;
+    static final int FIRST_CS_DATA_PORT = 9422;
+
+    private final ClusterLayout layout;
+    private final int chunkservers;
+
+    ClusterConfigWriter(ClusterLayout layout, int chunkservers) {
+        this.layout = layout;
+        this.chunkservers = chunkservers;
+    }
+
+    Properties ensure() throws IOException {
+        Path portsFile = layout.config("cluster.ports");
+        if (Files.isRegularFile(portsFile)) {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(portsFile)) {
+                p.load(in);
+            }
+            return p;
+        }
+        Files.createDirectories(layout.etc());
+        Ports ports = new Ports();
+        Properties p = new Properties();
+        p.setProperty("master.cs", String.valueOf(ports.pick(MASTER_CS_PORT)));
+        p.setProperty("master.client", String.valueOf(ports.pick(MASTER_CLIENT_PORT)));
+        for (int i = 1; i <= chunkservers; i++) {
+            p.setProperty("chunkserver" + i + ".data", String.valueOf(ports.pick(FIRST_CS_DATA_PORT + 10 * (i - 1))));
+        }
+        writeMaster(p);
+        for (int i = 1; i <= chunkservers; i++) {
+            writeChunkserver(i, p);
+        }
+        try (var out = Files.newBufferedWriter(portsFile)) {
+            p.store(out, "ports of this local cluster");
+        }
+        return p;
+    }
+
+    private void writeMaster(Properties p) throws IOException {
+        Path data = layout.data("master");
+        Files.createDirectories(data);
+        String cfg = """
+                # master of a local cluster, written by 'mfs up'
+                DATA_PATH = %s
+                MATOCS_LISTEN_HOST = 127.0.0.1
+                MATOCS_LISTEN_PORT = %s
+                MATOCL_LISTEN_HOST = 127.0.0.1
+                MATOCL_LISTEN_PORT = %s
+                # a local cluster heals at once instead of waiting for a server to come back
+                REPLICATIONS_DELAY_INIT = 5
+                REPLICATIONS_DELAY_DISCONNECT = 5
+                """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"));
+        Files.writeString(layout.config("mfsmaster.cfg"), cfg);
+    }
+
+    private void writeChunkserver(int i, Properties p) throws IOException {
+        String name = "chunkserver" + i;
+        Path data = layout.data(name);
+        Path disk = data.resolve("hdd1");
+        Files.createDirectories(disk);
+        Path hdd = layout.config(name + "-mfshdd.cfg");
+        Files.writeString(hdd, "# disks of " + name + ", one path per line\n" + disk + "\n");
+        String cfg = """
+                # %s of a local cluster, written by 'mfs up'
+                DATA_PATH = %s
+                MASTER_HOST = 127.0.0.1
+                MASTER_PORT = %s
+                CSSERV_LISTEN_HOST = 127.0.0.1
+                CSSERV_LISTEN_PORT = %s
+                HDD_CONF_FILENAME = %s
+                """.formatted(name, data, p.getProperty("master.cs"), p.getProperty(name + ".data"), hdd);
+        Files.writeString(layout.config(name + ".cfg"), cfg);
+    }
+}

@@ -1,0 +1,173 @@
+package org.mfsj.tools.cluster;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.mfsj.common.types.ServerAddress;
+
+/**
+ * A cluster of real processes on 127.0.0.1 with everything under one folder: what {@code mfs up}
+ * starts and what the integration tests drive (start, stop, kill -9, restart, wait-ready).
+ */
+public final class LocalCluster {
+    public static final int CHUNKSERVERS = 3;
+    public static final String MASTER = "master";
+
+    private final ClusterLayout layout;
+    private final PrintStream out;
+    private final Properties ports;
+    private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
+
+    public LocalCluster(Path dir, PrintStream out) throws IOException {
+        this.layout = new ClusterLayout(dir);
+        this.out = out;
+        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS).ensure();
+        daemons.put(MASTER, new DaemonProcess(MASTER, layout));
+        for (int i = 1; i <= CHUNKSERVERS; i++) {
+            String name = chunkserverName(i);
+            daemons.put(name, new DaemonProcess(name, layout));
+        }
+    }
+
+    public static String chunkserverName(int i) {
+        return "chunkserver" + i;
+    }
+
+    public ClusterLayout layout() {
+        return layout;
+    }
+
+    public ServerAddress masterAddress() {
+        return new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty("master.client")));
+    }
+
+    /** Where chunkservers register with the master. */
+    public ServerAddress masterChunkserverAddress() {
+        return new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty("master.cs")));
+    }
+
+    public ServerAddress chunkserverAddress(int i) {
+        return new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty(chunkserverName(i) + ".data")));
+    }
+
+    /** The folder a chunkserver keeps its chunks in. */
+    public Path chunkserverDisk(int i) {
+        return layout.data(chunkserverName(i)).resolve("hdd1");
+    }
+
+    public DaemonProcess daemon(String name) {
+        DaemonProcess d = daemons.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no process '" + name + "' in this cluster; known: " + daemons.keySet());
+        }
+        return d;
+    }
+
+    /** Starts every process that is not running, waits until all serve, writes cluster.env. */
+    public void up(Duration timeout) throws IOException, InterruptedException {
+        List<String> started = new ArrayList<>();
+        for (DaemonProcess d : daemons.values()) {
+            if (!d.isRunning()) {
+                d.start(jvmOptions(d.name()), arguments(d.name()));
+                started.add(d.name());
+            }
+        }
+        waitReady(timeout, daemons.keySet());
+        writeEnv();
+        out.println(started.isEmpty() ? "cluster already running in " + layout.dir()
+                : "started " + String.join(", ", started) + " in " + layout.dir());
+        printSummary();
+    }
+
+    public void start(String name) throws IOException {
+        DaemonProcess d = daemon(name);
+        if (!d.isRunning()) {
+            d.start(jvmOptions(name), arguments(name));
+        }
+    }
+
+    public void stop(String name) {
+        daemon(name).stop(Duration.ofSeconds(15));
+    }
+
+    public void kill9(String name) {
+        daemon(name).kill9();
+    }
+
+    /** Stops everything this cluster started; chunkservers first so the master sees them go. */
+    public void down() {
+        List<DaemonProcess> order = new ArrayList<>(daemons.values());
+        java.util.Collections.reverse(order);
+        for (DaemonProcess d : order) {
+            if (d.stop(Duration.ofSeconds(15))) {
+                out.println("stopped " + d.name());
+            }
+        }
+    }
+
+    /** Waits until the master answers and every running chunkserver is registered with it. */
+    public void waitReady(Duration timeout) throws IOException, InterruptedException {
+        waitReady(timeout, List.of(MASTER));
+    }
+
+    /** As {@link #waitReady(Duration)}, failing at once if one of {@code mustRun} has exited. */
+    public void waitReady(Duration timeout, java.util.Collection<String> mustRun)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        new ReadinessProbe(masterAddress(), layout.log()).await(deadline, this::expectedChunkservers, () -> {
+            for (String name : mustRun) {
+                DaemonProcess d = daemon(name);
+                if (!d.isRunning()) {
+                    return name + " exited; its log " + layout.logFile(name) + " ends with:\n" + d.logTail(20);
+                }
+            }
+            return null;
+        });
+    }
+
+    private List<ServerAddress> expectedChunkservers() {
+        List<ServerAddress> expected = new ArrayList<>();
+        for (int i = 1; i <= CHUNKSERVERS; i++) {
+            if (daemon(chunkserverName(i)).isRunning()) {
+                expected.add(chunkserverAddress(i));
+            }
+        }
+        return expected;
+    }
+
+    private List<String> jvmOptions(String name) {
+        String heap = name.equals(MASTER) ? "-Xmx1g" : "-Xmx512m";
+        return List.of(heap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    private List<String> arguments(String name) {
+        String kind = name.equals(MASTER) ? "master" : "chunkserver";
+        return List.of(kind, "-c", layout.config(name + ".cfg").toString());
+    }
+
+    private void writeEnv() throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MFS_CLUSTER_DIR", layout.dir().toString());
+        env.put("MFS_MASTER_HOST", masterAddress().host());
+        env.put("MFS_MASTER_PORT", String.valueOf(masterAddress().port()));
+        new ClusterEnv(env).write(layout.envFile());
+    }
+
+    private void printSummary() {
+        out.printf("  %-13s %-21s %-8s %s%n", "process", "address", "pid", "log");
+        for (DaemonProcess d : daemons.values()) {
+            String addr = d.name().equals(MASTER) ? masterAddress() + " (clients)"
+                    : chunkserverAddress(Integer.parseInt(d.name().substring("chunkserver".length()))).toString();
+            String pid = d.handle().map(h -> String.valueOf(h.pid())).orElse("-");
+            out.printf("  %-13s %-21s %-8s %s%n", d.name(), addr, pid, layout.logFile(d.name()));
+        }
+        out.println("  env: " + layout.envFile() + "  (MFS_CLUSTER_DIR=" + layout.dir() + " bin/mfs status)");
+    }
+}

@@ -1,0 +1,84 @@
+package org.mfsj.tools.cmd;
+
+import com.sun.security.auth.module.UnixSystem;
+import java.util.List;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.tools.cluster.ClusterEnv;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the master is: {@code -H/-P}, else the cluster.env of $MFS_CLUSTER_DIR or ./var/local,
+ * else MooseFS's default port on localhost.
+ */
+public final class ClientOptions {
+    @Option(names = {"-H", "--master-host"}, description = "master host (default: from cluster.env, else localhost)")
+    String host;
+
+    @Option(names = {"-P", "--master-port"}, description = "master client port (default: from cluster.env, else 9421)")
+    Integer port;
+
+    ServerAddress master() {
+        var env = ClusterEnv.find();
+        String h = host != null ? host : env.flatMap(e -> e.get("MFS_MASTER_HOST")).orElse("127.0.0.1");
+        int p = port != null ? port : env.flatMap(e -> e.get("MFS_MASTER_PORT")).map(Integer::parseInt).orElse(9421);
+        return new ServerAddress(h, p);
+    }
+
+    MfsClient connect() throws MfsException {
+        return MfsClient.connect(ClientConfig.defaults(List.of(master())).withClientInfo("mfs tool"));
+    }
+
+    /** The local user, so POSIX permissions apply to the tools as to any other door. */
+    static Creds localUser() {
+        UnixSystem u = new UnixSystem();
+        long[] groups = u.getGroups();
+        int[] g = new int[groups == null ? 0 : groups.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (int) groups[i];
+        }
+        return new Creds((int) u.getUid(), (int) u.getGid(), g);
+    }
+
+    static String parentOf(String path) {
+        String p = normalize(path);
+        int slash = p.lastIndexOf('/');
+        return slash <= 0 ? "/" : p.substring(0, slash);
+    }
+
+    static String nameOf(String path) {
+        String p = normalize(path);
+        if (p.equals("/")) {
+            throw new IllegalArgumentException("'/' has no name");
+        }
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** Absolute, no trailing slash, no empty components. */
+    static String normalize(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("paths in the cluster are absolute: '" + path + "'");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                int slash = sb.lastIndexOf("/");
+                sb.setLength(Math.max(slash, 0));
+                continue;
+            }
+            sb.append('/').append(part);
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    static MfsException notFound(String path) {
+        return new MfsException(Status.ENOENT, path + ": no such file or directory");
+    }
+}

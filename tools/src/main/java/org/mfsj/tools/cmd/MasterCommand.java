@@ -1,0 +1,21 @@
+package org.mfsj.tools.cmd;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mfsj.master.MasterMain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mfs master -c mfsmaster.cfg}: runs the master in the foreground until SIGTERM. */
+@Command(name = "master", description = "Run the metadata master (foreground).")
+public final class MasterCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "mfsmaster.cfg (default: built-in defaults)",
+            defaultValue = "/etc/mfs/mfsmaster.cfg")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        MasterMain.run(config);
+        return 0;
+    }
+}

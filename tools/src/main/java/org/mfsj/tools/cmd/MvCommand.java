@@ -1,0 +1,47 @@
+package org.mfsj.tools.cmd;
+
+import java.util.concurrent.Callable;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code mfs mv SRC DST}: rename; into DST when DST is a directory. */
+@Command(name = "mv", description = "Move or rename SRC to DST (into DST if it is a directory).")
+public final class MvCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Parameters(index = "0")
+    String src;
+
+    @Parameters(index = "1")
+    String dst;
+
+    @Override
+    public Integer call() throws Exception {
+        Creds me = ClientOptions.localUser();
+        try (MfsClient c = client.connect()) {
+            Attr srcParent = c.resolve(me, ClientOptions.parentOf(src));
+            String dstPath = ClientOptions.normalize(dst);
+            try {
+                Attr target = c.resolve(me, dstPath);
+                if (target.isDirectory()) {
+                    dstPath = dstPath.equals("/") ? "/" + ClientOptions.nameOf(src)
+                            : dstPath + "/" + ClientOptions.nameOf(src);
+                }
+            } catch (MfsException e) {
+                if (e.status() != Status.ENOENT) {
+                    throw e;
+                }
+            }
+            Attr dstParent = c.resolve(me, ClientOptions.parentOf(dstPath));
+            c.rename(me, srcParent.inode(), ClientOptions.nameOf(src), dstParent.inode(), ClientOptions.nameOf(dstPath));
+        }
+        return 0;
+    }
+}
