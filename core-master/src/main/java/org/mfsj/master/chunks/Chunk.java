@@ -1,0 +1,88 @@
+package org.mfsj.master.chunks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A chunk as the master knows it: the current version, how many copies are wanted and where the
+ * copies are. A copy is valid when it holds the current version; any other version is stale
+ * (it missed a write). Goal 0 means no file references the chunk, so every copy is to go.
+ */
+public final class Chunk {
+    private final long id;
+    private final List<Replica> replicas = new ArrayList<>(3);
+    private int version;
+    private int goal;
+
+    Chunk(long id, int version, int goal) {
+        this.id = id;
+        this.version = version;
+        this.goal = goal;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    void setVersion(int version) {
+        this.version = version;
+    }
+
+    public int goal() {
+        return goal;
+    }
+
+    void setGoal(int goal) {
+        this.goal = goal;
+    }
+
+    public boolean referenced() {
+        return goal > 0;
+    }
+
+    public List<Replica> replicas() {
+        return Collections.unmodifiableList(replicas);
+    }
+
+    public List<Replica> validReplicas() {
+        return replicas.stream().filter(r -> r.version() == version).toList();
+    }
+
+    public int validCount() {
+        int n = 0;
+        for (Replica r : replicas) {
+            if (r.version() == version) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public boolean isValid(Replica r) {
+        return r.version() == version;
+    }
+
+    public Optional<Replica> replicaOn(StorageServer server) {
+        return replicas.stream().filter(r -> r.server() == server).findFirst();
+    }
+
+    /** Whether this registration of a server holds any copy, valid or not. */
+    public boolean hasCopyOn(StorageServer server) {
+        return replicaOn(server).isPresent();
+    }
+
+    List<Replica> mutableReplicas() {
+        return replicas;
+    }
+
+    @Override
+    public String toString() {
+        return "chunk " + ChunkIds.hex(id) + " v" + version + " goal " + goal + " copies " + replicas.size();
+    }
+}

@@ -1,0 +1,133 @@
+package org.mfsj.master.chunks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every chunk the master knows, with its copies. Plain state owned by the master thread: it
+ * records what servers report and what orders achieved, and never sends anything itself.
+ *
+ * <p>Chunks no file references (goal 0) stay only as long as some copy of them exists, so that
+ * the planner can order those copies deleted; the last copy gone, the chunk is forgotten.
+ */
+public final class ChunkRegistry {
+    private final Map<Long, Chunk> chunks = new HashMap<>();
+    private long nextId = 1;
+
+    /** A new chunk id (from a 64-bit counter, never reused) at version 1, with no copies yet. */
+    public Chunk create(int goal) {
+        if (goal < 1) {
+            throw new IllegalArgumentException("goal " + goal);
+        }
+        Chunk c = new Chunk(nextId++, 1, goal);
+        chunks.put(c.id(), c);
+        return c;
+    }
+
+    public Chunk get(long chunkId) {
+        return chunks.get(chunkId);
+    }
+
+    public Collection<Chunk> all() {
+        return Collections.unmodifiableCollection(chunks.values());
+    }
+
+    public int size() {
+        return chunks.size();
+    }
+
+    /**
+     * A server holds a copy. An id the registry does not know becomes an unreferenced chunk (an
+     * orphan, to be deleted), and the id counter moves past it so no new chunk can ever share it.
+     */
+    public Chunk addCopy(StorageServer server, long chunkId, int version) {
+        Chunk c = chunks.get(chunkId);
+        if (c == null) {
+            c = new Chunk(chunkId, version, 0);
+            chunks.put(chunkId, c);
+            if (Long.compareUnsigned(chunkId, nextId) >= 0) {
+                nextId = chunkId + 1;
+            }
+        }
+        var existing = c.replicaOn(server);
+        if (existing.isPresent()) {
+            existing.get().setVersion(version);
+        } else {
+            c.mutableReplicas().add(new Replica(server, version));
+            server.addChunk(chunkId);
+        }
+        return c;
+    }
+
+    /** A copy is gone (deleted, damaged, lost with a disk). */
+    public void removeCopy(StorageServer server, long chunkId) {
+        Chunk c = chunks.get(chunkId);
+        server.removeChunk(chunkId);
+        if (c == null) {
+            return;
+        }
+        c.mutableReplicas().removeIf(r -> r.server() == server);
+        pruneIfDead(c);
+    }
+
+    /** A server left: none of its copies count any more; they come back if it registers again. */
+    public void removeServer(StorageServer server) {
+        List<Long> ids = new ArrayList<>(server.chunkIds());
+        for (long id : ids) {
+            removeCopy(server, id);
+        }
+    }
+
+    /** The goal of the files referencing the chunk changed (goal 0 is refused: use unreferenced). */
+    public void setGoal(long chunkId, int goal) {
+        Chunk c = chunks.get(chunkId);
+        if (c != null && goal > 0) {
+            c.setGoal(goal);
+        }
+    }
+
+    /** No file references the chunk any more: every copy is to be deleted. */
+    public void unreferenced(long chunkId) {
+        Chunk c = chunks.get(chunkId);
+        if (c != null) {
+            c.setGoal(0);
+            pruneIfDead(c);
+        }
+    }
+
+    /** Drops a chunk that never got a copy (its creation failed everywhere). */
+    public void forget(Chunk c) {
+        if (c.replicas().isEmpty()) {
+            chunks.remove(c.id(), c);
+        }
+    }
+
+    /**
+     * The chunk moved to {@code newVersion}; the copies on {@code updated} moved with it, every
+     * other copy keeps its old version and is stale from now on.
+     */
+    public void changeVersion(Chunk c, int newVersion, Set<StorageServer> updated) {
+        c.setVersion(newVersion);
+        for (Replica r : c.mutableReplicas()) {
+            if (updated.contains(r.server())) {
+                r.setVersion(newVersion);
+            }
+        }
+    }
+
+    /** Health figures over the chunks files reference, for status tools. */
+    public ChunkStats stats() {
+        return ChunkStats.of(chunks.values());
+    }
+
+    private void pruneIfDead(Chunk c) {
+        if (!c.referenced() && c.replicas().isEmpty()) {
+            chunks.remove(c.id(), c);
+        }
+    }
+}
