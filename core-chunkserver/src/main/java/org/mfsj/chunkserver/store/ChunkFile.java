@@ -1,0 +1,245 @@
+package org.mfsj.chunkserver.store;
+
+import static org.mfsj.common.types.ChunkGeometry.BLOCK_SIZE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ChunkGeometry;
+
+/**
+ * One open chunk file: the channel plus the header's CRC table kept in memory, so a write only
+ * touches the table entries it changes. Block arithmetic and CRC checking live here; locking does
+ * not. Callers hold the chunk's read lock for {@link #read} and its write lock for everything
+ * that changes the file, which also publishes {@link #length} and the table between threads.
+ *
+ * <p>Invariant: file size == header size + data length, so writing past the end leaves a hole
+ * that reads as zeros and zero-filling costs no data I/O, only CRC entries.
+ */
+final class ChunkFile {
+    private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+            StandardOpenOption.CREATE_NEW);
+
+    private final FileChannel channel;
+    private final long id;
+    private final int[] crcs;
+    private int length;
+
+    ChunkFile(FileChannel channel, long id, int[] crcs, int length) {
+        this.channel = channel;
+        this.id = id;
+        this.crcs = crcs;
+        this.length = length;
+    }
+
+    /** Opens an existing file and checks that its header is ours and agrees with its name. */
+    static ChunkFile open(ChannelOpener opener, Path path, long id, int version) throws IOException {
+        FileChannel ch = opener.open(path, OPEN);
+        try {
+            long size = ch.size();
+            if (size < ChunkHeader.SIZE || size > ChunkHeader.SIZE + (long) ChunkGeometry.CHUNK_SIZE) {
+                throw new DamagedChunkException("impossible file size " + size);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(ChunkHeader.SIZE);
+            readFully(ch, buf, 0);
+            ChunkHeader header = ChunkHeader.decode(buf.flip());
+            if (header.id != id || header.version != version) {
+                throw new DamagedChunkException(String.format("header says %s v%d, name says %s v%d",
+                        ChunkPaths.hex(header.id), header.version, ChunkPaths.hex(id), version));
+            }
+            return new ChunkFile(ch, id, header.crcs, (int) (size - ChunkHeader.SIZE));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /** Creates an empty chunk; fails if the file already exists. */
+    static ChunkFile create(ChannelOpener opener, Path path, long id, int version) throws IOException {
+        FileChannel ch = opener.open(path, CREATE);
+        try {
+            int[] crcs = new int[ChunkGeometry.BLOCKS_PER_CHUNK];
+            writeFully(ch, ChunkHeader.encode(id, version, crcs), 0);
+            return new ChunkFile(ch, id, crcs, 0);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    int length() {
+        return length;
+    }
+
+    long id() {
+        return id;
+    }
+
+    FileChannel channel() {
+        return channel;
+    }
+
+    int crc(int block) {
+        return crcs[block];
+    }
+
+    /**
+     * Reads {@code [offset, offset + len)} clipped to the data, verifying every block it touches.
+     * Whole blocks go straight into {@code dst}; partial ones through a scratch block.
+     */
+    int read(int offset, byte[] dst, int dstOffset, int len) throws IOException {
+        if (offset >= length || len == 0) {
+            return 0;
+        }
+        int end = (int) Math.min((long) offset + len, length);
+        byte[] scratch = null;
+        for (int b = offset / BLOCK_SIZE; b <= (end - 1) / BLOCK_SIZE; b++) {
+            int start = b * BLOCK_SIZE;
+            int blockLen = Math.min(BLOCK_SIZE, length - start);
+            int from = Math.max(offset, start) - start;
+            int to = Math.min(end, start + blockLen) - start;
+            if (from == 0 && to == blockLen) {
+                readVerified(b, dst, dstOffset + start - offset, blockLen);
+            } else {
+                scratch = scratch == null ? new byte[BLOCK_SIZE] : scratch;
+                readVerified(b, scratch, 0, blockLen);
+                System.arraycopy(scratch, from, dst, dstOffset + start + from - offset, to - from);
+            }
+        }
+        return end - offset;
+    }
+
+    /**
+     * Writes {@code src} at {@code offset}; the caller has checked {@code srcCrc} against the bytes.
+     * Order: new CRCs are computed first (reading and checking only partially overwritten blocks),
+     * then the data goes out in one positional write, then the changed table entries. A failed
+     * check therefore writes nothing, and a crash in between leaves a CRC mismatch, not bad data.
+     */
+    void write(int offset, byte[] src, int srcOffset, int len, int srcCrc) throws IOException {
+        if (len == 0) {
+            return;
+        }
+        int end = offset + len;
+        int newLength = Math.max(length, end);
+        // when extending past a gap, the old last block and the gap blocks change CRC too
+        int first = Math.min(offset, length) / BLOCK_SIZE;
+        int last = (end - 1) / BLOCK_SIZE;
+        BlockUpdate update = new BlockUpdate(offset, src, srcOffset, len, srcCrc, newLength);
+        int[] fresh = new int[last - first + 1];
+        for (int b = first; b <= last; b++) {
+            fresh[b - first] = update.crcOf(b);
+        }
+        writeFully(channel, ByteBuffer.wrap(src, srcOffset, len), ChunkHeader.SIZE + (long) offset);
+        length = newLength;
+        System.arraycopy(fresh, 0, crcs, first, fresh.length);
+        writeFully(channel, ChunkHeader.encodeCrcs(crcs, first, last + 1), ChunkHeader.crcPosition(first));
+    }
+
+    /** Rewrites the fixed part of the header; the rename is the caller's job. */
+    void writeVersion(int version) throws IOException {
+        writeFully(channel, ChunkHeader.encodeFixed(id, version), 0);
+    }
+
+    void force() throws IOException {
+        channel.force(true);
+    }
+
+    void close() {
+        closeQuietly(channel);
+    }
+
+    /** Reads block {@code b}'s {@code blockLen} bytes into {@code into} and checks its CRC. */
+    void readVerified(int b, byte[] into, int intoOffset, int blockLen) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(into, intoOffset, blockLen);
+        if (readFully(channel, buf, ChunkHeader.SIZE + (long) b * BLOCK_SIZE) < blockLen) {
+            throw new DamagedChunkException("chunk " + ChunkPaths.hex(id) + " file shorter than its data");
+        }
+        if (Crc32c.of(into, intoOffset, blockLen) != crcs[b]) {
+            throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + " block " + b);
+        }
+    }
+
+    /** Reads until {@code buf} is full or the file ends; returns the bytes read. */
+    static int readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        int total = 0;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    static void writeFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
+        }
+    }
+
+    static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing was written through a failed close that a reopen would not recheck by CRC
+        }
+    }
+
+    /**
+     * The new content of each block touched by one write, reduced to its CRC. A block's new
+     * content is: old bytes up to the old end, zeros up to the new end, overlaid with the source.
+     */
+    private final class BlockUpdate {
+        private final int offset;
+        private final byte[] src;
+        private final int srcOffset;
+        private final int len;
+        private final int srcCrc;
+        private final int newLength;
+
+        BlockUpdate(int offset, byte[] src, int srcOffset, int len, int srcCrc, int newLength) {
+            this.offset = offset;
+            this.src = src;
+            this.srcOffset = srcOffset;
+            this.len = len;
+            this.srcCrc = srcCrc;
+            this.newLength = newLength;
+        }
+
+        int crcOf(int b) throws IOException {
+            int start = b * BLOCK_SIZE;
+            int oldEnd = clamp(length - start);
+            int newEnd = clamp(newLength - start);
+            int from = clamp(offset - start);
+            int to = clamp(offset + len - start);
+            if (from == 0 && to == newEnd) {
+                // the hot path: the source is the whole new block, no read of the old one
+                return to == len ? srcCrc : Crc32c.of(src, srcOffset + start - offset, to);
+            }
+            if (oldEnd == 0) {
+                // nothing old survives: zeros up to the source, then the source (if any reaches here)
+                return from >= to ? Crc32c.zeros(newEnd)
+                        : Crc32c.zerosThen(from, src, srcOffset + start + from - offset, to - from);
+            }
+            byte[] image = new byte[BLOCK_SIZE];
+            readVerified(b, image, 0, oldEnd);
+            if (from < to) {
+                System.arraycopy(src, srcOffset + start + from - offset, image, from, to - from);
+            }
+            return Crc32c.of(image, 0, newEnd);
+        }
+
+        private int clamp(long relative) {
+            return (int) Math.max(0, Math.min(BLOCK_SIZE, relative));
+        }
+    }
+}
