@@ -245,6 +245,11 @@ public final class ChunkStore implements AutoCloseable {
         });
     }
 
+    /** How many chunk files are open now (bounded by {@link StoreOptions#maxOpenChunks()} plus in-flight use). */
+    int openFileCount() {
+        return index.cache().size();
+    }
+
     /** Closes every open file, waiting for operations in flight; later calls fail with EIO. */
     @Override
     public void close() {

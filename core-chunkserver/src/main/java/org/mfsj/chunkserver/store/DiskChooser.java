@@ -1,16 +1,21 @@
 package org.mfsj.chunkserver.store;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 
 /**
- * Picks the disk for a new chunk: healthy, not being drained, with the most usable space. Ties
- * (several data directories on one file system, as in every test) go to the disk with fewer
- * chunks, so such disks still fill evenly.
+ * Picks the disk for a new chunk: healthy, not being drained, with the most usable space. Disks
+ * within {@link #TIE_BYTES} of the most free count as tied and the one with fewer chunks wins:
+ * otherwise data directories sharing one file system (as in every test), or disks differing by
+ * a few megabytes, would be decided by whatever else wrote between two probes, and one disk
+ * would take every new chunk.
  */
 final class DiskChooser {
+    static final long TIE_BYTES = 1L << 30;
+
     private final SpaceProbe space;
     private final long reserveBytes;
 
@@ -20,26 +25,32 @@ final class DiskChooser {
     }
 
     Disk choose(List<Disk> disks) throws MfsException {
-        Disk best = null;
-        long bestFree = -1;
+        List<Disk> roomy = new ArrayList<>();
+        List<Long> free = new ArrayList<>();
         boolean anyHealthy = false;
+        long most = -1;
         for (Disk d : disks) {
             if (!d.acceptsNewChunks()) {
                 continue;
             }
             anyHealthy = true;
-            long free;
+            long usable;
             try {
-                free = space.usableBytes(d.path());
+                usable = space.usableBytes(d.path());
             } catch (IOException e) {
                 continue; // cannot tell: do not bet a new chunk on it; real I/O will judge the disk
             }
-            if (free < reserveBytes) {
-                continue;
+            if (usable >= reserveBytes) {
+                roomy.add(d);
+                free.add(usable);
+                most = Math.max(most, usable);
             }
-            if (free > bestFree || free == bestFree && d.chunkCount() < best.chunkCount()) {
+        }
+        Disk best = null;
+        for (int i = 0; i < roomy.size(); i++) {
+            Disk d = roomy.get(i);
+            if (free.get(i) >= most - TIE_BYTES && (best == null || d.chunkCount() < best.chunkCount())) {
                 best = d;
-                bestFree = free;
             }
         }
         if (best == null) {
