@@ -60,10 +60,6 @@ final class ChunkEntry {
         }
     }
 
-    boolean isOpen() {
-        return file != null;
-    }
-
     /**
      * The open file, opening it (and registering it with the cache) if needed. Eviction from
      * inside the monitor is safe: the cache only ever try-locks other entries.

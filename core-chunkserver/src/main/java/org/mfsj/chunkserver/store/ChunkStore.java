@@ -134,6 +134,11 @@ public final class ChunkStore implements AutoCloseable {
                 e.markRemoved();
                 throw exists(id, "already stored");
             }
+            if (closed) {
+                // close() may have listed the index before we joined it
+                index.abandon(e);
+                ensureOpen();
+            }
             Files.createDirectories(e.path().getParent());
             e.setFile(ChunkFile.create(opener, e.path(), id, version));
             index.cache().opened(e);
@@ -306,7 +311,12 @@ public final class ChunkStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The chunk's open file. Checked under the chunk's lock: close() sets its flag before it
+     * takes each chunk's lock, so no file is opened behind its back.
+     */
     private ChunkFile file(ChunkEntry e) throws IOException {
+        ensureOpen();
         return e.openFile(opener, index.cache());
     }
 
@@ -336,6 +346,10 @@ public final class ChunkStore implements AutoCloseable {
         if (isNoSpace(failure)) {
             return new MfsException(Status.ENOSPC, where + ": " + failure.getMessage(), failure);
         }
+        if (isOutOfDescriptors(failure)) {
+            // EMFILE/ENFILE is the process's limit, not the disk's fault
+            return new MfsException(Status.EIO, where + ": " + failure.getMessage(), failure);
+        }
         diskFailed(disk, id, failure);
         return new MfsException(Status.DISK_FAILED, where + ": " + failure, failure);
     }
@@ -344,6 +358,11 @@ public final class ChunkStore implements AutoCloseable {
     private static boolean isNoSpace(IOException e) {
         String m = e.getMessage();
         return m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"));
+    }
+
+    private static boolean isOutOfDescriptors(IOException e) {
+        String m = e.getMessage();
+        return m != null && m.contains("Too many open files");
     }
 
     private void diskFailed(Disk disk, long id, IOException cause) {

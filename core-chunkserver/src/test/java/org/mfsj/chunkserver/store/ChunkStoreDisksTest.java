@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
@@ -173,6 +174,46 @@ class ChunkStoreDisksTest {
             assertStatus(() -> store.create(1, 1), Status.DISK_FAILED);
             assertStatus(() -> store.create(2, 1), Status.ENOSPC);
             assertThat(store.chunks()).isEmpty();
+        }
+    }
+
+    @Test
+    void fullDiskOrFileLimitIsNotADiskFailure() throws Exception {
+        AtomicReference<String> error = new AtomicReference<>("No space left on device");
+        ChannelOpener flaky = (p, o) -> {
+            String m = error.get();
+            if (m != null) {
+                throw new IOException(m);
+            }
+            return ChannelOpener.standard().open(p, o);
+        };
+        try (ChunkStore store = ChunkStore.open(List.of(DiskSpec.of(a)), flaky)) {
+            store.setDiskFailureListener((disk, lost) -> failedDisks.add(disk));
+            assertStatus(() -> store.create(1, 1), Status.ENOSPC);
+            error.set("Too many open files");
+            assertStatus(() -> store.create(1, 1), Status.EIO);
+            error.set(null);
+            store.create(1, 1);
+            assertThat(store.disks().get(0).failed()).isFalse();
+            assertThat(failedDisks).isEmpty();
+        }
+    }
+
+    @Test
+    void openFilesStayBoundedAndEvictedChunksReopen() throws Exception {
+        StoreOptions options = StoreOptions.defaults().withMaxOpenChunks(4);
+        try (ChunkStore store = ChunkStore.open(List.of(DiskSpec.of(a), DiskSpec.of(b)), options)) {
+            for (long id = 1; id <= 20; id++) {
+                store.create(id, 1);
+                write(store, id, 1, 0, bytes(id, 300));
+                assertThat(store.openFileCount()).isLessThanOrEqualTo(4);
+            }
+            for (long id = 20; id >= 1; id--) {
+                assertThat(read(store, id, 1, 0, 300)).isEqualTo(bytes(id, 300));
+                assertThat(store.openFileCount()).isLessThanOrEqualTo(4);
+            }
+            store.delete(1, 1);
+            assertThat(store.openFileCount()).isLessThanOrEqualTo(3);
         }
     }
 }

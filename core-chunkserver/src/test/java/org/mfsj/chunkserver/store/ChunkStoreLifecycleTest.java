@@ -158,6 +158,25 @@ class ChunkStoreLifecycleTest {
     }
 
     @Test
+    void crashAfterTruncateRenameKeepsTheNewVersion() throws Exception {
+        Path backup = diskB.resolve("old-version");
+        try (ChunkStore store = open(diskA)) {
+            store.create(12, 1);
+            write(store, 12, 1, 0, bytes(7, 5000));
+            store.flush(12);
+            Files.copy(ChunkPaths.file(diskA, 12, 1), backup);
+            store.truncate(12, 1, 2, 1000);
+        }
+        // as if the process died between the rename and the removal of the old file
+        Files.copy(backup, ChunkPaths.file(diskA, 12, 1));
+        try (ChunkStore store = open(diskA)) {
+            assertThat(store.chunks()).containsExactly(new ChunkInfo(12, 2, 1000));
+            assertThat(read(store, 12, 2, 0, 5000)).isEqualTo(Arrays.copyOf(bytes(7, 5000), 1000));
+        }
+        assertThat(Files.exists(ChunkPaths.file(diskA, 12, 1))).isFalse();
+    }
+
+    @Test
     void sameDirectoryTwiceIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(diskA, diskA.resolve(".")))
                 .isInstanceOf(IllegalArgumentException.class);
