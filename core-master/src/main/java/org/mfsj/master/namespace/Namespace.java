@@ -1,0 +1,247 @@
+package org.mfsj.master.namespace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.FileType;
+import org.mfsj.master.namespace.op.NamespaceRecord;
+import org.mfsj.master.namespace.op.Ops;
+import org.mfsj.master.namespace.op.SetAttrRecord;
+import org.mfsj.master.namespace.op.SetGoalOp;
+import org.mfsj.master.namespace.op.TruncateRecord;
+import org.mfsj.master.namespace.op.XattrRules;
+import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.InodeTable;
+
+/**
+ * The master's namespace: the whole file tree in memory, addressed by inode number. No I/O.
+ *
+ * <p>Every mutation runs in two steps (STYLE rule 6). The op's {@code validate} checks names,
+ * existence and permissions, may throw, and decides every value the change needs (the new inode
+ * number, owner, mode, the timestamp) into an immutable {@link NamespaceRecord}. The op's
+ * {@code apply} then makes exactly that change and cannot fail for a caller's reason. Replay feeds
+ * a logged record to the same {@code apply} through {@link #replay}, so live and replay cannot
+ * drift. Each applied record is handed to the record sink, where the changelog will attach.
+ *
+ * <p>Not thread-safe, by design: the master's network service calls it from one thread, as MooseFS
+ * does, so there is no locking anywhere in the tree. Callers on other threads must hand work to
+ * that thread.
+ *
+ * <p>Errors are {@link MfsException}s carrying the POSIX status a door should report. Times come
+ * from the injected clock, in nanoseconds since the epoch.
+ */
+public final class Namespace {
+    public static final long ROOT = InodeTable.ROOT;
+    public static final int DEFAULT_GOAL = 1;
+    public static final int XATTR_CREATE = XattrRules.XATTR_CREATE;
+    public static final int XATTR_REPLACE = XattrRules.XATTR_REPLACE;
+
+    private final Clock clock;
+    private final InodeTable tree = new InodeTable();
+    private final ListenerSlot listener = new ListenerSlot();
+    private final Ops ops = Ops.create(tree, listener);
+    private final Queries queries = new Queries(tree);
+    private Consumer<NamespaceRecord> sink = r -> { };
+
+    public Namespace(Clock clock) {
+        this(clock, DEFAULT_GOAL);
+    }
+
+    /** A fresh tree holding only the root (mode 0755, owned by root) with goal {@code defaultGoal}. */
+    public Namespace(Clock clock, int defaultGoal) {
+        if (defaultGoal < SetGoalOp.MIN_GOAL || defaultGoal > SetGoalOp.MAX_GOAL) {
+            throw new IllegalArgumentException("default goal " + defaultGoal);
+        }
+        this.clock = clock;
+        tree.add(new DirNode(ROOT, ROOT, 0755, 0, 0, defaultGoal, now()));
+    }
+
+    /** Where the registry hears of dropped chunk references and goal changes; null = nobody. */
+    public void setChunkListener(ChunkListener chunkListener) {
+        listener.set(chunkListener);
+    }
+
+    /**
+     * Receives every applied record, in order, on the namespace thread; the changelog appends
+     * here. The change is already in memory when the sink runs, so the sink must not throw for a
+     * reason the caller could fix.
+     */
+    public void setRecordSink(Consumer<NamespaceRecord> recordSink) {
+        sink = recordSink == null ? r -> { } : recordSink;
+    }
+
+    /** Applies a logged record as the live path did (the sink is not called: it is logged already). */
+    public void replay(NamespaceRecord record) {
+        ops.apply(record);
+    }
+
+    // ---- reads ----
+
+    public Attr getattr(long inode) throws MfsException {
+        return tree.require(inode).toAttr();
+    }
+
+    /** Needs search permission on {@code parent}; "." is the parent, ".." its parent (root's is root). */
+    public Attr lookup(Creds c, long parent, String name) throws MfsException {
+        return queries.lookup(c, parent, name);
+    }
+
+    /**
+     * Entries with a cookie above {@code cookie} (0 = from the start), in cookie order, at most
+     * {@code maxEntries}. Cookies are per-directory sequence numbers given when a name is linked,
+     * so they survive concurrent inserts and removals. No "." or ".." (doors add them; cookies 1
+     * and 2 are left for them). Needs read permission.
+     */
+    public ReadDirPage readdir(Creds c, long dir, long cookie, int maxEntries, boolean withAttrs)
+            throws MfsException {
+        return queries.readdir(c, dir, cookie, maxEntries, withAttrs);
+    }
+
+    /** The target of a symlink; EINVAL for anything else. */
+    public String readlink(long inode) throws MfsException {
+        return queries.readlink(inode);
+    }
+
+    public byte[] getxattr(Creds c, long inode, String name) throws MfsException {
+        return queries.getxattr(c, inode, name);
+    }
+
+    /** Names in sorted order. Needs no permission on the inode, as on Linux. */
+    public List<String> listxattr(Creds c, long inode) throws MfsException {
+        return queries.listxattr(inode);
+    }
+
+    /** The chunk at {@code index} of a file, 0 for a hole. */
+    public long chunkAt(long inode, int index) throws MfsException {
+        return queries.chunkAt(inode, index);
+    }
+
+    /** A copy of a file's chunk table: index to chunk id, 0 for holes. */
+    public long[] chunks(long inode) throws MfsException {
+        return queries.chunks(inode);
+    }
+
+    public int getGoal(long inode) throws MfsException {
+        return tree.require(inode).goal();
+    }
+
+    public NamespaceStats stats() {
+        return queries.stats();
+    }
+
+    // ---- creating names ----
+
+    public Attr mkdir(Creds c, long parent, String name, int mode) throws MfsException {
+        return commit(ops.mkdir().validate(c, parent, name, mode, tree.nextId(), now()), ops.mkdir()::apply);
+    }
+
+    /** A regular file ({@link FileType#FILE}), FIFO, socket or device; {@code rdev} counts for devices only. */
+    public Attr mknod(Creds c, long parent, String name, FileType type, int mode, int rdev) throws MfsException {
+        return commit(ops.mknod().validate(c, parent, name, type, mode, rdev, tree.nextId(), now()),
+                ops.mknod()::apply);
+    }
+
+    public Attr symlink(Creds c, long parent, String name, String target) throws MfsException {
+        return commit(ops.symlink().validate(c, parent, name, target, tree.nextId(), now()), ops.symlink()::apply);
+    }
+
+    /** A further name for a non-directory (EPERM for directories). */
+    public Attr link(Creds c, long inode, long newParent, String newName) throws MfsException {
+        return commit(ops.link().validate(c, inode, newParent, newName, now()), ops.link()::apply);
+    }
+
+    // ---- removing and moving names ----
+
+    public void unlink(Creds c, long parent, String name) throws MfsException {
+        commitVoid(ops.unlink().validate(c, parent, name, now()), ops.unlink()::apply);
+    }
+
+    public void rmdir(Creds c, long parent, String name) throws MfsException {
+        commitVoid(ops.rmdir().validate(c, parent, name, now()), ops.rmdir()::apply);
+    }
+
+    public void rename(Creds c, long srcParent, String srcName, long dstParent, String dstName)
+            throws MfsException {
+        commitVoid(ops.rename().validate(c, srcParent, srcName, dstParent, dstName, now()), ops.rename()::apply);
+    }
+
+    // ---- attributes ----
+
+    /**
+     * chmod / chown / utimes, and a LENGTH change done exactly as {@link #truncate}. Everything is
+     * validated before anything changes. The LENGTH part's mid-chunk cut is not returned here:
+     * callers that must have chunkservers cut a chunk call {@link #truncate} for the length.
+     */
+    public Attr setattr(Creds c, long inode, SetAttr change) throws MfsException {
+        long now = now();
+        SetAttrRecord attrs = ops.setAttr().validate(c, inode, change, now);
+        TruncateRecord length = change.has(SetAttr.LENGTH)
+                ? ops.truncate().validate(c, inode, change.length(), now) : null;
+        Attr result = attrs == null ? getattr(inode) : commit(attrs, ops.setAttr()::apply);
+        if (length != null) {
+            result = commit(length, ops.truncate()::apply).attr();
+        }
+        return result;
+    }
+
+    /** Sets a regular file's length (needs write permission); see {@link TruncateResult} for the chunks. */
+    public TruncateResult truncate(Creds c, long inode, long length) throws MfsException {
+        return commit(ops.truncate().validate(c, inode, length, now()), ops.truncate()::apply);
+    }
+
+    /** {@code flags}: 0, {@link #XATTR_CREATE} or {@link #XATTR_REPLACE}. Needs write permission. */
+    public void setxattr(Creds c, long inode, String name, byte[] value, int flags) throws MfsException {
+        commitVoid(ops.setXattr().validate(c, inode, name, value, flags, now()), ops.setXattr()::apply);
+    }
+
+    public void removexattr(Creds c, long inode, String name) throws MfsException {
+        commitVoid(ops.removeXattr().validate(c, inode, name, now()), ops.removeXattr()::apply);
+    }
+
+    /**
+     * Sets the goal (1..9) of a file or directory, and with {@code recursive} of everything below a
+     * directory. Needs ownership (or root) of {@code inode}; a non-root caller's recursive change
+     * skips nodes owned by others. Returns how many inodes changed.
+     */
+    public int setGoal(Creds c, long inode, int goal, boolean recursive) throws MfsException {
+        return commit(ops.setGoal().validate(c, inode, goal, recursive, now()), ops.setGoal()::apply);
+    }
+
+    // ---- the write path (permissions were checked when the file was opened) ----
+
+    /** Puts {@code chunkId} (0 = hole) at {@code index}; a replaced chunk is reported unreferenced. */
+    public void setChunk(long inode, int index, long chunkId) throws MfsException {
+        commitVoid(ops.setChunk().validate(inode, index, chunkId), ops.setChunk()::apply);
+    }
+
+    /** End of a write: length becomes max(old, new), mtime and ctime move. */
+    public Attr extendLength(long inode, long newLength) throws MfsException {
+        return commit(ops.extendLength().validate(inode, newLength, now()), ops.extendLength()::apply);
+    }
+
+    // ---- plumbing ----
+
+    private <R extends NamespaceRecord, T> T commit(R record, Function<R, T> apply) {
+        T result = apply.apply(record);
+        sink.accept(record);
+        return result;
+    }
+
+    /** For ops with nothing to return; a null record means validate found nothing to do. */
+    private <R extends NamespaceRecord> void commitVoid(R record, Consumer<R> apply) {
+        if (record != null) {
+            apply.accept(record);
+            sink.accept(record);
+        }
+    }
+
+    private long now() {
+        Instant t = clock.instant();
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+}

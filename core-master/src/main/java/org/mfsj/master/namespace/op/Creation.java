@@ -1,0 +1,41 @@
+package org.mfsj.master.namespace.op;
+
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.Inode;
+import org.mfsj.master.namespace.tree.InodeTable;
+
+/** What every creating op (mkdir, mknod, symlink, link) checks and does alike. */
+final class Creation {
+    private Creation() {
+    }
+
+    /**
+     * The directory a new name goes into, in the kernel's order of complaints: a bad name, no
+     * search permission, the name taken (even without write permission), then no write permission.
+     */
+    static DirNode checkParent(InodeTable tree, Creds c, long parent, String name) throws MfsException {
+        DirNode dir = tree.requireDir(parent);
+        Names.checkNew(name);
+        Access.check(c, dir, Access.X);
+        if (dir.find(name) != null) {
+            throw new MfsException(Status.EEXIST, "'" + name + "' in directory " + parent);
+        }
+        Access.check(c, dir, Access.W);
+        return dir;
+    }
+
+    /** BSD group semantics under a setgid directory, the caller's primary group otherwise. */
+    static int groupFor(Creds c, DirNode parent) {
+        return (parent.mode() & Access.S_ISGID) != 0 ? parent.gid() : c.gid();
+    }
+
+    /** Registers a new node and links it; the parent's entries changed, so its times move. */
+    static void attach(InodeTable tree, DirNode parent, String name, Inode node, long nowNanos) {
+        tree.add(node);
+        parent.add(name, node);
+        parent.touchContent(nowNanos);
+    }
+}

@@ -1,0 +1,48 @@
+package org.mfsj.master.namespace.op;
+
+import org.mfsj.master.namespace.ChunkListener;
+import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
+import org.mfsj.master.namespace.tree.Inode;
+import org.mfsj.master.namespace.tree.InodeTable;
+
+/**
+ * Removing a name, shared by unlink, rmdir and rename-over-target so that link counts and the
+ * release of a file's chunks are done in exactly one place.
+ *
+ * <p>An inode goes away with its last name. Keeping unlinked-but-open files alive belongs to the
+ * session layer, which does not exist yet; when it does, it hooks in here.
+ */
+final class Unlinker {
+    private final InodeTable tree;
+    private final ChunkListener listener;
+
+    Unlinker(InodeTable tree, ChunkListener listener) {
+        this.tree = tree;
+        this.listener = listener;
+    }
+
+    void unlink(DirNode dir, String name, Inode child, long nowNanos) {
+        dir.remove(name, child);
+        dir.touchContent(nowNanos);
+        if (child instanceof DirNode sub) {
+            if (!sub.isEmpty()) {
+                throw new IllegalStateException("directory " + sub.id() + " removed while not empty");
+            }
+            tree.remove(sub);
+            return;
+        }
+        child.dropLink();
+        child.setCtime(nowNanos);
+        if (child.nlink() == 0) {
+            tree.remove(child);
+            if (child instanceof FileNode file) {
+                for (long chunkId : file.chunks()) {
+                    if (chunkId != 0) {
+                        listener.onChunkUnreferenced(chunkId);
+                    }
+                }
+            }
+        }
+    }
+}

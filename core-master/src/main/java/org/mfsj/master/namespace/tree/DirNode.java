@@ -1,0 +1,119 @@
+package org.mfsj.master.namespace.tree;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.mfsj.common.types.FileType;
+
+/**
+ * A directory: its entries by name (for lookup) and by cookie (for resumable listings), its parent
+ * (directories have exactly one, so ".." is a field, not an entry) and its count of
+ * subdirectories, from which the POSIX link count follows.
+ */
+public final class DirNode extends Inode {
+    /**
+     * First cookie a directory hands out. NFSv4 reserves 1 and 2, and the doors use 1 and 2 for the
+     * "." and ".." entries they synthesise, so ours start above them.
+     */
+    public static final long FIRST_COOKIE = 3;
+
+    private final Map<String, Dentry> byName = new HashMap<>();
+    private final NavigableMap<Long, Dentry> byCookie = new TreeMap<>();
+    private long parent;
+    private long nextCookie = FIRST_COOKIE;
+    private int subdirs;
+
+    public DirNode(long id, long parent, int mode, int uid, int gid, int goal, long nowNanos) {
+        super(id, mode, uid, gid, goal, nowNanos);
+        this.parent = parent;
+    }
+
+    @Override
+    public FileType type() {
+        return FileType.DIRECTORY;
+    }
+
+    /** A directory's size is its number of entries; no tool relies on more than "non-zero-ish". */
+    @Override
+    public long length() {
+        return byName.size();
+    }
+
+    /** "." and the entry in the parent, plus one ".." per subdirectory. */
+    @Override
+    public int nlink() {
+        return 2 + subdirs;
+    }
+
+    @Override
+    public void addLink() {
+        throw new IllegalStateException("directories cannot be hard-linked");
+    }
+
+    @Override
+    public void dropLink() {
+        throw new IllegalStateException("directories cannot be hard-linked");
+    }
+
+    /** The parent directory's inode; the root is its own parent. */
+    public long parent() {
+        return parent;
+    }
+
+    public Dentry find(String name) {
+        return byName.get(name);
+    }
+
+    public boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    public int size() {
+        return byName.size();
+    }
+
+    /** The cookie the next linked name will get; an image must save it to keep cookies valid. */
+    public long nextCookie() {
+        return nextCookie;
+    }
+
+    /** Links {@code child} under {@code name}; the caller has checked that the name is free. */
+    public Dentry add(String name, Inode child) {
+        Dentry d = new Dentry(name, child.id(), nextCookie++);
+        if (byName.putIfAbsent(name, d) != null) {
+            throw new IllegalStateException("name '" + name + "' already in directory " + id());
+        }
+        byCookie.put(d.cookie(), d);
+        if (child instanceof DirNode sub) {
+            subdirs++;
+            sub.parent = id();
+        }
+        return d;
+    }
+
+    /** Unlinks {@code name}, which must name {@code child}. */
+    public void remove(String name, Inode child) {
+        Dentry d = byName.get(name);
+        if (d == null || d.inode() != child.id()) {
+            throw new IllegalStateException("'" + name + "' in directory " + id() + " is not inode " + child.id());
+        }
+        byName.remove(name);
+        byCookie.remove(d.cookie());
+        if (child instanceof DirNode) {
+            subdirs--;
+        }
+    }
+
+    /** Entries linked after {@code cookie}, in cookie order; a live view, copy before mutating. */
+    public Collection<Dentry> entriesAfter(long cookie) {
+        return Collections.unmodifiableCollection(byCookie.tailMap(cookie, false).values());
+    }
+
+    /** All entries in cookie order (a stable order for walks and replays); a live view. */
+    public Collection<Dentry> entries() {
+        return Collections.unmodifiableCollection(byCookie.values());
+    }
+}

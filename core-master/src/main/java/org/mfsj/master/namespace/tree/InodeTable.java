@@ -1,0 +1,115 @@
+package org.mfsj.master.namespace.tree;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+
+/**
+ * Every live inode by number, the next number to hand out, and running totals for statfs.
+ *
+ * <p>Two ways to fetch a node, on purpose: {@code require*} is for validation and throws the
+ * POSIX error a caller should see; {@link #expect} is for the apply step, where a missing node
+ * means the record does not fit the tree (a replay diverged, or a bug) and must not be answered
+ * with an errno as if it were the caller's mistake.
+ *
+ * <p>Not thread-safe; the namespace is driven by one thread.
+ */
+public final class InodeTable {
+    public static final long ROOT = 1;
+
+    private final Map<Long, Inode> nodes = new HashMap<>();
+    private long nextId = ROOT;
+    private long directories;
+    private long files;
+    private long totalLength;
+
+    /** The number the next new inode gets; only {@link #add} advances it, so replay does too. */
+    public long nextId() {
+        return nextId;
+    }
+
+    public void add(Inode node) {
+        if (nodes.putIfAbsent(node.id(), node) != null) {
+            throw new IllegalStateException("inode " + node.id() + " exists");
+        }
+        nextId = Math.max(nextId, node.id() + 1);
+        if (node instanceof DirNode) {
+            directories++;
+        } else if (node instanceof FileNode f) {
+            files++;
+            totalLength += f.length();
+        }
+    }
+
+    public void remove(Inode node) {
+        if (nodes.remove(node.id()) != node) {
+            throw new IllegalStateException("inode " + node.id() + " is not in the table");
+        }
+        if (node instanceof DirNode) {
+            directories--;
+        } else if (node instanceof FileNode f) {
+            files--;
+            totalLength -= f.length();
+        }
+    }
+
+    public void setLength(FileNode file, long length) {
+        totalLength += length - file.length();
+        file.setLength(length);
+    }
+
+    public DirNode root() {
+        return expect(ROOT, DirNode.class);
+    }
+
+    public Inode require(long id) throws MfsException {
+        Inode n = nodes.get(id);
+        if (n == null) {
+            throw new MfsException(Status.ENOENT, "inode " + id);
+        }
+        return n;
+    }
+
+    public DirNode requireDir(long id) throws MfsException {
+        if (require(id) instanceof DirNode d) {
+            return d;
+        }
+        throw new MfsException(Status.ENOTDIR, "inode " + id);
+    }
+
+    /** A regular file; EISDIR for a directory and EINVAL for anything else, as truncate(2) does. */
+    public FileNode requireFile(long id) throws MfsException {
+        Inode n = require(id);
+        if (n instanceof FileNode f) {
+            return f;
+        }
+        throw new MfsException(n.isDirectory() ? Status.EISDIR : Status.EINVAL, "inode " + id + " is not a file");
+    }
+
+    /** The node a validated record names; a miss is an invariant violation, not a caller error. */
+    public <T extends Inode> T expect(long id, Class<T> type) {
+        Inode n = nodes.get(id);
+        if (!type.isInstance(n)) {
+            throw new IllegalStateException("record names inode " + id + " as " + type.getSimpleName()
+                    + " but the tree has " + (n == null ? "nothing" : n.type()));
+        }
+        return type.cast(n);
+    }
+
+    public long inodeCount() {
+        return nodes.size();
+    }
+
+    public long directoryCount() {
+        return directories;
+    }
+
+    public long fileCount() {
+        return files;
+    }
+
+    public long totalLength() {
+        return totalLength;
+    }
+}
