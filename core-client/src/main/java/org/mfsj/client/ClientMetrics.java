@@ -1,0 +1,139 @@
+package org.mfsj.client;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one client session, for the doors' status pages and for tests. Each instance belongs
+ * to one {@link MfsClient}; nothing here is global. Cheap to bump from any thread.
+ */
+public final class ClientMetrics {
+    private final LongAdder masterCalls = new LongAdder();
+    private final LongAdder masterRetries = new LongAdder();
+    private final LongAdder masterReconnects = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
+    private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder bytesAcked = new LongAdder();
+    private final LongAdder chunkReads = new LongAdder();
+    private final LongAdder replicaFailovers = new LongAdder();
+    private final LongAdder locationLookups = new LongAdder();
+    private final LongAdder readAheadBytes = new LongAdder();
+    private final LongAdder writeSessions = new LongAdder();
+    private final LongAdder writeRedos = new LongAdder();
+
+    public void masterCall() {
+        masterCalls.increment();
+    }
+
+    public void masterRetry() {
+        masterRetries.increment();
+    }
+
+    public void masterReconnect() {
+        masterReconnects.increment();
+    }
+
+    public void read(long bytes) {
+        bytesRead.add(bytes);
+    }
+
+    public void written(long bytes) {
+        bytesWritten.add(bytes);
+    }
+
+    public void acked(long bytes) {
+        bytesAcked.add(bytes);
+    }
+
+    public void chunkRead() {
+        chunkReads.increment();
+    }
+
+    public void replicaFailover() {
+        replicaFailovers.increment();
+    }
+
+    public void locationLookup() {
+        locationLookups.increment();
+    }
+
+    public void readAhead(long bytes) {
+        readAheadBytes.add(bytes);
+    }
+
+    public void writeSession() {
+        writeSessions.increment();
+    }
+
+    public void writeRedo() {
+        writeRedos.increment();
+    }
+
+    /** Requests sent to the master, retries included. */
+    public long masterCalls() {
+        return masterCalls.sum();
+    }
+
+    /** Master requests sent again because the connection dropped or stayed silent. */
+    public long masterRetries() {
+        return masterRetries.sum();
+    }
+
+    /** Times the master link was re-established after a loss. */
+    public long masterReconnects() {
+        return masterReconnects.sum();
+    }
+
+    /** Bytes handed to applications by {@link FileHandle#read}. */
+    public long bytesRead() {
+        return bytesRead.sum();
+    }
+
+    /** Bytes accepted from applications by {@link FileHandle#write}. */
+    public long bytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    /** Bytes acknowledged by a whole chain (redone writes count again). */
+    public long bytesAcked() {
+        return bytesAcked.sum();
+    }
+
+    /** ReadBlocks requests sent to chunkservers. */
+    public long chunkReads() {
+        return chunkReads.sum();
+    }
+
+    /** Reads that moved on to another copy after one failed. */
+    public long replicaFailovers() {
+        return replicaFailovers.sum();
+    }
+
+    /** ReadChunk requests: chunk-location cache misses. */
+    public long locationLookups() {
+        return locationLookups.sum();
+    }
+
+    /** Bytes fetched ahead of the application by sequential read detection. */
+    public long readAheadBytes() {
+        return readAheadBytes.sum();
+    }
+
+    /** Chunk write sessions opened (each one bumps the chunk version on its chain). */
+    public long writeSessions() {
+        return writeSessions.sum();
+    }
+
+    /** Chunk writes redone on a new chain after a chain failure. */
+    public long writeRedos() {
+        return writeRedos.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientMetrics[masterCalls=" + masterCalls() + " masterRetries=" + masterRetries()
+                + " reconnects=" + masterReconnects() + " read=" + bytesRead() + " written=" + bytesWritten()
+                + " acked=" + bytesAcked() + " chunkReads=" + chunkReads() + " failovers=" + replicaFailovers()
+                + " lookups=" + locationLookups() + " readAhead=" + readAheadBytes()
+                + " writeSessions=" + writeSessions() + " redos=" + writeRedos() + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package org.mfsj.client;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mfsj.common.wire.Transport;
+
+/**
+ * The threads of one client: network event loops, one timer (pings, retry pauses), and a pool for
+ * work that may block (file writers, master lookups for reads, reconnecting). All daemon threads
+ * named after the session, so a door that forgets close() does not hang the JVM.
+ */
+final class ClientThreads implements AutoCloseable {
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    final EventLoopGroup network;
+    final ScheduledExecutorService timer;
+    final ExecutorService workers;
+
+    ClientThreads(int ioThreads) {
+        String prefix = "mfs-client-" + CLIENTS.incrementAndGet();
+        this.network = Transport.newGroup(ioThreads);
+        this.timer = Executors.newSingleThreadScheduledExecutor(named(prefix + "-timer"));
+        this.workers = Executors.newCachedThreadPool(named(prefix + "-worker"));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        network.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,326 @@
+package org.mfsj.client;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mfsj.client.cache.ChunkLocationCache;
+import org.mfsj.client.io.ChunkConnections;
+import org.mfsj.client.io.ChunkLocator;
+import org.mfsj.client.io.ChunkReader;
+import org.mfsj.client.io.OpenFile;
+import org.mfsj.client.io.OpenFiles;
+import org.mfsj.client.io.WriteContext;
+import org.mfsj.client.master.MasterCalls;
+import org.mfsj.client.master.MasterLink;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkReport;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.common.types.FileType;
+import org.mfsj.common.wire.client2master.ClusterStatusReply;
+import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.FileInfoReply;
+import org.mfsj.common.wire.client2master.GetAttr;
+import org.mfsj.common.wire.client2master.GetXattr;
+import org.mfsj.common.wire.client2master.Link;
+import org.mfsj.common.wire.client2master.ListXattr;
+import org.mfsj.common.wire.client2master.Lookup;
+import org.mfsj.common.wire.client2master.Mkdir;
+import org.mfsj.common.wire.client2master.Mknod;
+import org.mfsj.common.wire.client2master.ReadDir;
+import org.mfsj.common.wire.client2master.ReadDirReply;
+import org.mfsj.common.wire.client2master.ReadLink;
+import org.mfsj.common.wire.client2master.ReadLinkReply;
+import org.mfsj.common.wire.client2master.RemoveXattr;
+import org.mfsj.common.wire.client2master.Rename;
+import org.mfsj.common.wire.client2master.Rmdir;
+import org.mfsj.common.wire.client2master.SetAttr;
+import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetXattr;
+import org.mfsj.common.wire.client2master.StatFs;
+import org.mfsj.common.wire.client2master.StatFsReply;
+import org.mfsj.common.wire.client2master.Symlink;
+import org.mfsj.common.wire.client2master.Unlink;
+import org.mfsj.common.wire.client2master.XattrListReply;
+import org.mfsj.common.wire.client2master.XattrReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client: wiring, and each namespace operation as one master request. Attributes of files
+ * this client has open are patched with the length of their unflushed writes on the way out.
+ */
+final class DefaultMfsClient implements MfsClient {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMfsClient.class);
+    private static final long LOCATION_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final ClientThreads threads;
+    private final MasterLink link;
+    private final MasterCalls master;
+    private final ChunkConnections conns;
+    private final ChunkLocationCache locations;
+    private final OpenFiles files;
+    private final ClientMetrics metrics;
+
+    private DefaultMfsClient(ClientConfig cfg, ClientThreads threads, MasterLink link, ClientMetrics metrics) {
+        this.threads = threads;
+        this.link = link;
+        this.metrics = metrics;
+        this.master = new MasterCalls(link);
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
+        this.conns = new ChunkConnections(threads.network, timeoutMs);
+        this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
+        ChunkLocator locator = new ChunkLocator(master, locations, threads.workers, metrics);
+        ChunkReader reader = new ChunkReader(locator, conns, threads.timer, metrics, timeoutMs);
+        WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
+                WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers);
+        this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes());
+    }
+
+    static MfsClient connect(ClientConfig cfg) throws MfsException {
+        ClientThreads threads = new ClientThreads(cfg.ioThreads());
+        ClientMetrics metrics = new ClientMetrics();
+        MasterLink link = new MasterLink(cfg, threads.network, threads.timer, threads.workers, metrics);
+        try {
+            link.start();
+        } catch (MfsException | RuntimeException e) {
+            link.close();
+            threads.close();
+            throw e;
+        }
+        LOG.info("session {} open at master {} on {} (root inode {})", link.sessionId(), cfg.masters(),
+                cfg.subdir(), link.rootInode());
+        return new DefaultMfsClient(cfg, threads, link, metrics);
+    }
+
+    @Override
+    public long rootInode() {
+        return link.rootInode();
+    }
+
+    @Override
+    public Attr lookup(Creds creds, long parent, String name) throws MfsException {
+        return patch(master.attr(id -> new Lookup(id, creds, parent, name), "lookup '" + name + "' in " + parent));
+    }
+
+    @Override
+    public Attr getattr(long inode) throws MfsException {
+        return patch(masterAttr(inode));
+    }
+
+    private Attr masterAttr(long inode) throws MfsException {
+        return master.attr(id -> new GetAttr(id, inode), "getattr " + inode);
+    }
+
+    @Override
+    public Attr setattr(Creds creds, long inode, SetAttrRequest c) throws MfsException {
+        OpenFile open = files.find(inode);
+        if (open != null && c.changesLength()) {
+            // the length change must come after our buffered writes, not be overtaken by them
+            open.flush();
+        }
+        Attr a = master.attr(id -> new SetAttr(id, creds, inode, c.mask(), c.mode(), c.uid(), c.gid(), c.atimeNanos(),
+                c.mtimeNanos(), c.length()), "setattr " + inode);
+        if (c.changesLength()) {
+            locations.invalidateInode(inode);
+            if (open != null) {
+                open.truncated(a.length());
+            }
+        }
+        return patch(a);
+    }
+
+    @Override
+    public Attr mkdir(Creds creds, long parent, String name, int mode) throws MfsException {
+        return master.attr(id -> new Mkdir(id, creds, parent, name, mode), "mkdir '" + name + "' in " + parent);
+    }
+
+    @Override
+    public Attr mknod(Creds creds, long parent, String name, FileType type, int mode, int rdev) throws MfsException {
+        return master.attr(id -> new Mknod(id, creds, parent, name, type, mode, rdev),
+                "mknod " + type + " '" + name + "' in " + parent);
+    }
+
+    @Override
+    public Attr create(Creds creds, long parent, String name, int mode) throws MfsException {
+        return mknod(creds, parent, name, FileType.FILE, mode, 0);
+    }
+
+    @Override
+    public void unlink(Creds creds, long parent, String name) throws MfsException {
+        master.status(id -> new Unlink(id, creds, parent, name), "unlink '" + name + "' in " + parent);
+    }
+
+    @Override
+    public void rmdir(Creds creds, long parent, String name) throws MfsException {
+        master.status(id -> new Rmdir(id, creds, parent, name), "rmdir '" + name + "' in " + parent);
+    }
+
+    @Override
+    public void rename(Creds creds, long srcParent, String srcName, long dstParent, String dstName)
+            throws MfsException {
+        master.status(id -> new Rename(id, creds, srcParent, srcName, dstParent, dstName),
+                "rename '" + srcName + "' in " + srcParent + " to '" + dstName + "' in " + dstParent);
+    }
+
+    @Override
+    public Attr link(Creds creds, long inode, long newParent, String newName) throws MfsException {
+        return patch(master.attr(id -> new Link(id, creds, inode, newParent, newName),
+                "link " + inode + " as '" + newName + "' in " + newParent));
+    }
+
+    @Override
+    public Attr symlink(Creds creds, long parent, String name, String target) throws MfsException {
+        return master.attr(id -> new Symlink(id, creds, parent, name, target), "symlink '" + name + "' in " + parent);
+    }
+
+    @Override
+    public String readlink(long inode) throws MfsException {
+        String what = "readlink " + inode;
+        ReadLinkReply r = master.request(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
+        MfsException.check(r.status(), what);
+        return r.target();
+    }
+
+    @Override
+    public DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException {
+        String what = "readdir " + dir;
+        ReadDirReply r = master.request(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
+                what);
+        MfsException.check(r.status(), what);
+        List<DirEntry> entries = r.entries();
+        if (withAttrs) {
+            entries = entries.stream().map(e -> e.attr() == null ? e
+                    : new DirEntry(e.name(), e.inode(), e.type(), e.cookie(), patch(e.attr()))).toList();
+        }
+        return new DirPage(entries, r.eof());
+    }
+
+    @Override
+    public FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
+        Attr a = masterAttr(inode);
+        if (a.isDirectory()) {
+            throw new MfsException(Status.EISDIR, "open " + inode + ": is a directory");
+        }
+        if (!a.isFile()) {
+            throw new MfsException(Status.EINVAL, "open " + inode + ": not a regular file but " + a.type());
+        }
+        return files.open(creds, a, forWrite);
+    }
+
+    @Override
+    public byte[] getxattr(Creds creds, long inode, String name) throws MfsException {
+        String what = "getxattr '" + name + "' of " + inode;
+        XattrReply r = master.request(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
+        MfsException.check(r.status(), what);
+        return r.value();
+    }
+
+    @Override
+    public void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException {
+        master.status(id -> new SetXattr(id, creds, inode, name, value, flags), "setxattr '" + name + "' of " + inode);
+    }
+
+    @Override
+    public List<String> listxattr(Creds creds, long inode) throws MfsException {
+        String what = "listxattr " + inode;
+        XattrListReply r = master.request(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
+        MfsException.check(r.status(), what);
+        return List.copyOf(r.names());
+    }
+
+    @Override
+    public void removexattr(Creds creds, long inode, String name) throws MfsException {
+        master.status(id -> new RemoveXattr(id, creds, inode, name), "removexattr '" + name + "' of " + inode);
+    }
+
+    @Override
+    public FsStat statfs() throws MfsException {
+        StatFsReply r = master.request(StatFs::new, StatFsReply.class, "statfs");
+        MfsException.check(r.status(), "statfs");
+        return new FsStat(r.totalBytes(), r.availBytes(), r.usedBytes(), r.inodes());
+    }
+
+    @Override
+    public long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException {
+        String what = "setgoal " + goal + " on " + inode;
+        CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive), CountReply.class, what);
+        MfsException.check(r.status(), what);
+        return r.count();
+    }
+
+    @Override
+    public List<ChunkReport> fileInfo(long inode) throws MfsException {
+        OpenFile open = files.find(inode);
+        if (open != null) {
+            open.flush();
+        }
+        String what = "fileinfo " + inode;
+        FileInfoReply r = master.request(id -> new org.mfsj.common.wire.client2master.FileInfo(id, inode),
+                FileInfoReply.class, what);
+        MfsException.check(r.status(), what);
+        return List.copyOf(r.chunks());
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() throws MfsException {
+        ClusterStatusReply r = master.request(org.mfsj.common.wire.client2master.ClusterStatus::new,
+                ClusterStatusReply.class, "cluster status");
+        return new ClusterStatus(r.servers(), r.chunksByCopies(), r.chunks(), r.undergoal(), r.overgoal(),
+                r.sessions(), r.inodes());
+    }
+
+    @Override
+    public Attr resolve(Creds creds, String absolutePath) throws MfsException {
+        if (!absolutePath.startsWith("/")) {
+            throw new MfsException(Status.EINVAL, "not an absolute path: " + absolutePath);
+        }
+        Deque<Long> parents = new ArrayDeque<>();
+        long cur = rootInode();
+        Attr attr = null;
+        for (String part : absolutePath.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                // above the session root stays at the root, as on a mount point
+                cur = parents.isEmpty() ? cur : parents.pop();
+                attr = null;
+                continue;
+            }
+            attr = lookup(creds, cur, part);
+            parents.push(cur);
+            cur = attr.inode();
+        }
+        return attr != null ? attr : getattr(cur);
+    }
+
+    @Override
+    public ClientMetrics metrics() {
+        return metrics;
+    }
+
+    private Attr patch(Attr a) {
+        OpenFile open = files.find(a.inode());
+        return open == null ? a : open.patch(a);
+    }
+
+    @Override
+    public void close() {
+        for (OpenFile f : files.all()) {
+            try {
+                f.flush();
+            } catch (MfsException e) {
+                LOG.warn("session {}: unflushed writes to inode {} lost at close: {}", link.sessionId(), f.inode(),
+                        e.getMessage());
+            }
+        }
+        link.close();
+        conns.close();
+        threads.close();
+        LOG.info("session {} closed", link.sessionId());
+    }
+}

@@ -1,0 +1,94 @@
+package org.mfsj.client;
+
+import java.util.List;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkReport;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.FileType;
+
+/**
+ * The one seam between the doors (FUSE, NFS, S3, CLI) and the cluster: a session with the master
+ * plus chunk I/O, named by inode numbers. Every method blocks, is thread-safe and reports failures
+ * as {@link MfsException} carrying the master's (or the transport's) {@link org.mfsj.common.status.Status};
+ * no protocol type of any door crosses it.
+ *
+ * <p>Within one client, reads and attributes of an inode see every write made through any of its
+ * handles, flushed or not. Calls that fail because the master connection dropped are retried on
+ * the resumed session until {@link ClientConfig#masterGoneTimeout()}, then fail with ETIMEDOUT.
+ */
+public interface MfsClient extends AutoCloseable {
+
+    /** Connects to the first reachable master and opens a session on {@link ClientConfig#subdir()}. */
+    static MfsClient connect(ClientConfig cfg) throws MfsException {
+        return DefaultMfsClient.connect(cfg);
+    }
+
+    /** Inode of this session's root (the mounted subdir). */
+    long rootInode();
+
+    Attr lookup(Creds creds, long parent, String name) throws MfsException;
+
+    /** Attributes, with the length including this client's unflushed writes. */
+    Attr getattr(long inode) throws MfsException;
+
+    /** Changes attributes; a length change first flushes this client's pending writes to the inode. */
+    Attr setattr(Creds creds, long inode, SetAttrRequest change) throws MfsException;
+
+    Attr mkdir(Creds creds, long parent, String name, int mode) throws MfsException;
+
+    Attr mknod(Creds creds, long parent, String name, FileType type, int mode, int rdev) throws MfsException;
+
+    /** A new empty regular file; EEXIST if the name is taken. */
+    Attr create(Creds creds, long parent, String name, int mode) throws MfsException;
+
+    void unlink(Creds creds, long parent, String name) throws MfsException;
+
+    void rmdir(Creds creds, long parent, String name) throws MfsException;
+
+    void rename(Creds creds, long srcParent, String srcName, long dstParent, String dstName) throws MfsException;
+
+    Attr link(Creds creds, long inode, long newParent, String newName) throws MfsException;
+
+    Attr symlink(Creds creds, long parent, String name, String target) throws MfsException;
+
+    String readlink(long inode) throws MfsException;
+
+    /** Up to {@code max} entries after {@code cookie} (0 = from the start). */
+    DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException;
+
+    /** Opens a regular file; EISDIR for a directory, EINVAL for other kinds. */
+    FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException;
+
+    byte[] getxattr(Creds creds, long inode, String name) throws MfsException;
+
+    /** {@code flags}: 0, or 1 = create only, 2 = replace only (as setxattr(2)). */
+    void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException;
+
+    List<String> listxattr(Creds creds, long inode) throws MfsException;
+
+    void removexattr(Creds creds, long inode, String name) throws MfsException;
+
+    FsStat statfs() throws MfsException;
+
+    /** Sets the number of copies wanted; returns how many inodes changed. */
+    long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException;
+
+    /** Every chunk of a file with its copies (flushes this client's pending writes first). */
+    List<ChunkReport> fileInfo(long inode) throws MfsException;
+
+    ClusterStatus clusterStatus() throws MfsException;
+
+    /**
+     * Walks an absolute path from this session's root, component by component; "." and ".." are
+     * handled here ("/.." stays at the root); symbolic links are not followed.
+     */
+    Attr resolve(Creds creds, String absolutePath) throws MfsException;
+
+    /** This session's counters. */
+    ClientMetrics metrics();
+
+    /** Flushes every open file (errors are logged), closes the session and its connections. */
+    @Override
+    void close();
+}

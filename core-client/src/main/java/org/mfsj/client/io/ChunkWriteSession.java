@@ -1,0 +1,215 @@
+package org.mfsj.client.io;
+
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.mfsj.client.master.Futures;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteReply;
+import org.mfsj.common.wire.client2master.WriteChunk;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One write session on one chunk: the master opens the chunk for writing (new version, chain),
+ * we stream WriteData to the chain's head with a bounded window of unacknowledged bytes, then end
+ * it on the chain and with the master. Owned by one writer thread; only the acknowledgement
+ * bookkeeping is shared with the event loop, under this object's monitor.
+ */
+final class ChunkWriteSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWriteSession.class);
+
+    private final WriteContext ctx;
+    private final long inode;
+    private final int index;
+    private final long chunkId;
+    private final int version;
+    private final List<ServerAddress> chain;
+    private Peer peer;
+    private int sent;
+    private long dataEnd;
+    // acknowledgement bookkeeping, shared with the event loop
+    private long inFlightBytes;
+    private int inFlight;
+    private long spanStart = Long.MAX_VALUE;
+    private long spanEnd = Long.MIN_VALUE;
+    private Status failure;
+
+    private ChunkWriteSession(WriteContext ctx, long inode, int index, WriteChunkReply r) {
+        this.ctx = ctx;
+        this.inode = inode;
+        this.index = index;
+        this.chunkId = r.chunkId();
+        this.version = r.version();
+        this.chain = List.copyOf(r.chain());
+    }
+
+    /**
+     * Asks the master to open chunk {@code index} for writing. A refusal that may pass (no servers
+     * right now, chunk busy) is a {@link ChainBrokenException}; any other refusal is final.
+     */
+    static ChunkWriteSession open(WriteContext ctx, Creds creds, long inode, int index)
+            throws MfsException, ChainBrokenException {
+        String what = "open chunk " + index + " of inode " + inode + " for writing";
+        WriteChunkReply r = ctx.master().request(id -> new WriteChunk(id, creds, inode, index), WriteChunkReply.class,
+                what);
+        // the version changes now, whatever happens next: cached locations are stale
+        ctx.cache().invalidate(inode, index);
+        Status s = r.status();
+        if (s == Status.NO_CHUNKSERVERS || s == Status.CHUNK_BUSY || s == Status.EAGAIN) {
+            throw new ChainBrokenException(s, what + ": master says " + s.message());
+        }
+        MfsException.check(s, what);
+        ctx.metrics().writeSession();
+        return new ChunkWriteSession(ctx, inode, index, r);
+    }
+
+    int index() {
+        return index;
+    }
+
+    long chunkId() {
+        return chunkId;
+    }
+
+    List<ServerAddress> chain() {
+        return chain;
+    }
+
+    /** How many extents this session has sent so far. */
+    int sent() {
+        return sent;
+    }
+
+    /** Connects to the chain's head and has it connect the rest of the chain. */
+    void connect() throws ChainBrokenException {
+        if (chain.isEmpty()) {
+            throw new ChainBrokenException(Status.NO_CHUNKSERVERS, "master gave chunk " + chunkId + " an empty chain");
+        }
+        ServerAddress head = chain.get(0);
+        try {
+            peer = Futures.await(ctx.conns().lease(head), "connect to chunkserver " + head);
+            WriteReply r = Futures.await(peer.call(id -> new WriteInit(id, chunkId, version, chain.subList(1,
+                    chain.size())), WriteReply.class, ctx.timeoutMs()), "start writing chunk " + chunkId);
+            if (!r.status().isOk()) {
+                throw new ChainBrokenException(r.status(), "chain " + chain + " refused chunk " + chunkId + " v"
+                        + version + ": " + r.status().message());
+            }
+        } catch (MfsException e) {
+            throw new ChainBrokenException(e.status(), "chain " + chain + ": " + e.getMessage());
+        }
+    }
+
+    /** Sends one extent, waiting first for window room (and for overlapping sends to land). */
+    void send(Extent e) throws ChainBrokenException, MfsException {
+        int len = e.length();
+        synchronized (this) {
+            try {
+                // the chain may apply pipelined pieces in any order: never have two overlapping in flight
+                if (e.offset() < spanEnd && e.end() > spanStart) {
+                    while (inFlight > 0 && failure == null) {
+                        wait();
+                    }
+                }
+                while (inFlight > 0 && inFlightBytes + len > ctx.windowBytes() && failure == null) {
+                    wait();
+                }
+            } catch (InterruptedException ie) {
+                throw Futures.interrupted("write to chunk " + chunkId);
+            }
+            checkFailure();
+            inFlightBytes += len;
+            inFlight++;
+            spanStart = Math.min(spanStart, e.offset());
+            spanEnd = Math.max(spanEnd, e.end());
+        }
+        sent++;
+        dataEnd = Math.max(dataEnd, e.end());
+        CRC32C crc = new CRC32C();
+        crc.update(e.data(), 0, len);
+        int sum = (int) crc.getValue();
+        int at = ChunkGeometry.offsetInChunk(e.offset());
+        peer.call(id -> new WriteData(id, chunkId, at, sum, e.data()), WriteReply.class, ctx.timeoutMs())
+                .whenComplete((r, err) -> acked(len, err != null ? Futures.statusOf(err) : r.status()));
+    }
+
+    private synchronized void acked(int len, Status s) {
+        inFlightBytes -= len;
+        inFlight--;
+        if (inFlight == 0) {
+            spanStart = Long.MAX_VALUE;
+            spanEnd = Long.MIN_VALUE;
+        }
+        if (s.isOk()) {
+            ctx.metrics().acked(len);
+        } else if (failure == null) {
+            failure = s;
+        }
+        notifyAll();
+    }
+
+    private void checkFailure() throws ChainBrokenException {
+        if (failure != null) {
+            throw new ChainBrokenException(failure, "chain " + chain + " failed writing chunk " + chunkId + " v"
+                    + version);
+        }
+    }
+
+    /**
+     * Waits for every acknowledgement, ends the session on the chain (flushed on every server), and
+     * has the master record it; returns the file's attributes afterwards.
+     */
+    Attr finish() throws ChainBrokenException, MfsException {
+        synchronized (this) {
+            try {
+                while (inFlight > 0 && failure == null) {
+                    wait();
+                }
+            } catch (InterruptedException ie) {
+                throw Futures.interrupted("write to chunk " + chunkId);
+            }
+            checkFailure();
+        }
+        try {
+            WriteReply r = Futures.await(peer.call(id -> new WriteEnd(id, chunkId), WriteReply.class,
+                    ctx.timeoutMs()), "end writing chunk " + chunkId);
+            if (!r.status().isOk()) {
+                throw new ChainBrokenException(r.status(), "chain " + chain + " could not end chunk " + chunkId);
+            }
+        } catch (MfsException e) {
+            throw new ChainBrokenException(e.status(), "chain " + chain + ": " + e.getMessage());
+        }
+        ctx.conns().release(chain.get(0), peer);
+        peer = null;
+        String what = "record write of chunk " + index + " of inode " + inode;
+        Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK), what);
+        ctx.cache().invalidate(inode, index);
+        return a;
+    }
+
+    /** Gives up on this session: closes its connection and tells the master the write failed. */
+    void abort(Status why) {
+        if (peer != null) {
+            ctx.conns().discard(peer);
+            peer = null;
+        }
+        try {
+            ctx.master().status(id -> new WriteChunkEnd(id, inode, index, chunkId, 0, why),
+                    "report failed write of chunk " + chunkId);
+        } catch (MfsException e) {
+            LOG.warn("master did not take the failed write of chunk {} (index {} of inode {}): {}", chunkId, index,
+                    inode, e.getMessage());
+        }
+        ctx.cache().invalidate(inode, index);
+    }
+}

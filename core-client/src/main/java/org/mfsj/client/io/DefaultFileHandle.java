@@ -1,0 +1,149 @@
+package org.mfsj.client.io;
+
+import java.util.Objects;
+import org.mfsj.client.ClientMetrics;
+import org.mfsj.client.FileHandle;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.types.Creds;
+
+/**
+ * A handle on an open file: reads go through its own read-ahead and are overlaid with the file's
+ * unflushed writes; writes go into the file's shared write-back buffer.
+ */
+final class DefaultFileHandle implements FileHandle {
+    /** Chunk indexes travel as u32 on the wire; past that a file cannot grow. */
+    private static final long MAX_LENGTH = (long) Integer.MAX_VALUE * ChunkGeometry.CHUNK_SIZE;
+
+    private final OpenFile file;
+    private final OpenFiles registry;
+    private final ReadAhead readAhead;
+    private final AttrSource attrs;
+    private final ClientMetrics metrics;
+    private final Creds creds;
+    private final boolean forWrite;
+    private volatile boolean closed;
+
+    DefaultFileHandle(OpenFile file, OpenFiles registry, ReadAhead readAhead, AttrSource attrs,
+                      ClientMetrics metrics, Creds creds, boolean forWrite) {
+        this.file = file;
+        this.registry = registry;
+        this.readAhead = readAhead;
+        this.attrs = attrs;
+        this.metrics = metrics;
+        this.creds = creds;
+        this.forWrite = forWrite;
+    }
+
+    @Override
+    public long inode() {
+        return file.inode();
+    }
+
+    @Override
+    public int read(long offset, byte[] dst, int off, int len) throws MfsException {
+        checkOpen();
+        Objects.checkFromIndexSize(off, len, dst.length);
+        if (offset < 0) {
+            throw new MfsException(Status.EINVAL, "read at negative offset " + offset);
+        }
+        // taken before asking the servers: writes landing meanwhile are in it or already on the servers
+        Overlay overlay = file.buffer().snapshot();
+        long length = Math.max(file.length(), overlay.end());
+        if (offset + len > length) {
+            // near the end: the file may have grown (another client) or shrunk since we last looked
+            refreshLength();
+            length = Math.max(file.length(), overlay.end());
+        }
+        if (offset >= length) {
+            return -1;
+        }
+        int n = (int) Math.min(len, length - offset);
+        if (n == 0) {
+            return 0;
+        }
+        if (!overlay.covers(offset, n)) {
+            readAhead.read(offset, dst, off, n, length, overlay.changes());
+        }
+        overlay.apply(offset, dst, off, n);
+        metrics.read(n);
+        return n;
+    }
+
+    private void refreshLength() throws MfsException {
+        long before = file.changes();
+        Attr a = attrs.getattr(file.inode());
+        file.masterLength(a.length(), before);
+    }
+
+    @Override
+    public void write(long offset, byte[] src, int off, int len) throws MfsException {
+        checkOpen();
+        if (!forWrite) {
+            throw new MfsException(Status.EBADF, "inode " + file.inode() + " is not open for writing");
+        }
+        Objects.checkFromIndexSize(off, len, src.length);
+        if (offset < 0) {
+            throw new MfsException(Status.EINVAL, "write at negative offset " + offset);
+        }
+        if (offset + len > MAX_LENGTH) {
+            throw new MfsException(Status.EFBIG, "write past " + MAX_LENGTH + " bytes");
+        }
+        file.buffer().reportError();
+        if (len == 0) {
+            return;
+        }
+        file.writer().writingAs(creds);
+        file.buffer().append(offset, src, off, len);
+        metrics.written(len);
+    }
+
+    @Override
+    public void flush() throws MfsException {
+        checkOpen();
+        file.flush();
+    }
+
+    @Override
+    public void fsync() throws MfsException {
+        flush();
+    }
+
+    @Override
+    public long length() {
+        return file.length();
+    }
+
+    @Override
+    public Attr getattr() throws MfsException {
+        checkOpen();
+        long before = file.changes();
+        Attr a = attrs.getattr(file.inode());
+        file.masterLength(a.length(), before);
+        return file.patch(a);
+    }
+
+    @Override
+    public void close() throws MfsException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        readAhead.clear();
+        try {
+            if (forWrite) {
+                file.flush();
+            }
+        } finally {
+            registry.release(file);
+        }
+    }
+
+    private void checkOpen() throws MfsException {
+        if (closed) {
+            throw new MfsException(Status.EBADF, "handle of inode " + file.inode() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.mfsj.client.io;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mfsj.client.FileHandle;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+
+/**
+ * The inodes this client has open, each with its shared {@link OpenFile}. An entry lives while a
+ * handle is open or its writer still has data to send.
+ */
+public final class OpenFiles {
+    private final Map<Long, OpenFile> files = new ConcurrentHashMap<>();
+    private final WriteContext ctx;
+    private final ChunkReader reader;
+    private final AttrSource attrs;
+    private final long readAheadMax;
+
+    public OpenFiles(WriteContext ctx, ChunkReader reader, AttrSource attrs, long readAheadMax) {
+        this.ctx = ctx;
+        this.reader = reader;
+        this.attrs = attrs;
+        this.readAheadMax = readAheadMax;
+    }
+
+    /** A new handle on the regular file {@code a} describes. */
+    public FileHandle open(Creds creds, Attr a, boolean forWrite) {
+        OpenFile f = acquire(a.inode(), a.length());
+        return new DefaultFileHandle(f, this, new ReadAhead(a.inode(), reader, readAheadMax, ctx.metrics()), attrs,
+                ctx.metrics(), creds, forWrite);
+    }
+
+    /** The shared state of {@code inode}, made if needed, with one more handle counted. */
+    OpenFile acquire(long inode, long length) {
+        return files.compute(inode, (k, f) -> {
+            OpenFile of = f;
+            if (of == null) {
+                of = new OpenFile(inode, length, ctx, () -> removeIfUnused(inode));
+            } else if (of.isIdle()) {
+                // nothing of ours in flight: the master's word is the truth (another client may have truncated)
+                of.masterLength(length, of.changes());
+            } else {
+                of.recordedLength(length);
+            }
+            of.addRef();
+            return of;
+        });
+    }
+
+    /** One handle fewer; the entry goes when none is left and nothing remains to write. */
+    public void release(OpenFile f) {
+        files.computeIfPresent(f.inode(), (k, cur) -> {
+            if (cur != f) {
+                return cur;
+            }
+            f.dropRef();
+            return f.refs() <= 0 && f.isIdle() ? null : f;
+        });
+    }
+
+    private void removeIfUnused(long inode) {
+        files.computeIfPresent(inode, (k, f) -> f.refs() <= 0 && f.isIdle() ? null : f);
+    }
+
+    /** The open state of {@code inode}, or null when no handle of this client has it open. */
+    public OpenFile find(long inode) {
+        return files.get(inode);
+    }
+
+    public List<OpenFile> all() {
+        return List.copyOf(files.values());
+    }
+}

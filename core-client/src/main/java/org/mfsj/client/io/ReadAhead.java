@@ -1,0 +1,169 @@
+package org.mfsj.client.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.mfsj.client.ClientMetrics;
+import org.mfsj.client.master.Futures;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.types.ChunkGeometry;
+
+/**
+ * Reads file ranges from the chunkservers for one handle, fetching ahead of a sequential reader.
+ * A read close to where the last one ended counts as sequential (requests of a parallel reader
+ * may arrive slightly out of order); each one doubles the window, from 1 MiB up to the configured
+ * maximum, and keeps segments of up to {@link #SEGMENT} bytes in flight over that window. Any
+ * other read drops what was fetched and starts over. Fetched data is dropped as well when the
+ * file's buffered writes changed since it was asked for (see {@link Overlay#changes()}).
+ */
+final class ReadAhead {
+    static final int SEGMENT = 1 << 20;
+
+    private record Segment(long offset, int length, CompletableFuture<byte[]> data) {
+        long end() {
+            return offset + length;
+        }
+    }
+
+    private final long inode;
+    private final ChunkReader reader;
+    private final long maxWindow;
+    private final ClientMetrics metrics;
+    private final TreeMap<Long, Segment> segments = new TreeMap<>();
+    private long expected;
+    private long window;
+    private long fetchedTo;
+    private long changes = Long.MIN_VALUE;
+
+    ReadAhead(long inode, ChunkReader reader, long maxWindow, ClientMetrics metrics) {
+        this.inode = inode;
+        this.reader = reader;
+        this.maxWindow = maxWindow;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Fills {@code dst[off, off+n)} with file bytes {@code [pos, pos+n)}, zeros where the servers
+     * hold nothing; {@code pos + n} must not pass {@code fileLength}.
+     */
+    void read(long pos, byte[] dst, int off, int n, long fileLength, long changeCount) throws MfsException {
+        List<Segment> use = plan(pos, n, fileLength, changeCount);
+        long cursor = pos;
+        long end = pos + n;
+        for (Segment s : use) {
+            if (s.offset > cursor) {
+                readDirect(cursor, dst, off + (int) (cursor - pos), (int) (s.offset - cursor));
+                cursor = s.offset;
+            }
+            int len = (int) (Math.min(end, s.end()) - cursor);
+            byte[] data;
+            try {
+                data = Futures.await(s.data, "read ahead in inode " + inode);
+            } catch (MfsException e) {
+                // a failed prefetch is no answer: the direct read retries and reports for itself
+                forget(s);
+                readDirect(cursor, dst, off + (int) (cursor - pos), len);
+                cursor += len;
+                continue;
+            }
+            copy(data, (int) (cursor - s.offset), dst, off + (int) (cursor - pos), len);
+            cursor += len;
+        }
+        if (cursor < end) {
+            readDirect(cursor, dst, off + (int) (cursor - pos), (int) (end - cursor));
+        }
+    }
+
+    /** Updates the access pattern, starts prefetches, and returns the segments this read can use. */
+    private synchronized List<Segment> plan(long pos, int n, long fileLength, long changeCount) {
+        if (changeCount != changes) {
+            segments.clear();
+            fetchedTo = 0;
+            changes = changeCount;
+        }
+        boolean sequential = pos >= expected - SEGMENT && pos <= expected + SEGMENT;
+        if (!sequential || maxWindow == 0) {
+            segments.clear();
+            fetchedTo = 0;
+            window = 0;
+        } else {
+            window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+        }
+        expected = Math.max(sequential ? expected : 0, pos + n);
+        long end = pos + n;
+        List<Segment> use = new ArrayList<>();
+        Iterator<Map.Entry<Long, Segment>> it = segments.entrySet().iterator();
+        while (it.hasNext()) {
+            Segment s = it.next().getValue();
+            if (s.end() <= pos - SEGMENT) {
+                it.remove();
+            } else if (s.offset < end && s.end() > pos) {
+                use.add(s);
+            }
+        }
+        if (window > 0) {
+            prefetch(Math.max(fetchedTo, end), Math.min(fileLength, roundUp(end + window)));
+        }
+        return use;
+    }
+
+    private void prefetch(long from, long to) {
+        for (long s = from; s < to; ) {
+            long e = Math.min(to, (s / SEGMENT + 1) * SEGMENT);
+            int len = (int) (e - s);
+            CompletableFuture<byte[]> f = reader.read(inode, ChunkGeometry.chunkIndex(s),
+                    ChunkGeometry.offsetInChunk(s), len);
+            f.thenAccept(d -> metrics.readAhead(d.length));
+            segments.put(s, new Segment(s, len, f));
+            s = e;
+        }
+        fetchedTo = Math.max(fetchedTo, to);
+    }
+
+    private synchronized void forget(Segment s) {
+        segments.remove(s.offset, s);
+    }
+
+    synchronized void clear() {
+        segments.clear();
+        fetchedTo = 0;
+        window = 0;
+    }
+
+    /** Reads without prefetch: the range split at chunk boundaries and read-size limits, all at once. */
+    private void readDirect(long pos, byte[] dst, int off, int n) throws MfsException {
+        List<CompletableFuture<byte[]>> parts = new ArrayList<>();
+        List<long[]> where = new ArrayList<>();
+        for (long p = pos; p < pos + n; ) {
+            int inChunk = ChunkGeometry.offsetInChunk(p);
+            int len = (int) Math.min(pos + n - p, Math.min(ChunkReader.MAX_READ, ChunkGeometry.CHUNK_SIZE - inChunk));
+            parts.add(reader.read(inode, ChunkGeometry.chunkIndex(p), inChunk, len));
+            where.add(new long[] {p, len});
+            p += len;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] data = Futures.await(parts.get(i), "read inode " + inode);
+            long p = where.get(i)[0];
+            copy(data, 0, dst, off + (int) (p - pos), (int) where.get(i)[1]);
+        }
+    }
+
+    /** Copies {@code len} bytes from {@code data[from..]}, zeros beyond the end of {@code data}. */
+    private static void copy(byte[] data, int from, byte[] dst, int off, int len) {
+        int have = Math.max(0, Math.min(len, data.length - from));
+        if (have > 0) {
+            System.arraycopy(data, from, dst, off, have);
+        }
+        if (have < len) {
+            Arrays.fill(dst, off + have, off + len, (byte) 0);
+        }
+    }
+
+    private static long roundUp(long x) {
+        return (x + SEGMENT - 1) / SEGMENT * SEGMENT;
+    }
+}

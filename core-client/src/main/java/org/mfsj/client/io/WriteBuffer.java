@@ -1,0 +1,244 @@
+package org.mfsj.client.io;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mfsj.client.master.Futures;
+import org.mfsj.common.status.MfsException;
+
+/**
+ * The write-back buffer of one file: extents the application wrote, in order, from the moment
+ * {@link #append} copies them in until the master has recorded them ({@link #release}). Queued
+ * extents wait for the writer; taken ones are on their way to a chain and stay here so a failed
+ * chain can be redone and so readers can overlay them. The byte budget covers both, which is what
+ * blocks a writer that outruns the network.
+ *
+ * <p>Every extent gets a serial number; flushing waits until every serial up to the last one
+ * written is released. All state is guarded by this object's monitor.
+ */
+final class WriteBuffer {
+    /** A tail extent untouched this long goes out even though it is not full. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final long budget;
+    private final Runnable startWorker;
+    private final ArrayDeque<Extent> queued = new ArrayDeque<>();
+    private final List<Extent> taken = new ArrayList<>();
+    private long bytes;
+    private long end;
+    private long nextSerial = 1;
+    private long flushThrough;
+    private long lastWriteEnd = -1;
+    private boolean workerRunning;
+    private MfsException error;
+    /** Bumped whenever data leaves the buffer: server data read before that may be stale. */
+    private volatile long changes;
+
+    /** @param startWorker called, under this lock, when data arrives and no writer is running */
+    WriteBuffer(long budget, Runnable startWorker) {
+        this.budget = budget;
+        this.startWorker = startWorker;
+    }
+
+    /** Copies {@code src} in, blocking while the budget is spent. */
+    synchronized void append(long offset, byte[] src, int off, int len) throws MfsException {
+        long pos = offset;
+        int o = off;
+        int left = len;
+        while (left > 0) {
+            int n = Math.min(left, Extent.roomFrom(pos));
+            awaitRoom(n);
+            // looked at only after waiting: the writer may have taken the tail meanwhile
+            Extent tail = queued.peekLast();
+            Extent e;
+            if (tail != null && tail.continuesAt(pos)) {
+                e = tail;
+            } else {
+                // a writer continuing where it stopped is streaming: give it the whole cell at once
+                e = new Extent(pos, nextSerial++, pos == lastWriteEnd ? Extent.roomFrom(pos) : n);
+                queued.addLast(e);
+            }
+            e.append(src, o, n, System.nanoTime());
+            bytes += n;
+            pos += n;
+            o += n;
+            left -= n;
+            end = Math.max(end, pos);
+            lastWriteEnd = pos;
+            kick();
+            notifyAll();
+        }
+    }
+
+    private void awaitRoom(int n) throws MfsException {
+        kick();
+        while (bytes > 0 && bytes + n > budget) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                throw Futures.interrupted("write");
+            }
+        }
+    }
+
+    /**
+     * The next extent ready to send, or null after {@code maxWaitNanos}, or at once when a flush
+     * is waiting and nothing is queued (so the writer can close its session). The head is ready
+     * when something follows it, when its cell is full, when a flush asks for it, or when it has
+     * lingered untouched.
+     */
+    synchronized Extent take(long maxWaitNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        while (true) {
+            long now = System.nanoTime();
+            Extent head = queued.peekFirst();
+            long sleep = deadline - now;
+            if (head != null) {
+                long lingered = now - head.lastAppendNanos();
+                if (queued.size() > 1 || head.full() || flushThrough >= head.serial() || lingered >= LINGER_NANOS) {
+                    queued.pollFirst();
+                    head.seal();
+                    taken.add(head);
+                    return head;
+                }
+                sleep = Math.min(sleep, LINGER_NANOS - lingered);
+            } else if (flushWanted()) {
+                return null;
+            }
+            if (deadline - now <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, Math.max(sleep, 1));
+        }
+    }
+
+    /** Extents the master has recorded: they leave the buffer and free their bytes. */
+    synchronized void release(List<Extent> done) {
+        for (Extent e : done) {
+            if (taken.remove(e)) {
+                bytes -= e.length();
+            }
+        }
+        recomputeEnd();
+        changes++;
+        notifyAll();
+    }
+
+    /** A write that cannot be completed: everything buffered is dropped and {@code why} kept to report. */
+    synchronized void fail(MfsException why) {
+        if (error == null) {
+            error = why;
+        }
+        queued.clear();
+        taken.clear();
+        bytes = 0;
+        end = 0;
+        changes++;
+        notifyAll();
+    }
+
+    /** Throws (once) the error a background write met, if any. */
+    synchronized void reportError() throws MfsException {
+        MfsException e = error;
+        if (e != null) {
+            error = null;
+            throw new MfsException(e.status(), "an earlier write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until everything written so far is recorded by the master. */
+    synchronized void awaitFlushed() throws MfsException {
+        long target = nextSerial - 1;
+        if (target > flushThrough) {
+            flushThrough = target;
+        }
+        if (!queued.isEmpty()) {
+            kick();
+        }
+        notifyAll();
+        while (releasedThrough() < target && error == null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                throw Futures.interrupted("flush");
+            }
+        }
+        reportError();
+    }
+
+    synchronized boolean flushWanted() {
+        return flushThrough > releasedThrough();
+    }
+
+    /** Called by the writer when it has nothing to do: it stops unless data came in meanwhile. */
+    synchronized boolean retireIfIdle() {
+        if (!queued.isEmpty()) {
+            return false;
+        }
+        workerRunning = false;
+        return true;
+    }
+
+    /** The writer stopped on an unexpected failure; a later write starts a new one. */
+    synchronized void workerDied() {
+        workerRunning = false;
+    }
+
+    synchronized boolean isIdle() {
+        return queued.isEmpty() && taken.isEmpty() && !workerRunning;
+    }
+
+    /** End of the furthest unflushed byte, 0 when nothing is buffered. */
+    synchronized long end() {
+        return end;
+    }
+
+    long changes() {
+        return changes;
+    }
+
+    /** Marks server data read before now as possibly stale (e.g. after a truncate). */
+    synchronized void invalidateReads() {
+        changes++;
+    }
+
+    synchronized Overlay snapshot() {
+        if (queued.isEmpty() && taken.isEmpty()) {
+            return Overlay.empty(changes);
+        }
+        List<Overlay.Piece> pieces = new ArrayList<>(taken.size() + queued.size());
+        for (Extent e : taken) {
+            pieces.add(new Overlay.Piece(e.offset(), e.data(), e.length()));
+        }
+        for (Extent e : queued) {
+            pieces.add(new Overlay.Piece(e.offset(), e.data(), e.length()));
+        }
+        return new Overlay(pieces, end, changes);
+    }
+
+    private long releasedThrough() {
+        if (!taken.isEmpty()) {
+            return taken.get(0).serial() - 1;
+        }
+        return queued.isEmpty() ? nextSerial - 1 : queued.peekFirst().serial() - 1;
+    }
+
+    private void recomputeEnd() {
+        long e = 0;
+        for (Extent x : taken) {
+            e = Math.max(e, x.end());
+        }
+        for (Extent x : queued) {
+            e = Math.max(e, x.end());
+        }
+        end = e;
+    }
+
+    private void kick() {
+        if (!workerRunning) {
+            workerRunning = true;
+            startWorker.run();
+        }
+    }
+}

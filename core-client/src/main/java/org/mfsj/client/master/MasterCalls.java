@@ -1,0 +1,87 @@
+package org.mfsj.client.master;
+
+import java.util.function.IntFunction;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Reply;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.StatusReply;
+
+/**
+ * Typed requests over the {@link MasterLink}, reading replies in one place. A master may answer a
+ * failed request with a bare {@link StatusReply} instead of the full reply type, and ops that
+ * return attributes may use either {@link EntryReply} or {@link AttrReply}; both are accepted here
+ * so the namespace code only ever sees "attributes" or "an exception with the master's status".
+ */
+public final class MasterCalls {
+    private final MasterLink link;
+
+    public MasterCalls(MasterLink link) {
+        this.link = link;
+    }
+
+    /** The reply of the expected type (its status still to check), or the master's error as an exception. */
+    public <R extends Reply> R request(IntFunction<? extends Message> request, Class<R> type, String what)
+            throws MfsException {
+        Reply r = link.call(request, Reply.class, what);
+        if (type.isInstance(r)) {
+            return type.cast(r);
+        }
+        if (r instanceof StatusReply s && !s.status().isOk()) {
+            throw new MfsException(s.status(), what + ": " + s.status().message());
+        }
+        throw unexpected(r, type.getSimpleName(), what);
+    }
+
+    /** Attributes the master returned, or its error as an exception. */
+    public Attr attr(IntFunction<? extends Message> request, String what) throws MfsException {
+        Reply r = link.call(request, Reply.class, what);
+        Status status;
+        Attr attr;
+        if (r instanceof EntryReply e) {
+            status = e.status();
+            attr = e.attr();
+        } else if (r instanceof AttrReply a) {
+            status = a.status();
+            attr = a.attr();
+        } else if (r instanceof StatusReply s && !s.status().isOk()) {
+            status = s.status();
+            attr = null;
+        } else {
+            throw unexpected(r, "attributes", what);
+        }
+        MfsException.check(status, what);
+        if (attr == null) {
+            throw new MfsException(Status.PROTOCOL, what + ": master answered OK without attributes");
+        }
+        return attr;
+    }
+
+    /** Nothing but success, or the master's error as an exception. */
+    public void status(IntFunction<? extends Message> request, String what) throws MfsException {
+        Reply r = link.call(request, Reply.class, what);
+        Status status;
+        if (r instanceof StatusReply s) {
+            status = s.status();
+        } else if (r instanceof EntryReply e) {
+            status = e.status();
+        } else if (r instanceof AttrReply a) {
+            status = a.status();
+        } else {
+            throw unexpected(r, "a status", what);
+        }
+        MfsException.check(status, what);
+    }
+
+    public long rootInode() {
+        return link.rootInode();
+    }
+
+    private static MfsException unexpected(Reply r, String expected, String what) {
+        return new MfsException(Status.PROTOCOL, what + ": master answered " + r.getClass().getSimpleName()
+                + " where " + expected + " was expected");
+    }
+}

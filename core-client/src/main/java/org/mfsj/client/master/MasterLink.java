@@ -1,0 +1,290 @@
+package org.mfsj.client.master;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.client.ClientMetrics;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.Reply;
+import org.mfsj.common.wire.client2master.Ping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session with the master: one multiplexed connection, kept alive by pings, re-established in
+ * the background when it drops (same session id, so the master keeps the session's state), and a
+ * blocking {@link #call} that rides over such gaps until the master-gone timeout.
+ *
+ * <p>A call retried after a drop may have been applied once already (the master cannot tell yet:
+ * request ids in the changelog come later), so a retried create may answer EEXIST.
+ */
+public final class MasterLink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MasterLink.class);
+    private static final long PING_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long FIRST_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 2000;
+
+    private final ClientConfig cfg;
+    private final SessionOpener opener;
+    private final ScheduledExecutorService timer;
+    private final Executor background;
+    private final ClientMetrics metrics;
+    private final long callTimeoutMs;
+    private final long goneNanos;
+    private final Object lock = new Object();
+    /** Completed with the live connection; replaced by an incomplete one while reconnecting. */
+    private volatile CompletableFuture<Peer> link = new CompletableFuture<>();
+    private volatile long sessionId;
+    private volatile long rootInode;
+    private volatile long lastSendNanos = System.nanoTime();
+    private volatile boolean closed;
+    private ScheduledFuture<?> pinger;
+
+    public MasterLink(ClientConfig cfg, EventLoopGroup group, ScheduledExecutorService timer, Executor background,
+                      ClientMetrics metrics) {
+        this.cfg = cfg;
+        this.timer = timer;
+        this.background = background;
+        this.metrics = metrics;
+        this.callTimeoutMs = cfg.callTimeout().toMillis();
+        this.goneNanos = cfg.masterGoneTimeout().toNanos();
+        this.opener = new SessionOpener(group, cfg, new Peer.Inbound() {
+            @Override
+            public void onMessage(Peer from, Message message) {
+                LOG.debug("master {} sent unexpected {}; ignored", from.remote(), message.getClass().getSimpleName());
+            }
+
+            @Override
+            public void onClose(Peer peer) {
+                lost(peer);
+            }
+        });
+    }
+
+    /**
+     * Opens the session on the first master that answers, retrying the list until the call timeout.
+     * A master that refuses the session (bad subdir, no access) fails at once with its status.
+     */
+    public void start() throws MfsException {
+        long deadline = System.nanoTime() + cfg.callTimeout().toNanos();
+        long backoff = FIRST_BACKOFF_MS;
+        MfsException last = null;
+        while (true) {
+            for (ServerAddress a : cfg.masters()) {
+                try {
+                    install(openSession(a, 0));
+                    pinger = timer.scheduleWithFixedDelay(this::pingIfIdle, 1, 1, TimeUnit.SECONDS);
+                    return;
+                } catch (MfsException e) {
+                    if (!SessionOpener.isTransport(e.status())) {
+                        throw e;
+                    }
+                    last = e;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new MfsException(last.status(), "no master reachable at " + cfg.masters() + ": "
+                        + last.getMessage(), last);
+            }
+            pause(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        }
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    public long rootInode() {
+        return rootInode;
+    }
+
+    /**
+     * Sends a request and waits for its reply. A dropped or silent connection is re-established and
+     * the request sent again, until the master has been gone for the master-gone timeout (ETIMEDOUT).
+     * Statuses inside the reply are the caller's to check.
+     */
+    public <R extends Message> R call(IntFunction<? extends Message> request, Class<R> replyType, String what)
+            throws MfsException {
+        long deadline = System.nanoTime() + goneNanos;
+        for (int attempt = 0; ; attempt++) {
+            Peer p = awaitLink(deadline, what);
+            metrics.masterCall();
+            if (attempt > 0) {
+                metrics.masterRetry();
+            }
+            lastSendNanos = System.nanoTime();
+            try {
+                return Futures.await(p.call(request, replyType, callTimeoutMs), what);
+            } catch (MfsException e) {
+                if (e.status() == Status.ETIMEDOUT) {
+                    LOG.warn("master {} did not answer {} within {} ms (session {}); dropping the connection",
+                            p.remote(), what, callTimeoutMs, sessionId);
+                    p.close();
+                } else if (e.status() != Status.DISCONNECTED) {
+                    throw e;
+                }
+                lost(p);
+            }
+        }
+    }
+
+    /** The live connection, waiting for a reconnect until {@code deadline} (System.nanoTime). */
+    private Peer awaitLink(long deadline, String what) throws MfsException {
+        while (true) {
+            CompletableFuture<Peer> f = link;
+            Peer p;
+            try {
+                p = f.isDone() ? f.get() : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new MfsException(Status.ETIMEDOUT, what + ": no master for "
+                        + cfg.masterGoneTimeout().toMillis() + " ms (session " + sessionId + ")");
+            } catch (InterruptedException e) {
+                throw Futures.interrupted(what);
+            } catch (ExecutionException e) {
+                throw Futures.unwrap(e, what);
+            }
+            if (p.isActive()) {
+                return p;
+            }
+            lost(p);
+        }
+    }
+
+    private Peer openSession(ServerAddress a, long resumeId) throws MfsException {
+        SessionOpener.Session s = opener.open(a, resumeId);
+        if (resumeId != 0 && s.rootInode() != rootInode) {
+            LOG.warn("master {} gave session {} root inode {} instead of {}", a, s.sessionId(), s.rootInode(),
+                    rootInode);
+        }
+        sessionId = s.sessionId();
+        rootInode = s.rootInode();
+        return s.peer();
+    }
+
+    private void install(Peer p) {
+        synchronized (lock) {
+            if (closed || link.isDone()) {
+                p.close();
+                return;
+            }
+            link.complete(p);
+        }
+        // it may have closed before it was installed, when lost() could not recognise it yet
+        if (!p.isActive()) {
+            lost(p);
+        }
+    }
+
+    /** Forgets {@code p} if it is the live connection and starts reconnecting in the background. */
+    private void lost(Peer p) {
+        synchronized (lock) {
+            CompletableFuture<Peer> f = link;
+            if (closed || !f.isDone() || f.isCompletedExceptionally() || f.getNow(null) != p) {
+                return;
+            }
+            link = new CompletableFuture<>();
+        }
+        LOG.warn("master {} connection lost (session {}); reconnecting", p.remote(), sessionId);
+        background.execute(this::reconnect);
+    }
+
+    private void reconnect() {
+        long backoff = FIRST_BACKOFF_MS;
+        for (int attempt = 1; !closed; attempt++) {
+            for (ServerAddress a : cfg.masters()) {
+                try {
+                    install(resume(a));
+                    metrics.masterReconnect();
+                    LOG.info("master {} session {} resumed after {} attempt(s)", a, sessionId, attempt);
+                    return;
+                } catch (MfsException e) {
+                    if (attempt == 1) {
+                        LOG.warn("master {} not back yet (session {}): {}; retrying", a, sessionId, e.getMessage());
+                    } else {
+                        LOG.debug("master {} not back yet (attempt {}): {}", a, attempt, e.getMessage());
+                    }
+                }
+            }
+            pause(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        }
+    }
+
+    /** Resumes the session; a master that no longer knows it gets a fresh one instead. */
+    private Peer resume(ServerAddress a) throws MfsException {
+        long old = sessionId;
+        try {
+            return openSession(a, old);
+        } catch (MfsException e) {
+            if (SessionOpener.isTransport(e.status()) || old == 0) {
+                throw e;
+            }
+            Peer p = openSession(a, 0);
+            LOG.warn("master {} could not resume session {} ({}); opened session {}", a, old, e.status(), sessionId);
+            return p;
+        }
+    }
+
+    private void pingIfIdle() {
+        CompletableFuture<Peer> f = link;
+        if (closed || !f.isDone() || f.isCompletedExceptionally()
+                || System.nanoTime() - lastSendNanos < PING_IDLE_NANOS) {
+            return;
+        }
+        Peer p = f.getNow(null);
+        lastSendNanos = System.nanoTime();
+        p.call(Ping::new, Reply.class, callTimeoutMs).whenComplete((r, e) -> {
+            if (e != null && Futures.statusOf(e) == Status.ETIMEDOUT) {
+                LOG.warn("master {} did not answer a ping within {} ms (session {}); dropping the connection",
+                        p.remote(), callTimeoutMs, sessionId);
+                p.close();
+            }
+        });
+    }
+
+    private void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    public List<ServerAddress> masters() {
+        return cfg.masters();
+    }
+
+    @Override
+    public void close() {
+        Peer p = null;
+        synchronized (lock) {
+            closed = true;
+            CompletableFuture<Peer> f = link;
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                p = f.getNow(null);
+            } else {
+                f.completeExceptionally(new MfsException(Status.EBADF, "client closed"));
+            }
+        }
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+        if (p != null) {
+            p.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.mfsj.client.master;
+
+import io.netty.channel.EventLoopGroup;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.RegisterSession;
+import org.mfsj.common.wire.client2master.RegisterSessionReply;
+
+/** Connects to one master and registers (or resumes) a session on it; one attempt, no retries. */
+final class SessionOpener {
+    record Session(Peer peer, long sessionId, long rootInode) {
+    }
+
+    private final EventLoopGroup group;
+    private final ClientConfig cfg;
+    private final Peer.Inbound handler;
+
+    SessionOpener(EventLoopGroup group, ClientConfig cfg, Peer.Inbound handler) {
+        this.group = group;
+        this.cfg = cfg;
+        this.handler = handler;
+    }
+
+    /** Failures of the connection itself, worth another try, as opposed to the master saying no. */
+    static boolean isTransport(Status s) {
+        return s == Status.DISCONNECTED || s == Status.ETIMEDOUT;
+    }
+
+    Session open(ServerAddress a, long resumeId) throws MfsException {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
+        String what = "connect to master " + a;
+        Peer p = Futures.await(WireClient.connect(group, a, ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY,
+                handler, timeout), what);
+        RegisterSessionReply r;
+        try {
+            r = Futures.await(p.call(id -> new RegisterSession(id, resumeId, cfg.clientInfo(), cfg.subdir()),
+                    RegisterSessionReply.class, timeout), "register session at master " + a);
+        } catch (MfsException e) {
+            p.close();
+            throw e;
+        }
+        if (!r.status().isOk()) {
+            p.close();
+            throw new MfsException(r.status(), "master " + a + " refused session " + resumeId + " on "
+                    + cfg.subdir() + ": " + r.status().message());
+        }
+        return new Session(p, r.sessionId(), r.rootInode());
+    }
+}

@@ -1,0 +1,254 @@
+package org.mfsj.client.fake;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.WireServer;
+import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
+import org.mfsj.common.wire.client2chunk.ReadBlocks;
+import org.mfsj.common.wire.client2chunk.ReadReply;
+import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteReply;
+
+/**
+ * An in-memory chunkserver speaking the client protocol: reads with version checks, chained writes
+ * forwarded to the next server of the chain, CRC32C checked on every WriteData. The fake master
+ * creates chunks and bumps versions by calling it directly, standing in for the real
+ * master-to-chunkserver protocol. Faults: every read answers a given status, or the server dies
+ * after a given number of WriteData.
+ */
+public final class FakeChunkserver implements AutoCloseable {
+    private static final class Chunk {
+        int version;
+        byte[] data = new byte[0];
+        int length;
+    }
+
+    private final EventLoopGroup group;
+    private final Map<Long, Chunk> chunks = new ConcurrentHashMap<>();
+    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile Status readFailure;
+    private volatile boolean up;
+    private WireServer server;
+    private int port;
+
+    public FakeChunkserver(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    public FakeChunkserver start() throws InterruptedException {
+        server = WireServer.bind(group, "127.0.0.1", port, ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
+                Handler::new);
+        port = server.port();
+        up = true;
+        return this;
+    }
+
+    /** Closes the port and every connection, as a crashed server would. */
+    public void stop() {
+        up = false;
+        if (server != null) {
+            server.close();
+        }
+        peers.forEach(Peer::close);
+        peers.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public ServerAddress address() {
+        return new ServerAddress("127.0.0.1", port);
+    }
+
+    /** Every read answers {@code s} from now on (null: read normally). */
+    public void failReadsWith(Status s) {
+        readFailure = s;
+    }
+
+    /** Dies on receiving WriteData number {@code n + 1}. */
+    public void dieAfterWrites(int n) {
+        writesLeft.set(n);
+    }
+
+    public int reads() {
+        return reads.get();
+    }
+
+    // --- what the master does to its chunkservers, called directly ---
+
+    public void create(long chunkId, int version) {
+        Chunk c = new Chunk();
+        c.version = version;
+        chunks.put(chunkId, c);
+    }
+
+    public boolean has(long chunkId, int version) {
+        Chunk c = chunks.get(chunkId);
+        if (c == null) {
+            return false;
+        }
+        synchronized (c) {
+            return c.version == version;
+        }
+    }
+
+    public void setVersion(long chunkId, int version) {
+        Chunk c = chunks.get(chunkId);
+        synchronized (c) {
+            c.version = version;
+        }
+    }
+
+    public void truncate(long chunkId, int length) {
+        Chunk c = chunks.get(chunkId);
+        synchronized (c) {
+            if (length < c.length) {
+                Arrays.fill(c.data, length, c.length, (byte) 0);
+            }
+            c.length = Math.min(c.length, length);
+        }
+    }
+
+    /** One connection: a client reading, or the previous server of a chain writing. */
+    private final class Handler implements Peer.Inbound {
+        private long chunkId;
+        private CompletableFuture<Peer> next;
+
+        @Override
+        public void onMessage(Peer from, Message m) {
+            peers.add(from);
+            if (!up) {
+                from.close();
+            } else if (m instanceof ReadBlocks r) {
+                reads.incrementAndGet();
+                from.send(read(r));
+            } else if (m instanceof WriteInit w) {
+                init(from, w);
+            } else if (m instanceof WriteData d) {
+                if (writesLeft.getAndDecrement() <= 0) {
+                    up = false;
+                    // closing the listener blocks: not on the event loop
+                    new Thread(FakeChunkserver.this::stop).start();
+                    from.close();
+                    return;
+                }
+                data(from, d);
+            } else if (m instanceof WriteEnd e) {
+                forward(from, e.msgId(), id -> new WriteEnd(id, e.chunkId()), Status.OK);
+            }
+        }
+
+        @Override
+        public void onClose(Peer peer) {
+            if (next != null) {
+                next.thenAccept(Peer::close);
+            }
+        }
+
+        private void init(Peer from, WriteInit w) {
+            chunkId = w.chunkId();
+            if (!has(w.chunkId(), w.version())) {
+                from.send(new WriteReply(w.msgId(), chunks.containsKey(w.chunkId()) ? Status.WRONG_VERSION
+                        : Status.NO_SUCH_CHUNK));
+                return;
+            }
+            List<ServerAddress> rest = w.chain();
+            if (rest.isEmpty()) {
+                from.send(new WriteReply(w.msgId(), Status.OK));
+                return;
+            }
+            next = WireClient.connect(group, rest.get(0), ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
+                    (p, msg) -> { }, 2000);
+            forward(from, w.msgId(), id -> new WriteInit(id, w.chunkId(), w.version(), rest.subList(1, rest.size())),
+                    Status.OK);
+        }
+
+        private void data(Peer from, WriteData d) {
+            CRC32C crc = new CRC32C();
+            crc.update(d.data());
+            if ((int) crc.getValue() != d.crc32c()) {
+                from.send(new WriteReply(d.msgId(), Status.CRC_ERROR));
+                return;
+            }
+            Chunk c = chunks.get(d.chunkId());
+            if (c == null || d.chunkId() != chunkId) {
+                from.send(new WriteReply(d.msgId(), Status.NO_SUCH_CHUNK));
+                return;
+            }
+            store(c, d.offset(), d.data());
+            forward(from, d.msgId(), id -> new WriteData(id, d.chunkId(), d.offset(), d.crc32c(), d.data()), Status.OK);
+        }
+
+        /** Answers {@code msgId} with {@code local} combined with the next server's answer, if any. */
+        private void forward(Peer from, int msgId, java.util.function.IntFunction<Message> req, Status local) {
+            if (next == null) {
+                from.send(new WriteReply(msgId, local));
+                return;
+            }
+            next.thenCompose(p -> p.call(req, WriteReply.class, 5000)).whenComplete((r, e) -> {
+                Status s = e != null ? statusOf(e) : r.status();
+                from.send(new WriteReply(msgId, s));
+            });
+        }
+    }
+
+    private static Status statusOf(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof MfsException)) {
+            t = t.getCause();
+        }
+        return t instanceof MfsException m ? m.status() : Status.DISCONNECTED;
+    }
+
+    private ReadReply read(ReadBlocks r) {
+        if (readFailure != null) {
+            return new ReadReply(r.msgId(), readFailure, new byte[0]);
+        }
+        Chunk c = chunks.get(r.chunkId());
+        if (c == null) {
+            return new ReadReply(r.msgId(), Status.NO_SUCH_CHUNK, new byte[0]);
+        }
+        synchronized (c) {
+            if (c.version != r.version()) {
+                return new ReadReply(r.msgId(), Status.WRONG_VERSION, new byte[0]);
+            }
+            int from = Math.min(r.offset(), c.length);
+            int to = Math.min(c.length, r.offset() + r.length());
+            return new ReadReply(r.msgId(), Status.OK, Arrays.copyOfRange(c.data, from, to));
+        }
+    }
+
+    private static void store(Chunk c, int offset, byte[] data) {
+        synchronized (c) {
+            int end = offset + data.length;
+            if (end > c.data.length) {
+                c.data = Arrays.copyOf(c.data, Math.max(end, Math.min(64 << 20, c.data.length * 2)));
+            }
+            System.arraycopy(data, 0, c.data, offset, data.length);
+            c.length = Math.max(c.length, end);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.mfsj.client.fake;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.types.SetAttrMask;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.WireServer;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.GetAttr;
+import org.mfsj.common.wire.client2master.Lookup;
+import org.mfsj.common.wire.client2master.Mkdir;
+import org.mfsj.common.wire.client2master.Mknod;
+import org.mfsj.common.wire.client2master.Ping;
+import org.mfsj.common.wire.client2master.ReadChunk;
+import org.mfsj.common.wire.client2master.ReadChunkReply;
+import org.mfsj.common.wire.client2master.ReadDir;
+import org.mfsj.common.wire.client2master.ReadDirReply;
+import org.mfsj.common.wire.client2master.RegisterSession;
+import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.common.wire.client2master.SetAttr;
+import org.mfsj.common.wire.client2master.StatusReply;
+import org.mfsj.common.wire.client2master.Unlink;
+import org.mfsj.common.wire.client2master.WriteChunk;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
+
+/**
+ * An in-memory master for client tests: directories and files, sessions that survive a restart
+ * (the state lives in this object, the port is re-bound), chunks placed on the first two live
+ * fake chunkservers, versions bumped on every write open. Requests it does not know get ENOTSUP.
+ */
+public final class FakeMaster implements AutoCloseable {
+    private static final long ROOT = 1;
+
+    private static final class Node {
+        final long inode;
+        final FileType type;
+        int mode = 0644;
+        long length;
+        final TreeMap<String, Long> children = new TreeMap<>();
+        final TreeMap<Integer, Long> chunks = new TreeMap<>();
+
+        Node(long inode, FileType type) {
+            this.inode = inode;
+            this.type = type;
+        }
+    }
+
+    private static final class ChunkMeta {
+        int version = 1;
+        final List<FakeChunkserver> holders = new ArrayList<>();
+    }
+
+    private final EventLoopGroup group;
+    private final List<FakeChunkserver> servers;
+    private final Map<Long, Node> nodes = new ConcurrentHashMap<>();
+    private final Map<Long, ChunkMeta> chunkMeta = new ConcurrentHashMap<>();
+    private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    /** Every WriteChunkEnd received, for tests to look at. */
+    public final List<WriteChunkEnd> chunkEnds = new CopyOnWriteArrayList<>();
+    /** Every RegisterSession received. */
+    public final List<RegisterSession> registrations = new CopyOnWriteArrayList<>();
+    private long nextInode = ROOT + 1;
+    private long nextChunk = 1;
+    private long nextSession = 1;
+    private volatile boolean up;
+    private WireServer server;
+    private int port;
+
+    public FakeMaster(EventLoopGroup group, List<FakeChunkserver> servers) {
+        this.group = group;
+        this.servers = servers;
+        nodes.put(ROOT, new Node(ROOT, FileType.DIRECTORY));
+    }
+
+    /** Binds (the same port as before, after a stop). */
+    public FakeMaster start() throws InterruptedException {
+        server = WireServer.bind(group, "127.0.0.1", port, ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY,
+                () -> this::onMessage);
+        port = server.port();
+        up = true;
+        return this;
+    }
+
+    /** Closes the port and every client connection; the namespace stays. */
+    public void stop() {
+        up = false;
+        server.close();
+        peers.forEach(Peer::close);
+        peers.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public ServerAddress address() {
+        return new ServerAddress("127.0.0.1", port);
+    }
+
+    private void onMessage(Peer from, Message m) {
+        peers.add(from);
+        if (!up) {
+            from.close();
+            return;
+        }
+        Message reply;
+        synchronized (this) {
+            reply = handle(m);
+        }
+        from.send(reply);
+    }
+
+    private Message handle(Message m) {
+        int id = m.msgId();
+        if (m instanceof RegisterSession r) {
+            return register(r);
+        } else if (m instanceof Ping) {
+            return new StatusReply(id, Status.OK);
+        } else if (m instanceof Lookup r) {
+            Node dir = nodes.get(r.parent());
+            Long child = dir == null ? null : dir.children.get(r.name());
+            return child == null ? new EntryReply(id, Status.ENOENT, null) : new EntryReply(id, Status.OK, attr(child));
+        } else if (m instanceof GetAttr r) {
+            return nodes.containsKey(r.inode()) ? new AttrReply(id, Status.OK, attr(r.inode()))
+                    : new AttrReply(id, Status.ENOENT, null);
+        } else if (m instanceof Mknod r) {
+            return make(id, r.parent(), r.name(), r.type(), r.mode());
+        } else if (m instanceof Mkdir r) {
+            return make(id, r.parent(), r.name(), FileType.DIRECTORY, r.mode());
+        } else if (m instanceof Unlink r) {
+            Node dir = nodes.get(r.parent());
+            Long child = dir == null ? null : dir.children.remove(r.name());
+            return new StatusReply(id, child == null ? Status.ENOENT : Status.OK);
+        } else if (m instanceof SetAttr r) {
+            return setattr(r);
+        } else if (m instanceof ReadDir r) {
+            return readdir(r);
+        } else if (m instanceof ReadChunk r) {
+            return readChunk(r);
+        } else if (m instanceof WriteChunk r) {
+            return writeChunk(r);
+        } else if (m instanceof WriteChunkEnd r) {
+            chunkEnds.add(r);
+            Node n = nodes.get(r.inode());
+            if (r.writeStatus().isOk()) {
+                n.length = Math.max(n.length, r.newLength());
+            }
+            return new AttrReply(id, Status.OK, attr(n.inode));
+        }
+        return new StatusReply(id, Status.ENOTSUP);
+    }
+
+    private Message register(RegisterSession r) {
+        registrations.add(r);
+        if (!r.subdir().equals("/")) {
+            return new RegisterSessionReply(r.msgId(), Status.ENOENT, 0, 0);
+        }
+        long sid = r.sessionId();
+        if (sid == 0) {
+            sid = nextSession++;
+            sessions.add(sid);
+        } else if (!sessions.contains(sid)) {
+            return new RegisterSessionReply(r.msgId(), Status.ENOENT, 0, 0);
+        }
+        return new RegisterSessionReply(r.msgId(), Status.OK, sid, ROOT);
+    }
+
+    private Message make(int id, long parent, String name, FileType type, int mode) {
+        Node dir = nodes.get(parent);
+        if (dir == null || dir.type != FileType.DIRECTORY) {
+            return new EntryReply(id, Status.ENOTDIR, null);
+        }
+        if (dir.children.containsKey(name)) {
+            return new EntryReply(id, Status.EEXIST, null);
+        }
+        Node n = new Node(nextInode++, type);
+        n.mode = mode;
+        nodes.put(n.inode, n);
+        dir.children.put(name, n.inode);
+        return new EntryReply(id, Status.OK, attr(n.inode));
+    }
+
+    private Message setattr(SetAttr r) {
+        Node n = nodes.get(r.inode());
+        if (n == null) {
+            return new AttrReply(r.msgId(), Status.ENOENT, null);
+        }
+        if ((r.mask() & SetAttrMask.MODE) != 0) {
+            n.mode = r.mode();
+        }
+        if ((r.mask() & SetAttrMask.LENGTH) != 0) {
+            n.length = r.length();
+            int keep = (int) ((r.length() + ChunkGeometry.CHUNK_SIZE - 1) / ChunkGeometry.CHUNK_SIZE);
+            n.chunks.tailMap(keep, true).clear();
+            Long last = n.chunks.get(ChunkGeometry.chunkIndex(r.length()));
+            if (last != null) {
+                for (FakeChunkserver cs : chunkMeta.get(last).holders) {
+                    cs.truncate(last, ChunkGeometry.offsetInChunk(r.length()));
+                }
+            }
+        }
+        return new AttrReply(r.msgId(), Status.OK, attr(n.inode));
+    }
+
+    private Message readdir(ReadDir r) {
+        Node dir = nodes.get(r.inode());
+        if (dir == null || dir.type != FileType.DIRECTORY) {
+            return new ReadDirReply(r.msgId(), Status.ENOTDIR, List.of(), false);
+        }
+        List<DirEntry> out = new ArrayList<>();
+        long pos = 0;
+        for (Map.Entry<String, Long> e : dir.children.entrySet()) {
+            pos++;
+            if (pos <= r.cookie()) {
+                continue;
+            }
+            if (out.size() == r.maxEntries()) {
+                return new ReadDirReply(r.msgId(), Status.OK, out, false);
+            }
+            Node n = nodes.get(e.getValue());
+            out.add(new DirEntry(e.getKey(), n.inode, n.type, pos, r.withAttrs() ? attr(n.inode) : null));
+        }
+        return new ReadDirReply(r.msgId(), Status.OK, out, true);
+    }
+
+    private Message readChunk(ReadChunk r) {
+        Node n = nodes.get(r.inode());
+        if (n == null) {
+            return new ReadChunkReply(r.msgId(), Status.ENOENT, 0, 0, 0, List.of());
+        }
+        Long chunk = n.chunks.get(r.index());
+        if (chunk == null) {
+            return new ReadChunkReply(r.msgId(), Status.OK, n.length, 0, 0, List.of());
+        }
+        ChunkMeta meta = chunkMeta.get(chunk);
+        List<ServerAddress> where = meta.holders.stream().filter(FakeChunkserver::isUp)
+                .map(FakeChunkserver::address).toList();
+        return new ReadChunkReply(r.msgId(), Status.OK, n.length, chunk, meta.version, where);
+    }
+
+    private Message writeChunk(WriteChunk r) {
+        Node n = nodes.get(r.inode());
+        if (n == null || n.type != FileType.FILE) {
+            return new WriteChunkReply(r.msgId(), Status.ENOENT, 0, 0, 0, List.of());
+        }
+        Long chunk = n.chunks.get(r.index());
+        ChunkMeta meta;
+        if (chunk == null) {
+            meta = new ChunkMeta();
+            servers.stream().filter(FakeChunkserver::isUp).limit(2).forEach(meta.holders::add);
+            if (meta.holders.isEmpty()) {
+                return new WriteChunkReply(r.msgId(), Status.NO_CHUNKSERVERS, 0, 0, 0, List.of());
+            }
+            chunk = nextChunk++;
+            long c = chunk;
+            meta.holders.forEach(cs -> cs.create(c, 1));
+            chunkMeta.put(chunk, meta);
+            n.chunks.put(r.index(), chunk);
+        } else {
+            meta = chunkMeta.get(chunk);
+            long c = chunk;
+            int v = meta.version;
+            // a server that is down or missed a version is out of the chain (it would be re-replicated)
+            meta.holders.removeIf(cs -> !cs.isUp() || !cs.has(c, v));
+            if (meta.holders.isEmpty()) {
+                return new WriteChunkReply(r.msgId(), Status.NO_CHUNKSERVERS, 0, 0, 0, List.of());
+            }
+            meta.version++;
+            meta.holders.forEach(cs -> cs.setVersion(c, meta.version));
+        }
+        List<ServerAddress> chain = meta.holders.stream().map(FakeChunkserver::address).toList();
+        return new WriteChunkReply(r.msgId(), Status.OK, n.length, chunk, meta.version, chain);
+    }
+
+    private Attr attr(long inode) {
+        Node n = nodes.get(inode);
+        return new Attr(n.inode, n.type, n.mode, 0, 0, 0, 0, 0, 1, n.length, 0, 2, 1);
+    }
+}
