@@ -14,11 +14,14 @@ public final class Chunk {
     private final long id;
     private final List<Replica> replicas = new ArrayList<>(3);
     private int version;
+    /** Highest version ever handed out, so a failed bump never lets a version be issued twice. */
+    private int issued;
     private int goal;
 
     Chunk(long id, int version, int goal) {
         this.id = id;
         this.version = version;
+        this.issued = version;
         this.goal = goal;
     }
 
@@ -32,6 +35,18 @@ public final class Chunk {
 
     void setVersion(int version) {
         this.version = version;
+        if (Integer.compareUnsigned(version, issued) > 0) {
+            issued = version;
+        }
+    }
+
+    /**
+     * A version no copy can hold yet. A server that answered a bump too late may already sit at
+     * the last one handed out; reusing it would make that copy look valid with the wrong data.
+     */
+    public int nextVersion() {
+        issued = issued == -1 ? 1 : issued + 1;
+        return issued;
     }
 
     public int goal() {

@@ -27,8 +27,17 @@ import java.util.function.LongPredicate;
  * </ul>
  */
 public final class ReplicationPlanner {
-    /** Most replications a server may receive, and serve as the source of, at the same time. */
-    public record Limits(int writesPerServer, int readsPerServer) {
+    /**
+     * Most replications a server may receive, and serve as the source of, at the same time; and
+     * most deletions sent to one server per pass, so a server returning with a million orphans is
+     * not flooded (the rest follow in later passes).
+     */
+    public record Limits(int writesPerServer, int readsPerServer, int deletesPerServer) {
+        public static final int DEFAULT_DELETES_PER_SERVER = 500;
+
+        public Limits(int writesPerServer, int readsPerServer) {
+            this(writesPerServer, readsPerServer, DEFAULT_DELETES_PER_SERVER);
+        }
     }
 
     private final Limits limits;
@@ -66,7 +75,19 @@ public final class ReplicationPlanner {
                     .thenComparing(Chunk::id, Long::compareUnsigned));
             new Replications(servers, inflight).plan(undergoal, orders);
         }
-        return orders;
+        return capDeletions(orders);
+    }
+
+    private List<Order> capDeletions(List<Order> orders) {
+        Map<StorageServer, Integer> perServer = new HashMap<>();
+        List<Order> kept = new ArrayList<>(orders.size());
+        for (Order o : orders) {
+            if (!(o instanceof Order.Delete d)
+                    || perServer.merge(d.server(), 1, Integer::sum) <= limits.deletesPerServer()) {
+                kept.add(o);
+            }
+        }
+        return kept;
     }
 
     private static void deleteStale(Chunk c, List<Order> orders) {

@@ -120,8 +120,12 @@ public final class StorageServer {
         return chunkIds;
     }
 
+    /**
+     * The server for status tools. "Connected" there means usable: a server still reporting its
+     * chunks cannot take new ones yet, and readiness checks must not count it as up.
+     */
     public ServerReport report() {
-        return new ServerReport(id, dataAddress, connected, chunkIds.size(), disks);
+        return new ServerReport(id, dataAddress, usable(), chunkIds.size(), disks);
     }
 
     @Override

@@ -66,4 +66,15 @@ class ChunkRegistryTest {
         assertThat(stats.overgoal()).isEqualTo(1);  // two
         assertThat(List.of(none, two, one)).allSatisfy(c -> assertThat(registry.get(c.id())).isSameAs(c));
     }
+
+    @Test
+    void aVersionIsNeverHandedOutTwice() {
+        Chunk c = registry.create(1);
+        assertThat(c.nextVersion()).isEqualTo(2);
+        // the bump failed everywhere: the chunk stays at 1, but 2 may exist on a slow server
+        assertThat(c.nextVersion()).isEqualTo(3);
+        registry.changeVersion(c, 3, Set.of());
+        assertThat(c.version()).isEqualTo(3);
+        assertThat(c.nextVersion()).isEqualTo(4);
+    }
 }

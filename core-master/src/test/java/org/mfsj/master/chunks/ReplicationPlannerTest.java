@@ -177,4 +177,15 @@ class ReplicationPlannerTest {
         registry.changeVersion(ch, 2, Set.of(a));
         assertThat(plan(5, 5, List.of(a, b))).containsExactly(new Delete(ch.id(), 1, b, Reason.STALE));
     }
+
+    @Test
+    void deletionsPerServerAreCappedPerPass() {
+        StorageServer a = server(1);
+        for (int i = 0; i < 5; i++) {
+            registry.addCopy(a, 0x1000 + i, 1);
+        }
+        List<Order> orders = new ReplicationPlanner(new ReplicationPlanner.Limits(2, 2, 3))
+                .plan(registry, List.of(a), inflight, NONE_LOCKED, true);
+        assertThat(orders).hasSize(3);
+    }
 }

@@ -1,0 +1,32 @@
+package org.mfsj.master;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.mfsj.common.config.ConfigException;
+
+/** The {@code mfs master} command: load the config, start, serve until SIGTERM, stop. */
+public final class MasterMain {
+    private MasterMain() {
+    }
+
+    /**
+     * Runs the master in the foreground; returns once a shutdown (SIGTERM, SIGINT) has closed it.
+     *
+     * @throws ConfigException if the config file is wrong (the message names file, line and key)
+     */
+    public static void run(Path cfgFile) throws ConfigException, InterruptedException {
+        MasterConfig cfg = MasterConfig.load(cfgFile);
+        MasterServer server = MasterServer.start(cfg, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "mfsmaster-shutdown"));
+        stopped.await();
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(Path.of(args.length > 0 ? args[0] : "/etc/mfs/mfsmaster.cfg"));
+    }
+}

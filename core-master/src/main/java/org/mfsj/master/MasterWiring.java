@@ -1,0 +1,69 @@
+package org.mfsj.master;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.RegistryListener;
+import org.mfsj.master.chunks.ReplicationGate;
+import org.mfsj.master.chunks.ReplicationPlanner;
+import org.mfsj.master.chunks.ReplicationTracker;
+import org.mfsj.master.chunks.ServerTable;
+import org.mfsj.master.chunks.WriteLocks;
+import org.mfsj.master.cs.ChunkCommands;
+import org.mfsj.master.cs.ChunkServerInbound;
+import org.mfsj.master.cs.ChunkServerLinks;
+import org.mfsj.master.cs.ChunkServerManager;
+import org.mfsj.master.cs.CsOrders;
+import org.mfsj.master.cs.OrderDispatcher;
+import org.mfsj.master.cs.ReplicationLoop;
+import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.net.ClientInbound;
+import org.mfsj.master.net.RequestDispatcher;
+import org.mfsj.master.service.AdminCalls;
+import org.mfsj.master.service.ChunkReads;
+import org.mfsj.master.service.ChunkWrites;
+import org.mfsj.master.service.NamespaceCalls;
+import org.mfsj.master.service.SetAttrCall;
+import org.mfsj.master.service.SessionCalls;
+import org.mfsj.master.session.SessionRegistry;
+
+/**
+ * Builds the master's object graph: the state (all of it owned by the master thread), the
+ * collaborators each part needs, and the client dispatch table. Only construction lives here.
+ */
+record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep) {
+
+    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master) {
+        Namespace ns = new Namespace(clock, cfg.defaultGoal());
+        ChunkRegistry registry = new ChunkRegistry();
+        ns.setChunkListener(new RegistryListener(registry));
+        ServerTable servers = new ServerTable();
+        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT);
+        ReplicationTracker inflight = new ReplicationTracker();
+        ReplicationGate gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(),
+                cfg.replicationsDelayDisconnect());
+        SessionRegistry sessions = new SessionRegistry(cfg.sessionSustainTime());
+
+        ChunkServerLinks links = new ChunkServerLinks();
+        CsOrders orders = new CsOrders(links, master);
+        ChunkCommands commands = new ChunkCommands(registry, orders);
+        ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock);
+        ReplicationPlanner planner = new ReplicationPlanner(
+                new ReplicationPlanner.Limits(cfg.writeReplicationLimit(), cfg.readReplicationLimit()));
+        ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
+                new OrderDispatcher(registry, inflight, orders), clock);
+
+        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock);
+        RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
+        sessionCalls.register(dispatcher);
+        new NamespaceCalls(ns).register(dispatcher);
+        new SetAttrCall(ns, registry, locks, commands, clock).register(dispatcher);
+        new ChunkReads(ns, registry).register(dispatcher);
+        new ChunkWrites(ns, registry, servers, locks, commands, clock).register(dispatcher);
+        new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
+
+        return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
+                loop, sessionCalls::purgeIdle);
+    }
+}

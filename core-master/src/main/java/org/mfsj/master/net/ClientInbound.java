@@ -1,0 +1,26 @@
+package org.mfsj.master.net;
+
+import java.util.concurrent.Executor;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+
+/** Network side of a client connection: hands every request and the close to the master thread. */
+public final class ClientInbound implements Peer.Inbound {
+    private final Executor master;
+    private final RequestDispatcher dispatcher;
+
+    public ClientInbound(Executor master, RequestDispatcher dispatcher) {
+        this.master = master;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void onMessage(Peer from, Message message) {
+        master.execute(() -> dispatcher.dispatch(from, message));
+    }
+
+    @Override
+    public void onClose(Peer peer) {
+        master.execute(() -> dispatcher.closed(peer));
+    }
+}

@@ -1,0 +1,109 @@
+package org.mfsj.master.net;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one dispatch table from client request class to handler, and the one place where a failure
+ * becomes a reply. Each entry names how to build its reply type with an error status, so every
+ * request is answered with the type its client waits for; errors never close the connection.
+ * Runs on the master thread.
+ */
+public final class RequestDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** A handler that answers at once. */
+    @FunctionalInterface
+    public interface Handler<T extends Message> {
+        Message handle(Peer from, T request) throws MfsException;
+    }
+
+    /** A handler whose answer needs chunkservers first (or must wait for a chunk lock). */
+    @FunctionalInterface
+    public interface AsyncHandler<T extends Message> {
+        CompletionStage<? extends Message> handle(Peer from, T request) throws MfsException;
+    }
+
+    /** Builds the request's reply type carrying only an error status. */
+    @FunctionalInterface
+    public interface ErrorReply {
+        Message of(int msgId, Status status);
+    }
+
+    /** Per-connection events the session layer wants to see. */
+    public interface ConnectionHooks {
+        void onRequest(Peer from);
+
+        void onClose(Peer peer);
+    }
+
+    private record Entry<T extends Message>(AsyncHandler<T> handler, ErrorReply error) {
+        CompletionStage<? extends Message> run(Peer from, Message m) throws MfsException {
+            @SuppressWarnings("unchecked")
+            T request = (T) m;
+            return handler.handle(from, request);
+        }
+    }
+
+    private final Map<Class<?>, Entry<?>> table = new HashMap<>();
+    private final ConnectionHooks hooks;
+
+    public RequestDispatcher(ConnectionHooks hooks) {
+        this.hooks = hooks;
+    }
+
+    public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
+        onAsync(type, (from, req) -> CompletableFuture.completedFuture(handler.handle(from, req)), error);
+    }
+
+    public <T extends Message> void onAsync(Class<T> type, AsyncHandler<T> handler, ErrorReply error) {
+        if (table.putIfAbsent(type, new Entry<>(handler, error)) != null) {
+            throw new IllegalStateException(type.getSimpleName() + " has two handlers");
+        }
+    }
+
+    public void dispatch(Peer from, Message m) {
+        Entry<?> entry = table.get(m.getClass());
+        if (entry == null) {
+            LOG.warn("client {} sent {}, which is not a request; closing", from.remote(), m.getClass().getSimpleName());
+            from.close();
+            return;
+        }
+        hooks.onRequest(from);
+        CompletionStage<? extends Message> reply;
+        try {
+            reply = entry.run(from, m);
+        } catch (MfsException | RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((r, e) -> from.send(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
+    }
+
+    public void closed(Peer peer) {
+        hooks.onClose(peer);
+    }
+
+    /**
+     * The status a failed request reports. MfsException carries the exact POSIX outcome and is
+     * passed through untouched; anything else is a bug in the master, logged with its stack and
+     * reported as EIO so the client is answered instead of left waiting.
+     */
+    private static Status statusOf(Throwable error, Message m, Peer from) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof MfsException me) {
+            LOG.debug("client {} {}: {}", from.remote(), m.getClass().getSimpleName(), me.getMessage());
+            return me.status();
+        }
+        LOG.error("bug while handling {} from client {}", m.getClass().getSimpleName(), from.remote(), e);
+        return Status.EIO;
+    }
+}

@@ -1,0 +1,161 @@
+package org.mfsj.master.service;
+
+import static org.mfsj.master.chunks.ChunkIds.hex;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.WriteChunk;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
+import org.mfsj.master.chunks.Chunk;
+import org.mfsj.master.chunks.ChunkPlacement;
+import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.ServerTable;
+import org.mfsj.master.chunks.StorageServer;
+import org.mfsj.master.chunks.WriteLocks;
+import org.mfsj.master.cs.ChunkCommands;
+import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.net.RequestDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening a chunk for writing and ending the write. A hole gets a new chunk on {@code goal}
+ * servers; an existing chunk gets a new version on its valid copies, so a copy that misses the
+ * write is recognised as stale. From the reply to WriteChunkEnd (or the lock timeout) the chunk
+ * is locked: another writer waits, and the chunk is not replicated meanwhile.
+ */
+public final class ChunkWrites {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWrites.class);
+
+    /** A chunk slot of a file. */
+    private record Slot(long inode, int index) {
+    }
+
+    private final Namespace ns;
+    private final ChunkRegistry registry;
+    private final ServerTable servers;
+    private final WriteLocks locks;
+    private final ChunkCommands commands;
+    private final Clock clock;
+    /** Slots whose new chunk is being created: not in the file yet, but already locked. */
+    private final Map<Slot, Long> creating = new HashMap<>();
+
+    public ChunkWrites(Namespace ns, ChunkRegistry registry, ServerTable servers, WriteLocks locks,
+                       ChunkCommands commands, Clock clock) {
+        this.ns = ns;
+        this.registry = registry;
+        this.servers = servers;
+        this.locks = locks;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public void register(RequestDispatcher d) {
+        d.onAsync(WriteChunk.class, this::open, (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, List.of()));
+        d.on(WriteChunkEnd.class, this::end, ErrorReplies::attr);
+    }
+
+    private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
+        Attr attr = ns.getattr(req.inode());
+        long chunkId = ns.chunkAt(req.inode(), req.index());
+        WritePermission.check(req.creds(), attr);
+        Slot slot = new Slot(req.inode(), req.index());
+        Long pending = creating.get(slot);
+        long busy = pending != null ? pending : chunkId;
+        if (busy != 0 && locks.isLocked(busy)) {
+            return locks.whenUnlocked(busy).thenCompose(v -> retry(from, req));
+        }
+        return chunkId == 0 ? create(req, slot, attr.goal()) : bump(req, chunkId);
+    }
+
+    /** A waiting writer starts over once the chunk is free; one that went away meanwhile does not. */
+    private CompletableFuture<Message> retry(Peer from, WriteChunk req) {
+        if (!from.isActive()) {
+            return Failures.failed(new MfsException(Status.DISCONNECTED, "client left while waiting for a chunk"));
+        }
+        try {
+            return open(from, req);
+        } catch (MfsException e) {
+            return Failures.failed(e);
+        }
+    }
+
+    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal) throws MfsException {
+        List<StorageServer> targets = ChunkPlacement.forNewChunk(servers.all(), goal);
+        if (targets.isEmpty()) {
+            throw new MfsException(Status.NO_CHUNKSERVERS, "no chunkserver for chunk " + req.index()
+                    + " of inode " + req.inode());
+        }
+        targets.forEach(StorageServer::notePlacement);
+        Chunk c = registry.create(goal);
+        locks.tryLock(c.id(), clock.instant());
+        creating.put(slot, c.id());
+        return commands.create(c, targets).thenApply(ok -> {
+            creating.remove(slot);
+            if (ok.isEmpty()) {
+                locks.release(c.id());
+                registry.forget(c);
+                throw Failures.error(Status.NO_CHUNKSERVERS, "no chunkserver created chunk " + hex(c.id()));
+            }
+            try {
+                ns.setChunk(req.inode(), req.index(), c.id());
+            } catch (MfsException e) {
+                // the file went away while the chunk was being created: its copies are orphans
+                registry.unreferenced(c.id());
+                locks.release(c.id());
+                throw new CompletionException(e);
+            }
+            LOG.debug("chunk {} created for inode {} index {} on {}", hex(c.id()), req.inode(), req.index(), ok);
+            return reply(req, c, ok);
+        });
+    }
+
+    private CompletableFuture<Message> bump(WriteChunk req, long chunkId) throws MfsException {
+        Chunk c = registry.get(chunkId);
+        if (c == null || c.validCount() == 0) {
+            throw new MfsException(Status.EIO, "chunk " + hex(chunkId) + " of inode " + req.inode()
+                    + " has no valid copy");
+        }
+        locks.tryLock(chunkId, clock.instant());
+        return commands.bumpVersion(c).thenApply(ok -> {
+            if (ok.isEmpty()) {
+                locks.release(chunkId);
+                throw Failures.error(Status.EIO, "no copy of chunk " + hex(chunkId) + " took a new version");
+            }
+            return reply(req, c, ok);
+        });
+    }
+
+    /** The chain for the client; the lock is released if the file is gone by now. */
+    private Message reply(WriteChunk req, Chunk c, List<StorageServer> chain) {
+        try {
+            long length = ns.getattr(req.inode()).length();
+            return new WriteChunkReply(req.msgId(), Status.OK, length, c.id(), c.version(),
+                    chain.stream().map(StorageServer::dataAddress).toList());
+        } catch (MfsException e) {
+            locks.release(c.id());
+            throw new CompletionException(e);
+        }
+    }
+
+    private Message end(Peer from, WriteChunkEnd req) throws MfsException {
+        locks.release(req.chunkId());
+        if (!req.writeStatus().isOk()) {
+            LOG.info("client {} ended its write of chunk {} (inode {} index {}) with {}", from.remote(),
+                    hex(req.chunkId()), req.inode(), req.index(), req.writeStatus());
+            return new AttrReply(req.msgId(), Status.OK, ns.getattr(req.inode()));
+        }
+        return new AttrReply(req.msgId(), Status.OK, ns.extendLength(req.inode(), req.newLength()));
+    }
+}

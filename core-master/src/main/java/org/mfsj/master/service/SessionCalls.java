@@ -1,0 +1,88 @@
+package org.mfsj.master.service;
+
+import java.time.Clock;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.RegisterSession;
+import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.net.RequestDispatcher;
+import org.mfsj.master.session.Session;
+import org.mfsj.master.session.SessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RegisterSession, and keeping sessions' last-seen times as their connections make requests
+ * and go away. A connection with no session (tools asking for status) is served all the same.
+ */
+public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCalls.class);
+
+    private final Namespace ns;
+    private final SessionRegistry sessions;
+    private final Clock clock;
+
+    public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock) {
+        this.ns = ns;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public void register(RequestDispatcher d) {
+        d.on(RegisterSession.class, this::register, (id, st) -> new RegisterSessionReply(id, st, 0, 0));
+    }
+
+    private Message register(Peer from, RegisterSession r) throws MfsException {
+        long root = resolve(r.subdir());
+        if (from.attachment() instanceof Session previous) {
+            sessions.disconnected(previous, clock.instant());
+        }
+        Session s = sessions.open(r.sessionId(), r.clientInfo(), root, from.remote(), clock.instant());
+        from.attach(s);
+        LOG.info("client {} ({}) {} session {} at inode {}", from.remote(), r.clientInfo(),
+                r.sessionId() == 0 ? "opened" : "resumed", s.id(), root);
+        return new RegisterSessionReply(r.msgId(), Status.OK, s.id(), root);
+    }
+
+    /** The inode of the mounted subtree, looked up from the root by path. */
+    private long resolve(String subdir) throws MfsException {
+        long inode = Namespace.ROOT;
+        for (String part : subdir.split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                inode = ns.lookup(Creds.ROOT, inode, part).inode();
+            }
+        }
+        Attr a = ns.getattr(inode);
+        if (!a.isDirectory()) {
+            throw new MfsException(Status.ENOTDIR, "session subdir '" + subdir + "' is not a directory");
+        }
+        return inode;
+    }
+
+    @Override
+    public void onRequest(Peer from) {
+        if (from.attachment() instanceof Session s) {
+            sessions.touch(s, clock.instant());
+        }
+    }
+
+    @Override
+    public void onClose(Peer peer) {
+        if (peer.attachment() instanceof Session s) {
+            sessions.disconnected(s, clock.instant());
+            LOG.info("client {} of session {} disconnected", peer.remote(), s.id());
+        }
+    }
+
+    /** Drops sessions idle past the sustain time; run now and then on the master thread. */
+    public void purgeIdle() {
+        for (Session s : sessions.purge(clock.instant())) {
+            LOG.info("session {} of {} dropped after being unused since {}", s.id(), s.clientInfo(), s.lastSeen());
+        }
+    }
+}

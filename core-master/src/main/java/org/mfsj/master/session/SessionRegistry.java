@@ -1,0 +1,64 @@
+package org.mfsj.master.session;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Client sessions by id. A client opens one with id 0 and resumes it with that id after a
+ * reconnection. An id the master does not know (it restarted, or dropped the session) is
+ * recreated under the same id rather than refused, so mounted clients survive a master restart.
+ * Sessions with no connection are dropped after the sustain time.
+ */
+public final class SessionRegistry {
+    private final Map<Long, Session> sessions = new HashMap<>();
+    private final Duration sustain;
+    private long nextId = 1;
+
+    public SessionRegistry(Duration sustain) {
+        this.sustain = sustain;
+    }
+
+    public Session open(long requestedId, String clientInfo, long rootInode, SocketAddress from, Instant now) {
+        long id = requestedId == 0 ? nextId++ : requestedId;
+        if (Long.compareUnsigned(id, nextId) >= 0) {
+            nextId = id + 1;
+        }
+        Session s = sessions.computeIfAbsent(id, k -> new Session(k, now));
+        s.attach(clientInfo, rootInode, from, now);
+        return s;
+    }
+
+    public Session get(long id) {
+        return sessions.get(id);
+    }
+
+    public void touch(Session s, Instant now) {
+        s.seen(now);
+    }
+
+    public void disconnected(Session s, Instant now) {
+        s.detach(now);
+    }
+
+    /** Drops sessions unused for longer than the sustain time and returns them. */
+    public List<Session> purge(Instant now) {
+        List<Session> dropped = new ArrayList<>();
+        sessions.values().removeIf(s -> {
+            boolean idle = s.connections() == 0 && !now.isBefore(s.lastSeen().plus(sustain));
+            if (idle) {
+                dropped.add(s);
+            }
+            return idle;
+        });
+        return dropped;
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+}
