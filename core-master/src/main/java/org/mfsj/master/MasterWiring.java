@@ -39,7 +39,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ChunkRegistry registry = new ChunkRegistry();
         ns.setChunkListener(new RegistryListener(registry));
         ServerTable servers = new ServerTable();
-        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT);
+        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT);
         ReplicationTracker inflight = new ReplicationTracker();
         ReplicationGate gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(),
                 cfg.replicationsDelayDisconnect());

@@ -234,6 +234,17 @@ class MasterServerSocketTest {
     }
 
     @Test
+    void aWaitingWriterIsToldTheChunkIsBusyRatherThanKeptPastTheWaitLimit() throws Exception {
+        long inode = newFile("busy");
+        openWrite(inode);
+        CompletableFuture<WriteChunkReply> second = client.async(id -> new WriteChunk(id, ROOT, inode, 0),
+                WriteChunkReply.class);
+        client.call(Ping::new, StatusReply.class);
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(second.get(20, TimeUnit.SECONDS).status()).isEqualTo(Status.CHUNK_BUSY);
+    }
+
+    @Test
     void aCopyOfAChunkNobodyKnowsIsDeleted() throws Exception {
         FakeChunkServer d = new FakeChunkServer(4, group, master.chunkserverPort(), GIB, 100 * GIB);
         fakes.add(d);

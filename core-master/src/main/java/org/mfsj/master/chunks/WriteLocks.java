@@ -7,11 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 
 /**
  * Chunks open for writing. A locked chunk is neither replicated nor reopened: a second writer
  * (or a truncate) waits on {@link #whenUnlocked} until the first ends its write or its lock
  * times out, since a client that died must not block a chunk for ever.
+ *
+ * <p>A waiter is not kept longer than the wait limit: then it fails with CHUNK_BUSY, which
+ * clients retry. Waiting longer than the client's own call timeout would make it send the
+ * request again while the first copy still waits, and a lock granted to the first copy would
+ * then belong to nobody until it timed out.
  *
  * <p>Release wakes every waiter in arrival order and each one starts over; the first takes the
  * lock again and the others queue behind it. That keeps the order without a hand-over protocol.
@@ -19,10 +26,15 @@ import java.util.concurrent.CompletableFuture;
 public final class WriteLocks {
     /** How long a writer may hold a chunk without ending its write. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Well under the client library's default call timeout (10 s), leaving room for the version bump. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(3);
+
+    private record Waiter(CompletableFuture<Void> ready, Instant deadline) {
+    }
 
     private static final class Lock {
-        private Instant expires;
-        private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        private final Instant expires;
+        private final List<Waiter> waiters = new ArrayList<>();
 
         private Lock(Instant expires) {
             this.expires = expires;
@@ -31,9 +43,11 @@ public final class WriteLocks {
 
     private final Map<Long, Lock> locks = new HashMap<>();
     private final Duration timeout;
+    private final Duration maxWait;
 
-    public WriteLocks(Duration timeout) {
+    public WriteLocks(Duration timeout, Duration maxWait) {
         this.timeout = timeout;
+        this.maxWait = maxWait;
     }
 
     public boolean isLocked(long chunkId) {
@@ -49,14 +63,18 @@ public final class WriteLocks {
         return true;
     }
 
-    /** Completes (on the releasing thread) once the chunk is unlocked; at once if it is not. */
-    public CompletableFuture<Void> whenUnlocked(long chunkId) {
+    /**
+     * Completes (on the releasing thread) once the chunk is unlocked, at once if it is not; fails
+     * with CHUNK_BUSY if it is still locked a wait limit after {@code waitingSince}, the time the
+     * request first arrived (a request that queues again after a wake-up keeps its first time).
+     */
+    public CompletableFuture<Void> whenUnlocked(long chunkId, Instant waitingSince) {
         Lock lock = locks.get(chunkId);
         if (lock == null) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> f = new CompletableFuture<>();
-        lock.waiters.add(f);
+        lock.waiters.add(new Waiter(f, waitingSince.plus(maxWait)));
         return f;
     }
 
@@ -64,19 +82,27 @@ public final class WriteLocks {
         Lock lock = locks.remove(chunkId);
         if (lock != null) {
             // waiters run now and may lock this chunk again, so the lock is gone before they run
-            lock.waiters.forEach(w -> w.complete(null));
+            lock.waiters.forEach(w -> w.ready().complete(null));
         }
     }
 
-    /** Releases every lock held past its deadline and returns their chunk ids. */
+    /**
+     * Releases every lock held past its deadline and returns their chunk ids; fails the waiters
+     * that have waited past the wait limit.
+     */
     public List<Long> expire(Instant now) {
         List<Long> expired = new ArrayList<>();
+        List<Waiter> tooLong = new ArrayList<>();
         locks.forEach((id, lock) -> {
             if (!now.isBefore(lock.expires)) {
                 expired.add(id);
+            } else {
+                lock.waiters.removeIf(w -> !now.isBefore(w.deadline()) && tooLong.add(w));
             }
         });
         expired.forEach(this::release);
+        tooLong.forEach(w -> w.ready().completeExceptionally(
+                new MfsException(Status.CHUNK_BUSY, "chunk still being written by another client")));
         return expired;
     }
 

@@ -23,8 +23,13 @@ import org.mfsj.master.chunks.StorageServer;
  * arrives on the master thread, so callers may touch master state in their continuations.
  */
 public final class CsOrders {
-    /** Orders that touch one chunk file's header. */
-    static final long ORDER_TIMEOUT_MS = 30_000;
+    /**
+     * Orders a client's call waits for (create, version, truncate) touch one chunk header: well
+     * under the client library's 10 s call timeout, or the client would send its request again.
+     */
+    static final long ORDER_TIMEOUT_MS = 5_000;
+    /** Nobody waits for a deletion. */
+    static final long DELETE_TIMEOUT_MS = 60_000;
     /** A replication copies up to 64 MiB between servers. */
     static final long REPLICATE_TIMEOUT_MS = 300_000;
 
@@ -50,7 +55,7 @@ public final class CsOrders {
     }
 
     public CompletableFuture<Status> delete(StorageServer s, long chunkId, int version) {
-        return call(s, id -> new DeleteChunk(id, chunkId, version), ORDER_TIMEOUT_MS);
+        return call(s, id -> new DeleteChunk(id, chunkId, version), DELETE_TIMEOUT_MS);
     }
 
     public CompletableFuture<Status> replicate(StorageServer target, long chunkId, int version, ServerAddress source) {

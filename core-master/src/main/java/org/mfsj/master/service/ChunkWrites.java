@@ -3,6 +3,7 @@ package org.mfsj.master.service;
 import static org.mfsj.master.chunks.ChunkIds.hex;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,10 @@ public final class ChunkWrites {
     }
 
     private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
+        return open(from, req, clock.instant());
+    }
+
+    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived) throws MfsException {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
         WritePermission.check(req.creds(), attr);
@@ -74,18 +79,18 @@ public final class ChunkWrites {
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;
         if (busy != 0 && locks.isLocked(busy)) {
-            return locks.whenUnlocked(busy).thenCompose(v -> retry(from, req));
+            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived));
         }
         return chunkId == 0 ? create(req, slot, attr.goal()) : bump(req, chunkId);
     }
 
     /** A waiting writer starts over once the chunk is free; one that went away meanwhile does not. */
-    private CompletableFuture<Message> retry(Peer from, WriteChunk req) {
+    private CompletableFuture<Message> retry(Peer from, WriteChunk req, Instant arrived) {
         if (!from.isActive()) {
             return Failures.failed(new MfsException(Status.DISCONNECTED, "client left while waiting for a chunk"));
         }
         try {
-            return open(from, req);
+            return open(from, req, arrived);
         } catch (MfsException e) {
             return Failures.failed(e);
         }

@@ -3,6 +3,7 @@ package org.mfsj.master.service;
 import static org.mfsj.master.chunks.ChunkIds.hex;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -49,6 +50,10 @@ public final class SetAttrCall {
     }
 
     private CompletableFuture<Message> setattr(Peer from, SetAttr r) throws MfsException {
+        return setattr(from, r, clock.instant());
+    }
+
+    private CompletableFuture<Message> setattr(Peer from, SetAttr r, Instant arrived) throws MfsException {
         var others = new org.mfsj.master.namespace.SetAttr(r.mask() & ~SetAttrMask.LENGTH, r.mode(), r.uid(),
                 r.gid(), r.atimeNanos(), r.mtimeNanos(), 0);
         if ((r.mask() & SetAttrMask.LENGTH) == 0) {
@@ -57,7 +62,7 @@ public final class SetAttrCall {
         }
         long cut = chunkEndingMidway(r);
         if (cut != 0 && locks.isLocked(cut)) {
-            return locks.whenUnlocked(cut).thenCompose(v -> retry(from, r));
+            return locks.whenUnlocked(cut, arrived).thenCompose(v -> retry(from, r, arrived));
         }
         if (others.mask() != 0) {
             // the other attributes first: if they are refused, no data has been cut yet
@@ -92,9 +97,9 @@ public final class SetAttrCall {
         return ns.chunkAt(r.inode(), (int) index);
     }
 
-    private CompletableFuture<Message> retry(Peer from, SetAttr r) {
+    private CompletableFuture<Message> retry(Peer from, SetAttr r, Instant arrived) {
         try {
-            return setattr(from, r);
+            return setattr(from, r, arrived);
         } catch (MfsException e) {
             return Failures.failed(e);
         }

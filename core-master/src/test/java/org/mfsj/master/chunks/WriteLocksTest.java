@@ -1,17 +1,20 @@
 package org.mfsj.master.chunks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 
 class WriteLocksTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final WriteLocks locks = new WriteLocks(Duration.ofSeconds(30));
+    private final WriteLocks locks = new WriteLocks(Duration.ofSeconds(30), Duration.ofSeconds(3));
 
     @Test
     void aLockedChunkCannotBeLockedAgainUntilReleased() {
@@ -28,7 +31,7 @@ class WriteLocksTest {
         List<String> woke = new ArrayList<>();
         List<String> gotLock = new ArrayList<>();
         for (String name : List.of("first", "second")) {
-            locks.whenUnlocked(7).thenRun(() -> {
+            locks.whenUnlocked(7, T0).thenRun(() -> {
                 woke.add(name);
                 if (locks.tryLock(7, T0)) {
                     gotLock.add(name);
@@ -43,17 +46,32 @@ class WriteLocksTest {
 
     @Test
     void waitingOnAFreeChunkDoesNotWait() {
-        assertThat(locks.whenUnlocked(7)).isDone();
+        assertThat(locks.whenUnlocked(7, T0)).isDone();
     }
 
     @Test
     void aLockHeldPastItsTimeoutIsReleased() {
         locks.tryLock(7, T0);
         locks.tryLock(8, T0.plusSeconds(20));
-        var waiter = locks.whenUnlocked(7);
+        var waiter = locks.whenUnlocked(7, T0);
         assertThat(locks.expire(T0.plusSeconds(29))).isEmpty();
         assertThat(locks.expire(T0.plusSeconds(30))).containsExactly(7L);
         assertThat(waiter).isDone();
         assertThat(locks.isLocked(8)).isTrue();
+    }
+
+    @Test
+    void aWaiterGivesUpWithChunkBusyAfterTheWaitLimit() {
+        locks.tryLock(7, T0);
+        var early = locks.whenUnlocked(7, T0);
+        var late = locks.whenUnlocked(7, T0.plusSeconds(2));
+        locks.expire(T0.plusSeconds(3));
+        assertThat(early).isCompletedExceptionally();
+        assertThatThrownBy(early::join).hasCauseInstanceOf(MfsException.class)
+                .cause().satisfies(e -> assertThat(((MfsException) e).status()).isEqualTo(Status.CHUNK_BUSY));
+        assertThat(late).isNotDone();
+        assertThat(locks.isLocked(7)).isTrue();
+        locks.release(7);
+        assertThat(late).isCompleted();
     }
 }
