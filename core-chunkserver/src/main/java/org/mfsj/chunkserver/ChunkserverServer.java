@@ -1,0 +1,146 @@
+package org.mfsj.chunkserver;
+
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mfsj.chunkserver.master.MasterLink;
+import org.mfsj.chunkserver.net.DataServer;
+import org.mfsj.chunkserver.net.DataServices;
+import org.mfsj.chunkserver.replication.Replicator;
+import org.mfsj.chunkserver.scrub.Scrubber;
+import org.mfsj.chunkserver.store.ChunkStore;
+import org.mfsj.chunkserver.store.DiskFailureListener;
+import org.mfsj.chunkserver.store.DiskSpec;
+import org.mfsj.chunkserver.store.StoreOptions;
+import org.mfsj.common.config.ConfigException;
+import org.mfsj.common.wire.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running chunkserver: its store, data port, master link and scrubber, wired together. Builds,
+ * starts and stops; the behaviour lives in the parts.
+ */
+public final class ChunkserverServer implements AutoCloseable {
+    /** How long to wait for another server (next in a chain, a replication source, the master). */
+    static final int PEER_TIMEOUT_MILLIS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkserverServer.class);
+
+    private final long serverId;
+    private final ChunkStore store;
+    private final ExecutorService workers;
+    private final EventLoopGroup group;
+    private final DataServer data;
+    private final MasterLink link;
+    private final Scrubber scrubber;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChunkserverServer(long serverId, ChunkStore store, ExecutorService workers, EventLoopGroup group,
+                              DataServer data, MasterLink link, Scrubber scrubber) {
+        this.serverId = serverId;
+        this.store = store;
+        this.workers = workers;
+        this.group = group;
+        this.data = data;
+        this.link = link;
+        this.scrubber = scrubber;
+    }
+
+    /**
+     * Opens the disks, binds the data port and starts talking to the master (in the background:
+     * a master that is not there yet is retried forever).
+     *
+     * @throws ConfigException if no disks are configured or the disk list is wrong
+     * @throws IOException if the server id cannot be read or kept, or the data port cannot be bound
+     */
+    public static ChunkserverServer start(ChunkserverConfig cfg) throws ConfigException, IOException,
+            InterruptedException {
+        return start(cfg, StoreOptions.defaults());
+    }
+
+    /** As {@link #start(ChunkserverConfig)}, with the store's seams (tests inject failing disks). */
+    public static ChunkserverServer start(ChunkserverConfig cfg, StoreOptions storeOptions) throws ConfigException,
+            IOException, InterruptedException {
+        List<DiskSpec> disks = HddDisks.load(cfg.hddConfFile());
+        long serverId = ServerId.loadOrCreate(cfg.dataPath());
+        ChunkStore store = ChunkStore.open(disks, storeOptions);
+        ExecutorService workers = Executors.newFixedThreadPool(cfg.workers(), Threads.named("cs-io"));
+        EventLoopGroup group = Transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        MasterLink link = null;
+        try {
+            Replicator replicator = new Replicator(store, workers, group, PEER_TIMEOUT_MILLIS);
+            link = new MasterLink(new MasterLink.Settings(cfg.masterAddress(), serverId,
+                    cfg.listensEverywhere() ? null : cfg.listenHost(), cfg.masterReconnectionDelaySeconds() * 1000L,
+                    PEER_TIMEOUT_MILLIS), store, workers, replicator, group);
+            store.setDiskFailureListener(lostOn(link));
+            ChunkReader reader = new ChunkReader(store, link);
+            DataServer data = DataServer.bind(group, cfg.listenHost(), cfg.listenPort(),
+                    new DataServices(store, reader, workers, group, PEER_TIMEOUT_MILLIS));
+            link.start(data.port());
+            Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
+            LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),
+                    data.port(), store.chunks().size(), disks.size(), cfg.masterAddress());
+            return new ChunkserverServer(serverId, store, workers, group, data, link, scrubber);
+        } catch (Exception e) {
+            if (link != null) {
+                link.close();
+            }
+            stop(group, workers, store);
+            if (e instanceof InterruptedException || e instanceof RuntimeException) {
+                throw e;
+            }
+            // Netty's bind rethrows the socket's checked exception undeclared
+            throw new IOException("cannot listen on " + cfg.listenHost() + ":" + cfg.listenPort() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static DiskFailureListener lostOn(MasterReports reports) {
+        return (disk, lost) -> {
+            LOG.error("disk {} failed: {} chunks lost, telling the master; serving on from the other disks", disk,
+                    lost.size());
+            reports.chunksLost(lost);
+        };
+    }
+
+    /** The bound data port. */
+    public int dataPort() {
+        return data.port();
+    }
+
+    /** The lasting id the master knows this server by. */
+    public long serverId() {
+        return serverId;
+    }
+
+    /** Stops everything: no more master traffic, connections closed, I/O finished, files closed. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        link.close();
+        scrubber.close();
+        data.close();
+        stop(group, workers, store);
+        LOG.info("chunkserver {} stopped", ServerId.format(serverId));
+    }
+
+    private static void stop(EventLoopGroup group, ExecutorService workers, ChunkStore store) {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("disk I/O still running after 10 s; closing the store under it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,26 @@
+package org.mfsj.chunkserver.net;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.mfsj.chunkserver.ChunkReader;
+import org.mfsj.chunkserver.store.ChunkStore;
+
+/**
+ * What the data port's handlers work with: nothing more is passed around.
+ *
+ * @param store the chunks
+ * @param reader reads that handle damaged copies
+ * @param workers the I/O pool; store calls never run on event-loop threads
+ * @param group event loops for connections down a write chain
+ * @param timeoutMillis how long to wait for the next server of a chain
+ */
+public record DataServices(ChunkStore store, ChunkReader reader, Executor workers, EventLoopGroup group,
+                           int timeoutMillis) {
+    public DataServices {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(group, "group");
+    }
+}

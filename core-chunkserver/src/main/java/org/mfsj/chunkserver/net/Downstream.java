@@ -1,0 +1,103 @@
+package org.mfsj.chunkserver.net;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.mfsj.chunkserver.Statuses;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
+import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteReply;
+
+/**
+ * The connection from a write session to the next server of its chain, speaking the client
+ * protocol as a client would. Every step's future carries a status and never fails. When the
+ * connection breaks, or the next server reports an error that will not pass, the session hears
+ * of it through {@code broken}, so it can fail the rest of its writes at once.
+ */
+final class Downstream implements Peer.Inbound {
+    private final DataServices services;
+    private final ServerAddress next;
+    private final Consumer<Status> broken;
+    private volatile Peer peer;
+    private volatile boolean closing;
+
+    Downstream(DataServices services, ServerAddress next, Consumer<Status> broken) {
+        this.services = services;
+        this.next = next;
+        this.broken = broken;
+    }
+
+    ServerAddress address() {
+        return next;
+    }
+
+    /** Connects and starts the session on the next server, which continues down {@code rest}. */
+    CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest) {
+        List<ServerAddress> tail = List.copyOf(rest);
+        return WireClient.connect(services.group(), next, ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
+                        this, services.timeoutMillis())
+                .thenCompose(p -> {
+                    peer = p;
+                    return p.call(id -> new WriteInit(id, chunkId, version, tail), WriteReply.class,
+                            services.timeoutMillis());
+                })
+                .handle((r, e) -> e != null ? Statuses.of(e) : r.status());
+    }
+
+    /** Sends the same data on; the next server answers for itself and everything after it. */
+    CompletableFuture<Status> forward(WriteData w) {
+        return call(id -> new WriteData(id, w.chunkId(), w.offset(), w.crc32c(), w.data()));
+    }
+
+    CompletableFuture<Status> end(long chunkId) {
+        return call(id -> new WriteEnd(id, chunkId));
+    }
+
+    private CompletableFuture<Status> call(java.util.function.IntFunction<Message> request) {
+        Peer p = peer;
+        if (p == null) {
+            return CompletableFuture.completedFuture(Status.DISCONNECTED);
+        }
+        return p.call(request, WriteReply.class, services.timeoutMillis())
+                .handle((r, e) -> {
+                    Status s = e != null ? Statuses.of(e) : r.status();
+                    if (breaksSession(s)) {
+                        broken.accept(s);
+                    }
+                    return s;
+                });
+    }
+
+    /** Errors about one request's own bytes leave the chain usable; anything else does not. */
+    private static boolean breaksSession(Status s) {
+        return !(s.isOk() || s == Status.CRC_ERROR || s == Status.OUT_OF_RANGE);
+    }
+
+    void close() {
+        closing = true;
+        Peer p = peer;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    @Override
+    public void onMessage(Peer from, Message message) {
+        // the next server only answers; anything it asks of us is a protocol error
+        from.close();
+    }
+
+    @Override
+    public void onClose(Peer p) {
+        if (!closing) {
+            broken.accept(Status.DISCONNECTED);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.mfsj.chunkserver.net;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.mfsj.chunkserver.ChunkIds;
+import org.mfsj.chunkserver.SerialExecutor;
+import org.mfsj.chunkserver.StoreTasks;
+import org.mfsj.chunkserver.Statuses;
+import org.mfsj.chunkserver.store.ChunkInfo;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chained write of one chunk on one upstream connection (a client, or the server before us).
+ *
+ * <p>Each WriteData is forwarded down the chain first and written here meanwhile; the upstream
+ * hears OK only when both have it, otherwise the first error. Many writes may be in flight: each
+ * is answered by its message id, in whatever order they finish, so no write waits for another's
+ * round trip. Local writes run one at a time in arrival order on the I/O pool. Once the chain
+ * below breaks, every pending and later write fails with that status; WriteEnd reports the
+ * session's first failure, so OK there means the whole chain has every byte and has flushed it.
+ *
+ * <p>Requests arrive on the upstream's event loop; completions run on I/O threads and on the
+ * downstream's event loop, hence the atomics.
+ */
+final class WriteSession {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteSession.class);
+    private static final CompletableFuture<Status> OK_NOW = CompletableFuture.completedFuture(Status.OK);
+
+    private final DataServices services;
+    private final Peer upstream;
+    private final long chunkId;
+    private final int version;
+    private final SerialExecutor disk;
+    private final InFlight inFlight = new InFlight();
+    /** Set when the chain below us failed: fails every write from then on. */
+    private final AtomicReference<Status> broken = new AtomicReference<>();
+    /** The first write that failed, for any reason: WriteEnd reports it. */
+    private final AtomicReference<Status> firstError = new AtomicReference<>();
+    private final AtomicLong bytesAcked = new AtomicLong();
+    /** null while WriteInit is being answered, then its outcome. */
+    private volatile Status state;
+    private volatile Downstream downstream;
+    private volatile boolean abandoned;
+
+    WriteSession(DataServices services, Peer upstream, long chunkId, int version) {
+        this.services = services;
+        this.upstream = upstream;
+        this.chunkId = chunkId;
+        this.version = version;
+        this.disk = new SerialExecutor(services.workers());
+    }
+
+    /** Checks the copy here, then opens the rest of the chain; answers when the whole chain is ready. */
+    void init(WriteInit w) {
+        StoreTasks.run(disk, this::checkLocalCopy)
+                .thenCompose(s -> !s.isOk() || w.chain().isEmpty() ? CompletableFuture.completedFuture(s)
+                        : openDownstream(w.chain()))
+                .thenAccept(s -> {
+                    state = s;
+                    if (!s.isOk()) {
+                        closeDownstream();
+                        LOG.warn("chunk {} v{}: write session from {} refused: {}", ChunkIds.hex(chunkId), version,
+                                upstream.remote(), s);
+                    }
+                    upstream.send(new WriteReply(w.msgId(), s));
+                });
+    }
+
+    private void checkLocalCopy() throws MfsException {
+        ChunkInfo info = services.store().info(chunkId);
+        if (info.version() != version) {
+            throw new MfsException(Status.WRONG_VERSION, "chunk " + ChunkIds.hex(chunkId) + " is version "
+                    + info.version() + ", not " + version);
+        }
+    }
+
+    private CompletableFuture<Status> openDownstream(List<ServerAddress> chain) {
+        Downstream d = new Downstream(services, chain.get(0), this::chainBroken);
+        downstream = d;
+        if (abandoned) {
+            d.close();
+        }
+        return d.open(chunkId, version, chain.subList(1, chain.size()));
+    }
+
+    void data(WriteData w) {
+        Status s = state;
+        if (s == null || w.chunkId() != chunkId) {
+            reply(w.msgId(), Status.EINVAL); // data before the session is open, or for another chunk
+            return;
+        }
+        Status failed = s.isOk() ? broken.get() : s;
+        if (failed != null) {
+            reply(w.msgId(), failed);
+            return;
+        }
+        inFlight.begin();
+        Downstream d = downstream;
+        CompletableFuture<Status> down = d == null ? OK_NOW : d.forward(w);
+        CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.store().write(chunkId, version,
+                w.offset(), w.data(), 0, w.data().length, w.crc32c()));
+        CompletableFuture<Void> replied = firstError(down, local).thenAccept(r -> {
+            Status out = r;
+            if (!r.isOk()) {
+                Status b = broken.get();
+                out = b != null ? b : r;
+                noteError(out, "write of " + w.data().length + " bytes at " + w.offset());
+            } else {
+                bytesAcked.addAndGet(w.data().length);
+            }
+            reply(w.msgId(), out);
+        });
+        // the session's end waits until the data is on disk and below, not only until it was answered
+        CompletableFuture.allOf(down, local, replied).whenComplete((v, e) -> inFlight.done());
+    }
+
+    /** Flushes here and ends the session below once every write is settled; closes the chain then. */
+    void end(WriteEnd w) {
+        if (state == null || !state.isOk() || w.chunkId() != chunkId) {
+            reply(w.msgId(), state != null && !state.isOk() ? state : Status.EINVAL);
+            abandon("bad WriteEnd");
+            return;
+        }
+        inFlight.idle().thenCompose(v -> {
+            Downstream d = downstream;
+            CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.store().flush(chunkId));
+            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId);
+            return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
+                    : local.join());
+        }).whenComplete((r, e) -> {
+            Status s = e != null ? Statuses.of(e) : r;
+            Status earlier = firstError.get();
+            Status out = earlier != null ? earlier : s;
+            reply(w.msgId(), out);
+            closeDownstream();
+            logEnd(out);
+        });
+    }
+
+    /** The upstream went away or started another session: let go of the chain below. */
+    void abandon(String why) {
+        abandoned = true;
+        closeDownstream();
+        LOG.debug("chunk {} v{}: write session from {} abandoned: {}", ChunkIds.hex(chunkId), version,
+                upstream.remote(), why);
+    }
+
+    private void chainBroken(Status s) {
+        Downstream d = downstream;
+        if (broken.compareAndSet(null, s) && !abandoned) {
+            LOG.warn("chunk {} v{}: chain broken at {} (writing for {}): {}", ChunkIds.hex(chunkId), version,
+                    d == null ? "?" : d.address(), upstream.remote(), s);
+        }
+        firstError.compareAndSet(null, s);
+    }
+
+    private void noteError(Status s, String what) {
+        if (firstError.compareAndSet(null, s)) {
+            LOG.warn("chunk {} v{}: {} for {} failed: {}", ChunkIds.hex(chunkId), version, what, upstream.remote(), s);
+        }
+    }
+
+    private void logEnd(Status s) {
+        if (s.isOk()) {
+            LOG.debug("chunk {} v{}: write session from {} ended, {} bytes", ChunkIds.hex(chunkId), version,
+                    upstream.remote(), bytesAcked.get());
+        } else {
+            LOG.warn("chunk {} v{}: write session from {} ended with {} ({} bytes acknowledged)",
+                    ChunkIds.hex(chunkId), version, upstream.remote(), s, bytesAcked.get());
+        }
+    }
+
+    private void closeDownstream() {
+        Downstream d = downstream;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    private void reply(int msgId, Status s) {
+        upstream.send(new WriteReply(msgId, s));
+    }
+
+    /** Completes with the first error of the two, or OK once both are OK. */
+    static CompletableFuture<Status> firstError(CompletableFuture<Status> a, CompletableFuture<Status> b) {
+        CompletableFuture<Status> out = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(2);
+        BiConsumer<Status, Throwable> each = (s, e) -> {
+            Status st = e != null ? Statuses.of(e) : s;
+            if (!st.isOk()) {
+                out.complete(st);
+            } else if (left.decrementAndGet() == 0) {
+                out.complete(Status.OK);
+            }
+        };
+        a.whenComplete(each);
+        b.whenComplete(each);
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.mfsj.chunkserver.replication;
+
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.mfsj.chunkserver.store.ChunkStore;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
+
+/** Copies chunks from other chunkservers on the master's orders, one {@link ReplicationJob} per order. */
+public final class Replicator {
+    private final ChunkStore store;
+    private final Executor workers;
+    private final EventLoopGroup group;
+    private final int timeoutMillis;
+
+    public Replicator(ChunkStore store, Executor workers, EventLoopGroup group, int timeoutMillis) {
+        this.store = store;
+        this.workers = workers;
+        this.group = group;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Replaces any local copy of the chunk by a copy of {@code source}'s at {@code version}. The
+     * future never fails: it carries OK, or the error after the partial copy has been removed.
+     */
+    public CompletableFuture<Status> replicate(long chunkId, int version, ServerAddress source) {
+        return new ReplicationJob(store, workers, group, timeoutMillis, chunkId, version, source).run();
+    }
+}

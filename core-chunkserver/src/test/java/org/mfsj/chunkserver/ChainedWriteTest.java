@@ -1,0 +1,126 @@
+package org.mfsj.chunkserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.wire.chunk2master.CreateChunk;
+import org.mfsj.common.wire.client2chunk.ReadReply;
+
+class ChainedWriteTest {
+    static final long CHUNK = 0xC0FFEE;
+
+    @TempDir
+    Path root;
+    TestCluster cluster;
+    ChunkserverServer a;
+    ChunkserverServer b;
+    ChunkserverServer c;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = new TestCluster(root);
+        a = cluster.start("a");
+        b = cluster.start("b");
+        c = cluster.start("c");
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            assertThat(cluster.master.order(s.serverId(), m -> new CreateChunk(m, CHUNK, 1))).isEqualTo(Status.OK);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.close();
+    }
+
+    @Test
+    void dataWrittenToTheHeadReachesEveryServerOfTheChain() throws Exception {
+        // several blocks, pieces that straddle block boundaries, all in flight at once
+        byte[] data = TestBytes.random(1, 3 * ChunkGeometry.BLOCK_SIZE * 7 + 12_345);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b), TestCluster.address(c))))
+                    .isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, 0, data, 100_000)).containsOnly(Status.OK);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
+        }
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                assertThat(reader.readAll(CHUNK, 1)).as("copy on server %d", s.dataPort()).isEqualTo(data);
+            }
+        }
+    }
+
+    @Test
+    void oneConnectionCarriesOneSessionAfterAnother() throws Exception {
+        byte[] first = TestBytes.random(2, 70_000);
+        byte[] second = TestBytes.random(3, 50_000);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b)))).isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, 0, first, 30_000)).containsOnly(Status.OK);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b)))).isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, first.length, second, 30_000)).containsOnly(Status.OK);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
+        }
+        try (DataClient reader = cluster.client(b)) {
+            byte[] copy = reader.readAll(CHUNK, 1);
+            assertThat(copy).hasSize(first.length + second.length);
+            assertThat(java.util.Arrays.copyOfRange(copy, first.length, copy.length)).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void dataWithAWrongCrcIsRefusedAndNothingIsAcknowledged() throws Exception {
+        byte[] data = TestBytes.random(4, 40_000);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b), TestCluster.address(c))))
+                    .isEqualTo(Status.OK);
+            Status s = client.data(CHUNK, 0, data, TestBytes.crc(data) ^ 1).get(20, TimeUnit.SECONDS).status();
+            assertThat(s).isEqualTo(Status.CRC_ERROR);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.CRC_ERROR);
+        }
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                ReadReply r = reader.read(CHUNK, 1, 0, data.length);
+                assertThat(r.status()).isEqualTo(Status.OK);
+                assertThat(r.data()).as("nothing written on server %d", s.dataPort()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aServerLostMidSessionMakesTheHeadAnswerAnError() throws Exception {
+        byte[] data = TestBytes.random(5, 200_000);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b), TestCluster.address(c))))
+                    .isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, 0, data, 64_000)).containsOnly(Status.OK);
+
+            c.close();
+
+            List<Status> after = client.writePipelined(CHUNK, data.length, data, 64_000);
+            assertThat(after).doesNotContain(Status.OK);
+            assertThat(client.end(CHUNK)).isNotEqualTo(Status.OK);
+        }
+    }
+
+    @Test
+    void aChainNamingAServerWithoutTheChunkIsRefusedAtInit() throws Exception {
+        ChunkserverServer d = cluster.start("d"); // never told to create the chunk
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, List.of(TestCluster.address(b), TestCluster.address(d))))
+                    .isEqualTo(Status.NO_SUCH_CHUNK);
+            assertThat(client.data(CHUNK, 0, new byte[10]).get(20, TimeUnit.SECONDS).status()).isNotEqualTo(Status.OK);
+        }
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 2, List.of())).isEqualTo(Status.WRONG_VERSION);
+        }
+    }
+}
