@@ -26,8 +26,15 @@ import org.slf4j.LoggerFactory;
  * starts and stops; the behaviour lives in the parts.
  */
 public final class ChunkserverServer implements AutoCloseable {
-    /** How long to wait for another server (next in a chain, a replication source, the master). */
-    static final int PEER_TIMEOUT_MILLIS = 30_000;
+    /**
+     * How long a server of a write chain may take to answer the one before it: below the client
+     * library's 10 s call timeout, so the head of a chain answers with the error itself.
+     */
+    static final int CHAIN_TIMEOUT_MILLIS = 8_000;
+    /** How long one piece of a replication may take (the master allows minutes for the whole chunk). */
+    static final int REPLICATION_TIMEOUT_MILLIS = 30_000;
+    /** Connecting to and registering with the master. */
+    static final int MASTER_TIMEOUT_MILLIS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkserverServer.class);
 
@@ -73,14 +80,14 @@ public final class ChunkserverServer implements AutoCloseable {
         EventLoopGroup group = Transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         MasterLink link = null;
         try {
-            Replicator replicator = new Replicator(store, workers, group, PEER_TIMEOUT_MILLIS);
+            Replicator replicator = new Replicator(store, workers, group, REPLICATION_TIMEOUT_MILLIS);
             link = new MasterLink(new MasterLink.Settings(cfg.masterAddress(), serverId,
                     cfg.listensEverywhere() ? null : cfg.listenHost(), cfg.masterReconnectionDelaySeconds() * 1000L,
-                    PEER_TIMEOUT_MILLIS), store, workers, replicator, group);
+                    MASTER_TIMEOUT_MILLIS), store, workers, replicator, group);
             store.setDiskFailureListener(lostOn(link));
             ChunkReader reader = new ChunkReader(store, link);
             DataServer data = DataServer.bind(group, cfg.listenHost(), cfg.listenPort(),
-                    new DataServices(store, reader, workers, group, PEER_TIMEOUT_MILLIS));
+                    new DataServices(store, reader, workers, group, CHAIN_TIMEOUT_MILLIS));
             link.start(data.port());
             Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
             LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,9 +100,8 @@ class DamageTest {
             badDisk = cluster.disk("cs1", 2);
         }
         Path failing = badDisk;
-        AtomicReference<Boolean> broken = new AtomicReference<>(true);
         StoreOptions options = StoreOptions.defaults().withOpener((path, opts) -> {
-            if (broken.get() && path.startsWith(failing)) {
+            if (path.startsWith(failing)) {
                 throw new IOException("Input/output error (injected)");
             }
             return FileChannel.open(path, opts);

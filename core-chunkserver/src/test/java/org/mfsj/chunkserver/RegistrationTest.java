@@ -67,6 +67,17 @@ class RegistrationTest {
     }
 
     @Test
+    void listeningEverywhereAnnouncesTheAddressThatReachesTheMaster() throws Exception {
+        ChunkserverConfig loopback = cluster.config("cs1", 1, 0);
+        ChunkserverConfig everywhere = new ChunkserverConfig(loopback.dataPath(), loopback.masterHost(),
+                loopback.masterPort(), "*", 0, loopback.hddConfFile(), 0, 1, 2);
+        try (ChunkserverServer cs = ChunkserverServer.start(everywhere)) {
+            FakeMaster.Registration r = cluster.master.awaitRegistration(cs.serverId());
+            assertThat(r.hello().dataAddress()).isEqualTo(TestCluster.address(cs));
+        }
+    }
+
+    @Test
     void heartbeatsCarryTheDisks() throws Exception {
         cluster.start("cs1", 2, 0, StoreOptions.defaults());
         CsHeartbeat h = cluster.master.awaitHeartbeat();

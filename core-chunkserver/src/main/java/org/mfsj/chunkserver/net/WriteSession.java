@@ -98,13 +98,12 @@ final class WriteSession {
 
     void data(WriteData w) {
         Status s = state;
-        if (s == null || w.chunkId() != chunkId) {
-            reply(w.msgId(), Status.EINVAL); // data before the session is open, or for another chunk
-            return;
-        }
-        Status failed = s.isOk() ? broken.get() : s;
-        if (failed != null) {
-            reply(w.msgId(), failed);
+        Status refused = s == null || w.chunkId() != chunkId ? Status.EINVAL // not open yet, or another chunk
+                : s.isOk() ? broken.get() : s;
+        if (refused != null) {
+            // refused data is never written anywhere, so the session cannot end OK either
+            noteError(refused, "write of " + w.data().length + " bytes at " + w.offset());
+            reply(w.msgId(), refused);
             return;
         }
         inFlight.begin();
