@@ -37,18 +37,11 @@ final class ClientThreads implements AutoCloseable {
         };
     }
 
+    /** Stops everything at once: by now the client has flushed, so workers are at most idling. */
     @Override
     public void close() {
         timer.shutdownNow();
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        }
+        workers.shutdownNow();
         network.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

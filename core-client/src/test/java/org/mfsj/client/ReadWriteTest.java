@@ -181,6 +181,47 @@ class ReadWriteTest {
         }
     }
 
+    @Test
+    void aSmallBufferBlocksTheWriterAndStillStreamsEverything() throws Exception {
+        MfsClient small = cluster.client(cluster.config().withWriteBufferBytes(ClientConfig.MIN_WRITE_BUFFER_BYTES));
+        long inode = small.create(ME, small.rootInode(), "small", 0644).inode();
+        int size = 20 << 20;
+        try (FileHandle h = small.open(ME, inode, true)) {
+            byte[] data = Pattern.bytes(21, 0, size);
+            h.write(0, data, 0, size);
+        }
+        // half a 2 MiB buffer per session at most: many sessions, no data lost
+        assertThat(small.metrics().writeSessions()).isGreaterThanOrEqualTo(10);
+        assertThat(readAll(inode, size, 1 << 20)).isEqualTo(Pattern.bytes(21, 0, size));
+    }
+
+    @Test
+    void concurrentWritersOnSeparateHandlesOfOneFile() throws Exception {
+        long inode = newFile("concurrent");
+        int threads = 4;
+        int part = 3 << 20;
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long base = (long) t * part;
+            done.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (FileHandle h = client.open(ME, inode, true)) {
+                    byte[] buf = new byte[100_003];
+                    for (long pos = base; pos < base + part; pos += buf.length) {
+                        int n = (int) Math.min(buf.length, base + part - pos);
+                        Pattern.fill(31, pos, buf, 0, n);
+                        h.write(pos, buf, 0, n);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (java.util.concurrent.CompletableFuture<Void> f : done) {
+            f.get();
+        }
+        assertThat(readAll(inode, threads * part, 777_777)).isEqualTo(Pattern.bytes(31, 0, threads * part));
+    }
+
     private byte[] readAll(long inode, int length, int step) throws Exception {
         try (FileHandle h = client.open(ME, inode, false)) {
             assertThat(h.length()).isEqualTo(length);

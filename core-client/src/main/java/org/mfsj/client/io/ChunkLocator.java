@@ -5,11 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.client.cache.ChunkLocation;
 import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.master.MasterCalls;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.client2master.ReadChunk;
 import org.mfsj.common.wire.client2master.ReadChunkReply;
 
@@ -46,16 +48,23 @@ public final class ChunkLocator {
             return theirs;
         }
         // the master call blocks while the master is away, so it must not run on an event loop
-        background.execute(() -> {
-            try {
-                mine.complete(fetch(inode, index));
-            } catch (MfsException | RuntimeException e) {
-                mine.completeExceptionally(e instanceof MfsException ? e : new CompletionException(e));
-            } finally {
-                inFlight.remove(k, mine);
-            }
-        });
+        try {
+            background.execute(() -> fetchInto(mine, k));
+        } catch (RejectedExecutionException closing) {
+            inFlight.remove(k, mine);
+            mine.completeExceptionally(new MfsException(Status.EBADF, "client is closed"));
+        }
         return mine;
+    }
+
+    private void fetchInto(CompletableFuture<ChunkLocation> mine, Key k) {
+        try {
+            mine.complete(fetch(k.inode(), k.index()));
+        } catch (MfsException | RuntimeException e) {
+            mine.completeExceptionally(e instanceof MfsException ? e : new CompletionException(e));
+        } finally {
+            inFlight.remove(k, mine);
+        }
     }
 
     /** Drops a location that failed, unless a fresher one replaced it meanwhile. */

@@ -1,6 +1,7 @@
 package org.mfsj.client.io;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.ClientMetrics;
@@ -98,7 +99,11 @@ public final class ChunkReader {
                     // every copy has moved on to a newer version (a write we raced): just ask again
                     round(n + 1, last);
                 } else {
-                    timer.schedule(() -> round(n + 1, last), FIRST_PAUSE_MS << n, TimeUnit.MILLISECONDS);
+                    try {
+                        timer.schedule(() -> round(n + 1, last), FIRST_PAUSE_MS << n, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        result.completeExceptionally(new MfsException(Status.EBADF, "client is closed"));
+                    }
                 }
                 return;
             }
@@ -126,6 +131,8 @@ public final class ChunkReader {
                                     loc.chunkId(), loc.version(), index, inode, server, why.status());
                         }
                         metrics.replicaFailover();
+                        // the next read asks the master afresh: it may have dropped this copy by then
+                        locator.forget(loc);
                         tryCopy(n, loc, i + 1, why);
                     });
         }

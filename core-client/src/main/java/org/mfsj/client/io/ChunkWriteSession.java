@@ -1,6 +1,8 @@
 package org.mfsj.client.io;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
@@ -40,9 +42,8 @@ final class ChunkWriteSession {
     private long dataEnd;
     // acknowledgement bookkeeping, shared with the event loop
     private long inFlightBytes;
-    private int inFlight;
-    private long spanStart = Long.MAX_VALUE;
-    private long spanEnd = Long.MIN_VALUE;
+    /** Unacknowledged pieces, file offset to end; disjoint, because overlapping ones wait. */
+    private final TreeMap<Long, Long> inFlight = new TreeMap<>();
     private Status failure;
 
     private ChunkWriteSession(WriteContext ctx, long inode, int index, WriteChunkReply r) {
@@ -71,6 +72,8 @@ final class ChunkWriteSession {
         }
         MfsException.check(s, what);
         ctx.metrics().writeSession();
+        LOG.debug("writing chunk {} v{} (index {} of inode {}) on chain {}", r.chunkId(), r.version(), index, inode,
+                r.chain());
         return new ChunkWriteSession(ctx, inode, index, r);
     }
 
@@ -115,13 +118,11 @@ final class ChunkWriteSession {
         int len = e.length();
         synchronized (this) {
             try {
-                // the chain may apply pipelined pieces in any order: never have two overlapping in flight
-                if (e.offset() < spanEnd && e.end() > spanStart) {
-                    while (inFlight > 0 && failure == null) {
-                        wait();
-                    }
+                // a server may apply pipelined pieces in any order: an overwrite waits for what it overwrites
+                while (overlapsInFlight(e) && failure == null) {
+                    wait();
                 }
-                while (inFlight > 0 && inFlightBytes + len > ctx.windowBytes() && failure == null) {
+                while (!inFlight.isEmpty() && inFlightBytes + len > ctx.windowBytes() && failure == null) {
                     wait();
                 }
             } catch (InterruptedException ie) {
@@ -129,9 +130,7 @@ final class ChunkWriteSession {
             }
             checkFailure();
             inFlightBytes += len;
-            inFlight++;
-            spanStart = Math.min(spanStart, e.offset());
-            spanEnd = Math.max(spanEnd, e.end());
+            inFlight.put(e.offset(), e.end());
         }
         sent++;
         dataEnd = Math.max(dataEnd, e.end());
@@ -140,16 +139,21 @@ final class ChunkWriteSession {
         int sum = (int) crc.getValue();
         int at = ChunkGeometry.offsetInChunk(e.offset());
         peer.call(id -> new WriteData(id, chunkId, at, sum, e.data()), WriteReply.class, ctx.timeoutMs())
-                .whenComplete((r, err) -> acked(len, err != null ? Futures.statusOf(err) : r.status()));
+                .whenComplete((r, err) -> acked(e.offset(), len, err != null ? Futures.statusOf(err) : r.status()));
     }
 
-    private synchronized void acked(int len, Status s) {
-        inFlightBytes -= len;
-        inFlight--;
-        if (inFlight == 0) {
-            spanStart = Long.MAX_VALUE;
-            spanEnd = Long.MIN_VALUE;
+    private boolean overlapsInFlight(Extent e) {
+        Map.Entry<Long, Long> before = inFlight.floorEntry(e.offset());
+        if (before != null && before.getValue() > e.offset()) {
+            return true;
         }
+        Long after = inFlight.ceilingKey(e.offset());
+        return after != null && after < e.end();
+    }
+
+    private synchronized void acked(long offset, int len, Status s) {
+        inFlightBytes -= len;
+        inFlight.remove(offset);
         if (s.isOk()) {
             ctx.metrics().acked(len);
         } else if (failure == null) {
@@ -172,7 +176,7 @@ final class ChunkWriteSession {
     Attr finish() throws ChainBrokenException, MfsException {
         synchronized (this) {
             try {
-                while (inFlight > 0 && failure == null) {
+                while (!inFlight.isEmpty() && failure == null) {
                     wait();
                 }
             } catch (InterruptedException ie) {
@@ -194,6 +198,8 @@ final class ChunkWriteSession {
         String what = "record write of chunk " + index + " of inode " + inode;
         Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK), what);
         ctx.cache().invalidate(inode, index);
+        LOG.debug("wrote chunk {} v{} (index {} of inode {}) up to file offset {}", chunkId, version, index, inode,
+                dataEnd);
         return a;
     }
 

@@ -62,8 +62,11 @@ final class FileWriter implements Runnable {
         try {
             loop();
         } catch (InterruptedException e) {
+            // the client is closing; anything still here was not flushed and cannot be any more
             Thread.currentThread().interrupt();
-            dropAll(new MfsException(Status.EIO, "writer of inode " + file.inode() + " interrupted"));
+            if (!retained.isEmpty() || buffer.hasData()) {
+                dropAll(new MfsException(Status.EIO, "writer of inode " + file.inode() + " interrupted"));
+            }
             buffer.workerDied();
         } catch (RuntimeException | Error e) {
             LOG.error("writer of inode {} died", file.inode(), e);
@@ -154,8 +157,7 @@ final class FileWriter implements Runnable {
     }
 
     private void dropAll(MfsException why) {
-        LOG.warn("write to inode {} failed, dropping {} buffered bytes: {}", file.inode(), retainedBytes,
-                why.getMessage());
+        LOG.warn("write to inode {} failed, dropping its buffered data: {}", file.inode(), why.getMessage());
         if (session != null) {
             session.abort(why.status());
             session = null;

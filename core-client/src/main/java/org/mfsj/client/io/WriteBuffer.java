@@ -3,9 +3,11 @@ package org.mfsj.client.io;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 
 /**
  * The write-back buffer of one file: extents the application wrote, in order, from the moment
@@ -185,6 +187,10 @@ final class WriteBuffer {
         workerRunning = false;
     }
 
+    synchronized boolean hasData() {
+        return !queued.isEmpty() || !taken.isEmpty();
+    }
+
     synchronized boolean isIdle() {
         return queued.isEmpty() && taken.isEmpty() && !workerRunning;
     }
@@ -235,10 +241,15 @@ final class WriteBuffer {
         end = e;
     }
 
-    private void kick() {
+    private void kick() throws MfsException {
         if (!workerRunning) {
             workerRunning = true;
-            startWorker.run();
+            try {
+                startWorker.run();
+            } catch (RejectedExecutionException e) {
+                workerRunning = false;
+                throw new MfsException(Status.EBADF, "client is closed");
+            }
         }
     }
 }

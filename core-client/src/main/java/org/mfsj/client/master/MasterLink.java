@@ -137,6 +137,10 @@ public final class MasterLink implements AutoCloseable {
                     throw e;
                 }
                 lost(p);
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new MfsException(Status.ETIMEDOUT, what + ": master unusable for "
+                            + cfg.masterGoneTimeout().toMillis() + " ms (session " + sessionId + "): " + e.getMessage());
+                }
             }
         }
     }
@@ -206,8 +210,10 @@ public final class MasterLink implements AutoCloseable {
         for (int attempt = 1; !closed; attempt++) {
             for (ServerAddress a : cfg.masters()) {
                 try {
-                    install(resume(a));
+                    Peer p = resume(a);
+                    // counted before callers can see the link again
                     metrics.masterReconnect();
+                    install(p);
                     LOG.info("master {} session {} resumed after {} attempt(s)", a, sessionId, attempt);
                     return;
                 } catch (MfsException e) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkReport;
+import org.mfsj.common.types.CopyReport;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
@@ -21,7 +23,11 @@ import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.FileInfo;
+import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
+import org.mfsj.common.wire.client2master.GetXattr;
+import org.mfsj.common.wire.client2master.ListXattr;
 import org.mfsj.common.wire.client2master.Lookup;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
@@ -32,17 +38,24 @@ import org.mfsj.common.wire.client2master.ReadDir;
 import org.mfsj.common.wire.client2master.ReadDirReply;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.common.wire.client2master.RemoveXattr;
 import org.mfsj.common.wire.client2master.SetAttr;
+import org.mfsj.common.wire.client2master.SetXattr;
+import org.mfsj.common.wire.client2master.StatFs;
+import org.mfsj.common.wire.client2master.StatFsReply;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
+import org.mfsj.common.wire.client2master.XattrListReply;
+import org.mfsj.common.wire.client2master.XattrReply;
 
 /**
  * An in-memory master for client tests: directories and files, sessions that survive a restart
  * (the state lives in this object, the port is re-bound), chunks placed on the first two live
- * fake chunkservers, versions bumped on every write open. Requests it does not know get ENOTSUP.
+ * fake chunkservers, versions bumped on every write open. Requests it does not know (symlinks,
+ * links, goals, cluster status) get ENOTSUP.
  */
 public final class FakeMaster implements AutoCloseable {
     private static final long ROOT = 1;
@@ -54,6 +67,7 @@ public final class FakeMaster implements AutoCloseable {
         long length;
         final TreeMap<String, Long> children = new TreeMap<>();
         final TreeMap<Integer, Long> chunks = new TreeMap<>();
+        final TreeMap<String, byte[]> xattrs = new TreeMap<>();
 
         Node(long inode, FileType type) {
             this.inode = inode;
@@ -80,6 +94,7 @@ public final class FakeMaster implements AutoCloseable {
     private long nextChunk = 1;
     private long nextSession = 1;
     private volatile boolean up;
+    private volatile Status writeChunkFailure;
     private WireServer server;
     private int port;
 
@@ -109,6 +124,16 @@ public final class FakeMaster implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Every WriteChunk answers {@code s} from now on (null: work normally). */
+    public void failWriteChunksWith(Status s) {
+        writeChunkFailure = s;
+    }
+
+    /** Sessions ever opened (resumes do not count). */
+    public int sessionsOpened() {
+        return sessions.size();
     }
 
     public ServerAddress address() {
@@ -164,6 +189,39 @@ public final class FakeMaster implements AutoCloseable {
                 n.length = Math.max(n.length, r.newLength());
             }
             return new AttrReply(id, Status.OK, attr(n.inode));
+        }
+        return other(m);
+    }
+
+    /** The rarer requests: space, xattrs, chunk reports. */
+    private Message other(Message m) {
+        int id = m.msgId();
+        if (m instanceof StatFs) {
+            return new StatFsReply(id, Status.OK, 1000, 600, 400, nodes.size());
+        } else if (m instanceof SetXattr r) {
+            Node n = nodes.get(r.inode());
+            boolean exists = n.xattrs.containsKey(r.name());
+            if (r.flags() == 1 && exists || r.flags() == 2 && !exists) {
+                return new StatusReply(id, exists ? Status.EEXIST : Status.ENODATA);
+            }
+            n.xattrs.put(r.name(), r.value());
+            return new StatusReply(id, Status.OK);
+        } else if (m instanceof GetXattr r) {
+            byte[] v = nodes.get(r.inode()).xattrs.get(r.name());
+            return v == null ? new StatusReply(id, Status.ENODATA) : new XattrReply(id, Status.OK, v);
+        } else if (m instanceof ListXattr r) {
+            return new XattrListReply(id, Status.OK, List.copyOf(nodes.get(r.inode()).xattrs.keySet()));
+        } else if (m instanceof RemoveXattr r) {
+            return new StatusReply(id, nodes.get(r.inode()).xattrs.remove(r.name()) == null ? Status.ENODATA
+                    : Status.OK);
+        } else if (m instanceof FileInfo r) {
+            List<ChunkReport> out = new ArrayList<>();
+            nodes.get(r.inode()).chunks.forEach((index, chunk) -> {
+                ChunkMeta meta = chunkMeta.get(chunk);
+                out.add(new ChunkReport(index, chunk, meta.version, 2, meta.holders.stream()
+                        .map(cs -> new CopyReport(cs.address(), meta.version, cs.isUp())).toList()));
+            });
+            return new FileInfoReply(id, Status.OK, out);
         }
         return new StatusReply(id, Status.ENOTSUP);
     }
@@ -260,6 +318,9 @@ public final class FakeMaster implements AutoCloseable {
         Node n = nodes.get(r.inode());
         if (n == null || n.type != FileType.FILE) {
             return new WriteChunkReply(r.msgId(), Status.ENOENT, 0, 0, 0, List.of());
+        }
+        if (writeChunkFailure != null) {
+            return new WriteChunkReply(r.msgId(), writeChunkFailure, 0, 0, 0, List.of());
         }
         Long chunk = n.chunks.get(r.index());
         ChunkMeta meta;

@@ -10,16 +10,27 @@ public final class Pattern {
     }
 
     public static byte at(long seed, long pos) {
-        long x = (pos >>> 3) * 0x9E3779B97F4A7C15L + seed;
+        return (byte) (word(seed, pos >>> 3) >>> ((pos & 7) * 8));
+    }
+
+    /** Eight bytes of the stream at once: a SplitMix64 step of the word's index. */
+    private static long word(long seed, long index) {
+        long x = index * 0x9E3779B97F4A7C15L + seed;
         x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        x ^= x >>> 31;
-        return (byte) (x >>> ((pos & 7) * 8));
+        return x ^ (x >>> 31);
     }
 
     public static void fill(long seed, long pos, byte[] dst, int off, int len) {
+        long index = -1;
+        long w = 0;
         for (int i = 0; i < len; i++) {
-            dst[off + i] = at(seed, pos + i);
+            long p = pos + i;
+            if (p >>> 3 != index) {
+                index = p >>> 3;
+                w = word(seed, index);
+            }
+            dst[off + i] = (byte) (w >>> ((p & 7) * 8));
         }
     }
 
