@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mfsj.chunkserver.master.MasterLink;
 import org.mfsj.chunkserver.net.DataServer;
 import org.mfsj.chunkserver.net.DataServices;
+import org.mfsj.chunkserver.replication.ReplicationLeftovers;
 import org.mfsj.chunkserver.replication.Replicator;
 import org.mfsj.chunkserver.scrub.Scrubber;
 import org.mfsj.chunkserver.store.ChunkStore;
@@ -76,6 +77,7 @@ public final class ChunkserverServer implements AutoCloseable {
         List<DiskSpec> disks = HddDisks.load(cfg.hddConfFile());
         long serverId = ServerId.loadOrCreate(cfg.dataPath());
         ChunkStore store = ChunkStore.open(disks, storeOptions);
+        ReplicationLeftovers.sweep(store);
         ExecutorService workers = Executors.newFixedThreadPool(cfg.workers(), Threads.named("cs-io"));
         EventLoopGroup group = Transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         MasterLink link = null;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,11 +71,15 @@ final class FakeMaster implements AutoCloseable {
 
     /** Sends an order to a registered server and waits for its outcome. */
     Status order(long serverId, IntFunction<Message> order) throws Exception {
+        return orderAsync(serverId, order).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    CompletableFuture<Status> orderAsync(long serverId, IntFunction<Message> order) {
         Peer p = byServer.get(serverId);
         if (p == null) {
             fail("server " + Long.toHexString(serverId) + " never registered");
         }
-        return p.call(order, CsCommandReply.class, 30_000).get(WAIT_SECONDS, TimeUnit.SECONDS).status();
+        return p.call(order, CsCommandReply.class, 30_000).thenApply(CsCommandReply::status);
     }
 
     ChunkCopy awaitAdded() throws InterruptedException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkCopy;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.WireServer;
+import org.mfsj.common.wire.chunk2chunk.ChunkChunkProtocol;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
 
@@ -81,6 +86,38 @@ class ReplicationTest {
         try (DataClient client = cluster.client(target)) {
             assertThat(client.read(CHUNK, 1, 0, 10).status()).isEqualTo(Status.WRONG_VERSION);
             assertThat(client.readAll(CHUNK, 4)).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void aSecondOrderForAChunkBeingCopiedIsRefusedAsBusy() throws Exception {
+        CompletableFuture<Peer> asked = new CompletableFuture<>();
+        try (WireServer silent = WireServer.bind(cluster.group, "127.0.0.1", 0, ChunkChunkProtocol.FAMILY,
+                ChunkChunkProtocol.FAMILY, () -> (peer, m) -> asked.complete(peer))) {
+            ServerAddress at = new ServerAddress("127.0.0.1", silent.port());
+            CompletableFuture<Status> first = cluster.master.orderAsync(target.serverId(),
+                    m -> new ReplicateChunk(m, CHUNK, 4, at));
+            assertThat(cluster.master.order(target.serverId(), m -> new ReplicateChunk(m, CHUNK, 4, at)))
+                    .isEqualTo(Status.CHUNK_BUSY);
+
+            asked.get(20, TimeUnit.SECONDS).close(); // the source goes away without answering
+            assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(Status.DISCONNECTED);
+        }
+        assertThat(TestBytes.hasChunkFile(cluster.dir("target"), CHUNK)).isFalse();
+    }
+
+    @Test
+    void anUnfinishedReplicaIsRemovedAtTheNextStart() throws Exception {
+        // a copy still at the in-progress version is what a crash in mid-replication leaves behind
+        assertThat(cluster.master.order(target.serverId(), m -> new CreateChunk(m, CHUNK, 0))).isEqualTo(Status.OK);
+        assertThat(cluster.master.order(target.serverId(), m -> new CreateChunk(m, 0x77, 1))).isEqualTo(Status.OK);
+        target.close();
+
+        try (ChunkserverServer again = ChunkserverServer.start(cluster.config("target", 1, 0))) {
+            FakeMaster.Registration r = cluster.master.awaitRegistration(again.serverId());
+            assertThat(r.chunks()).containsExactly(new ChunkCopy(0x77, 1));
+            assertThat(TestBytes.hasChunkFile(cluster.dir("target"), CHUNK)).isFalse();
+            assertThat(TestBytes.hasChunkFile(cluster.dir("target"), 0x77)).isTrue();
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.mfsj.chunkserver.Statuses;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
@@ -45,6 +46,12 @@ final class Downstream implements Peer.Inbound {
                         this, services.timeoutMillis())
                 .thenCompose(p -> {
                     peer = p;
+                    if (closing) {
+                        // the session was abandoned while we connected: close() may not have seen this peer
+                        p.close();
+                        return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED,
+                                "write session abandoned"));
+                    }
                     return p.call(id -> new WriteInit(id, chunkId, version, tail), WriteReply.class,
                             services.timeoutMillis());
                 })

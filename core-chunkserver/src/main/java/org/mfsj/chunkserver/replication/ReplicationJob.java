@@ -22,15 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One copy of one chunk from another chunkserver: drop any local copy, create an empty one at the
- * ordered version, pull the data in pieces of up to 4 MiB with a few reads in flight, write each
- * piece as it lands (with its CRC32C), flush. The first reply tells the chunk's length, and with
- * it how many pieces there are. On any failure the partial copy is deleted.
+ * One copy of one chunk from another chunkserver: drop any local copy, create an empty one, pull
+ * the data in pieces of up to 4 MiB with a few reads in flight, write each piece as it lands (with
+ * its CRC32C), flush, and only then give it the ordered version. The first reply tells the
+ * chunk's length, and with it how many pieces there are. On any failure the partial copy is
+ * deleted.
+ *
+ * <p>Until it is complete the copy has version {@link #IN_PROGRESS}, which the master never
+ * issues: a copy cut short by a crash can never pass for a good one, and the next start removes
+ * it (see {@link ReplicationLeftovers}).
  */
 final class ReplicationJob implements Peer.Inbound {
     static final int PIECE = ReplicaReadReply.MAX_DATA;
     /** Reads in flight at once: enough to keep the source's disk and the network busy. */
     static final int WINDOW = 4;
+    /** The version of a copy still being made; the master's versions start at 1. */
+    static final int IN_PROGRESS = 0;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationJob.class);
 
@@ -80,7 +87,7 @@ final class ReplicationJob implements Peer.Inbound {
                 throw e;
             }
         }
-        store.create(chunkId, version);
+        store.create(chunkId, IN_PROGRESS);
         created = true;
     }
 
@@ -138,7 +145,7 @@ final class ReplicationJob implements Peer.Inbound {
             return;
         }
         byte[] data = r.data();
-        StoreTasks.run(workers, () -> store.write(chunkId, version, offset, data, 0, data.length, crc(data)))
+        StoreTasks.run(workers, () -> store.write(chunkId, IN_PROGRESS, offset, data, 0, data.length, crc(data)))
                 .thenAccept(this::written);
         if (first) {
             for (int i = 1; i < WINDOW; i++) {
@@ -181,7 +188,7 @@ final class ReplicationJob implements Peer.Inbound {
         if (p != null) {
             p.close();
         }
-        CompletableFuture<Status> durable = s.isOk() ? StoreTasks.run(workers, () -> store.flush(chunkId))
+        CompletableFuture<Status> durable = s.isOk() ? StoreTasks.run(workers, this::complete)
                 : CompletableFuture.completedFuture(s);
         return durable.thenCompose(d -> {
             if (d.isOk()) {
@@ -192,8 +199,16 @@ final class ReplicationJob implements Peer.Inbound {
             if (!created) {
                 return CompletableFuture.completedFuture(d);
             }
-            return StoreTasks.run(workers, () -> store.delete(chunkId, version)).thenApply(x -> d);
+            return StoreTasks.run(workers, () -> store.delete(chunkId, IN_PROGRESS)).thenApply(x -> d);
         });
+    }
+
+    /** Data on disk first, then the version that makes the copy count. */
+    private void complete() throws MfsException {
+        store.flush(chunkId);
+        if (version != IN_PROGRESS) {
+            store.setVersion(chunkId, IN_PROGRESS, version);
+        }
     }
 
     private static int crc(byte[] data) {
