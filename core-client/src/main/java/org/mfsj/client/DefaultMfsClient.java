@@ -1,7 +1,5 @@
 package org.mfsj.client;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.cache.ChunkLocationCache;
@@ -271,31 +269,6 @@ final class DefaultMfsClient implements MfsClient {
                 ClusterStatusReply.class, "cluster status");
         return new ClusterStatus(r.servers(), r.chunksByCopies(), r.chunks(), r.undergoal(), r.overgoal(),
                 r.sessions(), r.inodes());
-    }
-
-    @Override
-    public Attr resolve(Creds creds, String absolutePath) throws MfsException {
-        if (!absolutePath.startsWith("/")) {
-            throw new MfsException(Status.EINVAL, "not an absolute path: " + absolutePath);
-        }
-        Deque<Long> parents = new ArrayDeque<>();
-        long cur = rootInode();
-        Attr attr = null;
-        for (String part : absolutePath.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                // above the session root stays at the root, as on a mount point
-                cur = parents.isEmpty() ? cur : parents.pop();
-                attr = null;
-                continue;
-            }
-            attr = lookup(creds, cur, part);
-            parents.push(cur);
-            cur = attr.inode();
-        }
-        return attr != null ? attr : getattr(cur);
     }
 
     @Override

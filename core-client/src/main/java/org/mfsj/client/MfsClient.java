@@ -83,7 +83,9 @@ public interface MfsClient extends AutoCloseable {
      * Walks an absolute path from this session's root, component by component; "." and ".." are
      * handled here ("/.." stays at the root); symbolic links are not followed.
      */
-    Attr resolve(Creds creds, String absolutePath) throws MfsException;
+    default Attr resolve(Creds creds, String absolutePath) throws MfsException {
+        return PathWalk.resolve(this, creds, absolutePath);
+    }
 
     /** This session's counters. */
     ClientMetrics metrics();

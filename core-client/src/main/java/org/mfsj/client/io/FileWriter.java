@@ -78,6 +78,11 @@ final class FileWriter implements Runnable {
 
     private void loop() throws InterruptedException {
         while (true) {
+            // nothing held and nothing queued: stop now rather than idle on a thread
+            if (retained.isEmpty() && buffer.retireIfIdle()) {
+                file.writerIdle();
+                return;
+            }
             long wait = session == null ? IDLE_CLOSE_NANOS
                     : IDLE_CLOSE_NANOS - (System.nanoTime() - lastSendNanos);
             Extent e = buffer.take(Math.max(wait, 0));
@@ -90,10 +95,6 @@ final class FileWriter implements Runnable {
                 }
             } catch (MfsException failure) {
                 dropAll(failure);
-            }
-            if (retained.isEmpty() && buffer.retireIfIdle()) {
-                file.writerIdle();
-                return;
             }
         }
     }
