@@ -51,6 +51,13 @@ class LookupMkdirMknodTest extends NamespaceFixture {
     }
 
     @Test
+    void timesKeepTheClocksNanoseconds() throws Exception {
+        clock.advance(java.time.Duration.ofSeconds(3).plusNanos(123_456_789));
+        Attr d = ns.mkdir(SU, ROOT, "d", 0755);
+        assertThat(d.mtimeNanos()).isEqualTo(1_767_225_603_123_456_789L);
+    }
+
+    @Test
     void mkdirDropsSetIdBitsButKeepsSticky() throws Exception {
         assertThat(ns.mkdir(SU, ROOT, "d", 07777).mode()).isEqualTo(01777);
     }

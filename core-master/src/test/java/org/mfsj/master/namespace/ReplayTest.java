@@ -1,6 +1,7 @@
 package org.mfsj.master.namespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,8 +13,10 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.master.namespace.op.MkdirRecord;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.SetXattrRecord;
+import org.mfsj.master.namespace.op.UnlinkRecord;
 
 /** The live path and replay share apply: replaying the records must rebuild the same tree. */
 class ReplayTest extends NamespaceFixture {
@@ -60,6 +63,17 @@ class ReplayTest extends NamespaceFixture {
         ns.rename(SU, ROOT, "f", ROOT, "g");
         ns.setattr(SU, f, new SetAttr(0, 0, 0, 0, 0, 0, 0));
         assertThat(log).hasSize(before);
+    }
+
+    @Test
+    void aRecordThatDoesNotFitTheTreeIsRefusedNotAnsweredWithAnErrno() throws Exception {
+        long f = file(ROOT, "f");
+        long g = file(ROOT, "g");
+        assertThatThrownBy(() -> ns.replay(new UnlinkRecord(ROOT, "f", g, 0)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ns.replay(new MkdirRecord(ROOT, "new", f, 0755, 0, 0, 1, 0)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(ns.lookup(SU, ROOT, "f").inode()).isEqualTo(f);
     }
 
     @Test
