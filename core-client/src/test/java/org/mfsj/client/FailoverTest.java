@@ -67,6 +67,23 @@ class FailoverTest {
     }
 
     @Test
+    void restartedChunkserversAreReconnected() throws Exception {
+        int size = 3 << 20;
+        long inode = writeFile("f", 14, size);
+        assertThat(readBack(client, inode, size)).isEqualTo(Pattern.bytes(14, 0, size));
+        // pooled connections to both servers die; the pool must drop them and connect anew
+        for (int i = 0; i < 2; i++) {
+            cluster.cs(i).stop();
+            cluster.cs(i).start();
+        }
+        assertThat(readBack(client, inode, size)).isEqualTo(Pattern.bytes(14, 0, size));
+        try (FileHandle h = client.open(ME, inode, true)) {
+            h.write(0, new byte[] {1}, 0, 1);
+        }
+        assertThat(readBack(client, inode, 1)).containsExactly(1);
+    }
+
+    @Test
     void whenEveryCopyFailsTheReadFailsWithEio() throws Exception {
         long inode = writeFile("f", 12, 1000);
         cluster.cs(0).failReadsWith(Status.CRC_ERROR);

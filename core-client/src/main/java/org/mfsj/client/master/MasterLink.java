@@ -98,7 +98,9 @@ public final class MasterLink implements AutoCloseable {
                 throw new MfsException(last.status(), "no master reachable at " + cfg.masters() + ": "
                         + last.getMessage(), last);
             }
-            pause(backoff);
+            if (!pause(backoff)) {
+                throw Futures.interrupted("connect to " + cfg.masters());
+            }
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
     }
@@ -224,7 +226,9 @@ public final class MasterLink implements AutoCloseable {
                     }
                 }
             }
-            pause(backoff);
+            if (!pause(backoff)) {
+                return;
+            }
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
     }
@@ -261,12 +265,14 @@ public final class MasterLink implements AutoCloseable {
         });
     }
 
-    private void pause(long ms) {
+    /** Waits between attempts; false when interrupted (the client is closing). */
+    private static boolean pause(long ms) {
         try {
             Thread.sleep(ms);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closed = true;
+            return false;
         }
     }
 

@@ -28,6 +28,9 @@ final class MemFileHandle implements FileHandle {
     public int read(long offset, byte[] dst, int off, int len) throws MfsException {
         check();
         Objects.checkFromIndexSize(off, len, dst.length);
+        if (offset < 0) {
+            throw new MfsException(Status.EINVAL, "read at negative offset " + offset);
+        }
         synchronized (fs) {
             if (offset >= node.length) {
                 return -1;
@@ -46,6 +49,9 @@ final class MemFileHandle implements FileHandle {
             throw new MfsException(Status.EBADF, "inode " + node.inode + " is not open for writing");
         }
         Objects.checkFromIndexSize(off, len, src.length);
+        if (offset < 0) {
+            throw new MfsException(Status.EINVAL, "write at negative offset " + offset);
+        }
         if (offset + len > Integer.MAX_VALUE - 8) {
             throw new MfsException(Status.EFBIG, "the in-memory file system holds files up to 2 GiB");
         }

@@ -1,11 +1,18 @@
 package org.mfsj.client.fake;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reproducible pseudo-random file contents: the byte at a file position depends only on the seed
  * and the position, so a test can write in one piece size and check in another without keeping
  * hundreds of MiB around.
  */
 public final class Pattern {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private Pattern() {
     }
 
@@ -22,15 +29,17 @@ public final class Pattern {
     }
 
     public static void fill(long seed, long pos, byte[] dst, int off, int len) {
-        long index = -1;
-        long w = 0;
-        for (int i = 0; i < len; i++) {
-            long p = pos + i;
-            if (p >>> 3 != index) {
-                index = p >>> 3;
-                w = word(seed, index);
-            }
-            dst[off + i] = (byte) (w >>> ((p & 7) * 8));
+        int i = 0;
+        // byte by byte up to a word boundary of the file, then whole words, then the tail
+        while (i < len && ((pos + i) & 7) != 0) {
+            dst[off + i] = at(seed, pos + i);
+            i++;
+        }
+        for (; i + 8 <= len; i += 8) {
+            LONGS.set(dst, off + i, word(seed, (pos + i) >>> 3));
+        }
+        for (; i < len; i++) {
+            dst[off + i] = at(seed, pos + i);
         }
     }
 
