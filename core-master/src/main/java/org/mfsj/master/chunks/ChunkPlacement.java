@@ -12,10 +12,14 @@ import java.util.function.Predicate;
  * never two copies of one chunk on one server.
  */
 public final class ChunkPlacement {
-    /** Most free space first; fewer chunks, then lower id, break ties so choices are repeatable. */
+    /**
+     * Most free space first, judged in whole percent of each server's space: servers whose disks
+     * share one file system (a local cluster) or are equally empty tie there, and the one holding
+     * fewer chunks wins, so data spreads instead of following noise in the free-byte counts.
+     */
     static final Comparator<StorageServer> MOST_FREE =
-            Comparator.comparingLong(StorageServer::effectiveFreeBytes).reversed()
-                    .thenComparingInt(StorageServer::chunkCount)
+            Comparator.comparingInt(ChunkPlacement::freePercent).reversed()
+                    .thenComparingInt(ChunkPlacement::chunksWithPlacements)
                     .thenComparing(StorageServer::id, Long::compareUnsigned);
 
     private ChunkPlacement() {
@@ -36,6 +40,15 @@ public final class ChunkPlacement {
                 .filter(ChunkPlacement::canTakeCopy)
                 .filter(allowed)
                 .min(MOST_FREE);
+    }
+
+    private static int freePercent(StorageServer s) {
+        long total = s.totalBytes();
+        return total <= 0 ? 0 : (int) Math.max(0, s.effectiveFreeBytes() * 100 / total);
+    }
+
+    private static int chunksWithPlacements(StorageServer s) {
+        return s.chunkCount() + s.placementsSinceReport();
     }
 
     private static boolean canTakeCopy(StorageServer s) {

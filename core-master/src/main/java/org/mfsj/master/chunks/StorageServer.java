@@ -94,6 +94,10 @@ public final class StorageServer {
         createdSinceReport++;
     }
 
+    public int placementsSinceReport() {
+        return createdSinceReport;
+    }
+
     /** Fraction of space used, 0..1; a server with no space reported counts as full. */
     public double usage() {
         long total = totalBytes();

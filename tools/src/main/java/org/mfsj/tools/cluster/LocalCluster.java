@@ -148,8 +148,10 @@ public final class LocalCluster {
     }
 
     private List<String> arguments(String name) {
-        String kind = name.equals(MASTER) ? "master" : "chunkserver";
-        return List.of(kind, "-c", layout.config(name + ".cfg").toString());
+        if (name.equals(MASTER)) {
+            return List.of("master", "-c", layout.config("mfsmaster.cfg").toString());
+        }
+        return List.of("chunkserver", "-c", layout.config(name + ".cfg").toString());
     }
 
     private void writeEnv() throws IOException {

@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 /** {@code mfs chunkserver -c mfschunkserver.cfg}: runs a chunkserver in the foreground. */
 @Command(name = "chunkserver", description = "Run a chunkserver (foreground).")
 public final class ChunkserverCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, description = "mfschunkserver.cfg (default: built-in defaults)",
-            defaultValue = "/etc/mfs/mfschunkserver.cfg")
+    @Option(names = {"-c", "--config"}, description = "mfschunkserver.cfg (default: /etc/mfs/mfschunkserver.cfg if it exists, else built-in defaults)",
+            paramLabel = "FILE")
     Path config;
 
     @Override
     public Integer call() throws Exception {
-        ChunkserverMain.run(config);
+        ChunkserverMain.run(DaemonConfigFile.resolve(config, Path.of("/etc/mfs/mfschunkserver.cfg")));
         return 0;
     }
 }

@@ -30,7 +30,7 @@ public final class ClientOptions {
     }
 
     MfsClient connect() throws MfsException {
-        return MfsClient.connect(ClientConfig.defaults(List.of(master())).withClientInfo("mfs tool"));
+        return MfsClient.connect(ClientConfig.of(List.of(master())).withClientInfo("mfs tool"));
     }
 
     /** The local user, so POSIX permissions apply to the tools as to any other door. */

@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 /** {@code mfs master -c mfsmaster.cfg}: runs the master in the foreground until SIGTERM. */
 @Command(name = "master", description = "Run the metadata master (foreground).")
 public final class MasterCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, description = "mfsmaster.cfg (default: built-in defaults)",
-            defaultValue = "/etc/mfs/mfsmaster.cfg")
+    @Option(names = {"-c", "--config"}, description = "mfsmaster.cfg (default: /etc/mfs/mfsmaster.cfg if it exists, else built-in defaults)",
+            paramLabel = "FILE")
     Path config;
 
     @Override
     public Integer call() throws Exception {
-        MasterMain.run(config);
+        MasterMain.run(DaemonConfigFile.resolve(config, Path.of("/etc/mfs/mfsmaster.cfg")));
         return 0;
     }
 }
