@@ -44,7 +44,11 @@ public final class ChunkReader {
         }
     }
 
-    private void dropDamaged(long id, int version, String who, MfsException why) {
+    /**
+     * Removes a copy found damaged some other way (a write that had to read back a partly
+     * overwritten block) and tells the master.
+     */
+    public void dropDamaged(long id, int version, String who, MfsException why) {
         try {
             store.delete(id, version);
         } catch (MfsException e) {

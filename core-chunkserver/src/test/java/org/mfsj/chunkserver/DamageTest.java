@@ -61,6 +61,24 @@ class DamageTest {
     }
 
     @Test
+    void aWriteIntoADamagedBlockFindsTheDamageToo() throws Exception {
+        ChunkserverServer cs = cluster.start("cs1");
+        byte[] data = TestBytes.random(28, 100_000);
+        write(cs, CHUNK, data);
+        TestBytes.flipLastByte(TestBytes.chunkFile(cluster.dir("cs1"), CHUNK)); // in the second block
+
+        try (DataClient client = cluster.client(cs)) {
+            assertThat(client.init(CHUNK, 1, List.of())).isEqualTo(Status.OK);
+            // overwrites part of the damaged block, so its old bytes must be read and checked
+            Status s = client.data(CHUNK, 70_000, new byte[100]).get(20, java.util.concurrent.TimeUnit.SECONDS)
+                    .status();
+            assertThat(s).isEqualTo(Status.CRC_ERROR);
+        }
+        assertThat(cluster.master.awaitDamaged().chunkId()).isEqualTo(CHUNK);
+        assertThat(TestBytes.hasChunkFile(cluster.dir("cs1"), CHUNK)).isFalse();
+    }
+
+    @Test
     void aDamagedSourceFailsReplicationAndIsReportedToo() throws Exception {
         ChunkserverServer source = cluster.start("source");
         ChunkserverServer target = cluster.start("target");

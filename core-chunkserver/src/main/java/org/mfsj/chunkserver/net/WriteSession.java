@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.zip.CRC32C;
 import org.mfsj.chunkserver.ChunkIds;
 import org.mfsj.chunkserver.SerialExecutor;
 import org.mfsj.chunkserver.StoreTasks;
@@ -109,8 +110,7 @@ final class WriteSession {
         inFlight.begin();
         Downstream d = downstream;
         CompletableFuture<Status> down = d == null ? OK_NOW : d.forward(w);
-        CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.store().write(chunkId, version,
-                w.offset(), w.data(), 0, w.data().length, w.crc32c()));
+        CompletableFuture<Status> local = StoreTasks.run(disk, () -> writeLocally(w));
         CompletableFuture<Void> replied = firstError(down, local).thenAccept(r -> {
             Status out = r;
             if (!r.isOk()) {
@@ -124,6 +124,24 @@ final class WriteSession {
         });
         // the session's end waits until the data is on disk and below, not only until it was answered
         CompletableFuture.allOf(down, local, replied).whenComplete((v, e) -> inFlight.done());
+    }
+
+    private void writeLocally(WriteData w) throws MfsException {
+        try {
+            services.store().write(chunkId, version, w.offset(), w.data(), 0, w.data().length, w.crc32c());
+        } catch (MfsException e) {
+            // CRC_ERROR with good data means a partly overwritten block on disk failed its check
+            if (e.status() == Status.CRC_ERROR && crcOf(w.data()) == w.crc32c()) {
+                services.reader().dropDamaged(chunkId, version, "write session of " + upstream.remote(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static int crcOf(byte[] data) {
+        CRC32C c = new CRC32C();
+        c.update(data, 0, data.length);
+        return (int) c.getValue();
     }
 
     /** Flushes here and ends the session below once every write is settled; closes the chain then. */
