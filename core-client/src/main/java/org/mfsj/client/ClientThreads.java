@@ -11,8 +11,9 @@ import org.mfsj.common.wire.Transport;
 
 /**
  * The threads of one client: network event loops, one timer (pings, retry pauses), and a pool for
- * work that may block (file writers, master lookups for reads, reconnecting). All daemon threads
- * named after the session, so a door that forgets close() does not hang the JVM.
+ * work that may block (file writers, master lookups for reads, reconnecting). Timer and workers
+ * are daemon threads named after the client; the event loops are core-common's
+ * {@link Transport#newGroup} (non-daemon), so a door must close its client to let the JVM exit.
  */
 final class ClientThreads implements AutoCloseable {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
