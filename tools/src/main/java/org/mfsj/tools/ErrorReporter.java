@@ -14,7 +14,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             cmd.getErr().println("mfs " + name + ": " + m.getMessage());
             return 1;
         }
-        if (ex instanceof java.io.IOException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof java.io.IOException || ex instanceof IllegalArgumentException
+                || ex instanceof org.mfsj.common.config.ConfigException) {
             cmd.getErr().println("mfs " + name + ": " + ex.getMessage());
             return 1;
         }
