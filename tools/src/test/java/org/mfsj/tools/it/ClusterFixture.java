@@ -41,7 +41,7 @@ final class ClusterFixture implements AutoCloseable {
 
     MfsClient client() throws IOException {
         if (client == null) {
-            client = MfsClient.connect(ClientConfig.defaults(List.of(cluster.masterAddress())).withClientInfo("it"));
+            client = MfsClient.connect(ClientConfig.of(List.of(cluster.masterAddress())).withClientInfo("it"));
         }
         return client;
     }
