@@ -28,8 +28,15 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
         }
     }
 
+    /** How often calls past their deadline are failed; one sweep beats a timer per call. */
+    private static final long SWEEP_MILLIS = 100;
+
+    private record Pending(CompletableFuture<Message> future, long deadlineNanos) {
+    }
+
     private final Inbound inbound;
-    private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.ScheduledFuture<?> sweeper;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile Channel channel;
     private volatile Object attachment;
@@ -42,14 +49,41 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
     public void handlerAdded(ChannelHandlerContext ctx) {
         // set here, not in channelActive: a connect listener may run before channelActive fires
         channel = ctx.channel();
+        sweeper = ctx.executor().scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stopSweeper();
+    }
+
+    private void stopSweeper() {
+        java.util.concurrent.ScheduledFuture<?> s = sweeper;
+        if (s != null) {
+            s.cancel(false);
+        }
+    }
+
+    private void expireOverdue() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        pending.forEach((id, p) -> {
+            if (now - p.deadlineNanos() >= 0 && pending.remove(id, p)) {
+                p.future().completeExceptionally(new java.util.concurrent.TimeoutException(
+                        "no answer from " + remote() + " to message " + id));
+            }
+        });
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message msg) {
         if (msg instanceof Reply) {
-            CompletableFuture<Message> f = pending.remove(msg.msgId());
-            if (f != null) {
-                f.complete(msg);
+            Pending p = pending.remove(msg.msgId());
+            if (p != null) {
+                p.future().complete(msg);
             }
             return;
         }
@@ -59,7 +93,8 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         MfsException gone = new MfsException(Status.DISCONNECTED, "connection to " + remote() + " closed");
-        pending.values().forEach(f -> f.completeExceptionally(gone));
+        stopSweeper();
+        pending.values().forEach(p -> p.future().completeExceptionally(gone));
         pending.clear();
         inbound.onClose(this);
         super.channelInactive(ctx);
@@ -77,7 +112,7 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
                                                           long timeoutMillis) {
         int id = nextId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
         CompletableFuture<Message> f = new CompletableFuture<>();
-        pending.put(id, f);
+        pending.put(id, new Pending(f, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
         Channel ch = channel;
         if (ch == null || !ch.isActive()) {
             pending.remove(id);
@@ -90,7 +125,6 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
                         w.cause()));
             }
         });
-        f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(id));
         return f.thenApply(m -> {
             if (!replyType.isInstance(m)) {
                 throw new IllegalStateException(new MfsException(Status.PROTOCOL, "expected " + replyType.getSimpleName()

@@ -78,6 +78,8 @@ final class ClusterConfigWriter {
                 DATA_PATH = %s
                 MASTER_HOST = 127.0.0.1
                 MASTER_PORT = %s
+                # the master may still be starting when we do: retry soon
+                MASTER_RECONNECTION_DELAY = 1
                 CSSERV_LISTEN_HOST = 127.0.0.1
                 CSSERV_LISTEN_PORT = %s
                 HDD_CONF_FILENAME = %s

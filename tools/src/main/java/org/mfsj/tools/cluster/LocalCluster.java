@@ -144,7 +144,13 @@ public final class LocalCluster {
 
     private List<String> jvmOptions(String name) {
         String heap = name.equals(MASTER) ? "-Xmx1g" : "-Xmx512m";
-        return List.of(heap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
+        List<String> opts = new ArrayList<>(List.of(heap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
+        // e.g. a profiler for one run: MFS_DAEMON_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/x.jfr'
+        String extra = System.getenv("MFS_DAEMON_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            opts.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
+        }
+        return opts;
     }
 
     private List<String> arguments(String name) {
