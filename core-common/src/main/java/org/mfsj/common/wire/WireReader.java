@@ -2,6 +2,7 @@ package org.mfsj.common.wire;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,11 @@ import java.util.function.Function;
  * lying frame becomes a {@link MalformedMessageException}, never an index error or a huge allocation.
  */
 public final class WireReader {
+    private static final ThreadLocal<CharsetDecoder> STRICT_UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+
     private final ByteBuf buf;
 
     public WireReader(ByteBuf buf) {
@@ -57,16 +63,29 @@ public final class WireReader {
     public String str() {
         int len = u16();
         need(len, "string");
+        int at = buf.readerIndex();
+        // most names are ASCII: take them without a decoder; anything else is checked strictly
+        if (isAscii(at, len)) {
+            String s = buf.toString(at, len, StandardCharsets.US_ASCII);
+            buf.skipBytes(len);
+            return s;
+        }
         byte[] b = new byte[len];
         buf.readBytes(b);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
+            return STRICT_UTF8.get().decode(java.nio.ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedMessageException("string is not valid UTF-8");
         }
+    }
+
+    private boolean isAscii(int at, int len) {
+        for (int i = 0; i < len; i++) {
+            if (buf.getByte(at + i) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public byte[] bytes(int max) {

@@ -116,6 +116,15 @@ class MessageCodecTest {
     }
 
     @Test
+    void invalidUtf8InANameClosesTheConnection() {
+        ByteBuf good = encode(CM, new Lookup(1, Creds.ROOT, 1, "ab"));
+        // the name is the last field: replace "ab" by a broken two-byte sequence
+        good.setByte(good.writerIndex() - 2, 0xC3);
+        good.setByte(good.writerIndex() - 1, 0x28);
+        assertClosedBy(good);
+    }
+
+    @Test
     void hugeListCountIsRejectedBeforeAllocating() {
         // ReadDirReply claiming 2^31-1 entries with no bytes behind them
         ByteBuf frame = Unpooled.buffer().writeInt(1513).writeInt(4 + 2 + 4).writeInt(1)
