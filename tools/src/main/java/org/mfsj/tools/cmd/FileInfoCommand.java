@@ -1,38 +1,22 @@
 package org.mfsj.tools.cmd;
 
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.CopyReport;
 import org.mfsj.common.types.Creds;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code mfs fileinfo PATH...}: every chunk with its id, version and where its copies are. */
 @Command(name = "fileinfo", description = "Show the chunks of files: id, version, copies and where they are.")
-public final class FileInfoCommand implements Callable<Integer> {
-    @Mixin
-    ClientOptions client;
-
-    @Parameters(arity = "1..*")
-    List<String> paths;
-
+public final class FileInfoCommand extends EachPathCommand {
     @Override
-    public Integer call() throws Exception {
-        Creds me = ClientOptions.localUser();
-        try (MfsClient c = client.connect()) {
-            for (String path : paths) {
-                Attr a = c.resolve(me, ClientOptions.normalize(path));
-                System.out.println(path + ":");
-                for (ChunkReport r : c.fileInfo(a.inode())) {
-                    print(r);
-                }
-            }
+    void each(MfsClient c, Creds me, String path, Attr attr) throws MfsException {
+        System.out.println(path + ":");
+        for (ChunkReport r : c.fileInfo(attr.inode())) {
+            print(r);
         }
-        return 0;
     }
 
     private static void print(ChunkReport r) {
