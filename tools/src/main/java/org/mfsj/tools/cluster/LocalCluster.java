@@ -169,12 +169,12 @@ public final class LocalCluster {
     }
 
     private void printSummary() {
-        out.printf("  %-13s %-21s %-8s %s%n", "process", "address", "pid", "log");
+        out.printf("  %-13s %-26s %-8s %s%n", "process", "address", "pid", "log");
         for (DaemonProcess d : daemons.values()) {
             String addr = d.name().equals(MASTER) ? masterAddress() + " (clients)"
                     : chunkserverAddress(Integer.parseInt(d.name().substring("chunkserver".length()))).toString();
             String pid = d.handle().map(h -> String.valueOf(h.pid())).orElse("-");
-            out.printf("  %-13s %-21s %-8s %s%n", d.name(), addr, pid, layout.logFile(d.name()));
+            out.printf("  %-13s %-26s %-8s %s%n", d.name(), addr, pid, layout.logFile(d.name()));
         }
         out.println("  env: " + layout.envFile() + "  (MFS_CLUSTER_DIR=" + layout.dir() + " bin/mfs status)");
     }

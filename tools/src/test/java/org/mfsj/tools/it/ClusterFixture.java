@@ -28,13 +28,19 @@ final class ClusterFixture implements AutoCloseable {
     final Path dir;
     private MfsClient client;
 
+    private final Thread reaper;
+
     ClusterFixture(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
         this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()));
+        // a test JVM that dies (timeout, Ctrl-C) must not leave daemons behind
+        this.reaper = new Thread(cluster::down, "cluster-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         try {
             cluster.up(Duration.ofSeconds(90));
         } catch (IOException | RuntimeException e) {
             cluster.down();
+            Runtime.getRuntime().removeShutdownHook(reaper);
             throw e;
         }
     }
@@ -118,6 +124,11 @@ final class ClusterFixture implements AutoCloseable {
             }
         } finally {
             cluster.down();
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook runs anyway
+            }
         }
     }
 }
