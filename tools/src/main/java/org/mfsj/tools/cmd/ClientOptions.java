@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * else MooseFS's default port on localhost.
  */
 public final class ClientOptions {
+
     @Option(names = {"-H", "--master-host"}, description = "master host (default: from cluster.env, else localhost)")
     String host;
 
@@ -30,7 +31,16 @@ public final class ClientOptions {
     }
 
     MfsClient connect() throws MfsException {
-        return MfsClient.connect(ClientConfig.of(List.of(master())).withClientInfo("mfs tool"));
+        ServerAddress m = master();
+        try {
+            return MfsClient.connect(ClientConfig.of(List.of(m)).withClientInfo("mfs tool"));
+        } catch (MfsException e) {
+            if (e.status() == Status.DISCONNECTED || e.status() == Status.ETIMEDOUT) {
+                throw new MfsException(e.status(), "no master answers at " + m + " (is the cluster running? start one"
+                        + " with 'mfs up', or name the master with -H HOST -P PORT or MFS_CLUSTER_DIR)", e);
+            }
+            throw e;
+        }
     }
 
     /** The local user, so POSIX permissions apply to the tools as to any other door. */
