@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One write session on one chunk: the master opens the chunk for writing (new version, chain),
  * we stream WriteData to the chain's head with a bounded window of unacknowledged bytes, then end
- * it on the chain and with the master. Owned by one writer thread; only the acknowledgement
- * bookkeeping is shared with the event loop, under this object's monitor.
+ * it on the chain and with the master. Owned by one thread at a time (the writer, then perhaps the
+ * thread finishing it in the background); only the acknowledgement bookkeeping is shared with the
+ * event loop, under this object's monitor.
  */
 final class ChunkWriteSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkWriteSession.class);

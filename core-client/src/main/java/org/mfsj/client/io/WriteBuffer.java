@@ -33,6 +33,8 @@ final class WriteBuffer {
     private long flushThrough;
     private long lastWriteEnd = -1;
     private boolean workerRunning;
+    /** Something besides data needs the writer (a background finish ended): its next take returns. */
+    private boolean nudged;
     private MfsException error;
     /** Bumped whenever data leaves the buffer: server data read before that may be stale. */
     private volatile long changes;
@@ -86,9 +88,9 @@ final class WriteBuffer {
 
     /**
      * The next extent ready to send, or null after {@code maxWaitNanos}, or at once when a flush
-     * is waiting and nothing is queued (so the writer can close its session). The head is ready
-     * when something follows it, when its cell is full, when a flush asks for it, or when it has
-     * lingered untouched.
+     * is waiting and nothing is queued (so the writer can close its session), or at once after
+     * {@link #nudgeWriter} when nothing is ready. The head is ready when something follows it,
+     * when its cell is full, when a flush asks for it, or when it has lingered untouched.
      */
     synchronized Extent take(long maxWaitNanos) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
@@ -108,11 +110,21 @@ final class WriteBuffer {
             } else if (flushWanted()) {
                 return null;
             }
+            if (nudged) {
+                nudged = false;
+                return null;
+            }
             if (deadline - now <= 0) {
                 return null;
             }
             TimeUnit.NANOSECONDS.timedWait(this, Math.max(sleep, 1));
         }
+    }
+
+    /** Wakes the writer from {@link #take} even though no data is ready. */
+    synchronized void nudgeWriter() {
+        nudged = true;
+        notifyAll();
     }
 
     /** Extents the master has recorded: they leave the buffer and free their bytes. */

@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32C;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
@@ -28,8 +30,9 @@ import org.mfsj.common.wire.client2chunk.WriteReply;
  * An in-memory chunkserver speaking the client protocol: reads with version checks, chained writes
  * forwarded to the next server of the chain, CRC32C checked on every WriteData. The fake master
  * creates chunks and bumps versions by calling it directly, standing in for the real
- * master-to-chunkserver protocol. Faults: every read answers a given status, or the server dies
- * after a given number of WriteData.
+ * master-to-chunkserver protocol. Faults: every read answers a given status, the server dies
+ * after a given number of WriteData, WriteEnd answers are held back, or the WriteEnd of a full
+ * chunk is refused.
  */
 public final class FakeChunkserver implements AutoCloseable {
     private static final class Chunk {
@@ -43,6 +46,10 @@ public final class FakeChunkserver implements AutoCloseable {
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger writeEnds = new AtomicInteger();
+    private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
+    private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
     private volatile Status readFailure;
     private volatile boolean up;
     private WireServer server;
@@ -91,6 +98,36 @@ public final class FakeChunkserver implements AutoCloseable {
     /** Dies on receiving WriteData number {@code n + 1}. */
     public void dieAfterWrites(int n) {
         writesLeft.set(n);
+    }
+
+    /**
+     * Refuses, with {@code s}, the next WriteEnd of a chunk holding a whole chunk of data: the end
+     * of a sequentially written chunk, which the client finishes while it writes the next one.
+     */
+    public void refuseNextFullChunkEnd(Status s) {
+        fullChunkEndFailure.set(s);
+    }
+
+    /**
+     * A hold on WriteEnd answers.
+     *
+     * @param arrived completed when the first held WriteEnd has arrived
+     * @param release complete it to let held (and later) WriteEnds through
+     */
+    public record Hold(CompletableFuture<Void> arrived, CompletableFuture<Void> release) {
+    }
+
+    /** WriteEnd requests from now on wait until the hold is released. */
+    public Hold holdWriteEnds() {
+        Hold h = new Hold(new CompletableFuture<>(), new CompletableFuture<>());
+        writeEndArrived = h.arrived();
+        writeEndGate = h.release();
+        return h;
+    }
+
+    /** WriteEnd requests received so far, held ones included. */
+    public int writeEnds() {
+        return writeEnds.get();
     }
 
     public int reads() {
@@ -157,7 +194,9 @@ public final class FakeChunkserver implements AutoCloseable {
                 }
                 data(from, d);
             } else if (m instanceof WriteEnd e) {
-                forward(from, e.msgId(), id -> new WriteEnd(id, e.chunkId()), Status.OK);
+                writeEnds.incrementAndGet();
+                writeEndArrived.complete(null);
+                writeEndGate.thenRun(() -> end(from, e));
             }
         }
 
@@ -184,6 +223,20 @@ public final class FakeChunkserver implements AutoCloseable {
                     (p, msg) -> { }, 2000);
             forward(from, w.msgId(), id -> new WriteInit(id, w.chunkId(), w.version(), rest.subList(1, rest.size())),
                     Status.OK);
+        }
+
+        private void end(Peer from, WriteEnd e) {
+            Chunk c = chunks.get(e.chunkId());
+            boolean full;
+            synchronized (c) {
+                full = c.length == ChunkGeometry.CHUNK_SIZE;
+            }
+            Status refuse = full ? fullChunkEndFailure.getAndSet(null) : null;
+            if (refuse != null) {
+                from.send(new WriteReply(e.msgId(), refuse));
+                return;
+            }
+            forward(from, e.msgId(), id -> new WriteEnd(id, e.chunkId()), Status.OK);
         }
 
         private void data(Peer from, WriteData d) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
@@ -90,6 +91,11 @@ public final class FakeMaster implements AutoCloseable {
     public final List<WriteChunkEnd> chunkEnds = new CopyOnWriteArrayList<>();
     /** Every RegisterSession received. */
     public final List<RegisterSession> registrations = new CopyOnWriteArrayList<>();
+    /** Chunks opened for writing and not yet ended: the real master never has two writes on one. */
+    private final Set<Long> writing = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger overlappingWrites = new AtomicInteger();
+    private volatile long failChunkEndAt = -1;
+    private volatile Status chunkEndFailure;
     private long nextInode = ROOT + 1;
     private long nextChunk = 1;
     private long nextSession = 1;
@@ -129,6 +135,17 @@ public final class FakeMaster implements AutoCloseable {
     /** Every WriteChunk answers {@code s} from now on (null: work normally). */
     public void failWriteChunksWith(Status s) {
         writeChunkFailure = s;
+    }
+
+    /** The next successful WriteChunkEnd recording length {@code newLength} is answered {@code s}. */
+    public void failChunkEndAt(long newLength, Status s) {
+        chunkEndFailure = s;
+        failChunkEndAt = newLength;
+    }
+
+    /** WriteChunk requests for a chunk whose previous write had not ended yet. */
+    public int overlappingWrites() {
+        return overlappingWrites.get();
     }
 
     /** Sessions ever opened (resumes do not count). */
@@ -184,7 +201,12 @@ public final class FakeMaster implements AutoCloseable {
             return writeChunk(r);
         } else if (m instanceof WriteChunkEnd r) {
             chunkEnds.add(r);
+            writing.remove(r.chunkId());
             Node n = nodes.get(r.inode());
+            if (r.writeStatus().isOk() && r.newLength() == failChunkEndAt) {
+                failChunkEndAt = -1;
+                return new AttrReply(id, chunkEndFailure, null);
+            }
             if (r.writeStatus().isOk()) {
                 n.length = Math.max(n.length, r.newLength());
             }
@@ -346,6 +368,9 @@ public final class FakeMaster implements AutoCloseable {
             }
             meta.version++;
             meta.holders.forEach(cs -> cs.setVersion(c, meta.version));
+        }
+        if (!writing.add(chunk)) {
+            overlappingWrites.incrementAndGet();
         }
         List<ServerAddress> chain = meta.holders.stream().map(FakeChunkserver::address).toList();
         return new WriteChunkReply(r.msgId(), Status.OK, n.length, chunk, meta.version, chain);
