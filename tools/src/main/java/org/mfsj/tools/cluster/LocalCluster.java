@@ -79,7 +79,15 @@ public final class LocalCluster {
                 started.add(d.name());
             }
         }
-        waitReady(timeout, daemons.keySet());
+        try {
+            waitReady(timeout, daemons.keySet());
+        } catch (IOException | RuntimeException e) {
+            // a failed start leaves nothing running behind it: what this call started, it stops
+            for (String name : started) {
+                daemon(name).stop(Duration.ofSeconds(15));
+            }
+            throw e;
+        }
         writeEnv();
         out.println(started.isEmpty() ? "cluster already running in " + layout.dir()
                 : "started " + String.join(", ", started) + " in " + layout.dir());

@@ -1,6 +1,7 @@
 package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -67,6 +68,22 @@ class LocalClusterIT {
         }
         for (long pid : pids.values()) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedUpSaysWhyAndLeavesNothingRunning() throws Exception {
+        cluster = new LocalCluster(tmp.resolve("busy"), new PrintStream(PrintStream.nullOutputStream()));
+        // someone else holds the master's client port: the master cannot start
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress("127.0.0.1", cluster.masterAddress().port()));
+            assertThatThrownBy(() -> cluster.up(Duration.ofSeconds(60)))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("master exited")
+                    .hasMessageContaining("master.log");
+        }
+        for (String name : pids().keySet()) {
+            assertThat(cluster.daemon(name).isRunning()).as(name + " after a failed up").isFalse();
         }
     }
 
