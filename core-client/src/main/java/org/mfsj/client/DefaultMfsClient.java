@@ -206,6 +206,9 @@ final class DefaultMfsClient implements MfsClient {
         if (!a.isFile()) {
             throw new MfsException(Status.EINVAL, "open " + inode + ": not a regular file but " + a.type());
         }
+        // close-to-open: what another client wrote and closed before this open must be read, and a
+        // cached location could still name a copy that missed that write (a server that came back)
+        locations.invalidateInode(inode);
         return files.open(creds, a, forWrite);
     }
 

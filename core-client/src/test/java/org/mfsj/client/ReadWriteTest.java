@@ -35,6 +35,26 @@ class ReadWriteTest {
     }
 
     @Test
+    void everyOpenAsksTheMasterAfreshWhereTheChunksAre() throws Exception {
+        long inode = newFile("small");
+        byte[] data = new byte[4096];
+        try (FileHandle h = client.open(ME, inode, true)) {
+            h.write(0, data, 0, data.length);
+        }
+        readAll(inode);
+        long before = client.metrics().locationLookups();
+        readAll(inode);
+        assertThat(client.metrics().locationLookups()).as("lookups for a second open").isGreaterThan(before);
+    }
+
+    private void readAll(long inode) throws Exception {
+        try (FileHandle h = client.open(ME, inode, false)) {
+            byte[] buf = new byte[8192];
+            assertThat(h.read(0, buf, 0, buf.length)).isEqualTo(4096);
+        }
+    }
+
+    @Test
     void threeChunksAndABitReadBackIdentical() throws Exception {
         long inode = newFile("big");
         long size = 3L * CHUNK + 5 * (1 << 20) + 123;
