@@ -34,10 +34,13 @@ public final class WriteLocks {
 
     private static final class Lock {
         private final Instant expires;
+        /** The client session writing, 0 for none known; only it may end the write. */
+        private final long owner;
         private final List<Waiter> waiters = new ArrayList<>();
 
-        private Lock(Instant expires) {
+        private Lock(Instant expires, long owner) {
             this.expires = expires;
+            this.owner = owner;
         }
     }
 
@@ -56,10 +59,28 @@ public final class WriteLocks {
 
     /** Locks the chunk if nobody holds it. */
     public boolean tryLock(long chunkId, Instant now) {
+        return tryLock(chunkId, now, 0);
+    }
+
+    /** Locks the chunk for the writer of session {@code owner} if nobody holds it. */
+    public boolean tryLock(long chunkId, Instant now, long owner) {
         if (locks.containsKey(chunkId)) {
             return false;
         }
-        locks.put(chunkId, new Lock(now.plus(timeout)));
+        locks.put(chunkId, new Lock(now.plus(timeout), owner));
+        return true;
+    }
+
+    /**
+     * Ends the write of session {@code owner}: a writer whose lock expired and was taken by another
+     * must not end the other's write. Returns whether it released the lock.
+     */
+    public boolean releaseBy(long chunkId, long owner) {
+        Lock lock = locks.get(chunkId);
+        if (lock == null || lock.owner != 0 && lock.owner != owner) {
+            return false;
+        }
+        release(chunkId);
         return true;
     }
 

@@ -27,6 +27,7 @@ import org.mfsj.master.chunks.WriteLocks;
 import org.mfsj.master.cs.ChunkCommands;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
+import org.mfsj.master.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,12 @@ public final class ChunkWrites {
         if (busy != 0 && locks.isLocked(busy)) {
             return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived));
         }
-        return chunkId == 0 ? create(req, slot, attr.goal()) : bump(req, chunkId);
+        long owner = sessionOf(from);
+        return chunkId == 0 ? create(req, slot, attr.goal(), owner) : bump(req, chunkId, owner);
+    }
+
+    private static long sessionOf(Peer from) {
+        return from.attachment() instanceof Session s ? s.id() : 0;
     }
 
     /** A waiting writer starts over once the chunk is free; one that went away meanwhile does not. */
@@ -96,7 +102,8 @@ public final class ChunkWrites {
         }
     }
 
-    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal) throws MfsException {
+    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal, long owner)
+            throws MfsException {
         List<StorageServer> targets = ChunkPlacement.forNewChunk(servers.all(), goal);
         if (targets.isEmpty()) {
             throw new MfsException(Status.NO_CHUNKSERVERS, "no chunkserver for chunk " + req.index()
@@ -104,7 +111,7 @@ public final class ChunkWrites {
         }
         targets.forEach(StorageServer::notePlacement);
         Chunk c = registry.create(goal);
-        locks.tryLock(c.id(), clock.instant());
+        locks.tryLock(c.id(), clock.instant(), owner);
         creating.put(slot, c.id());
         return commands.create(c, targets).thenApply(ok -> {
             creating.remove(slot);
@@ -126,13 +133,13 @@ public final class ChunkWrites {
         });
     }
 
-    private CompletableFuture<Message> bump(WriteChunk req, long chunkId) throws MfsException {
+    private CompletableFuture<Message> bump(WriteChunk req, long chunkId, long owner) throws MfsException {
         Chunk c = registry.get(chunkId);
         if (c == null || c.validCount() == 0) {
             throw new MfsException(Status.EIO, "chunk " + hex(chunkId) + " of inode " + req.inode()
                     + " has no valid copy");
         }
-        locks.tryLock(chunkId, clock.instant());
+        locks.tryLock(chunkId, clock.instant(), owner);
         return commands.bumpVersion(c).thenApply(ok -> {
             if (ok.isEmpty()) {
                 locks.release(chunkId);
@@ -155,7 +162,10 @@ public final class ChunkWrites {
     }
 
     private Message end(Peer from, WriteChunkEnd req) throws MfsException {
-        locks.release(req.chunkId());
+        if (!locks.releaseBy(req.chunkId(), sessionOf(from)) && locks.isLocked(req.chunkId())) {
+            LOG.warn("client {} (session {}) ended a write of chunk {} that another session now holds; lock kept",
+                    from.remote(), sessionOf(from), hex(req.chunkId()));
+        }
         if (!req.writeStatus().isOk()) {
             LOG.info("client {} ended its write of chunk {} (inode {} index {}) with {}", from.remote(),
                     hex(req.chunkId()), req.inode(), req.index(), req.writeStatus());

@@ -26,6 +26,19 @@ class WriteLocksTest {
     }
 
     @Test
+    void onlyTheWritingSessionEndsItsWrite() {
+        assertThat(locks.tryLock(7, T0, 5)).isTrue();
+        assertThat(locks.releaseBy(7, 6)).isFalse();
+        assertThat(locks.isLocked(7)).isTrue();
+        assertThat(locks.releaseBy(7, 5)).isTrue();
+        assertThat(locks.isLocked(7)).isFalse();
+        // a lock taken without a known session may be ended by anyone, as before sessions existed
+        locks.tryLock(8, T0);
+        assertThat(locks.releaseBy(8, 6)).isTrue();
+        assertThat(locks.releaseBy(9, 6)).isFalse();
+    }
+
+    @Test
     void waitersWakeInArrivalOrderAndTheFirstTakesTheLockAgain() {
         locks.tryLock(7, T0);
         List<String> woke = new ArrayList<>();
