@@ -88,7 +88,12 @@ public final class ClientOptions {
         return sb.length() == 0 ? "/" : sb.toString();
     }
 
-    static MfsException notFound(String path) {
-        return new MfsException(Status.ENOENT, path + ": no such file or directory");
+    /** Resolves an absolute path; a failure names the path the user typed, not an inode number. */
+    static org.mfsj.common.types.Attr resolve(MfsClient c, Creds me, String path) throws MfsException {
+        try {
+            return c.resolve(me, path);
+        } catch (MfsException e) {
+            throw new MfsException(e.status(), path + ": " + e.status().message(), e);
+        }
     }
 }

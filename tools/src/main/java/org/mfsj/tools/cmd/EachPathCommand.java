@@ -25,7 +25,7 @@ abstract class EachPathCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             for (String path : paths) {
-                each(c, me, path, c.resolve(me, ClientOptions.normalize(path)));
+                each(c, me, path, ClientOptions.resolve(c, me, ClientOptions.normalize(path)));
             }
         }
         return 0;

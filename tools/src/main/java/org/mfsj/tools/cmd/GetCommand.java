@@ -31,7 +31,7 @@ public final class GetCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         boolean stdout = local.equals("-");
         try (MfsClient c = client.connect()) {
-            Attr a = c.resolve(me, ClientOptions.normalize(path));
+            Attr a = ClientOptions.resolve(c, me, ClientOptions.normalize(path));
             if (a.isDirectory()) {
                 throw new MfsException(Status.EISDIR, path + " is a directory");
             }

@@ -32,7 +32,7 @@ public final class LsCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             for (String path : paths) {
-                Attr a = c.resolve(me, ClientOptions.normalize(path));
+                Attr a = ClientOptions.resolve(c, me, ClientOptions.normalize(path));
                 if (!a.isDirectory()) {
                     System.out.println(line(a, ClientOptions.normalize(path)));
                     continue;

@@ -36,8 +36,12 @@ public final class MkdirCommand implements Callable<Integer> {
                 if (parents) {
                     mkdirs(c, me, ClientOptions.normalize(path), m);
                 } else {
-                    Attr parent = c.resolve(me, ClientOptions.parentOf(path));
-                    c.mkdir(me, parent.inode(), ClientOptions.nameOf(path), m);
+                    Attr parent = ClientOptions.resolve(c, me, ClientOptions.parentOf(path));
+                    try {
+                        c.mkdir(me, parent.inode(), ClientOptions.nameOf(path), m);
+                    } catch (MfsException e) {
+                        throw new MfsException(e.status(), path + ": " + e.status().message(), e);
+                    }
                 }
             }
         }

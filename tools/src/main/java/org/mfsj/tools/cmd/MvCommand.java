@@ -26,10 +26,10 @@ public final class MvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
-            Attr srcParent = c.resolve(me, ClientOptions.parentOf(src));
+            Attr srcParent = ClientOptions.resolve(c, me, ClientOptions.parentOf(src));
             String dstPath = ClientOptions.normalize(dst);
             try {
-                Attr target = c.resolve(me, dstPath);
+                Attr target = ClientOptions.resolve(c, me, dstPath);
                 if (target.isDirectory()) {
                     dstPath = dstPath.equals("/") ? "/" + ClientOptions.nameOf(src)
                             : dstPath + "/" + ClientOptions.nameOf(src);
@@ -39,7 +39,7 @@ public final class MvCommand implements Callable<Integer> {
                     throw e;
                 }
             }
-            Attr dstParent = c.resolve(me, ClientOptions.parentOf(dstPath));
+            Attr dstParent = ClientOptions.resolve(c, me, ClientOptions.parentOf(dstPath));
             c.rename(me, srcParent.inode(), ClientOptions.nameOf(src), dstParent.inode(), ClientOptions.nameOf(dstPath));
         }
         return 0;

@@ -62,7 +62,7 @@ public final class PutCommand implements Callable<Integer> {
     }
 
     static Attr createOrTruncate(MfsClient c, Creds me, String path) throws MfsException {
-        Attr parent = c.resolve(me, ClientOptions.parentOf(path));
+        Attr parent = ClientOptions.resolve(c, me, ClientOptions.parentOf(path));
         String name = ClientOptions.nameOf(path);
         try {
             return c.create(me, parent.inode(), name, 0644);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
@@ -32,10 +33,17 @@ public final class RmCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             for (String path : paths) {
-                Attr parent = c.resolve(me, ClientOptions.parentOf(path));
+                Attr parent = ClientOptions.resolve(c, me, ClientOptions.parentOf(path));
                 String name = ClientOptions.nameOf(path);
-                Attr target = c.lookup(me, parent.inode(), name);
-                remove(c, me, parent.inode(), name, target.type());
+                Attr target = ClientOptions.resolve(c, me, ClientOptions.normalize(path));
+                if (target.isDirectory() && !recursive) {
+                    throw new MfsException(Status.EISDIR, path + ": is a directory (use -r)");
+                }
+                try {
+                    remove(c, me, parent.inode(), name, target.type());
+                } catch (MfsException e) {
+                    throw new MfsException(e.status(), path + ": " + e.getMessage(), e);
+                }
             }
         }
         return 0;

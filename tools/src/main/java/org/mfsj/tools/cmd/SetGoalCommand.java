@@ -30,7 +30,7 @@ public final class SetGoalCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             for (String path : paths) {
-                Attr a = c.resolve(me, ClientOptions.normalize(path));
+                Attr a = ClientOptions.resolve(c, me, ClientOptions.normalize(path));
                 long changed = c.setGoal(me, a.inode(), goal, recursive);
                 System.out.println(path + ": " + goal + (recursive ? " (" + changed + " inodes changed)" : ""));
             }
