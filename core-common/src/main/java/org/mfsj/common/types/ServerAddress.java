@@ -8,14 +8,6 @@ public record ServerAddress(String host, int port) {
         }
     }
 
-    public static ServerAddress parse(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("expected host:port, got '" + hostPort + "'");
-        }
-        return new ServerAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
     @Override
     public String toString() {
         return host + ":" + port;

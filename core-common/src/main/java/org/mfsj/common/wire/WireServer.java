@@ -5,7 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -15,13 +18,17 @@ import java.util.function.Supplier;
  */
 public final class WireServer implements AutoCloseable {
     private final Channel channel;
+    /** Accepted connections, so that closing the server also ends them. */
+    private final ChannelGroup connections;
 
-    private WireServer(Channel channel) {
+    private WireServer(Channel channel, ChannelGroup connections) {
         this.channel = channel;
+        this.connections = connections;
     }
 
     public static WireServer bind(EventLoopGroup group, String host, int port, MessageFamily inbound,
                                   MessageFamily outbound, Supplier<Peer.Inbound> handler) throws InterruptedException {
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(Transport.serverChannel())
@@ -31,12 +38,13 @@ public final class WireServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(new MessageCodec(inbound, outbound), new Peer(handler.get()));
                     }
                 });
         InetSocketAddress at = host == null || host.isEmpty() || host.equals("*")
                 ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-        return new WireServer(b.bind(at).sync().channel());
+        return new WireServer(b.bind(at).sync().channel(), connections);
     }
 
     public int port() {
@@ -46,5 +54,6 @@ public final class WireServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
     }
 }

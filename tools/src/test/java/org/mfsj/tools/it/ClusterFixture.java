@@ -25,13 +25,11 @@ final class ClusterFixture implements AutoCloseable {
     static final Creds ROOT = Creds.ROOT;
 
     final LocalCluster cluster;
-    final Path dir;
     private MfsClient client;
 
     private final Thread reaper;
 
     ClusterFixture(Path dir) throws IOException, InterruptedException {
-        this.dir = dir;
         this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()));
         // a test JVM that dies (timeout, Ctrl-C) must not leave daemons behind
         this.reaper = new Thread(cluster::down, "cluster-reaper");
