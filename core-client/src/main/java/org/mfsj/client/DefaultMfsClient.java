@@ -1,6 +1,7 @@
 package org.mfsj.client;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.io.ChunkConnections;
@@ -10,7 +11,11 @@ import org.mfsj.client.io.OpenFile;
 import org.mfsj.client.io.OpenFiles;
 import org.mfsj.client.io.WriteContext;
 import org.mfsj.client.master.MasterCalls;
+import org.mfsj.client.master.LockRequests;
 import org.mfsj.client.master.MasterLink;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -58,6 +63,7 @@ final class DefaultMfsClient implements MfsClient {
     private final ClientThreads threads;
     private final MasterLink link;
     private final MasterCalls master;
+    private final LockRequests locks;
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
@@ -68,6 +74,7 @@ final class DefaultMfsClient implements MfsClient {
         this.link = link;
         this.metrics = metrics;
         this.master = new MasterCalls(link);
+        this.locks = new LockRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
         this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
@@ -243,6 +250,23 @@ final class DefaultMfsClient implements MfsClient {
         StatFsReply r = master.request(StatFs::new, StatFsReply.class, "statfs");
         MfsException.check(r.status(), "statfs");
         return new FsStat(r.totalBytes(), r.availBytes(), r.usedBytes(), r.inodes());
+    }
+
+    @Override
+    public Optional<HeldLock> testLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner)
+            throws MfsException {
+        return locks.test(inode, flavor, type, start, end, owner);
+    }
+
+    @Override
+    public void setLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner, int pid,
+            boolean wait) throws MfsException {
+        locks.set(inode, flavor, type, start, end, owner, pid, wait);
+    }
+
+    @Override
+    public void releaseLocks(long inode, LockFlavor flavor, long owner) throws MfsException {
+        locks.release(inode, flavor, owner);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.mfsj.client;
 
 import java.util.List;
+import java.util.Optional;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
@@ -70,6 +74,25 @@ public interface MfsClient extends AutoCloseable {
     void removexattr(Creds creds, long inode, String name) throws MfsException;
 
     FsStat statfs() throws MfsException;
+
+    /**
+     * The lock of another owner that a {@code type} lock on bytes {@code start..end} (inclusive;
+     * {@code HeldLock.TO_EOF} for "to the end") would meet; empty when it would be granted.
+     * Owners are this session's: a FUSE lock owner, an NFS lock owner the gateway numbered.
+     */
+    Optional<HeldLock> testLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner)
+            throws MfsException;
+
+    /**
+     * Takes, changes or (with UNLOCK) releases a lock of {@code owner}, held by the master so
+     * other clients see it. Without {@code wait}: EAGAIN when another owner is in the way. With
+     * it: tries again until granted, or EAGAIN once the calling thread is interrupted.
+     */
+    void setLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner, int pid, boolean wait)
+            throws MfsException;
+
+    /** Drops every lock {@code owner} holds on {@code inode} (a close for POSIX, the last close for flock). */
+    void releaseLocks(long inode, LockFlavor flavor, long owner) throws MfsException;
 
     /** Sets the number of copies wanted; returns how many inodes changed. */
     long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException;

@@ -1,6 +1,10 @@
 package org.mfsj.master.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -26,11 +30,30 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     private final Namespace ns;
     private final SessionRegistry sessions;
     private final Clock clock;
+    private final List<Consumer<Session>> droppedListeners = new ArrayList<>();
+    private final List<Consumer<Session>> awayListeners = new ArrayList<>();
 
     public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock) {
         this.ns = ns;
         this.sessions = sessions;
         this.clock = clock;
+    }
+
+    /** Called on the master thread for each session dropped after its sustain time. */
+    public void onSessionDropped(Consumer<Session> listener) {
+        droppedListeners.add(listener);
+    }
+
+    /**
+     * Called on the master thread, at each sweep, for every session without a connection for
+     * {@code away} or more (so more than once for the same session).
+     */
+    public void onSessionAway(Duration away, Consumer<Session> listener) {
+        awayListeners.add(s -> {
+            if (s.connections() == 0 && !clock.instant().isBefore(s.lastSeen().plus(away))) {
+                listener.accept(s);
+            }
+        });
     }
 
     public void register(RequestDispatcher d) {
@@ -81,8 +104,12 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
 
     /** Drops sessions idle past the sustain time; run now and then on the master thread. */
     public void purgeIdle() {
+        for (Session s : sessions.awayFor(Duration.ZERO, clock.instant())) {
+            awayListeners.forEach(l -> l.accept(s));
+        }
         for (Session s : sessions.purge(clock.instant())) {
             LOG.info("session {} of {} dropped after being unused since {}", s.id(), s.clientInfo(), s.lastSeen());
+            droppedListeners.forEach(l -> l.accept(s));
         }
     }
 }
