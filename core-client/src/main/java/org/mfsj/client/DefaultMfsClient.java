@@ -23,7 +23,13 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
+import org.mfsj.common.wire.client2master.SessionsReply;
+import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.ListSessions;
+import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
@@ -82,7 +88,7 @@ final class DefaultMfsClient implements MfsClient {
         ChunkReader reader = new ChunkReader(locator, conns, threads.timer, metrics, timeoutMs);
         WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
                 WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers);
-        this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes());
+        this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
     }
 
     static MfsClient connect(ClientConfig cfg) throws MfsException {
@@ -206,13 +212,9 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
-        Attr a = masterAttr(inode);
-        if (a.isDirectory()) {
-            throw new MfsException(Status.EISDIR, "open " + inode + ": is a directory");
-        }
-        if (!a.isFile()) {
-            throw new MfsException(Status.EINVAL, "open " + inode + ": not a regular file but " + a.type());
-        }
+        // the master checks kind and permission and counts the open; the handle's close releases it
+        Attr a = master.attr(id -> new Open(id, creds, inode, !forWrite, forWrite),
+                "open " + inode + (forWrite ? " for writing" : ""));
         // close-to-open: what another client wrote and closed before this open must be read, and a
         // cached location could still name a copy that missed that write (a server that came back)
         locations.invalidateInode(inode);
@@ -296,6 +298,29 @@ final class DefaultMfsClient implements MfsClient {
                 ClusterStatusReply.class, "cluster status");
         return new ClusterStatus(r.servers(), r.chunksByCopies(), r.chunks(), r.undergoal(), r.overgoal(),
                 r.sessions(), r.inodes());
+    }
+
+    @Override
+    public List<SessionReport> sessions() throws MfsException {
+        SessionsReply r = master.request(ListSessions::new, SessionsReply.class, "list sessions");
+        MfsException.check(r.status(), "list sessions");
+        return r.sessions();
+    }
+
+    @Override
+    public void access(Creds creds, long inode, int mask) throws MfsException {
+        master.status(id -> new CheckAccess(id, creds, inode, mask), "access " + mask + " to " + inode);
+    }
+
+    /** Tells the master a handle closed, in the background: a close never waits for it. */
+    private void released(long inode) {
+        threads.workers.execute(() -> {
+            try {
+                master.status(id -> new Release(id, inode), "release " + inode);
+            } catch (MfsException e) {
+                LOG.debug("release of inode {} not recorded by the master: {}", inode, e.getMessage());
+            }
+        });
     }
 
     @Override

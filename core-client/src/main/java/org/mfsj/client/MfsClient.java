@@ -10,6 +10,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 
 /**
  * The one seam between the doors (FUSE, NFS, S3, CLI) and the cluster: a session with the master
@@ -61,7 +62,17 @@ public interface MfsClient extends AutoCloseable {
     /** Up to {@code max} entries after {@code cookie} (0 = from the start). */
     DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException;
 
-    /** Opens a regular file; EISDIR for a directory, EINVAL for other kinds. */
+    /**
+     * EACCES unless {@code creds} may do every bit of {@code mask} (4 read, 2 write, 1 execute or
+     * search) on the inode, as access(2) and NFS ACCESS ask.
+     */
+    void access(Creds creds, long inode, int mask) throws MfsException;
+
+    /**
+     * Opens a regular file; EISDIR for a directory, EINVAL for other kinds, EACCES when
+     * {@code creds} may not read (or, forWrite, write) it; its owner always may, as on NFS. The
+     * master counts the open for this session until the handle is closed.
+     */
     FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException;
 
     byte[] getxattr(Creds creds, long inode, String name) throws MfsException;
@@ -101,6 +112,9 @@ public interface MfsClient extends AutoCloseable {
     List<ChunkReport> fileInfo(long inode) throws MfsException;
 
     ClusterStatus clusterStatus() throws MfsException;
+
+    /** Every client session the master knows: mounts, gateways, tools. */
+    List<SessionReport> sessions() throws MfsException;
 
     /**
      * Walks an absolute path from this session's root, component by component; "." and ".." are

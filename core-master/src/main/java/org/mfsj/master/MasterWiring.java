@@ -26,6 +26,7 @@ import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
 import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
+import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.session.SessionRegistry;
@@ -67,8 +68,13 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         LockTable lockTable = new LockTable();
         LockCalls lockCalls = new LockCalls(ns, lockTable);
         lockCalls.register(dispatcher);
-        sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), lockCalls::releaseSession);
+        sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
+            lockCalls.releaseSession(s);
+            s.releaseAll();
+        });
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
+        sessionCalls.setLockCounter(lockCalls::heldBy);
+        new OpenCalls(ns).register(dispatcher);
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle);

@@ -27,6 +27,7 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.SetAttrMask;
 
 /**
@@ -263,6 +264,12 @@ public final class InMemoryMfsClient implements MfsClient {
         return new DirPage(out, true);
     }
 
+    /** Checks only that the inode exists: this fake checks no permissions. */
+    @Override
+    public synchronized void access(Creds creds, long inode, int mask) throws MfsException {
+        node(inode);
+    }
+
     @Override
     public synchronized FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
         MemNode n = node(inode);
@@ -374,6 +381,11 @@ public final class InMemoryMfsClient implements MfsClient {
     @Override
     public ClusterStatus clusterStatus() {
         return new ClusterStatus(List.of(), List.of(), 0, 0, 0, 1, nodes.size());
+    }
+
+    @Override
+    public List<SessionReport> sessions() {
+        return List.of(new SessionReport(SESSION, "in-memory", "local", ROOT, true, clock.millis(), 0, locks.heldBy(SESSION)));
     }
 
     @Override

@@ -117,6 +117,21 @@ public final class LockTable {
         return all;
     }
 
+    /** Locks a session holds now, of both flavors. */
+    public int heldBy(long session) {
+        int n = 0;
+        for (LockFlavor flavor : LockFlavor.values()) {
+            for (List<HeldLock> locks : of(flavor).values()) {
+                for (HeldLock h : locks) {
+                    if (h.owner().session() == session) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     public int size() {
         return posix.values().stream().mapToInt(List::size).sum() + flock.values().stream().mapToInt(List::size).sum();
     }

@@ -39,6 +39,11 @@ public final class LockCalls {
         d.on(LockCall.class, this::lock, (id, st) -> new LockReply(id, st, null));
     }
 
+    /** How many locks a session holds now. */
+    public int heldBy(Session s) {
+        return table.heldBy(s.id());
+    }
+
     /** Frees what a session holds: it went away for too long, or it was dropped. */
     public void releaseSession(Session s) {
         int released = table.releaseSession(s.id());

@@ -69,6 +69,11 @@ public final class SessionRegistry {
         return dropped;
     }
 
+    /** Every session, connected or kept. */
+    public java.util.Collection<Session> all() {
+        return java.util.Collections.unmodifiableCollection(sessions.values());
+    }
+
     public int size() {
         return sessions.size();
     }

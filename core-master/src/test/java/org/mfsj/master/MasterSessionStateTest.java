@@ -22,7 +22,18 @@ import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.wire.Transport;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.types.SetAttrMask;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.ListSessions;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.SessionsReply;
+import org.mfsj.common.wire.client2master.SetAttr;
+import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.LockCall;
 import org.mfsj.common.wire.client2master.LockOp;
 import org.mfsj.common.wire.client2master.LockReply;
@@ -32,8 +43,8 @@ import org.mfsj.common.wire.client2master.RegisterSessionReply;
 import org.mfsj.master.fake.TestClient;
 import org.mfsj.master.fake.TestClock;
 
-/** Locks held by a real master for two client sessions on raw connections. */
-class MasterLocksTest {
+/** Locks and opens held by a real master for two client sessions on raw connections. */
+class MasterSessionStateTest {
     private final EventLoopGroup group = Transport.newGroup(2);
     private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
     private MasterServer master;
@@ -92,6 +103,40 @@ class MasterLocksTest {
         assertThat(lock(b, LockOp.SET, POSIX, WRITE, 50, 50, 2).status()).isEqualTo(Status.EAGAIN);
         assertThat(lock(a, LockOp.RELEASE_OWNER, POSIX, UNLOCK, 0, TO_EOF, 1).status()).isEqualTo(Status.OK);
         assertThat(lock(b, LockOp.SET, POSIX, WRITE, 50, 50, 2).status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void opensAreCheckedCountedAndListedWithLocks() throws Exception {
+        Creds stranger = new Creds(1000, 1000, new int[0]);
+        a.call(id -> new SetAttr(id, ROOT, file, SetAttrMask.MODE, 0640, 0, 0, 0L, 0L, 0L), AttrReply.class);
+        assertThat(b.call(id -> new Open(id, stranger, file, true, false), AttrReply.class).status())
+                .isEqualTo(Status.EACCES);
+        assertThat(b.call(id -> new CheckAccess(id, stranger, file, 4), StatusReply.class).status())
+                .isEqualTo(Status.EACCES);
+        assertThat(b.call(id -> new CheckAccess(id, ROOT, file, 6), StatusReply.class).status()).isEqualTo(Status.OK);
+        assertThat(b.call(id -> new Open(id, ROOT, 1, true, false), AttrReply.class).status())
+                .isEqualTo(Status.EISDIR);
+
+        AttrReply opened = a.call(id -> new Open(id, ROOT, file, true, true), AttrReply.class);
+        assertThat(opened.attr().inode()).isEqualTo(file);
+        a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        lock(a, LockOp.SET, POSIX, WRITE, 0, 0, 1);
+        assertThat(session(sessionA)).satisfies(s -> {
+            assertThat(s.openFiles()).isEqualTo(1);
+            assertThat(s.locks()).isEqualTo(1);
+            assertThat(s.connected()).isTrue();
+            assertThat(s.clientInfo()).isEqualTo("locks test");
+        });
+        a.call(id -> new Release(id, file), StatusReply.class);
+        assertThat(session(sessionA).openFiles()).as("opened twice, released once").isEqualTo(1);
+        a.call(id -> new Release(id, file), StatusReply.class);
+        a.call(id -> new Release(id, file), StatusReply.class);
+        assertThat(session(sessionA).openFiles()).isZero();
+    }
+
+    private SessionReport session(long id) throws Exception {
+        return b.call(ListSessions::new, SessionsReply.class).sessions().stream()
+                .filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
     @Test
