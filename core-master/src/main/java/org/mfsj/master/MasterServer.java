@@ -4,10 +4,12 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mfsj.common.config.ConfigException;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.master.exports.Exports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +50,13 @@ public final class MasterServer implements AutoCloseable {
     }
 
     /** Binds both ports (0 = any free one) and starts serving; returns once listening. */
-    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException {
+    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException, ConfigException {
+        Exports exports = Exports.load(cfg.exportsFile());
         MasterThread master = new MasterThread("mfsmaster");
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
         WireServer cs = null;
         try {
-            MasterWiring w = MasterWiring.build(cfg, clock, master);
+            MasterWiring w = MasterWiring.build(cfg, clock, master, exports);
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                     ChunkMasterProtocol.FAMILY, w::chunkservers);
             WireServer cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,

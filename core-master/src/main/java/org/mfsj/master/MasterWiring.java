@@ -18,6 +18,7 @@ import org.mfsj.master.cs.ChunkServerManager;
 import org.mfsj.master.cs.CsOrders;
 import org.mfsj.master.cs.OrderDispatcher;
 import org.mfsj.master.cs.ReplicationLoop;
+import org.mfsj.master.exports.Exports;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.ClientInbound;
 import org.mfsj.master.net.RequestDispatcher;
@@ -37,7 +38,7 @@ import org.mfsj.master.session.SessionRegistry;
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep) {
 
-    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master) {
+    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, Exports exports) {
         Namespace ns = new Namespace(clock, cfg.defaultGoal());
         ChunkRegistry registry = new ChunkRegistry();
         ns.setChunkListener(new RegistryListener(registry));
@@ -57,7 +58,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
                 new OrderDispatcher(registry, inflight, orders), clock);
 
-        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock);
+        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports);
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);

@@ -4,6 +4,7 @@ import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.mfsj.master.exports.ExportRule;
 
 /** One client session: who it is, what subtree it mounted, and when it was last heard from. */
 public final class Session {
@@ -14,6 +15,7 @@ public final class Session {
     private SocketAddress address;
     private Instant lastSeen;
     private int connections;
+    private ExportRule export = ExportRule.openToAll();
     /** Inode -> how many opens of it this session has not released. */
     private final Map<Long, Integer> opens = new HashMap<>();
 
@@ -50,6 +52,15 @@ public final class Session {
     /** Connections using this session now; a session in use is never dropped for idleness. */
     public int connections() {
         return connections;
+    }
+
+    /** The export line this session mounted through. */
+    public ExportRule export() {
+        return export;
+    }
+
+    public void export(ExportRule rule) {
+        export = rule;
     }
 
     public void opened(long inode) {

@@ -90,8 +90,18 @@ final class ClusterConfigWriter {
                 # a local cluster heals at once instead of waiting for a server to come back
                 REPLICATIONS_DELAY_INIT = 5
                 REPLICATIONS_DELAY_DISCONNECT = 5
-                """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"));
+                EXPORTS_FILENAME = %s
+                """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"),
+                layout.config("mfsexports.cfg"));
         Files.writeString(layout.config("mfsmaster.cfg"), cfg);
+        Files.writeString(layout.config("mfsexports.cfg"), """
+                # Who may mount what: ADDRESS DIRECTORY [OPTIONS], the first line that fits decides.
+                # ADDRESS: *, A.B.C.D, A.B.C.D/BITS, A.B.C.D/NETMASK, A.B.C.D-E.F.G.H
+                # OPTIONS: ro, rw, alldirs, maproot=USER[:GROUP], mapall=USER[:GROUP], password=PASS,
+                #          md5pass=HEX, mingoal=N, maxgoal=N, mintrashtime=T, maxtrashtime=T
+                # Read when the master starts.
+                *  /  rw,alldirs
+                """);
     }
 
     private void writeChunkserver(int i, Properties p) throws IOException {

@@ -35,6 +35,7 @@ public final class ClientMasterProtocol {
             .add(1032, Open.class, Open::decode)
             .add(1033, Release.class, Release::decode)
             .add(1034, ListSessions.class, ListSessions::decode)
+            .add(1035, SessionChallenge.class, SessionChallenge::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -50,7 +51,8 @@ public final class ClientMasterProtocol {
             .add(1521, XattrReply.class, XattrReply::decode)
             .add(1523, XattrListReply.class, XattrListReply::decode)
             .add(1530, LockReply.class, LockReply::decode)
-            .add(1534, SessionsReply.class, SessionsReply::decode);
+            .add(1534, SessionsReply.class, SessionsReply::decode)
+            .add(1535, ChallengeReply.class, ChallengeReply::decode);
 
     private ClientMasterProtocol() {
     }
