@@ -56,9 +56,21 @@ public final class RequestDispatcher {
 
     private final Map<Class<?>, Entry<?>> table = new HashMap<>();
     private final ConnectionHooks hooks;
+    private ReplyGate gate = ReplyGate.IMMEDIATE;
+    private Retries retries = Retries.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
+    }
+
+    /** How replies leave (the master holds them until the changelog has them durable). */
+    public void setReplyGate(ReplyGate replyGate) {
+        gate = replyGate;
+    }
+
+    /** How retried requests are recognised and answered. */
+    public void setRetries(Retries r) {
+        retries = r;
     }
 
     public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
@@ -79,13 +91,23 @@ public final class RequestDispatcher {
             return;
         }
         hooks.onRequest(from);
+        Message first = retries.begin(from, m);
+        if (first != null) {
+            retries.end();
+            LOG.debug("client {} retried {} {}; answered as the first time", from.remote(),
+                    m.getClass().getSimpleName(), m.msgId());
+            gate.send(from, first);
+            return;
+        }
         CompletionStage<? extends Message> reply;
         try {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
+        } finally {
+            retries.end();
         }
-        reply.whenComplete((r, e) -> from.send(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
+        reply.whenComplete((r, e) -> gate.send(from, e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
     }
 
     public void closed(Peer peer) {

@@ -30,6 +30,7 @@ public final class ClientMasterProtocol {
             .add(1023, ListXattr.class, ListXattr::decode)
             .add(1024, RemoveXattr.class, RemoveXattr::decode)
             .add(1025, Ping.class, Ping::decode)
+            .add(1026, SaveImage.class, SaveImage::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
