@@ -133,8 +133,9 @@ final class DefaultMfsClient implements MfsClient {
             // the length change must come after our buffered writes, not be overtaken by them
             open.flush();
         }
+        long rq = master.newRequestId();
         Attr a = master.attr(id -> new SetAttr(id, creds, inode, c.mask(), c.mode(), c.uid(), c.gid(), c.atimeNanos(),
-                c.mtimeNanos(), c.length()), "setattr " + inode);
+                c.mtimeNanos(), c.length(), rq), "setattr " + inode);
         if (c.changesLength()) {
             locations.invalidateInode(inode);
             if (open != null) {
@@ -146,12 +147,14 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr mkdir(Creds creds, long parent, String name, int mode) throws MfsException {
-        return master.attr(id -> new Mkdir(id, creds, parent, name, mode), "mkdir '" + name + "' in " + parent);
+        long rq = master.newRequestId();
+        return master.attr(id -> new Mkdir(id, creds, parent, name, mode, rq), "mkdir '" + name + "' in " + parent);
     }
 
     @Override
     public Attr mknod(Creds creds, long parent, String name, FileType type, int mode, int rdev) throws MfsException {
-        return master.attr(id -> new Mknod(id, creds, parent, name, type, mode, rdev),
+        long rq = master.newRequestId();
+        return master.attr(id -> new Mknod(id, creds, parent, name, type, mode, rdev, rq),
                 "mknod " + type + " '" + name + "' in " + parent);
     }
 
@@ -162,30 +165,35 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public void unlink(Creds creds, long parent, String name) throws MfsException {
-        master.status(id -> new Unlink(id, creds, parent, name), "unlink '" + name + "' in " + parent);
+        long rq = master.newRequestId();
+        master.status(id -> new Unlink(id, creds, parent, name, rq), "unlink '" + name + "' in " + parent);
     }
 
     @Override
     public void rmdir(Creds creds, long parent, String name) throws MfsException {
-        master.status(id -> new Rmdir(id, creds, parent, name), "rmdir '" + name + "' in " + parent);
+        long rq = master.newRequestId();
+        master.status(id -> new Rmdir(id, creds, parent, name, rq), "rmdir '" + name + "' in " + parent);
     }
 
     @Override
     public void rename(Creds creds, long srcParent, String srcName, long dstParent, String dstName)
             throws MfsException {
-        master.status(id -> new Rename(id, creds, srcParent, srcName, dstParent, dstName),
+        long rq = master.newRequestId();
+        master.status(id -> new Rename(id, creds, srcParent, srcName, dstParent, dstName, rq),
                 "rename '" + srcName + "' in " + srcParent + " to '" + dstName + "' in " + dstParent);
     }
 
     @Override
     public Attr link(Creds creds, long inode, long newParent, String newName) throws MfsException {
-        return patch(master.attr(id -> new Link(id, creds, inode, newParent, newName),
+        long rq = master.newRequestId();
+        return patch(master.attr(id -> new Link(id, creds, inode, newParent, newName, rq),
                 "link " + inode + " as '" + newName + "' in " + newParent));
     }
 
     @Override
     public Attr symlink(Creds creds, long parent, String name, String target) throws MfsException {
-        return master.attr(id -> new Symlink(id, creds, parent, name, target), "symlink '" + name + "' in " + parent);
+        long rq = master.newRequestId();
+        return master.attr(id -> new Symlink(id, creds, parent, name, target, rq), "symlink '" + name + "' in " + parent);
     }
 
     @Override
@@ -231,7 +239,8 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException {
-        master.status(id -> new SetXattr(id, creds, inode, name, value, flags), "setxattr '" + name + "' of " + inode);
+        long rq = master.newRequestId();
+        master.status(id -> new SetXattr(id, creds, inode, name, value, flags, rq), "setxattr '" + name + "' of " + inode);
     }
 
     @Override
@@ -244,7 +253,8 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public void removexattr(Creds creds, long inode, String name) throws MfsException {
-        master.status(id -> new RemoveXattr(id, creds, inode, name), "removexattr '" + name + "' of " + inode);
+        long rq = master.newRequestId();
+        master.status(id -> new RemoveXattr(id, creds, inode, name, rq), "removexattr '" + name + "' of " + inode);
     }
 
     @Override
@@ -274,7 +284,8 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException {
         String what = "setgoal " + goal + " on " + inode;
-        CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive), CountReply.class, what);
+        long rq = master.newRequestId();
+        CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive, rq), CountReply.class, what);
         MfsException.check(r.status(), what);
         return r.count();
     }

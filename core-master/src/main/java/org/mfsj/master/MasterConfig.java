@@ -12,7 +12,7 @@ import org.mfsj.common.config.ConfigSchema;
  * The master's settings, typed, built once from {@code mfsmaster.cfg} at start-up and passed
  * to whatever needs them (STYLE rule 9). Every key has a default, so no file is needed at all.
  *
- * @param dataPath                 where metadata will live (reserved: nothing is written yet)
+ * @param dataPath                 where the image and the changelog live
  * @param chunkserverHost          address chunkservers connect to; "*" = every interface
  * @param chunkserverPort          0 picks a free port (tests)
  * @param clientHost               address clients connect to; "*" = every interface
@@ -26,6 +26,9 @@ import org.mfsj.common.config.ConfigSchema;
  * @param sessionSustainTime       how long an unused client session is kept
  * @param sessionLocksTimeout      how long a disconnected session keeps its file locks
  * @param exportsFile              mfsexports.cfg, or empty for "every client may mount everything"
+ * @param metadataSaveFreq         how often a new image is written in the background
+ * @param backLogs                 changelog segments kept at least, even once an image holds them
+ * @param changelogSegmentBytes    size at which the changelog moves on to a new segment file
  */
 public record MasterConfig(
         Path dataPath,
@@ -41,7 +44,10 @@ public record MasterConfig(
         int readReplicationLimit,
         Duration sessionSustainTime,
         Duration sessionLocksTimeout,
-        String exportsFile) {
+        String exportsFile,
+        Duration metadataSaveFreq,
+        int backLogs,
+        long changelogSegmentBytes) {
 
     private static final int DAY = 86_400;
 
@@ -77,11 +83,19 @@ public record MasterConfig(
             "mfsexports.cfg: which clients may mount which directories, and how. Empty: every client may mount"
                     + " everything read-write.");
 
+    public static final ConfigKey<Integer> METADATA_SAVE_FREQ = ConfigKey.integer("METADATA_SAVE_FREQ", 3600,
+            1, 7 * DAY, "Seconds between background saves of the metadata image (metadata.mfs).");
+    public static final ConfigKey<Integer> BACK_LOGS = ConfigKey.integer("BACK_LOGS", 50, 1, 10_000,
+            "Changelog files kept at least, even when an image already holds their changes.");
+    public static final ConfigKey<Integer> CHANGELOG_SEGMENT_MB = ConfigKey.integer("CHANGELOG_SEGMENT_MB", 64,
+            1, 65_536, "Size in MiB at which the changelog moves on to a new changelog.N.mfs file.");
+
     public static final ConfigSchema SCHEMA = ConfigSchema.of("mfsmaster.cfg", DATA_PATH,
             MATOCS_LISTEN_HOST, MATOCS_LISTEN_PORT, MATOCL_LISTEN_HOST, MATOCL_LISTEN_PORT, DEFAULT_GOAL,
             REPLICATIONS_DELAY_INIT, REPLICATIONS_DELAY_DISCONNECT, CHUNKS_LOOP_TIME,
             CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME, SESSION_LOCKS_TIMEOUT,
-            EXPORTS_FILENAME);
+            EXPORTS_FILENAME, METADATA_SAVE_FREQ, BACK_LOGS,
+            CHANGELOG_SEGMENT_MB);
 
     /** Reads {@code file}; a missing file gives every default. */
     public static MasterConfig load(Path file) throws ConfigException {
@@ -107,6 +121,9 @@ public record MasterConfig(
                 c.get(CHUNKS_READ_REP_LIMIT),
                 Duration.ofSeconds(c.get(SESSION_SUSTAIN_TIME)),
                 Duration.ofSeconds(c.get(SESSION_LOCKS_TIMEOUT)),
-                c.get(EXPORTS_FILENAME));
+                c.get(EXPORTS_FILENAME),
+                Duration.ofSeconds(c.get(METADATA_SAVE_FREQ)),
+                c.get(BACK_LOGS),
+                (long) c.get(CHANGELOG_SEGMENT_MB) << 20);
     }
 }

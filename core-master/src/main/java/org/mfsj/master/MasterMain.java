@@ -1,5 +1,6 @@
 package org.mfsj.master;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +15,9 @@ public final class MasterMain {
      * Runs the master in the foreground; returns once a shutdown (SIGTERM, SIGINT) has closed it.
      *
      * @throws ConfigException if the config file is wrong (the message names file, line and key)
+     * @throws IOException if the metadata cannot be loaded (a damaged file is named with its offset)
      */
-    public static void run(Path cfgFile) throws ConfigException, InterruptedException {
+    public static void run(Path cfgFile) throws ConfigException, InterruptedException, IOException {
         MasterConfig cfg = MasterConfig.load(cfgFile);
         MasterServer server = MasterServer.start(cfg, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,15 +1,19 @@
 package org.mfsj.master;
 
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.common.config.ConfigException;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.image.ImageSaver;
+import org.mfsj.master.image.MetaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +32,17 @@ public final class MasterServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final WireServer chunkservers;
     private final WireServer clients;
+    private final MetaStore store;
+    private final ImageSaver saver;
 
-    private MasterServer(MasterThread master, EventLoopGroup group, WireServer chunkservers, WireServer clients) {
+    private MasterServer(MasterThread master, EventLoopGroup group, WireServer chunkservers, WireServer clients,
+            MetaStore store, ImageSaver saver) {
         this.master = master;
         this.group = group;
         this.chunkservers = chunkservers;
         this.clients = clients;
+        this.store = store;
+        this.saver = saver;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -49,31 +58,66 @@ public final class MasterServer implements AutoCloseable {
         return quarter.compareTo(SESSION_SWEEP) > 0 ? SESSION_SWEEP : quarter;
     }
 
-    /** Binds both ports (0 = any free one) and starts serving; returns once listening. */
-    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException, ConfigException {
+    /**
+     * Loads the metadata (image + changelog; a damaged file stops the start with an IOException
+     * naming it), binds both ports (0 = any free one) and starts serving; returns once listening.
+     */
+    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException, IOException, ConfigException {
         Exports exports = Exports.load(cfg.exportsFile());
         MasterThread master = new MasterThread("mfsmaster");
+        AtomicReference<MasterServer> self = new AtomicReference<>();
+        MetaStore store;
+        try {
+            store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
+                    () -> stopServing(self.get()));
+        } catch (IOException | RuntimeException e) {
+            master.close();
+            throw e;
+        }
+        ImageSaver saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
         WireServer cs = null;
         try {
-            MasterWiring w = MasterWiring.build(cfg, clock, master, exports);
+            MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                     ChunkMasterProtocol.FAMILY, w::chunkservers);
             WireServer cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
                     ClientMasterProtocol.FAMILY, w::clients);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
             master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
+            saver.schedule(cfg.metadataSaveFreq());
             LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
                     cfg.chunkserverHost(), cs.port());
-            return new MasterServer(master, group, cs, cl);
+            MasterServer server = new MasterServer(master, group, cs, cl, store, saver);
+            self.set(server);
+            return server;
         } catch (InterruptedException | RuntimeException e) {
             if (cs != null) {
                 cs.close();
             }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            saver.close();
             master.close();
+            store.close();
             throw e;
         }
+    }
+
+    /** The changelog cannot be written: no client may be told of another change. */
+    private static void stopServing(MasterServer server) {
+        if (server != null) {
+            LOG.error("master stops listening: its changelog failed");
+            Thread t = new Thread(() -> {
+                server.clients.close();
+                server.chunkservers.close();
+            }, "mfsmaster-stop");
+            t.start();
+        }
+    }
+
+    /** The metadata version the master has applied; for tests and tools (master thread state, read racy). */
+    public MetaStore metadata() {
+        return store;
     }
 
     public int clientPort() {
@@ -89,7 +133,13 @@ public final class MasterServer implements AutoCloseable {
         clients.close();
         chunkservers.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        saver.close();
         master.close();
+        try {
+            store.close();
+        } catch (IOException e) {
+            LOG.error("changelog did not close cleanly", e);
+        }
         LOG.info("master stopped");
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.master.chunks.ChunkRegistry;
-import org.mfsj.master.chunks.RegistryListener;
 import org.mfsj.master.chunks.ReplicationGate;
 import org.mfsj.master.chunks.ReplicationPlanner;
 import org.mfsj.master.chunks.ReplicationTracker;
@@ -19,6 +18,11 @@ import org.mfsj.master.cs.CsOrders;
 import org.mfsj.master.cs.OrderDispatcher;
 import org.mfsj.master.cs.ReplicationLoop;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.image.ImageSaver;
+import org.mfsj.master.image.MetaStore;
+import org.mfsj.master.meta.ChunkLog;
+import org.mfsj.master.meta.Durability;
+import org.mfsj.master.meta.Journal;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.ClientInbound;
 import org.mfsj.master.net.RequestDispatcher;
@@ -28,6 +32,8 @@ import org.mfsj.master.service.ChunkWrites;
 import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
 import org.mfsj.master.service.OpenCalls;
+import org.mfsj.master.service.RetryCache;
+import org.mfsj.master.service.SaveImageCall;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.session.SessionRegistry;
@@ -38,20 +44,22 @@ import org.mfsj.master.session.SessionRegistry;
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep) {
 
-    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, Exports exports) {
-        Namespace ns = new Namespace(clock, cfg.defaultGoal());
-        ChunkRegistry registry = new ChunkRegistry();
-        ns.setChunkListener(new RegistryListener(registry));
+    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
+            Exports exports) {
+        Namespace ns = store.state().namespace();
+        ChunkRegistry registry = store.state().chunks();
+        ChunkLog chunkLog = new ChunkLog(registry, store.journal(), store.durability());
         ServerTable servers = new ServerTable();
         WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT);
         ReplicationTracker inflight = new ReplicationTracker();
         ReplicationGate gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(),
                 cfg.replicationsDelayDisconnect());
         SessionRegistry sessions = new SessionRegistry(cfg.sessionSustainTime());
+        sessions.reserveUpTo(store.state().maxSession());
 
         ChunkServerLinks links = new ChunkServerLinks();
         CsOrders orders = new CsOrders(links, master);
-        ChunkCommands commands = new ChunkCommands(registry, orders);
+        ChunkCommands commands = new ChunkCommands(registry, orders, chunkLog);
         ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock);
         ReplicationPlanner planner = new ReplicationPlanner(
                 new ReplicationPlanner.Limits(cfg.writeReplicationLimit(), cfg.readReplicationLimit()));
@@ -60,11 +68,16 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
 
         SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports);
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
+        Journal journal = store.journal();
+        Durability durability = store.durability();
+        dispatcher.setReplyGate((to, reply) -> durability.when(journal.lastVersion()).thenRun(() -> to.send(reply)));
+        dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, clock).register(dispatcher);
         new ChunkReads(ns, registry).register(dispatcher);
-        new ChunkWrites(ns, registry, servers, locks, commands, clock).register(dispatcher);
+        new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock).register(dispatcher);
+        new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
         LockTable lockTable = new LockTable();
         LockCalls lockCalls = new LockCalls(ns, lockTable);

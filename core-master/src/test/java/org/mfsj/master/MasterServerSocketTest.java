@@ -7,6 +7,7 @@ import io.netty.channel.EventLoopGroup;
 import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.FileType;
@@ -66,9 +68,13 @@ class MasterServerSocketTest {
     private FakeChunkServer b;
     private FakeChunkServer c;
 
+    @TempDir
+    Path data;
+
     @BeforeEach
     void start() throws Exception {
         MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
+                .with(MasterConfig.DATA_PATH, data)
                 .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
                 .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0)
                 .with(MasterConfig.REPLICATIONS_DELAY_INIT, 0).with(MasterConfig.REPLICATIONS_DELAY_DISCONNECT, 0)

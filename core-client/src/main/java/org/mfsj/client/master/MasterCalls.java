@@ -76,6 +76,11 @@ public final class MasterCalls {
         MfsException.check(status, what);
     }
 
+    /** A fresh request id for one metadata change; the caller reuses it for every retry of the call. */
+    public long newRequestId() {
+        return link.newRequestId();
+    }
+
     public long rootInode() {
         return link.rootInode();
     }

@@ -7,7 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 import org.mfsj.client.ClientConfig;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * the background when it drops (same session id, so the master keeps the session's state), and a
  * blocking {@link #call} that rides over such gaps until the master-gone timeout.
  *
- * <p>A call retried after a drop may have been applied once already (the master cannot tell yet:
- * request ids in the changelog come later), so a retried create may answer EEXIST.
+ * <p>A call retried after a drop may have been applied once already. Metadata changes carry a
+ * request id that stays the same across the retries of one call (see {@link #newRequestId}); the
+ * master keeps, per session and through its own restarts, what each id was answered, so a retried
+ * create gets its first answer rather than EEXIST.
  */
 public final class MasterLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterLink.class);
@@ -46,6 +50,11 @@ public final class MasterLink implements AutoCloseable {
     private final Object lock = new Object();
     /** Completed with the live connection; replaced by an incomplete one while reconnecting. */
     private volatile CompletableFuture<Peer> link = new CompletableFuture<>();
+    /**
+     * Request ids count up from a random start: should two clients ever share a session id (a
+     * master that lost track of one), their ids still do not meet.
+     */
+    private final AtomicLong requestIds = new AtomicLong(ThreadLocalRandom.current().nextLong() >>> 2 | 1);
     private volatile long sessionId;
     private volatile long rootInode;
     private volatile long lastSendNanos = System.nanoTime();
@@ -103,6 +112,12 @@ public final class MasterLink implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
+    }
+
+    /** A new request id, never 0. */
+    public long newRequestId() {
+        long id = requestIds.incrementAndGet();
+        return id != 0 ? id : requestIds.incrementAndGet();
     }
 
     public long sessionId() {

@@ -40,6 +40,16 @@ public final class Chunk {
         }
     }
 
+    /** The highest version ever handed out for this chunk. */
+    public int issued() {
+        return issued;
+    }
+
+    void restoreVersions(int version, int issued) {
+        this.version = version;
+        this.issued = Integer.compareUnsigned(issued, version) > 0 ? issued : version;
+    }
+
     /**
      * A version no copy can hold yet. A server that answered a bump too late may already sit at
      * the last one handed out; reusing it would make that copy look valid with the wrong data.

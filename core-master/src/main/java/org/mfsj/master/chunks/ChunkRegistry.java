@@ -29,6 +29,54 @@ public final class ChunkRegistry {
         return c;
     }
 
+    /**
+     * Applies a logged chunk fact exactly as the live path made it; for replay, followers and
+     * image rebuilds. The live path applied it already when it logged it.
+     */
+    public void apply(ChunkRecord r) {
+        if (r instanceof ChunkRecord.Created c) {
+            restore(c.chunkId(), 1, 1, c.goal());
+        } else if (r instanceof ChunkRecord.Version v) {
+            Chunk c = require(v.chunkId());
+            c.restoreVersions(v.version(), v.issued());
+        } else if (r instanceof ChunkRecord.Forgotten f) {
+            forget(require(f.chunkId()));
+        }
+    }
+
+    /** A chunk as an image or a creation record holds it, with no copies yet. */
+    public Chunk restore(long chunkId, int version, int issued, int goal) {
+        Chunk c = new Chunk(chunkId, version, goal);
+        c.restoreVersions(version, issued);
+        if (chunks.putIfAbsent(chunkId, c) != null) {
+            throw new IllegalStateException("chunk " + ChunkIds.hex(chunkId) + " exists");
+        }
+        if (Long.compareUnsigned(chunkId, nextId) >= 0) {
+            nextId = chunkId + 1;
+        }
+        return c;
+    }
+
+    /** The id the next new chunk gets. */
+    public long nextId() {
+        return nextId;
+    }
+
+    /** For an image load: ids below {@code next} were handed out once and are never reused. */
+    public void reserveIdsBelow(long next) {
+        if (Long.compareUnsigned(next, nextId) > 0) {
+            nextId = next;
+        }
+    }
+
+    private Chunk require(long chunkId) {
+        Chunk c = chunks.get(chunkId);
+        if (c == null) {
+            throw new IllegalStateException("record names chunk " + ChunkIds.hex(chunkId) + ", which is unknown");
+        }
+        return c;
+    }
+
     public Chunk get(long chunkId) {
         return chunks.get(chunkId);
     }
@@ -53,6 +101,12 @@ public final class ChunkRegistry {
             if (Long.compareUnsigned(chunkId, nextId) >= 0) {
                 nextId = chunkId + 1;
             }
+        }
+        if (Integer.compareUnsigned(version, c.version()) > 0
+                && Integer.compareUnsigned(version, c.issued()) <= 0) {
+            // a version was issued and this copy took it, but the master stopped before logging
+            // that it took effect: the copy is the newest, older ones are stale
+            c.setVersion(version);
         }
         var existing = c.replicaOn(server);
         if (existing.isPresent()) {

@@ -14,6 +14,7 @@ import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.Replica;
 import org.mfsj.master.chunks.StorageServer;
+import org.mfsj.master.meta.ChunkLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +28,22 @@ public final class ChunkCommands {
 
     private final ChunkRegistry registry;
     private final CsOrders orders;
+    private final ChunkLog log;
 
-    public ChunkCommands(ChunkRegistry registry, CsOrders orders) {
+    public ChunkCommands(ChunkRegistry registry, CsOrders orders, ChunkLog log) {
         this.registry = registry;
         this.orders = orders;
+        this.log = log;
     }
 
-    /** Creates the (new, empty) chunk at its current version on each of {@code targets}. */
+    /**
+     * Creates the (new, empty) chunk at its current version on each of {@code targets}, once its
+     * id is durable in the changelog.
+     */
     public CompletableFuture<List<StorageServer>> create(Chunk c, List<StorageServer> targets) {
         int version = c.version();
-        return onEach(targets, s -> orders.create(s, c.id(), version), "create", c).thenApply(ok -> {
+        return log.durable().thenCompose(d -> onEach(targets, s -> orders.create(s, c.id(), version), "create", c))
+                .thenApply(ok -> {
             ok.stream().filter(StorageServer::connected).forEach(s -> registry.addCopy(s, c.id(), version));
             return ok;
         });
@@ -45,22 +52,24 @@ public final class ChunkCommands {
     /** Moves every valid copy to a fresh version before a write. */
     public CompletableFuture<List<StorageServer>> bumpVersion(Chunk c) {
         int old = c.version();
-        int next = c.nextVersion();
-        return onEach(validServers(c), s -> orders.setVersion(s, c.id(), old, next), "set version of", c)
-                .thenApply(ok -> moved(c, next, ok));
+        int next = log.issueVersion(c);
+        List<StorageServer> valid = validServers(c);
+        return log.durable().thenCompose(d -> onEach(valid, s -> orders.setVersion(s, c.id(), old, next),
+                "set version of", c)).thenApply(ok -> moved(c, next, ok));
     }
 
     /** Cuts every valid copy to {@code length} bytes, with a fresh version. */
     public CompletableFuture<List<StorageServer>> truncate(Chunk c, int length) {
         int old = c.version();
-        int next = c.nextVersion();
-        return onEach(validServers(c), s -> orders.truncate(s, c.id(), old, next, length), "truncate", c)
-                .thenApply(ok -> moved(c, next, ok));
+        int next = log.issueVersion(c);
+        List<StorageServer> valid = validServers(c);
+        return log.durable().thenCompose(d -> onEach(valid, s -> orders.truncate(s, c.id(), old, next, length),
+                "truncate", c)).thenApply(ok -> moved(c, next, ok));
     }
 
     private List<StorageServer> moved(Chunk c, int next, List<StorageServer> ok) {
         if (!ok.isEmpty()) {
-            registry.changeVersion(c, next, Set.copyOf(ok));
+            log.versionChanged(c, next, Set.copyOf(ok));
         }
         return ok;
     }

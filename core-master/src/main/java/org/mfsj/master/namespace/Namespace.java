@@ -43,11 +43,17 @@ public final class Namespace {
     public static final int XATTR_REPLACE = XattrRules.XATTR_REPLACE;
 
     private final Clock clock;
-    private final InodeTable tree = new InodeTable();
+    private final InodeTable tree;
     private final ListenerSlot listener = new ListenerSlot();
-    private final Ops ops = Ops.create(tree, listener);
-    private final Queries queries = new Queries(tree);
-    private Consumer<NamespaceRecord> sink = r -> { };
+    private final Ops ops;
+    private final Queries queries;
+    private RecordSink sink = (r, result) -> { };
+
+    /** Where applied records go, with what their apply returned (for answering a retried call). */
+    @FunctionalInterface
+    public interface RecordSink {
+        void accept(NamespaceRecord record, Object result);
+    }
 
     public Namespace(Clock clock) {
         this(clock, DEFAULT_GOAL);
@@ -55,11 +61,27 @@ public final class Namespace {
 
     /** A fresh tree holding only the root (mode 0755, owned by root) with goal {@code defaultGoal}. */
     public Namespace(Clock clock, int defaultGoal) {
+        this(clock, new InodeTable());
         if (defaultGoal < SetGoalOp.MIN_GOAL || defaultGoal > SetGoalOp.MAX_GOAL) {
             throw new IllegalArgumentException("default goal " + defaultGoal);
         }
-        this.clock = clock;
         tree.add(new DirNode(ROOT, ROOT, 0755, 0, 0, defaultGoal, now()));
+    }
+
+    /** A namespace over a tree loaded from an image; the tree must hold the root. */
+    public Namespace(Clock clock, InodeTable tree) {
+        this.clock = clock;
+        this.tree = tree;
+        this.ops = Ops.create(tree, listener);
+        this.queries = new Queries(tree);
+    }
+
+    /**
+     * The tree itself, for the image writer and the consistency checker only: they read it on the
+     * thread that owns this namespace, and never change it.
+     */
+    public InodeTable tree() {
+        return tree;
     }
 
     /** Where the registry hears of dropped chunk references and goal changes; null = nobody. */
@@ -72,13 +94,16 @@ public final class Namespace {
      * here. The change is already in memory when the sink runs, so the sink must not throw for a
      * reason the caller could fix.
      */
-    public void setRecordSink(Consumer<NamespaceRecord> recordSink) {
-        sink = recordSink == null ? r -> { } : recordSink;
+    public void setRecordSink(RecordSink recordSink) {
+        sink = recordSink == null ? (r, result) -> { } : recordSink;
     }
 
-    /** Applies a logged record as the live path did (the sink is not called: it is logged already). */
-    public void replay(NamespaceRecord record) {
-        ops.apply(record);
+    /**
+     * Applies a logged record as the live path did and returns what the live call returned (the
+     * sink is not called: the record is logged already).
+     */
+    public Object replay(NamespaceRecord record) {
+        return ops.apply(record);
     }
 
     // ---- reads ----
@@ -234,7 +259,7 @@ public final class Namespace {
 
     private <R extends NamespaceRecord, T> T commit(R record, Function<R, T> apply) {
         T result = apply.apply(record);
-        sink.accept(record);
+        sink.accept(record, result);
         return result;
     }
 
@@ -242,7 +267,7 @@ public final class Namespace {
     private <R extends NamespaceRecord> void commitVoid(R record, Consumer<R> apply) {
         if (record != null) {
             apply.accept(record);
-            sink.accept(record);
+            sink.accept(record, null);
         }
     }
 

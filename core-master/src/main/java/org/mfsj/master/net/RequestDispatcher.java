@@ -65,9 +65,21 @@ public final class RequestDispatcher {
 
     private final Map<Class<?>, Entry<?>> table = new HashMap<>();
     private final ConnectionHooks hooks;
+    private ReplyGate gate = ReplyGate.IMMEDIATE;
+    private Retries retries = Retries.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
+    }
+
+    /** How replies leave (the master holds them until the changelog has them durable). */
+    public void setReplyGate(ReplyGate replyGate) {
+        gate = replyGate;
+    }
+
+    /** How retried requests are recognised and answered. */
+    public void setRetries(Retries r) {
+        retries = r;
     }
 
     public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
@@ -90,7 +102,15 @@ public final class RequestDispatcher {
         hooks.onRequest(from);
         Status admitted = hooks.admit(from, m);
         if (admitted != Status.OK) {
-            from.send(entry.error().of(m.msgId(), admitted));
+            gate.send(from, entry.error().of(m.msgId(), admitted));
+            return;
+        }
+        Message first = retries.begin(from, m);
+        if (first != null) {
+            retries.end();
+            LOG.debug("client {} retried {} {}; answered as the first time", from.remote(),
+                    m.getClass().getSimpleName(), m.msgId());
+            gate.send(from, first);
             return;
         }
         CompletionStage<? extends Message> reply;
@@ -98,8 +118,10 @@ public final class RequestDispatcher {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
+        } finally {
+            retries.end();
         }
-        reply.whenComplete((r, e) -> from.send(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
+        reply.whenComplete((r, e) -> gate.send(from, e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
     }
 
     public void opened(Peer peer) {

@@ -25,6 +25,7 @@ import org.mfsj.master.chunks.ServerTable;
 import org.mfsj.master.chunks.StorageServer;
 import org.mfsj.master.chunks.WriteLocks;
 import org.mfsj.master.cs.ChunkCommands;
+import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
@@ -49,17 +50,19 @@ public final class ChunkWrites {
     private final ServerTable servers;
     private final WriteLocks locks;
     private final ChunkCommands commands;
+    private final ChunkLog chunkLog;
     private final Clock clock;
     /** Slots whose new chunk is being created: not in the file yet, but already locked. */
     private final Map<Slot, Long> creating = new HashMap<>();
 
     public ChunkWrites(Namespace ns, ChunkRegistry registry, ServerTable servers, WriteLocks locks,
-                       ChunkCommands commands, Clock clock) {
+                       ChunkCommands commands, ChunkLog chunkLog, Clock clock) {
         this.ns = ns;
         this.registry = registry;
         this.servers = servers;
         this.locks = locks;
         this.commands = commands;
+        this.chunkLog = chunkLog;
         this.clock = clock;
     }
 
@@ -110,14 +113,14 @@ public final class ChunkWrites {
                     + " of inode " + req.inode());
         }
         targets.forEach(StorageServer::notePlacement);
-        Chunk c = registry.create(goal);
+        Chunk c = chunkLog.create(goal);
         locks.tryLock(c.id(), clock.instant(), owner);
         creating.put(slot, c.id());
         return commands.create(c, targets).thenApply(ok -> {
             creating.remove(slot);
             if (ok.isEmpty()) {
                 locks.release(c.id());
-                registry.forget(c);
+                chunkLog.forget(c);
                 throw Failures.error(Status.NO_CHUNKSERVERS, "no chunkserver created chunk " + hex(c.id()));
             }
             try {

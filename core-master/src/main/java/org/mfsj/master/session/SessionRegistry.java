@@ -33,6 +33,13 @@ public final class SessionRegistry {
         return s;
     }
 
+    /** Ids up to {@code used} were handed out before a restart (the changelog says so): never again. */
+    public void reserveUpTo(long used) {
+        if (Long.compareUnsigned(used, nextId) >= 0) {
+            nextId = used + 1;
+        }
+    }
+
     public Session get(long id) {
         return sessions.get(id);
     }

@@ -23,7 +23,7 @@ class ReplayTest extends NamespaceFixture {
     private final List<NamespaceRecord> log = new ArrayList<>();
 
     ReplayTest() {
-        ns.setRecordSink(log::add);
+        ns.setRecordSink((r, result) -> log.add(r));
     }
 
     @Test

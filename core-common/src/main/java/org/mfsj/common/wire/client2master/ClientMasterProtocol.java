@@ -30,6 +30,7 @@ public final class ClientMasterProtocol {
             .add(1023, ListXattr.class, ListXattr::decode)
             .add(1024, RemoveXattr.class, RemoveXattr::decode)
             .add(1025, Ping.class, Ping::decode)
+            .add(1026, SaveImage.class, SaveImage::decode)
             .add(1030, LockCall.class, LockCall::decode)
             .add(1031, CheckAccess.class, CheckAccess::decode)
             .add(1032, Open.class, Open::decode)

@@ -1,13 +1,17 @@
 package org.mfsj.common.wire.client2master;
 
 import org.mfsj.common.types.Creds;
-import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
 /** Writes an extended attribute (flags: 1 create only, 2 replace only). */
-public record SetXattr(int msgId, Creds creds, long inode, String name, byte[] value, int flags) implements Message {
+public record SetXattr(int msgId, Creds creds, long inode, String name, byte[] value, int flags, long reqId) implements Idempotent {
+    /** Without a request id: never matched with an earlier call. */
+    public SetXattr(int msgId, Creds creds, long inode, String name, byte[] value, int flags) {
+        this(msgId, creds, inode, name, value, flags, 0);
+    }
+
     public static final int MAX_DATA = 64 << 10;
 
     @Override
@@ -17,6 +21,7 @@ public record SetXattr(int msgId, Creds creds, long inode, String name, byte[] v
         w.str(name);
         w.bytes(value);
         w.u32(flags);
+        w.u64(reqId);
     }
 
     public static SetXattr decode(int msgId, WireReader r) {
@@ -25,6 +30,7 @@ public record SetXattr(int msgId, Creds creds, long inode, String name, byte[] v
                 r.u64(),
                 r.str(),
                 r.bytes(MAX_DATA),
-                r.u32());
+                r.u32(),
+                r.u64());
     }
 }

@@ -20,38 +20,46 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
                 new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener));
     }
 
-    /** Applies a record from the changelog (or a follower stream) exactly as the live path did. */
-    public void apply(NamespaceRecord r) {
+    /**
+     * Applies a record from the changelog (or a follower stream) exactly as the live path did, and
+     * returns what the live path returned (attributes, a count, or null), for the reply cache.
+     */
+    public Object apply(NamespaceRecord r) {
         if (r instanceof MkdirRecord x) {
-            mkdir.apply(x);
+            return mkdir.apply(x);
         } else if (r instanceof MknodRecord x) {
-            mknod.apply(x);
+            return mknod.apply(x);
         } else if (r instanceof SymlinkRecord x) {
-            symlink.apply(x);
+            return symlink.apply(x);
         } else if (r instanceof LinkRecord x) {
-            link.apply(x);
+            return link.apply(x);
         } else if (r instanceof UnlinkRecord x) {
             unlink.apply(x);
+            return null;
         } else if (r instanceof RmdirRecord x) {
             rmdir.apply(x);
+            return null;
         } else if (r instanceof RenameRecord x) {
             rename.apply(x);
+            return null;
         } else if (r instanceof SetAttrRecord x) {
-            setAttr.apply(x);
+            return setAttr.apply(x);
         } else if (r instanceof TruncateRecord x) {
-            truncate.apply(x);
+            return truncate.apply(x);
         } else if (r instanceof SetXattrRecord x) {
             setXattr.apply(x);
+            return null;
         } else if (r instanceof RemoveXattrRecord x) {
             removeXattr.apply(x);
+            return null;
         } else if (r instanceof SetChunkRecord x) {
             setChunk.apply(x);
+            return null;
         } else if (r instanceof ExtendLengthRecord x) {
-            extendLength.apply(x);
+            return extendLength.apply(x);
         } else if (r instanceof SetGoalRecord x) {
-            setGoal.apply(x);
-        } else {
-            throw new IllegalArgumentException("unknown record " + r);
+            return setGoal.apply(x);
         }
+        throw new IllegalArgumentException("unknown record " + r);
     }
 }

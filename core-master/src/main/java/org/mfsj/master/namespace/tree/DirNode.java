@@ -94,6 +94,19 @@ public final class DirNode extends Inode {
         return d;
     }
 
+    /** For an image load: links {@code child} under the cookie it had; the cookie counter moves past it. */
+    public void restore(String name, Inode child, long cookie) {
+        long saved = nextCookie;
+        nextCookie = cookie;
+        add(name, child);
+        nextCookie = Math.max(saved, cookie + 1);
+    }
+
+    /** For an image load: the counter as saved, which may be past every cookie still in use. */
+    public void restoreNextCookie(long next) {
+        nextCookie = Math.max(nextCookie, next);
+    }
+
     /** Unlinks {@code name}, which must name {@code child}. */
     public void remove(String name, Inode child) {
         Dentry d = byName.get(name);

@@ -56,6 +56,11 @@ public abstract sealed class Inode permits DirNode, FileNode, SymlinkNode, Speci
         links++;
     }
 
+    /** For an image load: the link count as saved. */
+    public void restoreLinks(int count) {
+        links = count;
+    }
+
     public void dropLink() {
         if (links <= 0) {
             throw new IllegalStateException("inode " + id + " has no link to drop");

@@ -1,5 +1,7 @@
 package org.mfsj.master.namespace.tree;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.mfsj.common.status.MfsException;
@@ -40,6 +42,16 @@ public final class InodeTable {
             files++;
             totalLength += f.length();
         }
+    }
+
+    /** For an image load: numbers below {@code next} were handed out once and are never reused. */
+    public void reserveIdsBelow(long next) {
+        nextId = Math.max(nextId, next);
+    }
+
+    /** Every node, in no particular order; for images and checks, which must not change the table. */
+    public Collection<Inode> all() {
+        return Collections.unmodifiableCollection(nodes.values());
     }
 
     public void remove(Inode node) {

@@ -1,0 +1,190 @@
+package org.mfsj.master.changelog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: the master thread appends frames to a buffer; this thread takes everything
+ * buffered, writes it with one write and one fsync, then reports the new durable version. While
+ * one batch is being forced the next accumulates, so the number of fsyncs follows the disk's
+ * speed, not the number of records. Segments rotate between batches, never inside one.
+ */
+final class CommitThread extends Thread {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
+
+    private final Path dir;
+    private final long rotateBytes;
+    private final MetaLog.Listener listener;
+    private final List<Segment> segments;
+    private final Object lock = new Object();
+    private byte[] pending = new byte[1 << 16];
+    private int pendingBytes;
+    private long pendingLast;
+    private boolean rotateRequested;
+    private boolean closed;
+    private IOException failure;
+    private volatile long durable;
+    private FileChannel out;
+    private long outSize;
+    // metrics, read by benchmarks and status tools
+    private volatile long batches;
+    private volatile long records;
+
+    CommitThread(Path dir, long rotateBytes, long durableVersion, CopyOnWriteArrayList<Segment> segments,
+            MetaLog.Listener listener) {
+        super("mfsmaster-changelog");
+        setDaemon(true);
+        this.dir = dir;
+        this.rotateBytes = rotateBytes;
+        this.durable = durableVersion;
+        this.pendingLast = durableVersion;
+        this.segments = segments;
+        this.listener = listener;
+    }
+
+    void enqueue(byte[] frame, long version) {
+        synchronized (lock) {
+            if (pendingBytes + frame.length > pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingBytes + frame.length));
+            }
+            System.arraycopy(frame, 0, pending, pendingBytes, frame.length);
+            pendingBytes += frame.length;
+            pendingLast = version;
+            lock.notifyAll();
+        }
+    }
+
+    void requestRotate() {
+        synchronized (lock) {
+            rotateRequested = true;
+        }
+    }
+
+    long durable() {
+        return durable;
+    }
+
+    long batches() {
+        return batches;
+    }
+
+    long records() {
+        return records;
+    }
+
+    void awaitDurable(long version) throws IOException, InterruptedException {
+        synchronized (lock) {
+            while (durable < version) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (closed) {
+                    throw new IOException("changelog closed before version " + version + " was durable");
+                }
+                lock.wait();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        byte[] spare = new byte[pending.length];
+        while (true) {
+            byte[] batch;
+            int len;
+            long last;
+            boolean rotate;
+            synchronized (lock) {
+                while (pendingBytes == 0 && !closed) {
+                    waitQuietly();
+                }
+                if (pendingBytes == 0) {
+                    return;
+                }
+                batch = pending;
+                len = pendingBytes;
+                last = pendingLast;
+                rotate = rotateRequested;
+                rotateRequested = false;
+                pending = spare.length >= batch.length ? spare : new byte[batch.length];
+                pendingBytes = 0;
+            }
+            spare = batch;
+            try {
+                write(batch, len, last, rotate);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+        }
+    }
+
+    private void write(byte[] batch, int len, long last, boolean rotate) throws IOException {
+        if (out == null || rotate || outSize >= rotateBytes) {
+            startSegment(durable + 1);
+        }
+        ByteBuffer b = ByteBuffer.wrap(batch, 0, len);
+        while (b.hasRemaining()) {
+            outSize += out.write(b);
+        }
+        out.force(false);
+        batches++;
+        records += last - durable;
+        synchronized (lock) {
+            durable = last;
+            lock.notifyAll();
+        }
+        listener.durable(last);
+    }
+
+    private void startSegment(long firstVersion) throws IOException {
+        if (out != null) {
+            out.close();
+        }
+        long seq = segments.isEmpty() ? 1 : segments.get(segments.size() - 1).seq() + 1;
+        out = Segment.create(dir, seq, firstVersion);
+        outSize = Segment.HEADER;
+        segments.add(new Segment(seq, firstVersion, Segment.pathOf(dir, seq)));
+        LOG.info("changelog segment {} started at version {}", Segment.pathOf(dir, seq), firstVersion);
+    }
+
+    private void fail(IOException e) {
+        LOG.error("changelog write failed in {}; no change can be made durable any more", dir, e);
+        synchronized (lock) {
+            failure = e;
+            lock.notifyAll();
+        }
+        listener.failed(e);
+    }
+
+    private void waitQuietly() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            closed = true;
+        }
+    }
+
+    /** Writes what is buffered, then stops. */
+    void shutdown() throws IOException {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (out != null) {
+            out.close();
+        }
+    }
+}

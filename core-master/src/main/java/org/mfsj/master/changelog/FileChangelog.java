@@ -1,0 +1,108 @@
+package org.mfsj.master.changelog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mfsj.master.meta.LogEntry;
+import org.mfsj.master.meta.codec.Frames;
+import org.mfsj.master.meta.codec.RecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The changelog as local files ({@link Segment}s) written by a {@link CommitThread}. Entries are
+ * encoded on the appending (master) thread; the commit thread only writes and forces bytes.
+ * Open it after {@link ChangelogRecovery} has checked the existing segments and cut a torn tail.
+ */
+public final class FileChangelog implements MetaLog {
+    private static final Logger LOG = LoggerFactory.getLogger(FileChangelog.class);
+
+    private final Path dir;
+    private final CopyOnWriteArrayList<Segment> segments;
+    private final CommitThread writer;
+    private long last;
+
+    private FileChangelog(Path dir, List<Segment> existing, long lastVersion, long rotateBytes, Listener listener) {
+        this.dir = dir;
+        this.segments = new CopyOnWriteArrayList<>(existing);
+        this.last = lastVersion;
+        this.writer = new CommitThread(dir, rotateBytes, lastVersion, segments, listener);
+    }
+
+    /**
+     * Continues the log in {@code dir} after {@code lastVersion} (what recovery found) in a new
+     * segment; a segment rotates once it passes {@code rotateBytes}.
+     */
+    public static FileChangelog open(Path dir, long lastVersion, long rotateBytes, Listener listener)
+            throws IOException {
+        Files.createDirectories(dir);
+        FileChangelog log = new FileChangelog(dir, Segment.list(dir), lastVersion, rotateBytes, listener);
+        log.writer.start();
+        return log;
+    }
+
+    @Override
+    public long lastVersion() {
+        return last;
+    }
+
+    @Override
+    public long durableVersion() {
+        return writer.durable();
+    }
+
+    @Override
+    public void append(LogEntry e) {
+        if (e.version() != last + 1) {
+            throw new IllegalArgumentException("entry version " + e.version() + " after " + last);
+        }
+        writer.enqueue(Frames.frame(RecordCodec.encode(e)), e.version());
+        last = e.version();
+    }
+
+    @Override
+    public void sync(long version) throws IOException, InterruptedException {
+        writer.awaitDurable(version);
+    }
+
+    @Override
+    public LogCursor read(long fromVersion) throws IOException {
+        return new SegmentCursor(List.copyOf(segments), fromVersion, writer.durable());
+    }
+
+    @Override
+    public void rotate() {
+        writer.requestRotate();
+    }
+
+    @Override
+    public void dropCovered(long coveredVersion, int keep) throws IOException {
+        List<Segment> now = List.copyOf(segments);
+        // a segment's entries end where the next one starts; the newest is still being written
+        for (int i = 0; i + 1 < now.size() && now.size() - i > keep; i++) {
+            Segment s = now.get(i);
+            if (now.get(i + 1).firstVersion() - 1 > coveredVersion) {
+                break;
+            }
+            segments.remove(s);
+            Files.deleteIfExists(s.path());
+            LOG.info("changelog segment {} dropped: an image holds versions up to {}", s.path(), coveredVersion);
+        }
+    }
+
+    /** Batches forced so far and records in them: records per batch is the group-commit gain. */
+    public long[] commitStats() {
+        return new long[] {writer.batches(), writer.records()};
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.shutdown();
+    }
+}

@@ -1,0 +1,51 @@
+package org.mfsj.master.changelog;
+
+import java.io.IOException;
+import org.mfsj.master.meta.LogEntry;
+
+/**
+ * The metadata changelog: an append-only sequence of entries numbered by strictly increasing
+ * versions. This is the one seam the rest of the master writes through, and the one a replicated
+ * log (master HA, perhaps Apache Ratis) would implement instead of local files: append on the
+ * leader, sync = durable on a majority, read = stream to a follower from any version.
+ */
+public interface MetaLog extends AutoCloseable {
+    /** Where the log reports progress; called on the log's own thread, so handlers hand work on. */
+    interface Listener {
+        /** Every entry up to {@code version} is durable. */
+        void durable(long version);
+
+        /** The log cannot write any more; the master must stop serving. */
+        void failed(IOException error);
+    }
+
+    /** Version of the last entry appended, durable or not (0 = none ever). */
+    long lastVersion();
+
+    /** Version up to which every entry is durable. */
+    long durableVersion();
+
+    /**
+     * Appends the next entry; its version must be {@link #lastVersion()} + 1. Returns at once: the
+     * entry becomes durable in the background, together with whatever else was appended meanwhile.
+     */
+    void append(LogEntry e);
+
+    /** Blocks until every entry up to {@code version} is durable (shutdown, tools, tests). */
+    void sync(long version) throws IOException, InterruptedException;
+
+    /** A cursor over durable entries from {@code fromVersion} on, up to the durable version now. */
+    LogCursor read(long fromVersion) throws IOException;
+
+    /** Ends the current segment at the next append, so segments wholly below an image can go. */
+    void rotate();
+
+    /**
+     * Drops old segments: those whose entries are all at or below {@code coveredVersion} (an image
+     * holds them), keeping at least the newest {@code keep} segments whatever they hold.
+     */
+    void dropCovered(long coveredVersion, int keep) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

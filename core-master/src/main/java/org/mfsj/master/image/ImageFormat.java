@@ -1,0 +1,39 @@
+package org.mfsj.master.image;
+
+/**
+ * The image file, {@code metadata.mfs}: a header {@code "MFSJIMAG" format:u16 minFormat:u16
+ * reserved:u32}, then frames (see {@code Frames}) each starting with a kind byte:
+ * <pre>
+ *   META     version, max session, next inode, next chunk id
+ *   INODE    one inode with its attributes, xattrs, and kind-specific part
+ *   ENTRIES  a directory id and up to {@link #BATCH} names (name, inode, cookie) in cookie order
+ *   CHUNKS   up to {@link #BATCH} chunks (id, version, issued, goal)
+ *   REPLY    one cached answer (session, request, kind, attributes or count)
+ *   END      counts of inodes, names, chunks and replies, so a cut image is told from a whole one
+ * </pre>
+ * Kind numbers are stable; new kinds get new numbers.
+ */
+final class ImageFormat {
+    static final byte[] MAGIC = {'M', 'F', 'S', 'J', 'I', 'M', 'A', 'G'};
+    static final int HEADER = 16;
+    static final int FORMAT = 1;
+    static final int BATCH = 4096;
+
+    static final int META = 1;
+    static final int INODE = 2;
+    static final int ENTRIES = 3;
+    static final int CHUNKS = 4;
+    static final int REPLY = 5;
+    static final int END = 9;
+
+    static final int RESULT_DONE = 0;
+    static final int RESULT_ATTR = 1;
+    static final int RESULT_COUNT = 2;
+
+    static final String NAME = "metadata.mfs";
+    static final String PREVIOUS = "metadata.mfs.back";
+    static final String TEMP = "metadata.mfs.tmp";
+
+    private ImageFormat() {
+    }
+}

@@ -1,0 +1,102 @@
+package org.mfsj.master.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.mfsj.master.changelog.ChangelogRecovery;
+import org.mfsj.master.changelog.FileChangelog;
+import org.mfsj.master.meta.Durability;
+import org.mfsj.master.meta.Journal;
+import org.mfsj.master.meta.MetaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's metadata on disk, in its data directory: start-up (newest image, then the
+ * changelog tail, a torn last record cut off), and the live changelog after it. A damaged image
+ * or changelog stops the start with the file and offset named: better no master than a master
+ * serving wrong metadata.
+ */
+public final class MetaStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaStore.class);
+
+    private final MetaState state;
+    private final FileChangelog log;
+    private final Durability durability;
+    private final Journal journal;
+
+    private MetaStore(MetaState state, FileChangelog log, Durability durability) {
+        this.state = state;
+        this.log = log;
+        this.durability = durability;
+        this.journal = new Journal(state, log);
+    }
+
+    /**
+     * Loads {@code dir} and opens its changelog for appending. A directory with no image gets one
+     * (an empty file system) before anything else, so every later image derives from a saved one.
+     * {@code master} is where durability news is handed; {@code onFailure} runs there if the
+     * changelog cannot be written.
+     */
+    public static MetaStore open(Path dir, Clock clock, int defaultGoal, long segmentBytes, Executor master,
+            Runnable onFailure) throws IOException {
+        long started = System.nanoTime();
+        MetaState state = recover(dir, clock, defaultGoal, true);
+        LOG.info("metadata of {} loaded at version {} in {} ms: {} inodes, {} chunks", dir, state.version(),
+                (System.nanoTime() - started) / 1_000_000, state.namespace().tree().inodeCount(),
+                state.chunks().size());
+        Durability durability = new Durability(master, state.version(), onFailure);
+        FileChangelog log = FileChangelog.open(dir, state.version(), segmentBytes, durability);
+        return new MetaStore(state, log, durability);
+    }
+
+    /**
+     * The state in {@code dir}: its image (or a new empty one, saved when {@code write}) plus
+     * every changelog entry after it. With {@code write}, a torn last record is cut off the file.
+     */
+    public static MetaState recover(Path dir, Clock clock, int defaultGoal, boolean write) throws IOException {
+        Path image = dir.resolve(ImageFormat.NAME);
+        MetaState state;
+        if (Files.exists(image)) {
+            state = ImageReader.load(image, clock);
+        } else {
+            state = MetaState.empty(clock, defaultGoal);
+            if (write) {
+                ImageWriter.write(state, dir);
+                LOG.info("new file system: empty image written to {}", image);
+            }
+        }
+        ChangelogRecovery.replay(dir, state.version() + 1, state::apply, write);
+        return state;
+    }
+
+    public MetaState state() {
+        return state;
+    }
+
+    public FileChangelog log() {
+        return log;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    /** Waits until everything appended is durable, then stops the changelog. */
+    @Override
+    public void close() throws IOException {
+        try {
+            log.sync(log.lastVersion());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            log.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.mfsj.master.meta;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.master.changelog.MetaLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds back what must not happen before a change is durable (a reply to a client, an order to a
+ * chunkserver) and releases it, on the master thread, when the log reports the version durable.
+ * The log's thread only posts the news; every waiter lives on the master thread, so it needs no
+ * lock, and the master thread never waits for a disk.
+ */
+public final class Durability implements MetaLog.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
+    private static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
+
+    private record Waiter(long version, CompletableFuture<Void> done) {
+    }
+
+    private final Executor master;
+    private final Runnable onFailure;
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private long durable;
+    private MfsException failure;
+
+    /** {@code durable}: the version already durable at start; {@code onFailure} runs once, on the master thread. */
+    public Durability(Executor master, long durable, Runnable onFailure) {
+        this.master = master;
+        this.durable = durable;
+        this.onFailure = onFailure;
+    }
+
+    /** Completes (on the master thread) once {@code version} is durable. Master thread only. */
+    public CompletableFuture<Void> when(long version) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        if (version <= durable) {
+            return NOW;
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        waiting.add(new Waiter(version, f));
+        return f;
+    }
+
+    @Override
+    public void durable(long version) {
+        master.execute(() -> release(version));
+    }
+
+    @Override
+    public void failed(IOException error) {
+        master.execute(() -> {
+            failure = new MfsException(Status.EIO, "metadata could not be made durable: " + error.getMessage());
+            while (!waiting.isEmpty()) {
+                waiting.poll().done().completeExceptionally(failure);
+            }
+            LOG.error("changelog failed; the master stops serving changes");
+            onFailure.run();
+        });
+    }
+
+    private void release(long version) {
+        durable = Math.max(durable, version);
+        // versions are appended in order, so waiters are queued in version order
+        while (!waiting.isEmpty() && waiting.peek().version() <= durable) {
+            waiting.poll().done().complete(null);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.mfsj.master.meta;
+
+import java.time.Clock;
+import org.mfsj.master.chunks.ChunkRecord;
+import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.RegistryListener;
+import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.namespace.op.NamespaceRecord;
+
+/**
+ * Everything the master keeps durable, at one metadata version: the namespace, the chunk registry
+ * (ids, versions, goals; not where copies are), the reply cache, and the highest client session
+ * id seen. One instance serves the live master; image rebuilds and tools make their own. Driven by
+ * one thread.
+ */
+public final class MetaState {
+    private final Namespace namespace;
+    private final ChunkRegistry chunks;
+    private final ReplyCache replies;
+    private long version;
+    private long maxSession;
+
+    public MetaState(Namespace namespace, ChunkRegistry chunks, ReplyCache replies, long version, long maxSession) {
+        this.namespace = namespace;
+        this.chunks = chunks;
+        this.replies = replies;
+        this.version = version;
+        this.maxSession = maxSession;
+        namespace.setChunkListener(new RegistryListener(chunks));
+    }
+
+    /** A new file system: the root alone, version 0. */
+    public static MetaState empty(Clock clock, int defaultGoal) {
+        return new MetaState(new Namespace(clock, defaultGoal), new ChunkRegistry(), new ReplyCache(), 0, 0);
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public ChunkRegistry chunks() {
+        return chunks;
+    }
+
+    public ReplyCache replies() {
+        return replies;
+    }
+
+    /** Version of the last change applied (0 = none). */
+    public long version() {
+        return version;
+    }
+
+    /** Highest client session id any change came from; new sessions must be numbered above it. */
+    public long maxSession() {
+        return maxSession;
+    }
+
+    /**
+     * Applies a logged entry exactly as the live path did. Entries must come in version order
+     * with no gap; a record that does not fit the state throws (the log is corrupt).
+     */
+    public void apply(LogEntry e) {
+        if (e.version() != version + 1) {
+            throw new IllegalStateException("entry version " + e.version() + " after " + version);
+        }
+        Object result = null;
+        if (e.record() instanceof NamespaceRecord r) {
+            result = namespace.replay(r);
+        } else if (e.record() instanceof ChunkRecord r) {
+            chunks.apply(r);
+        } else {
+            throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
+        }
+        applied(e, result);
+    }
+
+    /** Notes an entry the live path applied itself: the version moves and its answer is cached. */
+    void applied(LogEntry e, Object result) {
+        version = e.version();
+        if (e.session() != 0 && e.request() != 0) {
+            replies.put(e.session(), e.request(), result);
+        }
+        if (Long.compareUnsigned(e.session(), maxSession) > 0) {
+            maxSession = e.session();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.mfsj.master.meta;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mfsj.common.types.Attr;
+import org.mfsj.master.namespace.TruncateResult;
+
+/**
+ * What each recent client request returned, by session and request id, so a request retried after
+ * a lost reply (or a master restart: the log and the image carry these) is answered as the first
+ * time rather than done twice. Bounded: the newest {@link #PER_SESSION} requests of the most
+ * recently active {@link #MAX_SESSIONS} sessions; a client only ever retries its latest calls.
+ *
+ * <p>A result is kept as the attributes, the count, or {@link #DONE} for calls that return nothing.
+ */
+public final class ReplyCache {
+    public static final int PER_SESSION = 1024;
+    public static final int MAX_SESSIONS = 16_384;
+    /** The result of a call that returns nothing but success. */
+    public static final Object DONE = new Object() {
+        @Override
+        public String toString() {
+            return "DONE";
+        }
+    };
+
+    /** One cached answer, for images and tools. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(long session, long request, Object result);
+    }
+
+    private final Map<Long, Map<Long, Object>> sessions = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, Object>> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    };
+
+    /** Normalises what an op returned into what a reply needs. */
+    public static Object normalise(Object result) {
+        if (result == null) {
+            return DONE;
+        }
+        if (result instanceof TruncateResult t) {
+            return t.attr();
+        }
+        if (result instanceof Integer i) {
+            return i.longValue();
+        }
+        if (result instanceof Attr || result instanceof Long) {
+            return result;
+        }
+        throw new IllegalArgumentException("cannot cache a " + result.getClass().getSimpleName());
+    }
+
+    public void put(long session, long request, Object result) {
+        Object value = normalise(result);
+        sessions.computeIfAbsent(session, s -> new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
+                return size() > PER_SESSION;
+            }
+        }).put(request, value);
+    }
+
+    /** The cached result, or null when this request was never done. */
+    public Object get(long session, long request) {
+        Map<Long, Object> s = sessions.get(session);
+        return s == null ? null : s.get(request);
+    }
+
+    public int size() {
+        return sessions.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Every entry, least recently active session first, oldest request first. */
+    public void forEach(Visitor v) {
+        for (Map.Entry<Long, Map<Long, Object>> s : sessions.entrySet()) {
+            for (Map.Entry<Long, Object> r : s.getValue().entrySet()) {
+                v.visit(s.getKey(), r.getKey(), r.getValue());
+            }
+        }
+    }
+
+    /** For images: entries as visited, replayed in the same order, rebuild the same cache. */
+    public void restore(long session, long request, Object result) {
+        put(session, request, result);
+    }
+}

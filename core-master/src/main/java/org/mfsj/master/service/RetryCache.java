@@ -1,0 +1,86 @@
+package org.mfsj.master.service;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.Idempotent;
+import org.mfsj.common.wire.client2master.Link;
+import org.mfsj.common.wire.client2master.Mkdir;
+import org.mfsj.common.wire.client2master.Mknod;
+import org.mfsj.common.wire.client2master.RemoveXattr;
+import org.mfsj.common.wire.client2master.Rename;
+import org.mfsj.common.wire.client2master.Rmdir;
+import org.mfsj.common.wire.client2master.SetAttr;
+import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetXattr;
+import org.mfsj.common.wire.client2master.StatusReply;
+import org.mfsj.common.wire.client2master.Symlink;
+import org.mfsj.common.wire.client2master.Unlink;
+import org.mfsj.master.meta.Journal;
+import org.mfsj.master.net.Retries;
+import org.mfsj.master.session.Session;
+
+/**
+ * Answers a retried metadata change from what its first run returned (kept in the changelog, the
+ * image and the reply cache), and tags a new one's changes with its session and request id. Only
+ * calls of a session that carry a request id take part.
+ */
+public final class RetryCache implements Retries {
+    /** Builds the reply of one request type from a cached result. */
+    @FunctionalInterface
+    private interface Rebuild {
+        Message reply(int msgId, Object result);
+    }
+
+    private final Journal journal;
+    private final Map<Class<?>, Rebuild> replies = new HashMap<>();
+
+    public RetryCache(Journal journal) {
+        this.journal = journal;
+        Rebuild entry = (id, result) -> new EntryReply(id, Status.OK, (Attr) result);
+        Rebuild status = (id, result) -> new StatusReply(id, Status.OK);
+        replies.put(Mkdir.class, entry);
+        replies.put(Mknod.class, entry);
+        replies.put(Symlink.class, entry);
+        replies.put(Link.class, entry);
+        replies.put(Unlink.class, status);
+        replies.put(Rmdir.class, status);
+        replies.put(Rename.class, status);
+        replies.put(SetXattr.class, status);
+        replies.put(RemoveXattr.class, status);
+        replies.put(SetAttr.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
+        replies.put(SetGoal.class, (id, result) -> new CountReply(id, Status.OK, (Long) result));
+    }
+
+    @Override
+    public Message begin(Peer from, Message request) {
+        if (!(request instanceof Idempotent call) || call.reqId() == 0
+                || !(from.attachment() instanceof Session session)) {
+            return null;
+        }
+        Object first = journal.answered(session.id(), call.reqId());
+        Rebuild rebuild = replies.get(request.getClass());
+        if (first != null && rebuild != null && fits(request, first)) {
+            return rebuild.reply(request.msgId(), first);
+        }
+        journal.begin(session.id(), call.reqId());
+        return null;
+    }
+
+    /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
+    private static boolean fits(Message request, Object first) {
+        return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
+                || request instanceof Symlink || request instanceof Link) || first instanceof Attr;
+    }
+
+    @Override
+    public void end() {
+        journal.end();
+    }
+}
