@@ -10,12 +10,14 @@ import static org.mfsj.common.locks.LockType.WRITE;
 import static org.mfsj.common.types.Creds.ROOT;
 
 import io.netty.channel.EventLoopGroup;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
@@ -53,9 +55,13 @@ class MasterSessionStateTest {
     private long sessionA;
     private long file;
 
+    @TempDir
+    Path data;
+
     @BeforeEach
     void start() throws Exception {
         MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
+                .with(MasterConfig.DATA_PATH, data)
                 .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
                 .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0)
                 .with(MasterConfig.SESSION_LOCKS_TIMEOUT, 2));
