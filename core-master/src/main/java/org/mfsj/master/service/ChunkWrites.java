@@ -78,7 +78,7 @@ public final class ChunkWrites {
     private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived) throws MfsException {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
-        WritePermission.check(req.creds(), attr);
+        WritePermission.check(ns, req.creds(), attr);
         Slot slot = new Slot(req.inode(), req.index());
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;

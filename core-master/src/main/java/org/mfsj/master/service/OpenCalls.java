@@ -48,12 +48,8 @@ public final class OpenCalls {
         }
         Creds c = o.creds();
         if (!c.isRoot() && c.uid() != a.uid()) {
-            int bits = c.inGroup(a.gid()) ? a.mode() >> 3 : a.mode();
-            int want = (o.read() ? R : 0) | (o.write() ? W : 0);
-            if ((bits & want) != want) {
-                throw new MfsException(Status.EACCES, "uid " + c.uid() + " may not open inode " + o.inode()
-                        + (o.write() ? " for writing" : " for reading"));
-            }
+            // mode bits or, when the file has one, its ACL
+            ns.checkAccess(c, o.inode(), (o.read() ? R : 0) | (o.write() ? W : 0));
         }
         if (from.attachment() instanceof Session s) {
             s.opened(o.inode());

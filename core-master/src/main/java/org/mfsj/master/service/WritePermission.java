@@ -1,16 +1,16 @@
 package org.mfsj.master.service;
 
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.Namespace;
 
 /**
- * Who may open a file's chunks for writing. There is no open call to the master, so the check
- * runs at every WriteChunk. The owner always may: a program that creates a file read-only and
+ * Who may open a file's chunks for writing. Opens are checked too, but a handle may outlive a
+ * chmod, so the check runs again at every WriteChunk. The owner always may: a program that creates a file read-only and
  * writes it through the descriptor creat() returned (git does this with its objects) must
  * work, and the master cannot tell that write from a later one. Others need the w bit of their
- * class; root always may.
+ * class or an ACL entry granting it; root always may.
  */
 final class WritePermission {
     private static final int W = 2;
@@ -18,13 +18,11 @@ final class WritePermission {
     private WritePermission() {
     }
 
-    static void check(Creds c, Attr a) throws MfsException {
+    static void check(Namespace ns, Creds c, Attr a) throws MfsException {
         if (c.isRoot() || c.uid() == a.uid()) {
             return;
         }
-        int bits = c.inGroup(a.gid()) ? a.mode() >> 3 : a.mode();
-        if ((bits & W) == 0) {
-            throw new MfsException(Status.EACCES, "uid " + c.uid() + " may not write inode " + a.inode());
-        }
+        // the w bit of the caller's class, or what the file's ACL grants
+        ns.checkAccess(c, a.inode(), W);
     }
 }

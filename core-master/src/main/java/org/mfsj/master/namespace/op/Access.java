@@ -3,6 +3,8 @@ package org.mfsj.master.namespace.op;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.acl.AclRules;
+import org.mfsj.master.namespace.acl.PosixAcl;
 import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.Inode;
 
@@ -26,6 +28,10 @@ public final class Access {
     public static boolean allows(Creds c, Inode n, int want) {
         if (c.isRoot()) {
             return (want & X) == 0 || n.isDirectory() || (n.mode() & 0111) != 0;
+        }
+        PosixAcl acl = AclRules.accessAcl(n);
+        if (acl != null) {
+            return acl.allows(c, n.uid(), n.gid(), want);
         }
         int bits;
         if (c.uid() == n.uid()) {

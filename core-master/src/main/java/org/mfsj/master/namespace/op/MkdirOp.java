@@ -3,6 +3,7 @@ package org.mfsj.master.namespace.op;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.acl.AclRules;
 import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -29,6 +30,7 @@ public final class MkdirOp {
         DirNode parent = tree.expect(r.parent(), DirNode.class);
         DirNode node = new DirNode(r.inode(), r.parent(), r.mode(), r.uid(), r.gid(), r.goal(), r.timeNanos());
         Creation.attach(tree, parent, r.name(), node, r.timeNanos());
+        AclRules.inherit(parent, node);
         return node.toAttr();
     }
 }

@@ -5,6 +5,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.master.namespace.acl.AclRules;
 import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
@@ -36,6 +37,7 @@ public final class MknodOp {
                 ? new FileNode(r.inode(), r.mode(), r.uid(), r.gid(), r.goal(), r.timeNanos())
                 : new SpecialNode(r.inode(), r.type(), r.mode(), r.rdev(), r.uid(), r.gid(), r.goal(), r.timeNanos());
         Creation.attach(tree, parent, r.name(), node, r.timeNanos());
+        AclRules.inherit(parent, node);
         return node.toAttr();
     }
 }

@@ -3,6 +3,7 @@ package org.mfsj.master.namespace.op;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.acl.AclRules;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -17,7 +18,11 @@ public final class RemoveXattrOp {
     public RemoveXattrRecord validate(Creds c, long inode, String name, long nowNanos) throws MfsException {
         XattrRules.checkName(name);
         Inode n = tree.require(inode);
-        Access.check(c, n, Access.W);
+        if (AclRules.isAclName(name)) {
+            Access.checkOwner(c, n);
+        } else {
+            Access.check(c, n, Access.W);
+        }
         if (n.xattrsOrNull() == null || !n.xattrsOrNull().contains(name)) {
             throw new MfsException(Status.ENODATA, "xattr '" + name + "' on inode " + inode);
         }

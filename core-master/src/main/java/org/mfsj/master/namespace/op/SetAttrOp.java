@@ -1,5 +1,13 @@
 package org.mfsj.master.namespace.op;
 
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.SetAttr;
+import org.mfsj.master.namespace.acl.AclRules;
+import org.mfsj.master.namespace.tree.Inode;
+import org.mfsj.master.namespace.tree.InodeTable;
 import static org.mfsj.master.namespace.SetAttr.ATIME;
 import static org.mfsj.master.namespace.SetAttr.ATIME_NOW;
 import static org.mfsj.master.namespace.SetAttr.GID;
@@ -7,14 +15,6 @@ import static org.mfsj.master.namespace.SetAttr.MODE;
 import static org.mfsj.master.namespace.SetAttr.MTIME;
 import static org.mfsj.master.namespace.SetAttr.MTIME_NOW;
 import static org.mfsj.master.namespace.SetAttr.UID;
-
-import org.mfsj.common.status.MfsException;
-import org.mfsj.common.status.Status;
-import org.mfsj.common.types.Attr;
-import org.mfsj.common.types.Creds;
-import org.mfsj.master.namespace.SetAttr;
-import org.mfsj.master.namespace.tree.Inode;
-import org.mfsj.master.namespace.tree.InodeTable;
 
 /**
  * chmod, chown and utimes with the POSIX permission rules. Length changes are {@link TruncateOp}'s;
@@ -71,6 +71,7 @@ public final class SetAttrOp {
         Inode n = tree.expect(r.inode(), Inode.class);
         if ((r.mask() & MODE) != 0) {
             n.setMode(r.mode());
+            AclRules.afterChmod(n);
         }
         if ((r.mask() & UID) != 0) {
             n.setUid(r.uid());

@@ -3,6 +3,7 @@ package org.mfsj.master.namespace.op;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
+import org.mfsj.master.namespace.acl.AclRules;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -20,7 +21,13 @@ public final class SetXattrOp {
         XattrRules.checkValue(value);
         XattrRules.checkFlags(flags);
         Inode n = tree.require(inode);
-        Access.check(c, n, Access.W);
+        if (AclRules.isAclName(name)) {
+            // as on Linux: ACLs are the owner's to set, whatever the mode says
+            Access.checkOwner(c, n);
+            AclRules.checkSet(n, name, value);
+        } else {
+            Access.check(c, n, Access.W);
+        }
         boolean present = n.xattrsOrNull() != null && n.xattrsOrNull().contains(name);
         if (present && (flags & XattrRules.XATTR_CREATE) != 0) {
             throw new MfsException(Status.EEXIST, "xattr '" + name + "' on inode " + inode);
@@ -33,7 +40,11 @@ public final class SetXattrOp {
 
     public void apply(SetXattrRecord r) {
         Inode n = tree.expect(r.inode(), Inode.class);
-        n.xattrs().put(r.name(), r.value());
+        if (AclRules.isAclName(r.name())) {
+            AclRules.applySet(n, r.name(), r.value());
+        } else {
+            n.xattrs().put(r.name(), r.value());
+        }
         n.setCtime(r.timeNanos());
     }
 }
