@@ -70,6 +70,11 @@ class FileChangelogTest {
     void appendedEntriesBecomeDurableAndStreamFromAnyVersion() throws Exception {
         try (FileChangelog log = write(1, 500, 2000)) {
             assertThat(log.durableVersion()).isEqualTo(500);
+            // the listener hears of a batch right after sync's waiters are woken, on the commit thread
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (durable.get() < 500 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertThat(durable.get()).isEqualTo(500);
             assertThat(Segment.list(dir)).hasSizeGreaterThan(1);
             for (long from : new long[] {1, 2, 137, 499, 500}) {
