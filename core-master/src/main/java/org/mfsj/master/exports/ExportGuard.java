@@ -30,7 +30,9 @@ public final class ExportGuard {
         if (rule.readOnly() && (CHANGES.contains(m.getClass()) || m instanceof Open o && o.write())) {
             return Status.EROFS;
         }
-        if (m instanceof SetGoal g && (g.goal() < rule.minGoal() || g.goal() > rule.maxGoal())) {
+        // a goal no export allows (0, 10) is the namespace's to refuse, with EINVAL
+        if (m instanceof SetGoal g && g.goal() >= 1 && g.goal() <= 9
+                && (g.goal() < rule.minGoal() || g.goal() > rule.maxGoal())) {
             return Status.EPERM;
         }
         return Status.OK;

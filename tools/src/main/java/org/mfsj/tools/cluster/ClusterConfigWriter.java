@@ -17,10 +17,12 @@ final class ClusterConfigWriter {
 
     private final ClusterLayout layout;
     private final int chunkservers;
+    private final boolean standardPorts;
 
-    ClusterConfigWriter(ClusterLayout layout, int chunkservers) {
+    ClusterConfigWriter(ClusterLayout layout, int chunkservers, boolean standardPorts) {
         this.layout = layout;
         this.chunkservers = chunkservers;
+        this.standardPorts = standardPorts;
     }
 
     /** The cluster's ports, picking (and keeping) any that a door needs and the file lacks. */
@@ -46,6 +48,10 @@ final class ClusterConfigWriter {
         return p;
     }
 
+    private int standard(int port) {
+        return standardPorts ? port : 0;
+    }
+
     private static Properties load(Path portsFile) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(portsFile)) {
@@ -64,10 +70,11 @@ final class ClusterConfigWriter {
         Files.createDirectories(layout.etc());
         Ports ports = new Ports();
         Properties p = new Properties();
-        p.setProperty("master.cs", String.valueOf(ports.pick(MASTER_CS_PORT)));
-        p.setProperty("master.client", String.valueOf(ports.pick(MASTER_CLIENT_PORT)));
+        p.setProperty("master.cs", String.valueOf(ports.pick(standard(MASTER_CS_PORT))));
+        p.setProperty("master.client", String.valueOf(ports.pick(standard(MASTER_CLIENT_PORT))));
         for (int i = 1; i <= chunkservers; i++) {
-            p.setProperty("chunkserver" + i + ".data", String.valueOf(ports.pick(FIRST_CS_DATA_PORT + 10 * (i - 1))));
+            int port = ports.pick(standard(FIRST_CS_DATA_PORT + 10 * (i - 1)));
+            p.setProperty("chunkserver" + i + ".data", String.valueOf(port));
         }
         writeMaster(p);
         for (int i = 1; i <= chunkservers; i++) {

@@ -33,9 +33,17 @@ public final class LocalCluster {
 
     /** Master, chunkservers and {@code doors}, which start once the cluster is ready. */
     public LocalCluster(Path dir, PrintStream out, List<Door> doors) throws IOException {
+        this(dir, out, doors, true);
+    }
+
+    /**
+     * As above; {@code standardPorts} false takes any free ports even where the standard ones
+     * (9420...) are free, so that clusters started side by side (tests) never race for them.
+     */
+    public LocalCluster(Path dir, PrintStream out, List<Door> doors, boolean standardPorts) throws IOException {
         this.layout = new ClusterLayout(dir);
         this.out = out;
-        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS).ensure(doors);
+        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS, standardPorts).ensure(doors);
         daemons.put(MASTER, new DaemonProcess(MASTER, layout));
         for (int i = 1; i <= CHUNKSERVERS; i++) {
             String name = chunkserverName(i);

@@ -41,10 +41,10 @@ class ClusterConfigWriterTest {
     @Test
     void aDoorAddedLaterGetsNewDistinctPortsAndEarlierPortsStay() throws IOException {
         ClusterLayout layout = new ClusterLayout(dir);
-        Properties first = new ClusterConfigWriter(layout, 3).ensure(List.of());
+        Properties first = new ClusterConfigWriter(layout, 3, false).ensure(List.of());
         assertThat(first.stringPropertyNames()).doesNotContain("s3.http");
 
-        Properties second = new ClusterConfigWriter(layout, 3)
+        Properties second = new ClusterConfigWriter(layout, 3, false)
                 .ensure(List.of(new PortsOnlyDoor("s3", List.of("s3.http", "s3.https"))));
 
         for (String key : first.stringPropertyNames()) {
@@ -63,8 +63,8 @@ class ClusterConfigWriterTest {
     void portsOfADoorAreKeptAcrossStarts() throws IOException {
         ClusterLayout layout = new ClusterLayout(dir);
         List<Door> doors = List.of(new PortsOnlyDoor("nfs", List.of("nfs.nfs", "nfs.mount")));
-        Properties first = new ClusterConfigWriter(layout, 3).ensure(doors);
-        Properties again = new ClusterConfigWriter(layout, 3).ensure(doors);
+        Properties first = new ClusterConfigWriter(layout, 3, false).ensure(doors);
+        Properties again = new ClusterConfigWriter(layout, 3, false).ensure(doors);
         assertThat(again).isEqualTo(first);
     }
 }

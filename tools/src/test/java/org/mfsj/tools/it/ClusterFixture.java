@@ -36,7 +36,8 @@ final class ClusterFixture implements AutoCloseable {
 
     /** A cluster that also starts {@code doors} (gateways, a mount) once it is ready. */
     ClusterFixture(Path dir, List<Door> doors) throws IOException, InterruptedException {
-        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), doors);
+        // any free ports: test clusters (and other runs on this machine) must never race for 9420/9421
+        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), doors, false);
         // a test JVM that dies (timeout, Ctrl-C) must not leave daemons behind
         this.reaper = new Thread(cluster::down, "cluster-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);

@@ -37,7 +37,7 @@ class ExportsIT {
     @Test
     void addressesReadOnlyPasswordsMaprootAndGoalBounds() throws Exception {
         Path dir = tmp.resolve("cluster");
-        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()));
+        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), List.of(), false);
         Files.writeString(dir.resolve("etc/mfsexports.cfg"), """
                 127.0.0.2  /         rw,alldirs       # another machine
                 127.0.0.1  /ro       ro

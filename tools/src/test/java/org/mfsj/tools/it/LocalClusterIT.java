@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LocalClusterIT {
     @Test
     void upTwiceStartsNothingNewAndUpAfterAKillRestartsOnlyTheDeadProcess() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        cluster = new LocalCluster(tmp.resolve("c"), new PrintStream(out, true));
+        cluster = new LocalCluster(tmp.resolve("c"), new PrintStream(out, true), List.of(), false);
         cluster.up(Duration.ofSeconds(90));
         Map<String, Long> pids = pids();
         assertThat(pids).hasSize(4).doesNotContainValue(-1L);
@@ -58,7 +59,8 @@ class LocalClusterIT {
         assertThat(after).isEqualTo(pids);
 
         // a second launcher on the same folder sees the same cluster, not a new one
-        LocalCluster again = new LocalCluster(tmp.resolve("c"), new PrintStream(PrintStream.nullOutputStream()));
+        LocalCluster again = new LocalCluster(tmp.resolve("c"), new PrintStream(PrintStream.nullOutputStream()),
+                List.of(), false);
         assertThat(again.masterAddress()).isEqualTo(cluster.masterAddress());
 
         cluster.down();
@@ -73,7 +75,8 @@ class LocalClusterIT {
 
     @Test
     void aFailedUpSaysWhyAndLeavesNothingRunning() throws Exception {
-        cluster = new LocalCluster(tmp.resolve("busy"), new PrintStream(PrintStream.nullOutputStream()));
+        cluster = new LocalCluster(tmp.resolve("busy"), new PrintStream(PrintStream.nullOutputStream()), List.of(),
+                false);
         // someone else holds the master's client port: the master cannot start
         try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
             squatter.bind(new java.net.InetSocketAddress("127.0.0.1", cluster.masterAddress().port()));
