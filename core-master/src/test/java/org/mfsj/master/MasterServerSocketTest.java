@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
@@ -52,6 +51,7 @@ import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.master.fake.FakeChunkServer;
 import org.mfsj.master.fake.TestClock;
+import org.mfsj.master.fake.LoopbackMaster;
 import org.mfsj.master.fake.TestClient;
 
 /** A real master on loopback ports with three fake chunkservers and raw client connections. */
@@ -73,10 +73,7 @@ class MasterServerSocketTest {
 
     @BeforeEach
     void start() throws Exception {
-        MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
-                .with(MasterConfig.DATA_PATH, data)
-                .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
-                .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0)
+        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data)
                 .with(MasterConfig.REPLICATIONS_DELAY_INIT, 0).with(MasterConfig.REPLICATIONS_DELAY_DISCONNECT, 0)
                 .with(MasterConfig.CHUNKS_LOOP_TIME, 20));
         master = MasterServer.start(cfg, clock);

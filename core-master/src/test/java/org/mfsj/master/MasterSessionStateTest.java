@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.Status;
@@ -42,6 +41,7 @@ import org.mfsj.common.wire.client2master.LockReply;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.master.fake.LoopbackMaster;
 import org.mfsj.master.fake.TestClient;
 import org.mfsj.master.fake.TestClock;
 
@@ -60,10 +60,7 @@ class MasterSessionStateTest {
 
     @BeforeEach
     void start() throws Exception {
-        MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
-                .with(MasterConfig.DATA_PATH, data)
-                .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
-                .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0)
+        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data)
                 .with(MasterConfig.SESSION_LOCKS_TIMEOUT, 2));
         master = MasterServer.start(cfg, clock);
         a = TestClient.connect(group, master.clientPort());
