@@ -29,16 +29,17 @@ final class DirEntries {
     }
 
     Dentry find(String name) {
-        if (size == 0) {
-            return null;
-        }
+        return size == 0 ? null : table[indexOf(name)];
+    }
+
+    /** The slot holding {@code name}, or the free slot where it would go; the table must not be empty. */
+    private int indexOf(String name) {
         int mask = table.length - 1;
-        for (int i = spread(name) & mask; ; i = (i + 1) & mask) {
-            Dentry d = table[i];
-            if (d == null || d.name().equals(name)) {
-                return d;
-            }
+        int i = spread(name) & mask;
+        while (table[i] != null && !table[i].name().equals(name)) {
+            i = (i + 1) & mask;
         }
+        return i;
     }
 
     /** Adds {@code d}, whose cookie must be above every cookie added before; false if the name is taken. */
@@ -46,13 +47,9 @@ final class DirEntries {
         if ((size + 1) * 3 > table.length * 2) {
             rehash(Math.max(4, table.length * 2));
         }
-        int mask = table.length - 1;
-        int i = spread(d.name()) & mask;
-        while (table[i] != null) {
-            if (table[i].name().equals(d.name())) {
-                return false;
-            }
-            i = (i + 1) & mask;
+        int i = indexOf(d.name());
+        if (table[i] != null) {
+            return false;
         }
         if (length > 0 && cookies[length - 1] >= d.cookie()) {
             throw new IllegalStateException("cookie " + d.cookie() + " not above " + cookies[length - 1]);
@@ -75,15 +72,12 @@ final class DirEntries {
         if (size == 0) {
             return null;
         }
-        int mask = table.length - 1;
-        int i = spread(name) & mask;
-        while (table[i] != null && !table[i].name().equals(name)) {
-            i = (i + 1) & mask;
-        }
+        int i = indexOf(name);
         Dentry d = table[i];
         if (d == null) {
             return null;
         }
+        int mask = table.length - 1;
         int hole = i;
         for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
             int home = spread(table[j].name()) & mask;

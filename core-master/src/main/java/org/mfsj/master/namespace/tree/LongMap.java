@@ -23,16 +23,17 @@ final class LongMap<V> {
 
     @SuppressWarnings("unchecked")
     V get(long key) {
+        return (V) values[indexOf(key)];
+    }
+
+    /** The slot holding {@code key}, or the free slot where it would go. */
+    private int indexOf(long key) {
         int mask = keys.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == 0) {
-                return null;
-            }
+        int i = slot(key, mask);
+        while (keys[i] != key && keys[i] != 0) {
+            i = (i + 1) & mask;
         }
+        return i;
     }
 
     /** Stores {@code value} unless the key is taken; returns the value already there, or null. */
@@ -44,32 +45,24 @@ final class LongMap<V> {
         if ((size + 1) * 3 > keys.length * 2) {
             resize(keys.length * 2);
         }
-        int mask = keys.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == 0) {
-                keys[i] = key;
-                values[i] = value;
-                size++;
-                return null;
-            }
+        int i = indexOf(key);
+        if (keys[i] == key) {
+            return (V) values[i];
         }
+        keys[i] = key;
+        values[i] = value;
+        size++;
+        return null;
     }
 
     /** Removes the key and returns its value (null if absent). */
     @SuppressWarnings("unchecked")
     V remove(long key) {
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (keys[i] != key) {
-            if (keys[i] == 0) {
-                return null;
-            }
-            i = (i + 1) & mask;
+        int i = indexOf(key);
+        if (keys[i] != key) {
+            return null;
         }
+        int mask = keys.length - 1;
         V old = (V) values[i];
         // backward shift: pull later entries of the probe run into the hole, so no tombstones
         int hole = i;
