@@ -9,10 +9,13 @@ import org.mfsj.tools.cmd.GetCommand;
 import org.mfsj.tools.cmd.GetGoalCommand;
 import org.mfsj.tools.cmd.LsCommand;
 import org.mfsj.tools.cmd.MasterCommand;
+import org.mfsj.tools.cmd.MetaDumpCommand;
+import org.mfsj.tools.cmd.MetaRestoreCommand;
 import org.mfsj.tools.cmd.MkdirCommand;
 import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
+import org.mfsj.tools.cmd.SaveImageCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
 import org.mfsj.tools.cmd.StatusCommand;
 import org.mfsj.tools.cmd.UpCommand;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Command;
             MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
-            CheckFileCommand.class, StatusCommand.class
+            CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
+            MetaDumpCommand.class
         })
 public final class MfsMain implements Runnable {
     private static final Set<String> DAEMONS = Set.of("master", "chunkserver");

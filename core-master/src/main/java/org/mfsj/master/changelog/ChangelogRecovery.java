@@ -35,6 +35,9 @@ public final class ChangelogRecovery {
      * the file; without (read-only tools), it is only skipped.
      */
     public static long replay(Path dir, long fromVersion, Applier applier, boolean cut) throws IOException {
+        if (cut && Segment.dropHeaderless(dir)) {
+            LOG.warn("newest changelog file in {} was cut before its header was written; removed", dir);
+        }
         List<Segment> segments = Segment.list(dir);
         long next = fromVersion;
         int start = 0;

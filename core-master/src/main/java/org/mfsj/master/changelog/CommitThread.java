@@ -137,11 +137,12 @@ final class CommitThread extends Thread {
         out.force(false);
         batches++;
         records += last - durable;
+        durable = last;
+        // the listener first: whoever waits in awaitDurable may rely on it having heard
+        listener.durable(last);
         synchronized (lock) {
-            durable = last;
             lock.notifyAll();
         }
-        listener.durable(last);
     }
 
     private void startSegment(long firstVersion) throws IOException {

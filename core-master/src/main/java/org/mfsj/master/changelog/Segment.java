@@ -42,22 +42,53 @@ public record Segment(long seq, long firstVersion, Path path) implements Compara
         return ch;
     }
 
-    /** Every segment in {@code dir}, oldest first, with its header checked. */
+    /**
+     * Every segment in {@code dir}, oldest first, with its header checked. A newest file too short
+     * to hold its header was cut by a crash right after it was created: it holds no entry and is
+     * left out (see {@link #dropHeaderless}).
+     */
     public static List<Segment> list(Path dir) throws IOException {
         List<Segment> out = new ArrayList<>();
+        List<Path> files = files(dir);
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            if (i == files.size() - 1 && Files.size(p) < HEADER) {
+                break;
+            }
+            out.add(new Segment(seqOf(p), readHeader(p), p));
+        }
+        return out;
+    }
+
+    /** Deletes a newest segment file cut before its header was whole; returns whether there was one. */
+    public static boolean dropHeaderless(Path dir) throws IOException {
+        List<Path> files = files(dir);
+        if (!files.isEmpty() && Files.size(files.get(files.size() - 1)) < HEADER) {
+            Files.delete(files.get(files.size() - 1));
+            return true;
+        }
+        return false;
+    }
+
+    /** The changelog files in {@code dir}, by sequence number. */
+    private static List<Path> files(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    out.add(new Segment(Long.parseLong(m.group(1)), readHeader(p), p));
-                }
-            }
+            files.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(out::add);
         }
-        out.sort(null);
+        out.sort((a, b) -> Long.compare(seqOf(a), seqOf(b)));
         return out;
+    }
+
+    private static long seqOf(Path p) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a changelog file: " + p);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     private static long readHeader(Path p) throws IOException {

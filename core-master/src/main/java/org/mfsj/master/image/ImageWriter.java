@@ -13,14 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireWriter;
-import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.ReplyCache;
 import org.mfsj.master.meta.codec.Frames;
-import org.mfsj.master.namespace.tree.Dentry;
 import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
@@ -132,36 +131,32 @@ public final class ImageWriter {
     }
 
     private void entries(DirNode d) throws IOException {
-        int left = d.size();
-        int inFrame = 0;
-        for (Dentry e : d.entries()) {
-            if (inFrame == 0) {
-                start(ImageFormat.ENTRIES);
-                w.u64(d.id()).u32(Math.min(ImageFormat.BATCH, left));
-            }
-            w.str(e.name()).u64(e.inode()).u64(e.cookie());
-            names++;
-            left--;
-            if (++inFrame == ImageFormat.BATCH) {
-                emit();
-                inFrame = 0;
-            }
-        }
-        if (inFrame > 0) {
-            emit();
-        }
+        batches(d.entries(), d.size(), () -> {
+            start(ImageFormat.ENTRIES);
+            w.u64(d.id());
+        }, e -> w.str(e.name()).u64(e.inode()).u64(e.cookie()));
+        names += d.size();
     }
 
     private void chunks(MetaState state) throws IOException {
+        batches(state.chunks().all(), state.chunks().size(), () -> start(ImageFormat.CHUNKS),
+                c -> w.u64(c.id()).u32(c.version()).u32(c.issued()).u8(c.goal()));
+        chunks += state.chunks().size();
+    }
+
+    /**
+     * Writes {@code count} items as frames of at most {@link ImageFormat#BATCH}: each frame is its
+     * header ({@code open}), the number of items in it, then the items.
+     */
+    private <T> void batches(Iterable<T> items, int count, Runnable open, Consumer<T> item) throws IOException {
+        int left = count;
         int inFrame = 0;
-        int left = state.chunks().size();
-        for (Chunk c : state.chunks().all()) {
+        for (T t : items) {
             if (inFrame == 0) {
-                start(ImageFormat.CHUNKS);
+                open.run();
                 w.u32(Math.min(ImageFormat.BATCH, left));
             }
-            w.u64(c.id()).u32(c.version()).u32(c.issued()).u8(c.goal());
-            chunks++;
+            item.accept(t);
             left--;
             if (++inFrame == ImageFormat.BATCH) {
                 emit();

@@ -39,7 +39,7 @@ public final class ReplyCache {
 
     /** Normalises what an op returned into what a reply needs. */
     public static Object normalise(Object result) {
-        if (result == null) {
+        if (result == null || result == DONE) {
             return DONE;
         }
         if (result instanceof TruncateResult t) {
@@ -51,7 +51,7 @@ public final class ReplyCache {
         if (result instanceof Attr || result instanceof Long) {
             return result;
         }
-        throw new IllegalArgumentException("cannot cache a " + result.getClass().getSimpleName());
+        throw new IllegalArgumentException("cannot cache a " + result.getClass().getName());
     }
 
     public void put(long session, long request, Object result) {

@@ -123,6 +123,17 @@ class FileChangelogTest {
     }
 
     @Test
+    void aSegmentCutBeforeItsHeaderWasWholeIsDropped() throws Exception {
+        write(1, 10, 1 << 20).close();
+        Files.write(Segment.pathOf(dir, 2), new byte[] {'M', 'F', 'S'});
+        assertThat(Segment.list(dir)).hasSize(1);
+        assertThat(recover(1)).hasSize(10);
+        assertThat(Segment.pathOf(dir, 2)).doesNotExist();
+        write(11, 12, 1 << 20).close();
+        assertThat(recover(1)).hasSize(12);
+    }
+
+    @Test
     void damageInsideTheLogStopsRecoveryWithFileAndOffset() throws Exception {
         write(1, 20, 1 << 20).close();
         Path last = Segment.pathOf(dir, 1);

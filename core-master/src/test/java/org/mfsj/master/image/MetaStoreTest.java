@@ -21,6 +21,7 @@ import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.meta.MetaChecker;
 import org.mfsj.master.meta.MetaState;
+import org.mfsj.master.meta.ReplyCache;
 import org.mfsj.master.meta.codec.CorruptMetadataException;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.namespace.SetAttr;
@@ -62,7 +63,9 @@ class MetaStoreTest {
         ns.truncate(USER, f, (3L << 26) + 5);
         long sub = ns.mkdir(USER, home, "sub", 0700).inode();
         ns.mknod(USER, sub, "gone", FileType.FILE, 0644, 0);
+        store.journal().begin(8, 1);
         ns.unlink(USER, sub, "gone");
+        store.journal().end();
         ns.rename(USER, home, "f2", sub, "moved");
         store.journal().begin(7, 2);
         ns.setGoal(USER, home, 3, true);
@@ -85,6 +88,7 @@ class MetaStoreTest {
             live = dump(store.state());
             assertThat(MetaChecker.check(store.state())).isEmpty();
             assertThat(store.state().replies().get(7, 2)).isEqualTo(3L);
+            assertThat(store.state().replies().get(8, 1)).isSameAs(ReplyCache.DONE);
         }
         MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
         assertThat(dump(replayed)).isEqualTo(live);

@@ -2,10 +2,6 @@ package org.mfsj.master.namespace.tree;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.mfsj.common.types.FileType;
 
 /**
@@ -20,8 +16,7 @@ public final class DirNode extends Inode {
      */
     public static final long FIRST_COOKIE = 3;
 
-    private final Map<String, Dentry> byName = new HashMap<>();
-    private final NavigableMap<Long, Dentry> byCookie = new TreeMap<>();
+    private final DirEntries names = new DirEntries();
     private long parent;
     private long nextCookie = FIRST_COOKIE;
     private int subdirs;
@@ -39,7 +34,7 @@ public final class DirNode extends Inode {
     /** A directory's size is its number of entries; no tool relies on more than "non-zero-ish". */
     @Override
     public long length() {
-        return byName.size();
+        return names.size();
     }
 
     /** "." and the entry in the parent, plus one ".." per subdirectory. */
@@ -64,15 +59,15 @@ public final class DirNode extends Inode {
     }
 
     public Dentry find(String name) {
-        return byName.get(name);
+        return names.find(name);
     }
 
     public boolean isEmpty() {
-        return byName.isEmpty();
+        return names.size() == 0;
     }
 
     public int size() {
-        return byName.size();
+        return names.size();
     }
 
     /** The cookie the next linked name will get; an image must save it to keep cookies valid. */
@@ -82,11 +77,11 @@ public final class DirNode extends Inode {
 
     /** Links {@code child} under {@code name}; the caller has checked that the name is free. */
     public Dentry add(String name, Inode child) {
-        Dentry d = new Dentry(name, child.id(), nextCookie++);
-        if (byName.putIfAbsent(name, d) != null) {
+        Dentry d = new Dentry(name, child.id(), nextCookie);
+        if (!names.add(d)) {
             throw new IllegalStateException("name '" + name + "' already in directory " + id());
         }
-        byCookie.put(d.cookie(), d);
+        nextCookie++;
         if (child instanceof DirNode sub) {
             subdirs++;
             sub.parent = id();
@@ -109,12 +104,11 @@ public final class DirNode extends Inode {
 
     /** Unlinks {@code name}, which must name {@code child}. */
     public void remove(String name, Inode child) {
-        Dentry d = byName.get(name);
+        Dentry d = names.find(name);
         if (d == null || d.inode() != child.id()) {
             throw new IllegalStateException("'" + name + "' in directory " + id() + " is not inode " + child.id());
         }
-        byName.remove(name);
-        byCookie.remove(d.cookie());
+        names.remove(name);
         if (child instanceof DirNode) {
             subdirs--;
         }
@@ -122,11 +116,11 @@ public final class DirNode extends Inode {
 
     /** Entries linked after {@code cookie}, in cookie order; a live view, copy before mutating. */
     public Collection<Dentry> entriesAfter(long cookie) {
-        return Collections.unmodifiableCollection(byCookie.tailMap(cookie, false).values());
+        return Collections.unmodifiableCollection(names.after(cookie));
     }
 
     /** All entries in cookie order (a stable order for walks and replays); a live view. */
     public Collection<Dentry> entries() {
-        return Collections.unmodifiableCollection(byCookie.values());
+        return Collections.unmodifiableCollection(names.all());
     }
 }

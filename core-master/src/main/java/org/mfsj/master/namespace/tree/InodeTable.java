@@ -2,8 +2,6 @@ package org.mfsj.master.namespace.tree;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 
@@ -20,7 +18,7 @@ import org.mfsj.common.status.Status;
 public final class InodeTable {
     public static final long ROOT = 1;
 
-    private final Map<Long, Inode> nodes = new HashMap<>();
+    private final LongMap<Inode> nodes = new LongMap<>();
     private long nextId = ROOT;
     private long directories;
     private long files;
@@ -55,7 +53,11 @@ public final class InodeTable {
     }
 
     public void remove(Inode node) {
-        if (nodes.remove(node.id()) != node) {
+        Inode removed = nodes.remove(node.id());
+        if (removed != node) {
+            if (removed != null) {
+                nodes.putIfAbsent(removed.id(), removed);
+            }
             throw new IllegalStateException("inode " + node.id() + " is not in the table");
         }
         if (node instanceof DirNode) {

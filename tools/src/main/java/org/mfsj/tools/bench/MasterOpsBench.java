@@ -1,0 +1,99 @@
+package org.mfsj.tools.bench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.config.ConfigLoader;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.master.MasterConfig;
+import org.mfsj.master.MasterServer;
+
+/** Metadata ops/s into an in-process master (changelog on) from {@code conns} client connections. */
+final class MasterOpsBench {
+    private static final String[] PHASES = {"create", "lookup", "getattr", "rename", "unlink"};
+
+    private final Path data;
+    private final int ops;
+    private final int conns;
+
+    MasterOpsBench(Path data, int ops, int conns) {
+        this.data = data;
+        this.ops = ops;
+        this.conns = conns;
+    }
+
+    void run() throws Exception {
+        MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
+                .with(MasterConfig.DATA_PATH, data)
+                .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
+                .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0));
+        try (MasterServer master = MasterServer.start(cfg, Clock.systemUTC())) {
+            ServerAddress at = new ServerAddress("127.0.0.1", master.clientPort());
+            int perConn = Math.max(1, ops / conns);
+            long[] phaseNanos = new long[PHASES.length];
+            CyclicBarrier barrier = new CyclicBarrier(conns);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            long[] phaseStart = new long[1];
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < conns; t++) {
+                int id = t;
+                threads.add(new Thread(() -> {
+                    try (MfsClient c = MfsClient.connect(ClientConfig.of(List.of(at)).withClientInfo("bench"))) {
+                        work(c, id, perConn, barrier, phaseNanos, phaseStart);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        barrier.reset();
+                    }
+                }, "bench-" + t));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("benchmark client failed", failure.get());
+            }
+            long records = master.metadata().log().commitStats()[1];
+            long batches = master.metadata().log().commitStats()[0];
+            for (int p = 0; p < PHASES.length; p++) {
+                MasterBench.print(PHASES[p] + ", " + conns + " connection(s)", (double) perConn * conns * 1e9
+                        / phaseNanos[p], "ops/s");
+            }
+            MasterBench.print("changelog records per fsync, " + conns + " connection(s)",
+                    batches == 0 ? 0 : (double) records / batches, "records");
+        }
+    }
+
+    /** One connection's share of each phase; the last thread through the barrier times the phase. */
+    private static void work(MfsClient c, int id, int n, CyclicBarrier barrier, long[] nanos, long[] start)
+            throws Exception {
+        Creds root = Creds.ROOT;
+        long dir = c.mkdir(root, c.rootInode(), "c" + id, 0755).inode();
+        long[] inodes = new long[n];
+        for (int p = 0; p < PHASES.length; p++) {
+            if (barrier.await() == 0) {
+                start[0] = System.nanoTime();
+            }
+            barrier.await();
+            for (int i = 0; i < n; i++) {
+                String name = "f" + i;
+                switch (p) {
+                    case 0 -> inodes[i] = c.create(root, dir, name, 0644).inode();
+                    case 1 -> c.lookup(root, dir, name);
+                    case 2 -> c.getattr(inodes[i]);
+                    case 3 -> c.rename(root, dir, name, dir, "r" + i);
+                    default -> c.unlink(root, dir, "r" + i);
+                }
+            }
+            if (barrier.await() == 0) {
+                nanos[p] = System.nanoTime() - start[0];
+            }
+        }
+    }
+}
