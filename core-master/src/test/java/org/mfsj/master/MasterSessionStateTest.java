@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
@@ -47,6 +48,8 @@ import org.mfsj.master.fake.TestClock;
 class MasterSessionStateTest {
     private final EventLoopGroup group = Transport.newGroup(2);
     private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
+    @TempDir
+    java.nio.file.Path data;
     private MasterServer master;
     private TestClient a;
     private TestClient b;
@@ -56,6 +59,7 @@ class MasterSessionStateTest {
     @BeforeEach
     void start() throws Exception {
         MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
+                .with(MasterConfig.DATA_PATH, data)
                 .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
                 .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0)
                 .with(MasterConfig.SESSION_LOCKS_TIMEOUT, 2));

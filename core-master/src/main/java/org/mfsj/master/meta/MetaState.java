@@ -27,6 +27,7 @@ public final class MetaState {
         this.version = version;
         this.maxSession = maxSession;
         namespace.setChunkListener(new RegistryListener(chunks));
+        ChunkRefs.rebuild(namespace.tree(), chunks);
     }
 
     /** A new file system: the root alone, version 0. */

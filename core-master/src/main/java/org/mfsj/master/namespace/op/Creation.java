@@ -32,8 +32,12 @@ final class Creation {
         return (parent.mode() & Access.S_ISGID) != 0 ? parent.gid() : c.gid();
     }
 
-    /** Registers a new node and links it; the parent's entries changed, so its times move. */
+    /**
+     * Registers a new node and links it; the parent's entries changed, so its times move. The node
+     * inherits the parent's trash time here, in apply, so replay derives the same value.
+     */
     static void attach(InodeTable tree, DirNode parent, String name, Inode node, long nowNanos) {
+        node.setTrashSeconds(parent.trashSeconds());
         tree.add(node);
         parent.add(name, node);
         parent.touchContent(nowNanos);

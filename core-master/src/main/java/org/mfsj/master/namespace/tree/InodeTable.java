@@ -21,6 +21,7 @@ public final class InodeTable {
     public static final long ROOT = 1;
 
     private final Map<Long, Inode> nodes = new HashMap<>();
+    private final Trash trash = new Trash();
     private long nextId = ROOT;
     private long directories;
     private long files;
@@ -69,6 +70,11 @@ public final class InodeTable {
     public void setLength(FileNode file, long length) {
         totalLength += length - file.length();
         file.setLength(length);
+    }
+
+    /** Deleted files kept for their trash time; their inodes stay in this table until purged. */
+    public Trash trash() {
+        return trash;
     }
 
     public DirNode root() {
