@@ -16,6 +16,10 @@ import org.mfsj.tools.cmd.RmCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
 import org.mfsj.tools.cmd.StatusCommand;
 import org.mfsj.tools.cmd.UpCommand;
+import org.mfsj.tools.cmd.SetTrashTimeCommand;
+import org.mfsj.tools.cmd.GetTrashTimeCommand;
+import org.mfsj.tools.cmd.TrashCommand;
+import org.mfsj.tools.cmd.SnapshotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +30,8 @@ import picocli.CommandLine.Command;
             MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
-            CheckFileCommand.class, StatusCommand.class
+            CheckFileCommand.class, StatusCommand.class, SetTrashTimeCommand.class, GetTrashTimeCommand.class,
+            TrashCommand.class, SnapshotCommand.class
         })
 public final class MfsMain implements Runnable {
     private static final Set<String> DAEMONS = Set.of("master", "chunkserver");
