@@ -25,6 +25,7 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.SessionsReply;
@@ -317,6 +318,17 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public long purgeTrash(Creds creds, long inode) throws MfsException {
         return trash.purge(creds, inode);
+    }
+
+    @Override
+    public void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        trash.setQuota(creds, dir, softBytes, hardBytes, softInodes, hardInodes);
+    }
+
+    @Override
+    public QuotaInfo getQuota(long dir) throws MfsException {
+        return trash.getQuota(dir);
     }
 
     /** Pending writes to the source are flushed first, so the copy holds them. */

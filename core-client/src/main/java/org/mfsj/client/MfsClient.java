@@ -12,6 +12,7 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
 
 /**
@@ -149,6 +150,17 @@ public interface MfsClient extends AutoCloseable {
      */
     default long snapshot(Creds creds, long source, long dstParent, String name) throws MfsException {
         throw unsupported("snapshot");
+    }
+
+    /** Sets a directory's quota limits (0 = no limit; all 0 removes the quota); root only. */
+    default void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        throw unsupported("quota set");
+    }
+
+    /** A directory's quota with its usage; ENOENT when it has none. */
+    default QuotaInfo getQuota(long dir) throws MfsException {
+        throw unsupported("quota get");
     }
 
     private static MfsException unsupported(String what) {

@@ -35,6 +35,7 @@ import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.RetryCache;
 import org.mfsj.master.service.SaveImageCall;
 import org.mfsj.master.service.SetAttrCall;
+import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.service.TrashCalls;
 import org.mfsj.master.session.SessionRegistry;
@@ -91,6 +92,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
         new OpenCalls(ns).register(dispatcher);
+        new QuotaCalls(ns).register(dispatcher);
         TrashCalls trash = new TrashCalls(ns);
         trash.register(dispatcher);
         long version = store.state().version();

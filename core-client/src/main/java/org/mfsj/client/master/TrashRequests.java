@@ -4,9 +4,13 @@ import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
 import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.GetQuota;
 import org.mfsj.common.wire.client2master.GetTrashTime;
+import org.mfsj.common.wire.client2master.QuotaReply;
+import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.ListTrash;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
@@ -14,7 +18,7 @@ import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.TrashListReply;
 
-/** Trash and snapshot calls to the master; each change carries one request id across its retries. */
+/** Trash, snapshot and quota calls to the master; each change carries one request id across its retries. */
 public final class TrashRequests {
     private final MasterCalls master;
 
@@ -55,6 +59,20 @@ public final class TrashRequests {
         String what = "snapshot of " + source + " as '" + name + "' in " + dstParent;
         return count(master.request(id -> new Snapshot(id, creds, source, dstParent, name, rq), CountReply.class,
                 what), what);
+    }
+
+    public void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        long rq = master.newRequestId();
+        master.status(id -> new SetQuota(id, creds, dir, softBytes, hardBytes, softInodes, hardInodes, rq),
+                "set quota of " + dir);
+    }
+
+    public QuotaInfo getQuota(long dir) throws MfsException {
+        String what = "quota of " + dir;
+        QuotaReply r = master.request(id -> new GetQuota(id, dir), QuotaReply.class, what);
+        MfsException.check(r.status(), what);
+        return r.quota();
     }
 
     private static long count(CountReply r, String what) throws MfsException {

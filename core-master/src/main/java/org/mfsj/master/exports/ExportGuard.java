@@ -12,6 +12,7 @@ import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.PurgeTrash;
@@ -28,7 +29,8 @@ import org.mfsj.common.wire.client2master.WriteChunk;
 public final class ExportGuard {
     private static final Set<Class<? extends Message>> CHANGES = Set.of(SetAttr.class, Mkdir.class, Mknod.class,
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
-            SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class);
+            SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
+            SetQuota.class);
 
     private ExportGuard() {
     }

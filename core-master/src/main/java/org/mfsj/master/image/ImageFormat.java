@@ -10,6 +10,7 @@ package org.mfsj.master.image;
  *   CHUNKS   up to {@link #BATCH} chunks (id, version, issued, goal)
  *   REPLY    one cached answer (session, request, kind, attributes or count)
  *   TRASH    one file in trash (inode, deletion time, original path), in deletion order
+ *   QUOTA    one directory quota's limits (inode, soft and hard bytes, soft and hard inodes)
  *   TRASHTIMES up to {@link #BATCH} (inode, seconds) for every inode whose trash time is not 0
  *   END      counts of inodes, names, chunks and replies, so a cut image is told from a whole one
  * </pre>
@@ -28,6 +29,7 @@ final class ImageFormat {
     static final int REPLY = 5;
     static final int TRASH = 6;
     static final int TRASHTIMES = 7;
+    static final int QUOTA = 8;
     static final int END = 9;
 
     static final int RESULT_DONE = 0;

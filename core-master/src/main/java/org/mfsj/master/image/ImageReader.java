@@ -113,6 +113,8 @@ public final class ImageReader {
             case ImageFormat.REPLY -> reply(r);
             case ImageFormat.TRASH -> trashEntry(r);
             case ImageFormat.TRASHTIMES -> trashTimes(r);
+            case ImageFormat.QUOTA -> tree.quotas().set(tree.expect(r.u64(), DirNode.class).id(), r.u64(), r.u64(),
+                    r.u64(), r.u64(), 0, 0);
             case ImageFormat.END -> end(r);
             default -> throw new IllegalStateException("unknown frame kind " + kind);
         }

@@ -27,6 +27,7 @@ import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.SymlinkNode;
+import org.mfsj.master.namespace.tree.Quotas;
 import org.mfsj.master.namespace.tree.Trash;
 import org.mfsj.master.namespace.tree.Xattrs;
 
@@ -180,6 +181,11 @@ public final class ImageWriter {
         for (Trash.Entry e : tree.trash().entries()) {
             start(ImageFormat.TRASH);
             w.u64(e.inode()).u64(e.deletedNanos()).str(e.path());
+            emit();
+        }
+        for (Quotas.Quota q : tree.quotas().all()) {
+            start(ImageFormat.QUOTA);
+            w.u64(q.dir()).u64(q.softBytes()).u64(q.hardBytes()).u64(q.softInodes()).u64(q.hardInodes());
             emit();
         }
         List<Inode> timed = tree.all().stream().filter(n -> n.trashSeconds() != 0).toList();

@@ -44,6 +44,10 @@ public final class MetaDump {
             out.printf("C %s v%d issued %d goal %d refs %d%n", ChunkIds.hex(c.id()), c.version(), c.issued(), c.goal(),
                     c.refs());
         }
+        for (var q : s.namespace().tree().quotas().all()) {
+            out.printf("Q %d bytes %d/%d/%d inodes %d/%d/%d%n", q.dir(), q.usedBytes(), q.softBytes(), q.hardBytes(),
+                    q.usedInodes(), q.softInodes(), q.hardInodes());
+        }
         for (var t : s.namespace().tree().trash().entries()) {
             out.printf("T %d %s deleted %d%n", t.inode(), quote(t.path()), t.deletedNanos());
         }

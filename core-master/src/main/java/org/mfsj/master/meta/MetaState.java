@@ -28,6 +28,7 @@ public final class MetaState {
         this.maxSession = maxSession;
         namespace.setChunkListener(new RegistryListener(chunks));
         ChunkRefs.rebuild(namespace.tree(), chunks);
+        namespace.tree().quotas().rebuild();
     }
 
     /** A new file system: the root alone, version 0. */

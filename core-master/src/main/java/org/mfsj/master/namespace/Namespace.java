@@ -9,6 +9,8 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.QuotaInfo;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.TrashItem;
 import org.mfsj.master.namespace.op.Access;
 import org.mfsj.master.namespace.op.NamespaceRecord;
@@ -21,6 +23,7 @@ import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.Trash;
+import org.mfsj.master.namespace.tree.Quotas;
 
 /**
  * The master's namespace: the whole file tree in memory, addressed by inode number. No I/O.
@@ -301,6 +304,33 @@ public final class Namespace {
      */
     public long snapshot(Creds c, long source, long dstParent, String name) throws MfsException {
         return commit(ops.snapshot().validate(c, source, dstParent, name, tree.nextId(), now()), ops.snapshot()::apply);
+    }
+
+    // ---- quotas ----
+
+    /** Sets (all 0: removes) the quota of a directory; root only. */
+    public void setQuota(Creds c, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        commitVoid(ops.setQuota().validate(c, dir, softBytes, hardBytes, softInodes, hardInodes),
+                ops.setQuota()::apply);
+    }
+
+    /** The quota of a directory with its usage; ENOENT when it has none. */
+    public QuotaInfo getQuota(long dir) throws MfsException {
+        tree.requireDir(dir);
+        Quotas.Quota q = tree.quotas().get(dir);
+        if (q == null) {
+            throw new MfsException(Status.ENOENT, "directory " + dir + " has no quota");
+        }
+        return new QuotaInfo(dir, q.softBytes(), q.hardBytes(), q.softInodes(), q.hardInodes(), q.usedBytes(),
+                q.usedInodes());
+    }
+
+    /** EDQUOT when a file may not grow by {@code bytes} (a write is refused before any data moves). */
+    public void checkQuota(long inode, long bytes) throws MfsException {
+        if (!tree.quotas().isEmpty()) {
+            tree.quotas().checkRoom(tree.requireFile(inode).parent(), 0, bytes);
+        }
     }
 
     // ---- the write path (permissions were checked when the file was opened) ----

@@ -81,6 +81,8 @@ public final class ChunkWrites {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
         WritePermission.check(req.creds(), attr);
+        // a directory at its hard byte limit takes no more data: refused before anything is written
+        ns.checkQuota(req.inode(), 1);
         Slot slot = new Slot(req.inode(), req.index());
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;

@@ -18,6 +18,7 @@ import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.PurgeTrash;
@@ -65,6 +66,7 @@ public final class RetryCache implements Retries {
         replies.put(Snapshot.class, count);
         replies.put(PurgeTrash.class, count);
         replies.put(RestoreTrash.class, entry);
+        replies.put(SetQuota.class, status);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class ClientMasterProtocol {
             .add(1043, RestoreTrash.class, RestoreTrash::decode)
             .add(1044, PurgeTrash.class, PurgeTrash::decode)
             .add(1045, Snapshot.class, Snapshot::decode)
+            .add(1046, SetQuota.class, SetQuota::decode)
+            .add(1047, GetQuota.class, GetQuota::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -60,7 +62,8 @@ public final class ClientMasterProtocol {
             .add(1530, LockReply.class, LockReply::decode)
             .add(1534, SessionsReply.class, SessionsReply::decode)
             .add(1535, ChallengeReply.class, ChallengeReply::decode)
-            .add(1542, TrashListReply.class, TrashListReply::decode);
+            .add(1542, TrashListReply.class, TrashListReply::decode)
+            .add(1547, QuotaReply.class, QuotaReply::decode);
 
     private ClientMasterProtocol() {
     }

@@ -2,6 +2,7 @@ package org.mfsj.master.meta.codec;
 
 import org.mfsj.master.namespace.op.PurgeTrashRecord;
 import org.mfsj.master.namespace.op.RestoreTrashRecord;
+import org.mfsj.master.namespace.op.SetQuotaRecord;
 import org.mfsj.master.namespace.op.SetTrashTimeRecord;
 import org.mfsj.master.namespace.op.SnapshotRecord;
 
@@ -18,6 +19,9 @@ final class TrashSnapshotBodies {
         t.add(25, PurgeTrashRecord.class, (w, r) -> w.u64(r.inode()), r -> new PurgeTrashRecord(r.u64()));
         t.add(26, RestoreTrashRecord.class, (w, r) -> w.u64(r.inode()).u64(r.firstNewInode()).u64(r.timeNanos()),
                 r -> new RestoreTrashRecord(r.u64(), r.u64(), r.u64()));
+        t.add(28, SetQuotaRecord.class,
+                (w, r) -> w.u64(r.inode()).u64(r.softBytes()).u64(r.hardBytes()).u64(r.softInodes()).u64(r.hardInodes()),
+                r -> new SetQuotaRecord(r.u64(), r.u64(), r.u64(), r.u64(), r.u64()));
         t.add(27, SnapshotRecord.class,
                 (w, r) -> w.u64(r.source()).u64(r.dstParent()).str(r.name()).u64(r.firstNewInode()).u64(r.timeNanos()),
                 r -> new SnapshotRecord(r.u64(), r.u64(), r.str(), r.u64(), r.u64()));

@@ -4,6 +4,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -24,6 +25,7 @@ final class Creation {
             throw new MfsException(Status.EEXIST, "'" + name + "' in directory " + parent);
         }
         Access.check(c, dir, Access.W);
+        tree.quotas().checkRoom(parent, 1, 0);
         return dir;
     }
 
@@ -41,5 +43,9 @@ final class Creation {
         tree.add(node);
         parent.add(name, node);
         parent.touchContent(nowNanos);
+        if (node instanceof FileNode f) {
+            f.setParent(parent.id());
+        }
+        tree.quotas().charge(parent.id(), 1, node.length());
     }
 }

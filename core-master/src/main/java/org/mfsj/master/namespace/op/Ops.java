@@ -11,7 +11,7 @@ import org.mfsj.master.namespace.tree.InodeTable;
 public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, UnlinkOp unlink, RmdirOp rmdir,
         RenameOp rename, SetAttrOp setAttr, TruncateOp truncate, SetXattrOp setXattr, RemoveXattrOp removeXattr,
         SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal, SetTrashTimeOp setTrashTime,
-        PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot) {
+        PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota) {
 
     public static Ops create(InodeTable tree, ChunkListener listener) {
         Unlinker unlinker = new Unlinker(tree, listener);
@@ -20,7 +20,7 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
                 new SetAttrOp(tree), new TruncateOp(tree, listener), new SetXattrOp(tree), new RemoveXattrOp(tree),
                 new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener),
                 new SetTrashTimeOp(tree), new PurgeTrashOp(tree, unlinker), new RestoreTrashOp(tree),
-                new SnapshotOp(tree, listener));
+                new SnapshotOp(tree, listener), new SetQuotaOp(tree));
     }
 
     /**
@@ -76,6 +76,9 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
             return restoreTrash.apply(x);
         } else if (r instanceof SnapshotRecord x) {
             return snapshot.apply(x);
+        } else if (r instanceof SetQuotaRecord x) {
+            setQuota.apply(x);
+            return null;
         }
         throw new IllegalArgumentException("unknown record " + r);
     }

@@ -7,6 +7,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.master.namespace.tree.Dentry;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.Trash;
@@ -64,6 +65,10 @@ public final class RestoreTrashOp {
         }
         dir.add(parts.get(parts.size() - 1), file);
         dir.touchContent(r.timeNanos());
+        if (file instanceof FileNode f) {
+            f.setParent(dir.id());
+        }
+        tree.quotas().charge(dir.id(), 1, file.length());
         file.addLink();
         file.setCtime(r.timeNanos());
         return file.toAttr();

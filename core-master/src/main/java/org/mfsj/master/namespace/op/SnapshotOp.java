@@ -53,6 +53,8 @@ public final class SnapshotOp {
                 }
             }
         }
+        long[] usage = tree.quotas().isEmpty() ? new long[2] : tree.quotas().usageOf(src);
+        tree.quotas().checkRoom(dstParent, usage[0], usage[1]);
         return new SnapshotRecord(source, dstParent, name, firstNewInode, nowNanos);
     }
 
@@ -65,11 +67,13 @@ public final class SnapshotOp {
             Job j = todo.poll();
             Inode copy = copyOf(j.source(), next++, j.parent().id(), r.timeNanos());
             tree.add(copy);
-            if (copy instanceof FileNode f) {
-                shareChunks((FileNode) j.source(), f);
-            }
             j.parent().add(j.name(), copy);
             j.parent().touchContent(r.timeNanos());
+            tree.quotas().charge(j.parent().id(), 1, 0);
+            if (copy instanceof FileNode f) {
+                f.setParent(j.parent().id());
+                shareChunks((FileNode) j.source(), f);
+            }
             if (j.source() instanceof DirNode dir) {
                 for (Dentry d : dir.entries()) {
                     todo.add(new Job(tree.expect(d.inode(), Inode.class), (DirNode) copy, d.name()));

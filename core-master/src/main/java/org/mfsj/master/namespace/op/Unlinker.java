@@ -31,10 +31,12 @@ final class Unlinker {
                 throw new IllegalStateException("directory " + sub.id() + " removed while not empty");
             }
             tree.remove(sub);
+            tree.quotas().charge(dir.id(), -1, 0);
             return;
         }
         child.dropLink();
         child.setCtime(nowNanos);
+        uncharge(dir, child);
         if (child.nlink() > 0) {
             return;
         }
@@ -43,6 +45,22 @@ final class Unlinker {
             return;
         }
         release(child);
+    }
+
+    /**
+     * Quotas: a file stops being charged when the name it is charged to goes (with other names
+     * left it is charged nowhere: quotas follow one name, not hard links); other kinds go with
+     * their last name.
+     */
+    private void uncharge(DirNode dir, Inode child) {
+        if (child instanceof FileNode file) {
+            if (file.parent() == dir.id()) {
+                tree.quotas().charge(dir.id(), -1, -file.length());
+                file.setParent(0);
+            }
+        } else if (child.nlink() == 0) {
+            tree.quotas().charge(dir.id(), -1, 0);
+        }
     }
 
     /** The inode goes, and its chunks with it: its last name went with no trash, or it was purged. */
