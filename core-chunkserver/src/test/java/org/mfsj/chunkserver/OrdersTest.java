@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
 import org.mfsj.common.wire.chunk2master.DeleteChunk;
+import org.mfsj.common.wire.chunk2master.DuplicateChunk;
 import org.mfsj.common.wire.chunk2master.SetChunkVersion;
 import org.mfsj.common.wire.chunk2master.TruncateChunk;
 
@@ -89,6 +90,24 @@ class OrdersTest {
         try (DataClient client = cluster.client(cs)) {
             byte[] expected = Arrays.copyOf(Arrays.copyOf(data, 100_000), 150_000); // zeros past the cut
             assertThat(client.readAll(CHUNK, 3)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void duplicateMakesAnIndependentCopyUnderANewIdAndVersion() throws Exception {
+        long copy = CHUNK + 1;
+        assertThat(cluster.master.order(id, m -> new DuplicateChunk(m, CHUNK, 2, copy, 1)))
+                .isEqualTo(Status.WRONG_VERSION);
+        assertThat(cluster.master.order(id, m -> new DuplicateChunk(m, CHUNK, 1, copy, 1))).isEqualTo(Status.OK);
+        assertThat(cluster.master.order(id, m -> new DuplicateChunk(m, CHUNK, 1, copy, 1)))
+                .isEqualTo(Status.CHUNK_EXISTS);
+        try (DataClient client = cluster.client(cs)) {
+            assertThat(client.readAll(copy, 1)).isEqualTo(data);
+            assertThat(client.init(copy, 1, List.of())).isEqualTo(Status.OK);
+            assertThat(client.writePipelined(copy, 0, new byte[65_536], 65_536)).containsOnly(Status.OK);
+            assertThat(client.end(copy)).isEqualTo(Status.OK);
+            assertThat(client.readAll(CHUNK, 1)).isEqualTo(data);
+            assertThat(client.read(copy, 1, 0, 10).data()).containsOnly(0);
         }
     }
 

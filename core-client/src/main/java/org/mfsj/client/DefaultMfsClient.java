@@ -12,6 +12,7 @@ import org.mfsj.client.io.OpenFiles;
 import org.mfsj.client.io.WriteContext;
 import org.mfsj.client.master.MasterCalls;
 import org.mfsj.client.master.LockRequests;
+import org.mfsj.client.master.TrashRequests;
 import org.mfsj.client.master.MasterLink;
 import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockFlavor;
@@ -24,6 +25,8 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.types.QuotaInfo;
+import org.mfsj.common.types.TrashItem;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.Release;
@@ -70,6 +73,7 @@ final class DefaultMfsClient implements MfsClient {
     private final MasterLink link;
     private final MasterCalls master;
     private final LockRequests locks;
+    private final TrashRequests trash;
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
@@ -81,6 +85,7 @@ final class DefaultMfsClient implements MfsClient {
         this.metrics = metrics;
         this.master = new MasterCalls(link);
         this.locks = new LockRequests(master);
+        this.trash = new TrashRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
         this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
@@ -288,6 +293,52 @@ final class DefaultMfsClient implements MfsClient {
         CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive, rq), CountReply.class, what);
         MfsException.check(r.status(), what);
         return r.count();
+    }
+
+    @Override
+    public long setTrashTime(Creds creds, long inode, long seconds, boolean recursive) throws MfsException {
+        return trash.setTrashTime(creds, inode, seconds, recursive);
+    }
+
+    @Override
+    public long getTrashTime(long inode) throws MfsException {
+        return trash.getTrashTime(inode);
+    }
+
+    @Override
+    public List<TrashItem> listTrash() throws MfsException {
+        return trash.list();
+    }
+
+    @Override
+    public Attr restoreTrash(Creds creds, long inode) throws MfsException {
+        return trash.restore(creds, inode);
+    }
+
+    @Override
+    public long purgeTrash(Creds creds, long inode) throws MfsException {
+        return trash.purge(creds, inode);
+    }
+
+    @Override
+    public void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        trash.setQuota(creds, dir, softBytes, hardBytes, softInodes, hardInodes);
+    }
+
+    @Override
+    public QuotaInfo getQuota(long dir) throws MfsException {
+        return trash.getQuota(dir);
+    }
+
+    /** Pending writes to the source are flushed first, so the copy holds them. */
+    @Override
+    public long snapshot(Creds creds, long source, long dstParent, String name) throws MfsException {
+        OpenFile open = files.find(source);
+        if (open != null) {
+            open.flush();
+        }
+        return trash.snapshot(creds, source, dstParent, name);
     }
 
     @Override

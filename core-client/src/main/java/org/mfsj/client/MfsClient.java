@@ -6,11 +6,14 @@ import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.types.QuotaInfo;
+import org.mfsj.common.types.TrashItem;
 
 /**
  * The one seam between the doors (FUSE, NFS, S3, CLI) and the cluster: a session with the master
@@ -112,6 +115,57 @@ public interface MfsClient extends AutoCloseable {
     List<ChunkReport> fileInfo(long inode) throws MfsException;
 
     ClusterStatus clusterStatus() throws MfsException;
+
+    /**
+     * Sets how long deleted files stay in trash, in seconds (0 = freed at once), on a file or
+     * directory (whose new children inherit it), with {@code recursive} on all below; returns how
+     * many inodes changed. Clients without trash refuse with ENOTSUP.
+     */
+    default long setTrashTime(Creds creds, long inode, long seconds, boolean recursive) throws MfsException {
+        throw unsupported("settrashtime");
+    }
+
+    default long getTrashTime(long inode) throws MfsException {
+        throw unsupported("gettrashtime");
+    }
+
+    /** Every deleted file still in trash, oldest first. */
+    default List<TrashItem> listTrash() throws MfsException {
+        throw unsupported("trash list");
+    }
+
+    /** Puts a file in trash back at its old path (EEXIST if taken; missing directories are made). */
+    default Attr restoreTrash(Creds creds, long inode) throws MfsException {
+        throw unsupported("trash restore");
+    }
+
+    /** Frees a file in trash now; inode 0 = every one {@code creds} may; returns how many went. */
+    default long purgeTrash(Creds creds, long inode) throws MfsException {
+        throw unsupported("trash purge");
+    }
+
+    /**
+     * Copies a file or tree to {@code name} in {@code dstParent} in metadata only: chunks are shared
+     * until either side writes them. Returns how many inodes were made.
+     */
+    default long snapshot(Creds creds, long source, long dstParent, String name) throws MfsException {
+        throw unsupported("snapshot");
+    }
+
+    /** Sets a directory's quota limits (0 = no limit; all 0 removes the quota); root only. */
+    default void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        throw unsupported("quota set");
+    }
+
+    /** A directory's quota with its usage; ENOENT when it has none. */
+    default QuotaInfo getQuota(long dir) throws MfsException {
+        throw unsupported("quota get");
+    }
+
+    private static MfsException unsupported(String what) {
+        return new MfsException(Status.ENOTSUP, what + " is not supported by this client");
+    }
 
     /** Every client session the master knows: mounts, gateways, tools. */
     List<SessionReport> sessions() throws MfsException;

@@ -29,6 +29,7 @@ import org.mfsj.common.config.ConfigSchema;
  * @param metadataSaveFreq         how often a new image is written in the background
  * @param backLogs                 changelog segments kept at least, even once an image holds them
  * @param changelogSegmentBytes    size at which the changelog moves on to a new segment file
+ * @param defaultTrashTime         seconds deleted files stay in trash, given to the root of a new file system
  */
 public record MasterConfig(
         Path dataPath,
@@ -47,7 +48,8 @@ public record MasterConfig(
         String exportsFile,
         Duration metadataSaveFreq,
         int backLogs,
-        long changelogSegmentBytes) {
+        long changelogSegmentBytes,
+        int defaultTrashTime) {
 
     private static final int DAY = 86_400;
 
@@ -90,12 +92,16 @@ public record MasterConfig(
     public static final ConfigKey<Integer> CHANGELOG_SEGMENT_MB = ConfigKey.integer("CHANGELOG_SEGMENT_MB", 64,
             1, 65_536, "Size in MiB at which the changelog moves on to a new changelog.N.mfs file.");
 
+    public static final ConfigKey<Integer> DEFAULT_TRASHTIME = ConfigKey.integer("DEFAULT_TRASHTIME", DAY, 0,
+            Integer.MAX_VALUE, "Seconds a deleted file stays in trash, set on the root when a new file system is"
+                    + " made (0 = no trash); change it later with mfs settrashtime.");
+
     public static final ConfigSchema SCHEMA = ConfigSchema.of("mfsmaster.cfg", DATA_PATH,
             MATOCS_LISTEN_HOST, MATOCS_LISTEN_PORT, MATOCL_LISTEN_HOST, MATOCL_LISTEN_PORT, DEFAULT_GOAL,
             REPLICATIONS_DELAY_INIT, REPLICATIONS_DELAY_DISCONNECT, CHUNKS_LOOP_TIME,
             CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME, SESSION_LOCKS_TIMEOUT,
             EXPORTS_FILENAME, METADATA_SAVE_FREQ, BACK_LOGS,
-            CHANGELOG_SEGMENT_MB);
+            CHANGELOG_SEGMENT_MB, DEFAULT_TRASHTIME);
 
     /** Reads {@code file}; a missing file gives every default. */
     public static MasterConfig load(Path file) throws ConfigException {
@@ -124,6 +130,7 @@ public record MasterConfig(
                 c.get(EXPORTS_FILENAME),
                 Duration.ofSeconds(c.get(METADATA_SAVE_FREQ)),
                 c.get(BACK_LOGS),
-                (long) c.get(CHANGELOG_SEGMENT_MB) << 20);
+                (long) c.get(CHANGELOG_SEGMENT_MB) << 20,
+                c.get(DEFAULT_TRASHTIME));
     }
 }

@@ -26,6 +26,8 @@ public final class MasterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
     /** How often idle client sessions are looked for, at most: often enough for a short sustain time. */
     private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
+    /** How often files past their trash time are freed; MooseFS checks about as often. */
+    private static final Duration TRASH_PURGE = Duration.ofSeconds(1);
     private static final int IO_THREADS = 4;
 
     private final MasterThread master;
@@ -85,6 +87,7 @@ public final class MasterServer implements AutoCloseable {
                     ClientMasterProtocol.FAMILY, w::clients);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
             master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
+            master.every(TRASH_PURGE, w.trashPurge());
             saver.schedule(cfg.metadataSaveFreq());
             LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
                     cfg.chunkserverHost(), cs.port());

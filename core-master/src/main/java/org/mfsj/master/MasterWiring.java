@@ -35,14 +35,17 @@ import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.RetryCache;
 import org.mfsj.master.service.SaveImageCall;
 import org.mfsj.master.service.SetAttrCall;
+import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
+import org.mfsj.master.service.TrashCalls;
 import org.mfsj.master.session.SessionRegistry;
 
 /**
  * Builds the master's object graph: the state (all of it owned by the master thread), the
  * collaborators each part needs, and the client dispatch table. Only construction lives here.
  */
-record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep) {
+record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
+        Runnable trashPurge) {
 
     static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
             Exports exports) {
@@ -74,7 +77,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
-        new SetAttrCall(ns, registry, locks, commands, clock).register(dispatcher);
+        new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
         new ChunkReads(ns, registry).register(dispatcher);
         new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock).register(dispatcher);
         new SaveImageCall(saver, master).register(dispatcher);
@@ -89,8 +92,13 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
         new OpenCalls(ns).register(dispatcher);
+        new QuotaCalls(ns).register(dispatcher);
+        TrashCalls trash = new TrashCalls(ns);
+        trash.register(dispatcher);
+        long version = store.state().version();
+        master.execute(() -> trash.initNewFileSystem(version, cfg.defaultTrashTime()));
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
-                loop, sessionCalls::purgeIdle);
+                loop, sessionCalls::purgeIdle, trash::purgeExpired);
     }
 }

@@ -19,6 +19,11 @@ import org.mfsj.tools.cmd.SaveImageCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
 import org.mfsj.tools.cmd.StatusCommand;
 import org.mfsj.tools.cmd.UpCommand;
+import org.mfsj.tools.cmd.SetTrashTimeCommand;
+import org.mfsj.tools.cmd.GetTrashTimeCommand;
+import org.mfsj.tools.cmd.TrashCommand;
+import org.mfsj.tools.cmd.SnapshotCommand;
+import org.mfsj.tools.cmd.QuotaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +35,8 @@ import picocli.CommandLine.Command;
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
-            MetaDumpCommand.class
+            MetaDumpCommand.class, SetTrashTimeCommand.class, GetTrashTimeCommand.class, TrashCommand.class,
+            SnapshotCommand.class, QuotaCommand.class
         })
 public final class MfsMain implements Runnable {
     private static final Set<String> DAEMONS = Set.of("master", "chunkserver");

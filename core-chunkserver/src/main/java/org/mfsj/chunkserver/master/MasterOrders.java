@@ -14,6 +14,7 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
 import org.mfsj.common.wire.chunk2master.CsCommandReply;
 import org.mfsj.common.wire.chunk2master.DeleteChunk;
+import org.mfsj.common.wire.chunk2master.DuplicateChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
 import org.mfsj.common.wire.chunk2master.SetChunkVersion;
 import org.mfsj.common.wire.chunk2master.TruncateChunk;
@@ -59,6 +60,10 @@ final class MasterOrders implements Peer.Inbound {
             answer(from, o.msgId(), "truncate chunk " + ChunkIds.hex(o.chunkId()) + " v" + o.oldVersion()
                     + " -> v" + o.newVersion() + " to " + o.length() + " bytes", StoreTasks.run(workers,
                             () -> store.truncate(o.chunkId(), o.oldVersion(), o.newVersion(), o.length())));
+        } else if (m instanceof DuplicateChunk o) {
+            answer(from, o.msgId(), "duplicate chunk " + ChunkIds.hex(o.chunkId()) + " v" + o.version() + " as "
+                    + ChunkIds.hex(o.newChunkId()) + " v" + o.newVersion(), StoreTasks.run(workers,
+                            () -> store.duplicate(o.chunkId(), o.version(), o.newChunkId(), o.newVersion())));
         } else if (m instanceof ReplicateChunk o) {
             CompletableFuture<Status> done = replicator.replicate(o.chunkId(), o.version(), o.source())
                     .thenApply(s -> {

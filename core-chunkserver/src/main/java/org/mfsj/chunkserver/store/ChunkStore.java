@@ -229,6 +229,36 @@ public final class ChunkStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Copies chunk {@code id} at {@code version} to a new chunk {@code newId} at {@code newVersion}
+     * on the same disk (copy-on-write of a chunk a snapshot shares; see {@link ChunkDuplication}).
+     * The source stays readable meanwhile.
+     */
+    public void duplicate(long id, int version, long newId, int newVersion) throws MfsException {
+        if (index.get(newId) != null) {
+            throw exists(newId, "already stored");
+        }
+        Disk[] disk = new Disk[1];
+        ChunkFile copy = call(id, false, e -> {
+            checkVersion(e, version);
+            disk[0] = e.disk();
+            return ChunkDuplication.run(file(e), opener, e.disk().path(), newId, newVersion);
+        });
+        ChunkEntry e = new ChunkEntry(newId, disk[0], newVersion, copy.length());
+        e.lock.writeLock().lock();
+        try {
+            if (!index.addNew(e)) {
+                e.markRemoved();
+                copy.close();
+                throw exists(newId, "stored meanwhile");
+            }
+            e.setFile(copy);
+            index.cache().opened(e);
+        } finally {
+            e.lock.writeLock().unlock();
+        }
+    }
+
     /** Deletes the chunk; {@code version} 0 deletes whatever version is stored. */
     public void delete(long id, int version) throws MfsException {
         call(id, true, e -> {

@@ -91,7 +91,7 @@ final class ChunkTruncation {
         return crcs;
     }
 
-    private static void copy(FileChannel from, FileChannel to, int length) throws IOException {
+    static void copy(FileChannel from, FileChannel to, int length) throws IOException {
         long done = 0;
         to.position(ChunkHeader.SIZE);
         while (done < length) {

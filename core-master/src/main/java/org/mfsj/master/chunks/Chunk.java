@@ -17,12 +17,15 @@ public final class Chunk {
     /** Highest version ever handed out, so a failed bump never lets a version be issued twice. */
     private int issued;
     private int goal;
+    /** File slots naming this chunk: more than one after a snapshot, until a write copies it. */
+    private int refs;
 
     Chunk(long id, int version, int goal) {
         this.id = id;
         this.version = version;
         this.issued = version;
         this.goal = goal;
+        this.refs = goal > 0 ? 1 : 0;
     }
 
     public long id() {
@@ -65,6 +68,15 @@ public final class Chunk {
 
     void setGoal(int goal) {
         this.goal = goal;
+    }
+
+    /** How many file slots name this chunk; a write to a chunk with more than one must copy it first. */
+    public int refs() {
+        return refs;
+    }
+
+    void setRefs(int refs) {
+        this.refs = refs;
     }
 
     public boolean referenced() {

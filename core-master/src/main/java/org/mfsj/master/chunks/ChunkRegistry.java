@@ -145,13 +145,40 @@ public final class ChunkRegistry {
         }
     }
 
-    /** No file references the chunk any more: every copy is to be deleted. */
+    /** One file slot fewer names the chunk; with none left every copy is to be deleted. */
     public void unreferenced(long chunkId) {
         Chunk c = chunks.get(chunkId);
-        if (c != null) {
+        if (c == null) {
+            return;
+        }
+        c.setRefs(c.refs() - 1);
+        if (c.refs() <= 0) {
+            c.setRefs(0);
             c.setGoal(0);
             pruneIfDead(c);
         }
+    }
+
+    /** One more file slot names the chunk (a snapshot shares it). */
+    public void referenced(long chunkId) {
+        Chunk c = chunks.get(chunkId);
+        if (c == null) {
+            throw new IllegalStateException("a file shares chunk " + ChunkIds.hex(chunkId) + ", which is unknown");
+        }
+        c.setRefs(c.refs() + 1);
+    }
+
+    /**
+     * For a load: reference counts are not saved but counted from the files; a chunk named by
+     * no file keeps the one reference its creation gave it.
+     */
+    public void restoreRefs(Map<Long, Integer> slots) {
+        slots.forEach((id, n) -> {
+            Chunk c = chunks.get(id);
+            if (c != null && c.referenced()) {
+                c.setRefs(n);
+            }
+        });
     }
 
     /** Drops a chunk that never got a copy (its creation failed everywhere). */

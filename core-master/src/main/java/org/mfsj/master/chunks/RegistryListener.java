@@ -3,9 +3,8 @@ package org.mfsj.master.chunks;
 import org.mfsj.master.namespace.ChunkListener;
 
 /**
- * Feeds the namespace's chunk events into the registry. Every chunk belongs to one file slot
- * today (hard links share the inode, not its chunks), so one dropped reference is the last one.
- * Snapshots will share chunks between files; then the registry must count references instead.
+ * Feeds the namespace's chunk events into the registry, which counts references: snapshots share
+ * chunks between files, so a dropped reference frees a chunk only when it was the last.
  */
 public final class RegistryListener implements ChunkListener {
     private final ChunkRegistry registry;
@@ -17,6 +16,11 @@ public final class RegistryListener implements ChunkListener {
     @Override
     public void onChunkUnreferenced(long chunkId) {
         registry.unreferenced(chunkId);
+    }
+
+    @Override
+    public void onChunkReferenced(long chunkId) {
+        registry.referenced(chunkId);
     }
 
     @Override

@@ -49,6 +49,21 @@ public final class ChunkCommands {
         });
     }
 
+    /**
+     * Copies every valid copy of {@code src} to the new chunk {@code copy} (at its version) on the
+     * same servers, once the new id is durable: copy-on-write of a chunk a snapshot shares.
+     */
+    public CompletableFuture<List<StorageServer>> duplicate(Chunk src, Chunk copy) {
+        int version = src.version();
+        int newVersion = copy.version();
+        List<StorageServer> valid = validServers(src);
+        return log.durable().thenCompose(d -> onEach(valid,
+                s -> orders.duplicate(s, src.id(), version, copy.id(), newVersion), "duplicate", src)).thenApply(ok -> {
+            ok.stream().filter(StorageServer::connected).forEach(s -> registry.addCopy(s, copy.id(), newVersion));
+            return ok;
+        });
+    }
+
     /** Moves every valid copy to a fresh version before a write. */
     public CompletableFuture<List<StorageServer>> bumpVersion(Chunk c) {
         int old = c.version();

@@ -13,6 +13,7 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
 import org.mfsj.common.wire.chunk2master.CsCommandReply;
 import org.mfsj.common.wire.chunk2master.DeleteChunk;
+import org.mfsj.common.wire.chunk2master.DuplicateChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
 import org.mfsj.common.wire.chunk2master.SetChunkVersion;
 import org.mfsj.common.wire.chunk2master.TruncateChunk;
@@ -28,6 +29,8 @@ public final class CsOrders {
      * under the client library's 10 s call timeout, or the client would send its request again.
      */
     static final long ORDER_TIMEOUT_MS = 5_000;
+    /** A local copy of up to 64 MiB, while a client waits (its call timeout is 10 s). */
+    static final long DUPLICATE_TIMEOUT_MS = 8_000;
     /** Nobody waits for a deletion. */
     static final long DELETE_TIMEOUT_MS = 60_000;
     /** A replication copies up to 64 MiB between servers. */
@@ -52,6 +55,11 @@ public final class CsOrders {
     public CompletableFuture<Status> truncate(StorageServer s, long chunkId, int oldVersion, int newVersion,
                                               int length) {
         return call(s, id -> new TruncateChunk(id, chunkId, oldVersion, newVersion, length), ORDER_TIMEOUT_MS);
+    }
+
+    public CompletableFuture<Status> duplicate(StorageServer s, long chunkId, int version, long newChunkId,
+                                               int newVersion) {
+        return call(s, id -> new DuplicateChunk(id, chunkId, version, newChunkId, newVersion), DUPLICATE_TIMEOUT_MS);
     }
 
     public CompletableFuture<Status> delete(StorageServer s, long chunkId, int version) {

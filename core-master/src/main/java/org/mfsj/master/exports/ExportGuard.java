@@ -12,16 +12,25 @@ import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetQuota;
+import org.mfsj.common.wire.client2master.SetTrashTime;
+import org.mfsj.common.wire.client2master.Snapshot;
+import org.mfsj.common.wire.client2master.PurgeTrash;
+import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.WriteChunk;
 
-/** What an export forbids before a request reaches its handler: changes on ro, goals out of bounds. */
+/**
+ * What an export forbids before a request reaches its handler: changes on ro, goals and trash
+ * times out of bounds.
+ */
 public final class ExportGuard {
     private static final Set<Class<? extends Message>> CHANGES = Set.of(SetAttr.class, Mkdir.class, Mknod.class,
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
-            SetXattr.class, RemoveXattr.class);
+            SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
+            SetQuota.class);
 
     private ExportGuard() {
     }
@@ -33,6 +42,9 @@ public final class ExportGuard {
         // a goal no export allows (0, 10) is the namespace's to refuse, with EINVAL
         if (m instanceof SetGoal g && g.goal() >= 1 && g.goal() <= 9
                 && (g.goal() < rule.minGoal() || g.goal() > rule.maxGoal())) {
+            return Status.EPERM;
+        }
+        if (m instanceof SetTrashTime t && (t.seconds() < rule.minTrashSeconds() || t.seconds() > rule.maxTrashSeconds())) {
             return Status.EPERM;
         }
         return Status.OK;

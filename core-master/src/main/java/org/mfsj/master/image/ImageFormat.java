@@ -9,6 +9,9 @@ package org.mfsj.master.image;
  *   ENTRIES  a directory id and up to {@link #BATCH} names (name, inode, cookie) in cookie order
  *   CHUNKS   up to {@link #BATCH} chunks (id, version, issued, goal)
  *   REPLY    one cached answer (session, request, kind, attributes or count)
+ *   TRASH    one file in trash (inode, deletion time, original path), in deletion order
+ *   QUOTA    one directory quota's limits (inode, soft and hard bytes, soft and hard inodes)
+ *   TRASHTIMES up to {@link #BATCH} (inode, seconds) for every inode whose trash time is not 0
  *   END      counts of inodes, names, chunks and replies, so a cut image is told from a whole one
  * </pre>
  * Kind numbers are stable; new kinds get new numbers.
@@ -24,6 +27,9 @@ final class ImageFormat {
     static final int ENTRIES = 3;
     static final int CHUNKS = 4;
     static final int REPLY = 5;
+    static final int TRASH = 6;
+    static final int TRASHTIMES = 7;
+    static final int QUOTA = 8;
     static final int END = 9;
 
     static final int RESULT_DONE = 0;

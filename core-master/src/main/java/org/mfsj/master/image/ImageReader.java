@@ -24,6 +24,7 @@ import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.SpecialNode;
 import org.mfsj.master.namespace.tree.SymlinkNode;
+import org.mfsj.master.namespace.tree.Trash;
 
 /**
  * Loads an image (see {@link ImageFormat}) strictly: every frame must check out and decode
@@ -110,6 +111,10 @@ public final class ImageReader {
             case ImageFormat.ENTRIES -> entries(r);
             case ImageFormat.CHUNKS -> chunkBatch(r);
             case ImageFormat.REPLY -> reply(r);
+            case ImageFormat.TRASH -> trashEntry(r);
+            case ImageFormat.TRASHTIMES -> trashTimes(r);
+            case ImageFormat.QUOTA -> tree.quotas().set(tree.expect(r.u64(), DirNode.class).id(), r.u64(), r.u64(),
+                    r.u64(), r.u64(), 0, 0);
             case ImageFormat.END -> end(r);
             default -> throw new IllegalStateException("unknown frame kind " + kind);
         }
@@ -199,6 +204,22 @@ public final class ImageReader {
         }
         for (int i = 0; i < count; i++) {
             chunks.restore(r.u64(), r.u32(), r.u32(), r.u8());
+        }
+    }
+
+    private void trashEntry(WireReader r) {
+        long inode = tree.expect(r.u64(), Inode.class).id();
+        long deleted = r.u64();
+        tree.trash().add(new Trash.Entry(inode, r.str(), deleted));
+    }
+
+    private void trashTimes(WireReader r) {
+        int count = r.u32();
+        if (count < 0 || count > MAX_LIST) {
+            throw new IllegalStateException("trash time batch of " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            tree.expect(r.u64(), Inode.class).setTrashSeconds(r.u32());
         }
     }
 

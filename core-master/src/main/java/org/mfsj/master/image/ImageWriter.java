@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Consumer;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.wire.TypeCodecs;
@@ -25,6 +26,8 @@ import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.SymlinkNode;
+import org.mfsj.master.namespace.tree.Quotas;
+import org.mfsj.master.namespace.tree.Trash;
 import org.mfsj.master.namespace.tree.Xattrs;
 
 /**
@@ -90,6 +93,7 @@ public final class ImageWriter {
             }
         }
         chunks(state);
+        trash(tree);
         try {
             state.replies().forEach(this::reply);
         } catch (UncheckedIOException e) {
@@ -164,6 +168,29 @@ public final class ImageWriter {
             }
         }
         if (inFrame > 0) {
+            emit();
+        }
+    }
+
+    private void trash(InodeTable tree) throws IOException {
+        for (Trash.Entry e : tree.trash().entries()) {
+            start(ImageFormat.TRASH);
+            w.u64(e.inode()).u64(e.deletedNanos()).str(e.path());
+            emit();
+        }
+        for (Quotas.Quota q : tree.quotas().all()) {
+            start(ImageFormat.QUOTA);
+            w.u64(q.dir()).u64(q.softBytes()).u64(q.hardBytes()).u64(q.softInodes()).u64(q.hardInodes());
+            emit();
+        }
+        List<Inode> timed = tree.all().stream().filter(n -> n.trashSeconds() != 0).toList();
+        for (int from = 0; from < timed.size(); from += ImageFormat.BATCH) {
+            List<Inode> batch = timed.subList(from, Math.min(timed.size(), from + ImageFormat.BATCH));
+            start(ImageFormat.TRASHTIMES);
+            w.u32(batch.size());
+            for (Inode n : batch) {
+                w.u64(n.id()).u32(n.trashSeconds());
+            }
             emit();
         }
     }

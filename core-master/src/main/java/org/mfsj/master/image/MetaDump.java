@@ -41,7 +41,15 @@ public final class MetaDump {
         List<Chunk> chunks = new ArrayList<>(s.chunks().all());
         chunks.sort(Comparator.comparingLong(Chunk::id));
         for (Chunk c : chunks) {
-            out.printf("C %s v%d issued %d goal %d%n", ChunkIds.hex(c.id()), c.version(), c.issued(), c.goal());
+            out.printf("C %s v%d issued %d goal %d refs %d%n", ChunkIds.hex(c.id()), c.version(), c.issued(), c.goal(),
+                    c.refs());
+        }
+        for (var q : s.namespace().tree().quotas().all()) {
+            out.printf("Q %d bytes %d/%d/%d inodes %d/%d/%d%n", q.dir(), q.usedBytes(), q.softBytes(), q.hardBytes(),
+                    q.usedInodes(), q.softInodes(), q.hardInodes());
+        }
+        for (var t : s.namespace().tree().trash().entries()) {
+            out.printf("T %d %s deleted %d%n", t.inode(), quote(t.path()), t.deletedNanos());
         }
         s.replies().forEach((session, request, result) -> out.printf("R session %d request %d -> %s%n", session,
                 request, result));
@@ -54,6 +62,9 @@ public final class MetaDump {
                 .append(" goal ").append(n.goal()).append(" nlink ").append(n.nlink()).append(" length ")
                 .append(n.length()).append(" atime ").append(n.atimeNanos()).append(" mtime ").append(n.mtimeNanos())
                 .append(" ctime ").append(n.ctimeNanos());
+        if (n.trashSeconds() != 0) {
+            b.append(" trashtime ").append(n.trashSeconds());
+        }
         if (n instanceof DirNode d) {
             b.append(" parent ").append(d.parent()).append(" nextcookie ").append(d.nextCookie());
         } else if (n instanceof FileNode f) {

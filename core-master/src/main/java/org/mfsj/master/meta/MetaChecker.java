@@ -17,8 +17,9 @@ import org.mfsj.master.namespace.tree.InodeTable;
 /**
  * A full consistency check of a metadata state: every inode reachable from the root exactly as
  * often as its link count says, every directory named once and by its parent, no cycles, every
- * chunk a file names known and named by one slot only, and the inode and chunk counters past
- * every number in use. Returns the problems found (none = consistent). Reads only.
+ * chunk a file names known and counted with as many references as slots name it, every trash
+ * entry an unnamed inode, and the inode and chunk counters past every number in use. Returns
+ * the problems found (none = consistent). Reads only.
  */
 public final class MetaChecker {
     private static final int MAX_REPORTED = 100;
@@ -53,7 +54,11 @@ public final class MetaChecker {
         for (Inode n : tree.all()) {
             maxId = Math.max(maxId, n.id());
             int seen = names.getOrDefault(n.id(), 0);
-            if (n.id() != InodeTable.ROOT && seen == 0) {
+            if (tree.trash().contains(n.id())) {
+                if (seen != 0 || n.nlink() != 0) {
+                    problem("inode " + n.id() + " is in trash but has " + seen + " names and link count " + n.nlink());
+                }
+            } else if (n.id() != InodeTable.ROOT && seen == 0) {
                 problem("inode " + n.id() + " is not reachable from the root");
             } else if (!n.isDirectory() && seen != n.nlink()) {
                 problem("inode " + n.id() + " has link count " + n.nlink() + " but " + seen + " names");
@@ -70,6 +75,13 @@ public final class MetaChecker {
         }
         if (tree.nextId() <= maxId) {
             problem("next inode number " + tree.nextId() + " is not past inode " + maxId);
+        }
+        for (var e : tree.trash().entries()) {
+            try {
+                tree.expect(e.inode(), Inode.class);
+            } catch (IllegalStateException ex) {
+                problem("trash entry '" + e.path() + "' names missing inode " + e.inode());
+            }
         }
         checkChunks(slots);
     }
@@ -132,8 +144,9 @@ public final class MetaChecker {
             } else if (!c.referenced()) {
                 problem("chunk " + ChunkIds.hex(e.getKey()) + " is in a file but marked unreferenced");
             }
-            if (e.getValue() > 1) {
-                problem("chunk " + ChunkIds.hex(e.getKey()) + " is in " + e.getValue() + " file slots");
+            if (c != null && e.getValue() != c.refs()) {
+                problem("chunk " + ChunkIds.hex(e.getKey()) + " is in " + e.getValue() + " file slots but counts "
+                        + c.refs() + " references");
             }
         }
         for (Chunk c : state.chunks().all()) {

@@ -27,6 +27,8 @@ public final class MetaState {
         this.version = version;
         this.maxSession = maxSession;
         namespace.setChunkListener(new RegistryListener(chunks));
+        ChunkRefs.rebuild(namespace.tree(), chunks);
+        namespace.tree().quotas().rebuild();
     }
 
     /** A new file system: the root alone, version 0. */

@@ -19,6 +19,10 @@ public interface ChunkListener {
     default void onChunkUnreferenced(long chunkId) {
     }
 
+    /** A snapshot made one more file slot reference {@code chunkId}. */
+    default void onChunkReferenced(long chunkId) {
+    }
+
     /** The goal of the file holding {@code chunkId} changed to {@code goal}. */
     default void onGoalChanged(long chunkId, int goal) {
     }

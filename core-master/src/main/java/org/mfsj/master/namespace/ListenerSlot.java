@@ -17,6 +17,11 @@ final class ListenerSlot implements ChunkListener {
     }
 
     @Override
+    public void onChunkReferenced(long chunkId) {
+        target.onChunkReferenced(chunkId);
+    }
+
+    @Override
     public void onGoalChanged(long chunkId, int goal) {
         target.onGoalChanged(chunkId, goal);
     }

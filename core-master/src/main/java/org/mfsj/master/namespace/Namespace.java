@@ -9,6 +9,9 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.QuotaInfo;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.TrashItem;
 import org.mfsj.master.namespace.op.Access;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.Ops;
@@ -17,7 +20,10 @@ import org.mfsj.master.namespace.op.SetGoalOp;
 import org.mfsj.master.namespace.op.TruncateRecord;
 import org.mfsj.master.namespace.op.XattrRules;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
+import org.mfsj.master.namespace.tree.Trash;
+import org.mfsj.master.namespace.tree.Quotas;
 
 /**
  * The master's namespace: the whole file tree in memory, addressed by inode number. No I/O.
@@ -241,6 +247,90 @@ public final class Namespace {
      */
     public int setGoal(Creds c, long inode, int goal, boolean recursive) throws MfsException {
         return commit(ops.setGoal().validate(c, inode, goal, recursive, now()), ops.setGoal()::apply);
+    }
+
+    // ---- trash and snapshots ----
+
+    /**
+     * Sets the trash time in seconds (0 = deleted files are freed at once) of a file or directory,
+     * and with {@code recursive} of everything below; needs ownership, as setgoal. Returns how many
+     * inodes changed.
+     */
+    public int setTrashTime(Creds c, long inode, long seconds, boolean recursive) throws MfsException {
+        return commit(ops.setTrashTime().validate(c, inode, seconds, recursive, now()), ops.setTrashTime()::apply);
+    }
+
+    public int getTrashTime(long inode) throws MfsException {
+        return tree.require(inode).trashSeconds();
+    }
+
+    /** Every file in trash, in deletion order. */
+    public List<TrashItem> trash() {
+        return tree.trash().entries().stream()
+                .map(e -> new TrashItem(e.inode(), e.path(), e.deletedNanos(),
+                        tree.expect(e.inode(), Inode.class).length()))
+                .toList();
+    }
+
+    /** Puts a file in trash back at its old path (missing directories are made again). */
+    public Attr restore(Creds c, long inode) throws MfsException {
+        return commit(ops.restoreTrash().validate(c, inode, tree.nextId(), now()), ops.restoreTrash()::apply);
+    }
+
+    /** Frees a file in trash now. */
+    public void purge(Creds c, long inode) throws MfsException {
+        commitVoid(ops.purgeTrash().validate(c, inode), ops.purgeTrash()::apply);
+    }
+
+    /** Frees every file in trash whose trash time has passed; returns how many. */
+    public int purgeExpired() {
+        long now = now();
+        List<Long> due = tree.trash().entries().stream()
+                .filter(e -> e.expiresNanos(tree.expect(e.inode(), Inode.class).trashSeconds()) <= now)
+                .map(Trash.Entry::inode).toList();
+        for (long inode : due) {
+            try {
+                commitVoid(ops.purgeTrash().expired(inode), ops.purgeTrash()::apply);
+            } catch (MfsException e) {
+                throw new IllegalStateException("trash entry " + inode + " vanished while purging", e);
+            }
+        }
+        return due.size();
+    }
+
+    /**
+     * Copies a file or tree to {@code name} in {@code dstParent} sharing its chunks; returns how many
+     * inodes were made.
+     */
+    public long snapshot(Creds c, long source, long dstParent, String name) throws MfsException {
+        return commit(ops.snapshot().validate(c, source, dstParent, name, tree.nextId(), now()), ops.snapshot()::apply);
+    }
+
+    // ---- quotas ----
+
+    /** Sets (all 0: removes) the quota of a directory; root only. */
+    public void setQuota(Creds c, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
+            throws MfsException {
+        commitVoid(ops.setQuota().validate(c, dir, softBytes, hardBytes, softInodes, hardInodes),
+                ops.setQuota()::apply);
+    }
+
+    /** The quota of a directory with its usage; ENOENT when it has none. */
+    public QuotaInfo getQuota(long dir) throws MfsException {
+        tree.requireDir(dir);
+        Quotas.Quota q = tree.quotas().get(dir);
+        if (q == null) {
+            throw new MfsException(Status.ENOENT, "directory " + dir + " has no quota");
+        }
+        return new QuotaInfo(dir, q.softBytes(), q.hardBytes(), q.softInodes(), q.hardInodes(), q.usedBytes(),
+                q.usedInodes());
+    }
+
+    /** EDQUOT when a file may not grow by {@code bytes} (a write is refused before any data moves). */
+    public void checkQuota(long inode, long bytes) throws MfsException {
+        if (!tree.quotas().isEmpty()) {
+            tree.quotas().checkRoom(tree.requireFile(inode).parent(), 0, bytes);
+        }
     }
 
     // ---- the write path (permissions were checked when the file was opened) ----

@@ -52,6 +52,7 @@ public final class ChunkWrites {
     private final ChunkCommands commands;
     private final ChunkLog chunkLog;
     private final Clock clock;
+    private final CopyOnWrite cow;
     /** Slots whose new chunk is being created: not in the file yet, but already locked. */
     private final Map<Slot, Long> creating = new HashMap<>();
 
@@ -64,6 +65,7 @@ public final class ChunkWrites {
         this.commands = commands;
         this.chunkLog = chunkLog;
         this.clock = clock;
+        this.cow = new CopyOnWrite(ns, registry, locks, commands, chunkLog, clock);
     }
 
     public void register(RequestDispatcher d) {
@@ -79,6 +81,8 @@ public final class ChunkWrites {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
         WritePermission.check(ns, req.creds(), attr);
+        // a directory at its hard byte limit takes no more data: refused before anything is written
+        ns.checkQuota(req.inode(), 1);
         Slot slot = new Slot(req.inode(), req.index());
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;
@@ -86,6 +90,9 @@ public final class ChunkWrites {
             return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived));
         }
         long owner = sessionOf(from);
+        if (chunkId != 0 && cow.needed(chunkId)) {
+            return copyOnWrite(req, chunkId, attr.goal(), owner);
+        }
         return chunkId == 0 ? create(req, slot, attr.goal(), owner) : bump(req, chunkId, owner);
     }
 
@@ -134,6 +141,16 @@ public final class ChunkWrites {
             LOG.debug("chunk {} created for inode {} index {} on {}", hex(c.id()), req.inode(), req.index(), ok);
             return reply(req, c, ok);
         });
+    }
+
+    /**
+     * The chunk is shared with a snapshot: the write goes to a fresh copy and the slot is re-pointed.
+     * The shared chunk stays locked while it is copied, so writers of this or another file wait.
+     */
+    private CompletableFuture<Message> copyOnWrite(WriteChunk req, long chunkId, int goal, long owner) {
+        locks.tryLock(chunkId, clock.instant(), owner);
+        return cow.copy(req.inode(), req.index(), registry.get(chunkId), goal, owner)
+                .thenApply(c -> reply(req, c.chunk(), c.servers()));
     }
 
     private CompletableFuture<Message> bump(WriteChunk req, long chunkId, long owner) throws MfsException {

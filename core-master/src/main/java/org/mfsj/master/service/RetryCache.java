@@ -18,6 +18,11 @@ import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetQuota;
+import org.mfsj.common.wire.client2master.SetTrashTime;
+import org.mfsj.common.wire.client2master.Snapshot;
+import org.mfsj.common.wire.client2master.PurgeTrash;
+import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.Symlink;
@@ -56,6 +61,12 @@ public final class RetryCache implements Retries {
         replies.put(RemoveXattr.class, status);
         replies.put(SetAttr.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
         replies.put(SetGoal.class, (id, result) -> new CountReply(id, Status.OK, (Long) result));
+        Rebuild count = (id, result) -> new CountReply(id, Status.OK, result instanceof Long n ? n : 1);
+        replies.put(SetTrashTime.class, count);
+        replies.put(Snapshot.class, count);
+        replies.put(PurgeTrash.class, count);
+        replies.put(RestoreTrash.class, entry);
+        replies.put(SetQuota.class, status);
     }
 
     @Override
@@ -76,7 +87,8 @@ public final class RetryCache implements Retries {
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
     private static boolean fits(Message request, Object first) {
         return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
-                || request instanceof Symlink || request instanceof Link) || first instanceof Attr;
+                || request instanceof Symlink || request instanceof Link || request instanceof RestoreTrash)
+                || first instanceof Attr;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.WriteLocks;
 import org.mfsj.master.cs.ChunkCommands;
+import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.namespace.TruncateResult;
 import org.mfsj.master.net.RequestDispatcher;
@@ -36,8 +37,11 @@ public final class SetAttrCall {
     private final WriteLocks locks;
     private final ChunkCommands commands;
     private final Clock clock;
+    private final CopyOnWrite cow;
 
-    public SetAttrCall(Namespace ns, ChunkRegistry registry, WriteLocks locks, ChunkCommands commands, Clock clock) {
+    public SetAttrCall(Namespace ns, ChunkRegistry registry, WriteLocks locks, ChunkCommands commands, ChunkLog chunkLog,
+            Clock clock) {
+        this.cow = new CopyOnWrite(ns, registry, locks, commands, chunkLog, clock);
         this.ns = ns;
         this.registry = registry;
         this.locks = locks;
@@ -77,6 +81,14 @@ public final class SetAttrCall {
             return CompletableFuture.completedFuture(new AttrReply(r.msgId(), Status.OK, t.attr()));
         }
         locks.tryLock(c.id(), clock.instant());
+        CompletableFuture<Chunk> target = cow.needed(c.id())
+                ? cow.copy(r.inode(), ChunkGeometry.chunkIndex(r.length()), c, c.goal(), 0)
+                        .thenApply(CopyOnWrite.Copied::chunk)
+                : CompletableFuture.completedFuture(c);
+        return target.thenCompose(x -> cut(r, t, x));
+    }
+
+    private CompletableFuture<Message> cut(SetAttr r, TruncateResult t, Chunk c) {
         return commands.truncate(c, t.cutChunkLength()).thenApply(ok -> {
             locks.release(c.id());
             if (ok.isEmpty()) {

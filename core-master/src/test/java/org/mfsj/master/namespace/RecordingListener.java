@@ -16,6 +16,11 @@ final class RecordingListener implements ChunkListener {
     }
 
     @Override
+    public void onChunkReferenced(long chunkId) {
+        all.add("ref " + chunkId);
+    }
+
+    @Override
     public void onGoalChanged(long chunkId, int goal) {
         goalChanges.add(chunkId + "->" + goal);
         all.add("goal " + chunkId + "->" + goal);

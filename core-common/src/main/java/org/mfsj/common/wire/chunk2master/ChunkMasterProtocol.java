@@ -16,6 +16,7 @@ public final class ChunkMasterProtocol {
             .add(2103, DeleteChunk.class, DeleteChunk::decode)
             .add(2104, ReplicateChunk.class, ReplicateChunk::decode)
             .add(2105, TruncateChunk.class, TruncateChunk::decode)
+            .add(2106, DuplicateChunk.class, DuplicateChunk::decode)
             .add(2501, CsRegisterReply.class, CsRegisterReply::decode)
             .add(2600, CsCommandReply.class, CsCommandReply::decode);
 

@@ -37,6 +37,14 @@ public final class ClientMasterProtocol {
             .add(1033, Release.class, Release::decode)
             .add(1034, ListSessions.class, ListSessions::decode)
             .add(1035, SessionChallenge.class, SessionChallenge::decode)
+            .add(1040, SetTrashTime.class, SetTrashTime::decode)
+            .add(1041, GetTrashTime.class, GetTrashTime::decode)
+            .add(1042, ListTrash.class, ListTrash::decode)
+            .add(1043, RestoreTrash.class, RestoreTrash::decode)
+            .add(1044, PurgeTrash.class, PurgeTrash::decode)
+            .add(1045, Snapshot.class, Snapshot::decode)
+            .add(1046, SetQuota.class, SetQuota::decode)
+            .add(1047, GetQuota.class, GetQuota::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -53,7 +61,9 @@ public final class ClientMasterProtocol {
             .add(1523, XattrListReply.class, XattrListReply::decode)
             .add(1530, LockReply.class, LockReply::decode)
             .add(1534, SessionsReply.class, SessionsReply::decode)
-            .add(1535, ChallengeReply.class, ChallengeReply::decode);
+            .add(1535, ChallengeReply.class, ChallengeReply::decode)
+            .add(1542, TrashListReply.class, TrashListReply::decode)
+            .add(1547, QuotaReply.class, QuotaReply::decode);
 
     private ClientMasterProtocol() {
     }

@@ -27,6 +27,7 @@ public final class RecordTypes {
     static {
         NamespaceBodies.register(ALL);
         ChunkBodies.register(ALL);
+        TrashSnapshotBodies.register(ALL);
     }
 
     private final Map<Integer, Type<?>> byTag = new HashMap<>();

@@ -4,6 +4,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -24,6 +25,7 @@ final class Creation {
             throw new MfsException(Status.EEXIST, "'" + name + "' in directory " + parent);
         }
         Access.check(c, dir, Access.W);
+        tree.quotas().checkRoom(parent, 1, 0);
         return dir;
     }
 
@@ -32,10 +34,18 @@ final class Creation {
         return (parent.mode() & Access.S_ISGID) != 0 ? parent.gid() : c.gid();
     }
 
-    /** Registers a new node and links it; the parent's entries changed, so its times move. */
+    /**
+     * Registers a new node and links it; the parent's entries changed, so its times move. The node
+     * inherits the parent's trash time here, in apply, so replay derives the same value.
+     */
     static void attach(InodeTable tree, DirNode parent, String name, Inode node, long nowNanos) {
+        node.setTrashSeconds(parent.trashSeconds());
         tree.add(node);
         parent.add(name, node);
         parent.touchContent(nowNanos);
+        if (node instanceof FileNode f) {
+            f.setParent(parent.id());
+        }
+        tree.quotas().charge(parent.id(), 1, node.length());
     }
 }

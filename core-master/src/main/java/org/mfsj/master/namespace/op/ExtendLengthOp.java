@@ -25,6 +25,10 @@ public final class ExtendLengthOp {
         if (length > FileNode.MAX_LENGTH) {
             throw new MfsException(Status.EFBIG, "length " + length + " over " + FileNode.MAX_LENGTH);
         }
+        FileNode file = tree.requireFile(inode);
+        if (length > file.length()) {
+            tree.quotas().checkRoom(file.parent(), 0, length - file.length());
+        }
         return new ExtendLengthRecord(inode, length, nowNanos);
     }
 

@@ -10,14 +10,17 @@ import org.mfsj.master.namespace.tree.InodeTable;
  */
 public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, UnlinkOp unlink, RmdirOp rmdir,
         RenameOp rename, SetAttrOp setAttr, TruncateOp truncate, SetXattrOp setXattr, RemoveXattrOp removeXattr,
-        SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal) {
+        SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal, SetTrashTimeOp setTrashTime,
+        PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota) {
 
     public static Ops create(InodeTable tree, ChunkListener listener) {
         Unlinker unlinker = new Unlinker(tree, listener);
         return new Ops(new MkdirOp(tree), new MknodOp(tree), new SymlinkOp(tree), new LinkOp(tree),
                 new UnlinkOp(tree, unlinker), new RmdirOp(tree, unlinker), new RenameOp(tree, unlinker),
                 new SetAttrOp(tree), new TruncateOp(tree, listener), new SetXattrOp(tree), new RemoveXattrOp(tree),
-                new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener));
+                new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener),
+                new SetTrashTimeOp(tree), new PurgeTrashOp(tree, unlinker), new RestoreTrashOp(tree),
+                new SnapshotOp(tree, listener), new SetQuotaOp(tree));
     }
 
     /**
@@ -59,6 +62,23 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
             return extendLength.apply(x);
         } else if (r instanceof SetGoalRecord x) {
             return setGoal.apply(x);
+        }
+        return applyMore(r);
+    }
+
+    private Object applyMore(NamespaceRecord r) {
+        if (r instanceof SetTrashTimeRecord x) {
+            return setTrashTime.apply(x);
+        } else if (r instanceof PurgeTrashRecord x) {
+            purgeTrash.apply(x);
+            return null;
+        } else if (r instanceof RestoreTrashRecord x) {
+            return restoreTrash.apply(x);
+        } else if (r instanceof SnapshotRecord x) {
+            return snapshot.apply(x);
+        } else if (r instanceof SetQuotaRecord x) {
+            setQuota.apply(x);
+            return null;
         }
         throw new IllegalArgumentException("unknown record " + r);
     }

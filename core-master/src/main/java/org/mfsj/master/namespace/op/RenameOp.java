@@ -5,6 +5,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.master.namespace.tree.Dentry;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -58,6 +59,8 @@ public final class RenameOp {
             // the move rewrites the directory's own ".." entry, which takes write permission on it
             Access.check(c, moving, Access.W);
         }
+        long[] moved = quotaUsage(moving, from);
+        tree.quotas().checkMove(srcParent, dstParent, moved[0], moved[1]);
         return new RenameRecord(srcParent, srcName, dstParent, dstName, moving.id(),
                 replaced == null ? 0 : replaced.id(), nowNanos);
     }
@@ -71,11 +74,29 @@ public final class RenameOp {
             Inode replaced = Removal.expectEntry(tree, to, r.dstName(), r.replaced(), Inode.class);
             unlinker.unlink(to, r.dstName(), replaced, now);
         }
+        if (from != to && !tree.quotas().isEmpty()) {
+            long[] moved = quotaUsage(moving, from);
+            tree.quotas().move(from.id(), to.id(), moved[0], moved[1]);
+            if (moving instanceof FileNode f && f.parent() == from.id()) {
+                f.setParent(to.id());
+            }
+        }
         from.remove(r.srcName(), moving);
         to.add(r.dstName(), moving);
         from.touchContent(now);
         to.touchContent(now);
         moving.setCtime(now);
+    }
+
+    /** What the move takes from the quotas above {@code from}: a file only if charged there. */
+    private long[] quotaUsage(Inode moving, DirNode from) {
+        if (tree.quotas().isEmpty()) {
+            return new long[2];
+        }
+        if (moving instanceof FileNode f) {
+            return f.parent() == from.id() ? new long[] {1, f.length()} : new long[2];
+        }
+        return tree.quotas().usageOf(moving);
     }
 
     /** EINVAL when {@code to} is {@code moving} or below it: the subtree would become a detached cycle. */

@@ -1,12 +1,9 @@
 package org.mfsj.master.namespace.op;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.master.namespace.ChunkListener;
-import org.mfsj.master.namespace.tree.Dentry;
 import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
@@ -45,23 +42,7 @@ public final class SetGoalOp {
 
     /** Returns how many inodes changed goal; a file reached through two hard links counts once. */
     public int apply(SetGoalRecord r) {
-        Deque<Inode> todo = new ArrayDeque<>();
-        todo.push(tree.expect(r.inode(), Inode.class));
-        int changed = 0;
-        // iterative, in cookie order: deep trees must not overflow the stack, and replay must
-        // report chunks in the same order as the live run
-        while (!todo.isEmpty()) {
-            Inode n = todo.pop();
-            if (r.recursive() && n instanceof DirNode dir) {
-                for (Dentry d : dir.entries()) {
-                    todo.push(tree.expect(d.inode(), Inode.class));
-                }
-            }
-            if (change(n, r)) {
-                changed++;
-            }
-        }
-        return changed;
+        return Subtree.change(tree, r.inode(), r.recursive(), n -> change(n, r));
     }
 
     private boolean change(Inode n, SetGoalRecord r) {

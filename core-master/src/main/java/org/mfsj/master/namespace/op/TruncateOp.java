@@ -32,6 +32,9 @@ public final class TruncateOp {
             throw new MfsException(Status.EFBIG, "length " + length + " over " + FileNode.MAX_LENGTH);
         }
         Access.check(c, file, Access.W);
+        if (length > file.length()) {
+            tree.quotas().checkRoom(file.parent(), 0, length - file.length());
+        }
         return new TruncateRecord(inode, length, nowNanos);
     }
 

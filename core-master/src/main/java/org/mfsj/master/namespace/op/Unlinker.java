@@ -5,13 +5,14 @@ import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
+import org.mfsj.master.namespace.tree.Trash;
 
 /**
  * Removing a name, shared by unlink, rmdir and rename-over-target so that link counts and the
  * release of a file's chunks are done in exactly one place.
  *
- * <p>An inode goes away with its last name. Keeping unlinked-but-open files alive belongs to the
- * session layer, which does not exist yet; when it does, it hooks in here.
+ * <p>An inode goes away with its last name, unless it is a file with a trash time: then it moves
+ * to the {@link Trash} under the path it had, chunks and all, until restored or purged.
  */
 final class Unlinker {
     private final InodeTable tree;
@@ -30,17 +31,45 @@ final class Unlinker {
                 throw new IllegalStateException("directory " + sub.id() + " removed while not empty");
             }
             tree.remove(sub);
+            tree.quotas().charge(dir.id(), -1, 0);
             return;
         }
         child.dropLink();
         child.setCtime(nowNanos);
-        if (child.nlink() == 0) {
-            tree.remove(child);
-            if (child instanceof FileNode file) {
-                for (long chunkId : file.chunks()) {
-                    if (chunkId != 0) {
-                        listener.onChunkUnreferenced(chunkId);
-                    }
+        uncharge(dir, child);
+        if (child.nlink() > 0) {
+            return;
+        }
+        if (child instanceof FileNode file && file.trashSeconds() > 0) {
+            tree.trash().add(new Trash.Entry(file.id(), TreePaths.of(tree, dir, name), nowNanos));
+            return;
+        }
+        release(child);
+    }
+
+    /**
+     * Quotas: a file stops being charged when the name it is charged to goes (with other names
+     * left it is charged nowhere: quotas follow one name, not hard links); other kinds go with
+     * their last name.
+     */
+    private void uncharge(DirNode dir, Inode child) {
+        if (child instanceof FileNode file) {
+            if (file.parent() == dir.id()) {
+                tree.quotas().charge(dir.id(), -1, -file.length());
+                file.setParent(0);
+            }
+        } else if (child.nlink() == 0) {
+            tree.quotas().charge(dir.id(), -1, 0);
+        }
+    }
+
+    /** The inode goes, and its chunks with it: its last name went with no trash, or it was purged. */
+    void release(Inode child) {
+        tree.remove(child);
+        if (child instanceof FileNode file) {
+            for (long chunkId : file.chunks()) {
+                if (chunkId != 0) {
+                    listener.onChunkUnreferenced(chunkId);
                 }
             }
         }

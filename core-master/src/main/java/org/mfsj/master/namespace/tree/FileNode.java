@@ -19,6 +19,8 @@ public final class FileNode extends Inode {
 
     private long length;
     private long[] chunks = NONE;
+    /** Directory of the name the file is charged to for quotas; 0 = none (in trash, or that name went). */
+    private long parent;
     /** Slots in use: highest index ever set (and not truncated away) plus one. */
     private int used;
 
@@ -39,6 +41,14 @@ public final class FileNode extends Inode {
     /** Only {@link InodeTable#setLength} calls this, so the table's byte total stays right. */
     void setLength(long length) {
         this.length = length;
+    }
+
+    public long parent() {
+        return parent;
+    }
+
+    public void setParent(long dir) {
+        this.parent = dir;
     }
 
     public long chunkAt(int index) {

@@ -20,6 +20,8 @@ public abstract sealed class Inode permits DirNode, FileNode, SymlinkNode, Speci
     private int uid;
     private int gid;
     private int goal;
+    /** Seconds a deleted file stays in trash; 0 = freed at once. Inherited from the parent at creation. */
+    private int trashSeconds;
     private long atimeNanos;
     private long mtimeNanos;
     private long ctimeNanos;
@@ -106,6 +108,14 @@ public abstract sealed class Inode permits DirNode, FileNode, SymlinkNode, Speci
 
     public void setGoal(int goal) {
         this.goal = goal;
+    }
+
+    public int trashSeconds() {
+        return trashSeconds;
+    }
+
+    public void setTrashSeconds(int seconds) {
+        this.trashSeconds = seconds;
     }
 
     public long atimeNanos() {

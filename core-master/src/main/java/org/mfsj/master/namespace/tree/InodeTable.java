@@ -19,6 +19,8 @@ public final class InodeTable {
     public static final long ROOT = 1;
 
     private final LongMap<Inode> nodes = new LongMap<>();
+    private final Trash trash = new Trash();
+    private final Quotas quotas = new Quotas(this);
     private long nextId = ROOT;
     private long directories;
     private long files;
@@ -68,9 +70,21 @@ public final class InodeTable {
         }
     }
 
+    /** The one place file lengths change, so the byte total and the quota usage stay right. */
     public void setLength(FileNode file, long length) {
         totalLength += length - file.length();
+        quotas.charge(file.parent(), 0, length - file.length());
         file.setLength(length);
+    }
+
+    /** Deleted files kept for their trash time; their inodes stay in this table until purged. */
+    public Trash trash() {
+        return trash;
+    }
+
+    /** Directory quotas and their usage. */
+    public Quotas quotas() {
+        return quotas;
     }
 
     public DirNode root() {

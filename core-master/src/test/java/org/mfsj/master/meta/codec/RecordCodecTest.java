@@ -25,6 +25,10 @@ import org.mfsj.master.namespace.op.RmdirRecord;
 import org.mfsj.master.namespace.op.SetAttrRecord;
 import org.mfsj.master.namespace.op.SetChunkRecord;
 import org.mfsj.master.namespace.op.SetGoalRecord;
+import org.mfsj.master.namespace.op.SetTrashTimeRecord;
+import org.mfsj.master.namespace.op.PurgeTrashRecord;
+import org.mfsj.master.namespace.op.RestoreTrashRecord;
+import org.mfsj.master.namespace.op.SnapshotRecord;
 import org.mfsj.master.namespace.op.SetXattrRecord;
 import org.mfsj.master.namespace.op.SymlinkRecord;
 import org.mfsj.master.namespace.op.TruncateRecord;
@@ -47,6 +51,10 @@ class RecordCodecTest {
             new SetChunkRecord(5, 3, 0xABCDEF0123L),
             new ExtendLengthRecord(5, 99, 15),
             new SetGoalRecord(2, 3, true, true, 1000, 16),
+            new SetTrashTimeRecord(2, Integer.MAX_VALUE, true, false, 1000, 17),
+            new PurgeTrashRecord(Long.MAX_VALUE),
+            new RestoreTrashRecord(5, 1L << 40, 18),
+            new SnapshotRecord(2, 1, "snap ж", 1L << 33, 19),
             new ChunkRecord.Created(0xABCDEF0123L, 2),
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
             new ChunkRecord.Forgotten(42));

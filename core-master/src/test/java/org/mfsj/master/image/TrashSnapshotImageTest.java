@@ -1,0 +1,69 @@
+package org.mfsj.master.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.FileType;
+import org.mfsj.master.chunks.Chunk;
+import org.mfsj.master.meta.ChunkLog;
+import org.mfsj.master.meta.MetaChecker;
+import org.mfsj.master.meta.MetaState;
+import org.mfsj.master.namespace.Namespace;
+
+/** Trash, trash times and shared chunks come back alike from the changelog and from an image. */
+class TrashSnapshotImageTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-03T04:05:06.789Z"), ZoneOffset.UTC);
+    private static final Creds SU = Creds.ROOT;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trashAndSnapshotsSurviveReplayAndImages() throws Exception {
+        String live;
+        long shared;
+        try (MetaStore store = MetaStore.open(dir, CLOCK, 2, 4096, Runnable::run, () -> {
+            throw new AssertionError("changelog failed");
+        })) {
+            Namespace ns = store.state().namespace();
+            ChunkLog chunks = new ChunkLog(store.state().chunks(), store.journal(), store.durability());
+            ns.setTrashTime(SU, Namespace.ROOT, 3600, false);
+            long a = ns.mkdir(SU, Namespace.ROOT, "a", 0755).inode();
+            long f = ns.mknod(SU, a, "f", FileType.FILE, 0644, 0).inode();
+            Chunk c = chunks.create(2);
+            ns.setChunk(f, 0, c.id());
+            shared = c.id();
+            ns.snapshot(SU, a, Namespace.ROOT, "snap");
+            ns.snapshot(SU, f, a, "f2");
+            ns.unlink(SU, a, "f");
+            long g = ns.mknod(SU, a, "g", FileType.FILE, 0644, 0).inode();
+            ns.setTrashTime(SU, g, 0, false);
+            assertThat(store.state().chunks().get(shared).refs()).isEqualTo(3);
+            assertThat(MetaChecker.check(store.state())).isEmpty();
+            live = dump(store.state());
+        }
+        assertThat(live).contains("T ", "\"/a/f\"", "refs 3", "trashtime 3600");
+        MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
+        assertThat(dump(replayed)).isEqualTo(live);
+        ImageWriter.write(replayed, dir);
+        MetaState loaded = ImageReader.load(dir.resolve(ImageFormat.NAME), CLOCK);
+        assertThat(dump(loaded)).isEqualTo(live);
+        assertThat(MetaChecker.check(loaded)).isEmpty();
+        assertThat(loaded.chunks().get(shared).refs()).isEqualTo(3);
+    }
+
+    private static String dump(MetaState s) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        MetaDump.print(s, new PrintStream(b, true, StandardCharsets.UTF_8));
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}
