@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +51,10 @@ public final class S3Server implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        // SigV4 signs header values byte for byte: Jetty must not hand back a cached value in another case
+        http.setHeaderCacheCaseSensitive(true);
+        // keys are not URI paths: "a//b" or "../x" must reach the handler, which refuses them as S3 errors
+        http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(cfg.listenHost().equals("*") ? null : cfg.listenHost());
         connector.setPort(cfg.listenPort());

@@ -25,6 +25,7 @@ import org.mfsj.s3.http.S3Request;
  * (hash, chunk signatures, trailers) is checked as it is read.
  */
 public final class Authenticator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Authenticator.class);
     public static final String UNSIGNED = "UNSIGNED-PAYLOAD";
     public static final String STREAMING = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
     public static final String STREAMING_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
@@ -82,6 +83,7 @@ public final class Authenticator {
                 presigned ? withoutSignature(r.params()) : r.params(), f.signedHeaders(), r.headers(), payloadHash);
         String expected = SigV4.signature(key, SigV4.stringToSign(f.amzDate(), f.scope(), canonical));
         if (!SigV4.same(expected, f.signature())) {
+            LOG.debug("{} {}: signature mismatch; canonical request was:\n{}", r.peer(), r.requestId(), canonical);
             throw new S3Exception(S3Error.SIGNATURE_DOES_NOT_MATCH, S3Error.SIGNATURE_DOES_NOT_MATCH.message()
                     + ". Check your key and signing method.");
         }

@@ -45,11 +45,11 @@ public record ByteRange(long first, long last) {
             }
             long first = Long.parseLong(a);
             long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
+            if (first >= size && first >= 0) {
+                throw unsatisfiable(size);
+            }
             if (first < 0 || last < first) {
                 return null;
-            }
-            if (first >= size) {
-                throw unsatisfiable(size);
             }
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException e) {
