@@ -13,6 +13,7 @@ import org.mfsj.tools.cmd.MkdirCommand;
 import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
+import org.mfsj.tools.cmd.S3Command;
 import org.mfsj.tools.cmd.SetGoalCommand;
 import org.mfsj.tools.cmd.StatusCommand;
 import org.mfsj.tools.cmd.UpCommand;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Command;
             MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
-            CheckFileCommand.class, StatusCommand.class
+            CheckFileCommand.class, StatusCommand.class, S3Command.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3");
 
     @Override
     public void run() {
