@@ -3,6 +3,7 @@ package org.mfsj.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.mfsj.common.auth.PasswordProof;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ServerAddress;
 
@@ -17,10 +18,11 @@ import org.mfsj.common.types.ServerAddress;
  * @param writeBufferBytes  write-back budget per open file: writes block when it is full
  * @param readAheadMaxBytes the largest read-ahead window a sequential reader grows to
  * @param ioThreads         network event-loop threads shared by master and chunkserver links
+ * @param passwordMd5       MD5 of the export's password, or null; the password itself is never kept
  */
 public record ClientConfig(List<ServerAddress> masters, String subdir, String clientInfo, Duration callTimeout,
                            Duration masterGoneTimeout, long writeBufferBytes, long readAheadMaxBytes,
-                           int ioThreads) {
+                           int ioThreads, byte[] passwordMd5) {
     public static final String DEFAULT_SUBDIR = "/";
     public static final String DEFAULT_CLIENT_INFO = "mfsj-client";
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -55,7 +57,7 @@ public record ClientConfig(List<ServerAddress> masters, String subdir, String cl
     public static ClientConfig of(List<ServerAddress> masters) {
         return new ClientConfig(masters, DEFAULT_SUBDIR, DEFAULT_CLIENT_INFO, DEFAULT_CALL_TIMEOUT,
                 DEFAULT_MASTER_GONE_TIMEOUT, DEFAULT_WRITE_BUFFER_BYTES, DEFAULT_READ_AHEAD_MAX_BYTES,
-                DEFAULT_IO_THREADS);
+                DEFAULT_IO_THREADS, null);
     }
 
     public static ClientConfig of(ServerAddress master) {
@@ -64,37 +66,43 @@ public record ClientConfig(List<ServerAddress> masters, String subdir, String cl
 
     public ClientConfig withSubdir(String dir) {
         return new ClientConfig(masters, dir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads);
+                readAheadMaxBytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withClientInfo(String info) {
         return new ClientConfig(masters, subdir, info, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads);
+                readAheadMaxBytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withCallTimeout(Duration d) {
         return new ClientConfig(masters, subdir, clientInfo, d, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads);
+                readAheadMaxBytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withMasterGoneTimeout(Duration d) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, d, writeBufferBytes,
-                readAheadMaxBytes, ioThreads);
+                readAheadMaxBytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withWriteBufferBytes(long bytes) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, bytes,
-                readAheadMaxBytes, ioThreads);
+                readAheadMaxBytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withReadAheadMaxBytes(long bytes) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                bytes, ioThreads);
+                bytes, ioThreads, passwordMd5);
     }
 
     public ClientConfig withIoThreads(int threads) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, threads);
+                readAheadMaxBytes, threads, passwordMd5);
+    }
+
+    /** Mounts an export that needs a password (answered to the master's challenge, never sent). */
+    public ClientConfig withPassword(String password) {
+        return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
+                readAheadMaxBytes, ioThreads, password == null ? null : PasswordProof.md5(password));
     }
 
     private static void requirePositive(Duration d, String name) {

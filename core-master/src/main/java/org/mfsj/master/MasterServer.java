@@ -4,10 +4,12 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mfsj.common.config.ConfigException;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.master.exports.Exports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MasterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
-    /** How often idle client sessions are looked for. */
+    /** How often idle client sessions are looked for, at most: often enough for a short sustain time. */
     private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
     private static final int IO_THREADS = 4;
 
@@ -34,19 +36,33 @@ public final class MasterServer implements AutoCloseable {
         this.clients = clients;
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A quarter of the sustain time, between one second and {@link #SESSION_SWEEP}. */
+    static Duration sessionSweep(Duration sustain) {
+        Duration quarter = sustain.dividedBy(4);
+        if (quarter.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return quarter.compareTo(SESSION_SWEEP) > 0 ? SESSION_SWEEP : quarter;
+    }
+
     /** Binds both ports (0 = any free one) and starts serving; returns once listening. */
-    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException {
+    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException, ConfigException {
+        Exports exports = Exports.load(cfg.exportsFile());
         MasterThread master = new MasterThread("mfsmaster");
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
         WireServer cs = null;
         try {
-            MasterWiring w = MasterWiring.build(cfg, clock, master);
+            MasterWiring w = MasterWiring.build(cfg, clock, master, exports);
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                     ChunkMasterProtocol.FAMILY, w::chunkservers);
             WireServer cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
                     ClientMasterProtocol.FAMILY, w::clients);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
-            master.every(SESSION_SWEEP, w.sessionSweep());
+            master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
             LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
                     cfg.chunkserverHost(), cs.port());
             return new MasterServer(master, group, cs, cl);

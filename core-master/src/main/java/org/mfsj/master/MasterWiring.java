@@ -2,6 +2,7 @@ package org.mfsj.master;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.RegistryListener;
@@ -17,13 +18,16 @@ import org.mfsj.master.cs.ChunkServerManager;
 import org.mfsj.master.cs.CsOrders;
 import org.mfsj.master.cs.OrderDispatcher;
 import org.mfsj.master.cs.ReplicationLoop;
+import org.mfsj.master.exports.Exports;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.ClientInbound;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
 import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
+import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
+import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.session.SessionRegistry;
@@ -34,7 +38,7 @@ import org.mfsj.master.session.SessionRegistry;
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep) {
 
-    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master) {
+    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, Exports exports) {
         Namespace ns = new Namespace(clock, cfg.defaultGoal());
         ChunkRegistry registry = new ChunkRegistry();
         ns.setChunkListener(new RegistryListener(registry));
@@ -54,7 +58,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
                 new OrderDispatcher(registry, inflight, orders), clock);
 
-        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock);
+        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports);
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
@@ -62,6 +66,16 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new ChunkReads(ns, registry).register(dispatcher);
         new ChunkWrites(ns, registry, servers, locks, commands, clock).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
+        LockTable lockTable = new LockTable();
+        LockCalls lockCalls = new LockCalls(ns, lockTable);
+        lockCalls.register(dispatcher);
+        sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
+            lockCalls.releaseSession(s);
+            s.releaseAll();
+        });
+        sessionCalls.onSessionDropped(lockCalls::releaseSession);
+        sessionCalls.setLockCounter(lockCalls::heldBy);
+        new OpenCalls(ns).register(dispatcher);
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle);

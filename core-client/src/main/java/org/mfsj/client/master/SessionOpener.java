@@ -2,14 +2,17 @@ package org.mfsj.client.master;
 
 import io.netty.channel.EventLoopGroup;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.common.auth.PasswordProof;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.client2master.ChallengeReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.common.wire.client2master.SessionChallenge;
 
 /** Connects to one master and registers (or resumes) a session on it; one attempt, no retries. */
 final class SessionOpener {
@@ -38,7 +41,15 @@ final class SessionOpener {
                 handler, timeout), what);
         RegisterSessionReply r;
         try {
-            r = Futures.await(p.call(id -> new RegisterSession(id, resumeId, cfg.clientInfo(), cfg.subdir()),
+            byte[] answer = new byte[0];
+            if (cfg.passwordMd5() != null) {
+                ChallengeReply c = Futures.await(p.call(SessionChallenge::new, ChallengeReply.class, timeout),
+                        "password challenge from master " + a);
+                MfsException.check(c.status(), "password challenge from master " + a);
+                answer = PasswordProof.answer(cfg.passwordMd5(), c.challenge());
+            }
+            byte[] proof = answer;
+            r = Futures.await(p.call(id -> new RegisterSession(id, resumeId, cfg.clientInfo(), cfg.subdir(), proof),
                     RegisterSessionReply.class, timeout), "register session at master " + a);
         } catch (MfsException e) {
             p.close();
@@ -47,7 +58,7 @@ final class SessionOpener {
         if (!r.status().isOk()) {
             p.close();
             throw new MfsException(r.status(), "master " + a + " refused session " + resumeId + " on "
-                    + cfg.subdir() + ": " + r.status().message());
+                    + cfg.subdir() + ": " + (r.refusal().isEmpty() ? r.status().message() : r.refusal()));
         }
         return new Session(p, r.sessionId(), r.rootInode());
     }

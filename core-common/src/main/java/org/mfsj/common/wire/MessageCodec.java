@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.mfsj.common.types.Creds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,20 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
     private final MessageFamily inbound;
     private final MessageFamily outbound;
     private boolean broken;
+    private volatile UnaryOperator<Creds> credsFilter = UnaryOperator.identity();
 
     public MessageCodec(MessageFamily inbound, MessageFamily outbound) {
         this.inbound = inbound;
         this.outbound = outbound;
+    }
+
+    /**
+     * Maps the credentials of every message decoded from now on: the server's auth layer (an
+     * export's maproot/mapall, "nobody" before a session is admitted), applied where credentials
+     * come off the wire so that no handler can miss it.
+     */
+    public void filterCreds(UnaryOperator<Creds> filter) {
+        credsFilter = filter;
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
             ByteBuf payload = in.slice(start + HEADER, length);
             in.skipBytes(HEADER + length);
             try {
-                WireReader r = new WireReader(payload);
+                WireReader r = new WireReader(payload, credsFilter);
                 int msgId = r.u32();
                 out.add(inbound.decode(type, msgId, r));
             } catch (MalformedMessageException | IllegalArgumentException e) {

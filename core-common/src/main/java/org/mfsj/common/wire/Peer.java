@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
 
 /**
  * One end of a connection that can both call the other side and be called by it. Replies complete
@@ -23,6 +25,10 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
     @FunctionalInterface
     public interface Inbound {
         void onMessage(Peer from, Message message);
+
+        /** The connection is set up and nothing has been read from it yet. */
+        default void onOpen(Peer peer) {
+        }
 
         default void onClose(Peer peer) {
         }
@@ -51,6 +57,15 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
         channel = ctx.channel();
         sweeper = ctx.executor().scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
+        inbound.onOpen(this);
+    }
+
+    /** Maps the credentials of every message read from now on (see MessageCodec#filterCreds). */
+    public void filterCreds(UnaryOperator<Creds> filter) {
+        MessageCodec codec = channel.pipeline().get(MessageCodec.class);
+        if (codec != null) {
+            codec.filterCreds(filter);
+        }
     }
 
     @Override

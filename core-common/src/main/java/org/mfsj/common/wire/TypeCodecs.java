@@ -57,7 +57,7 @@ public final class TypeCodecs {
         for (int i = 0; i < n; i++) {
             groups[i] = r.u32();
         }
-        return new Creds(uid, gid, groups);
+        return r.admit(new Creds(uid, gid, groups));
     }
 
     public static void address(WireWriter w, ServerAddress a) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.mfsj.common.types.Creds;
 
 /**
  * Bounds-checked reader of one frame's payload. Every read checks what is left first, so a short or
@@ -20,9 +22,21 @@ public final class WireReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private final ByteBuf buf;
+    private final UnaryOperator<Creds> credsFilter;
 
     public WireReader(ByteBuf buf) {
+        this(buf, UnaryOperator.identity());
+    }
+
+    /** A reader whose credentials pass through {@code credsFilter} (see MessageCodec#filterCreds). */
+    public WireReader(ByteBuf buf, UnaryOperator<Creds> credsFilter) {
         this.buf = buf;
+        this.credsFilter = credsFilter;
+    }
+
+    /** Credentials as the receiving side must treat them. */
+    Creds admit(Creds decoded) {
+        return credsFilter.apply(decoded);
     }
 
     private void need(int n, String what) {

@@ -19,6 +19,12 @@ public final class ClientInbound implements Peer.Inbound {
         master.execute(() -> dispatcher.dispatch(from, message));
     }
 
+    /** On the connection's event loop, before anything is read: nothing here may touch master state. */
+    @Override
+    public void onOpen(Peer peer) {
+        dispatcher.opened(peer);
+    }
+
     @Override
     public void onClose(Peer peer) {
         master.execute(() -> dispatcher.closed(peer));

@@ -43,6 +43,15 @@ public final class RequestDispatcher {
     public interface ConnectionHooks {
         void onRequest(Peer from);
 
+        /** A new connection, on its event loop before any read: may only set up the connection. */
+        default void onOpen(Peer peer) {
+        }
+
+        /** OK to serve {@code m}; any other status is the answer (a read-only export, a goal out of bounds). */
+        default Status admit(Peer from, Message m) {
+            return Status.OK;
+        }
+
         void onClose(Peer peer);
     }
 
@@ -79,6 +88,11 @@ public final class RequestDispatcher {
             return;
         }
         hooks.onRequest(from);
+        Status admitted = hooks.admit(from, m);
+        if (admitted != Status.OK) {
+            from.send(entry.error().of(m.msgId(), admitted));
+            return;
+        }
         CompletionStage<? extends Message> reply;
         try {
             reply = entry.run(from, m);
@@ -86,6 +100,10 @@ public final class RequestDispatcher {
             reply = CompletableFuture.failedFuture(e);
         }
         reply.whenComplete((r, e) -> from.send(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
+    }
+
+    public void opened(Peer peer) {
+        hooks.onOpen(peer);
     }
 
     public void closed(Peer peer) {

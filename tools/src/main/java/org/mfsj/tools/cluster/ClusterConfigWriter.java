@@ -3,6 +3,7 @@ package org.mfsj.tools.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -22,15 +23,44 @@ final class ClusterConfigWriter {
         this.chunkservers = chunkservers;
     }
 
-    Properties ensure() throws IOException {
+    /** The cluster's ports, picking (and keeping) any that a door needs and the file lacks. */
+    Properties ensure(List<Door> doors) throws IOException {
         Path portsFile = layout.config("cluster.ports");
-        if (Files.isRegularFile(portsFile)) {
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(portsFile)) {
-                p.load(in);
-            }
-            return p;
+        Properties p = Files.isRegularFile(portsFile) ? load(portsFile) : writeCore(portsFile);
+        Ports ports = new Ports();
+        for (Object taken : p.values()) {
+            ports.reserve(Integer.parseInt(taken.toString()));
         }
+        boolean added = false;
+        for (Door door : doors) {
+            for (String key : door.portKeys()) {
+                if (p.getProperty(key) == null) {
+                    p.setProperty(key, String.valueOf(ports.pick(0)));
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            store(p, portsFile);
+        }
+        return p;
+    }
+
+    private static Properties load(Path portsFile) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(portsFile)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static void store(Properties p, Path portsFile) throws IOException {
+        try (var out = Files.newBufferedWriter(portsFile)) {
+            p.store(out, "ports of this local cluster");
+        }
+    }
+
+    private Properties writeCore(Path portsFile) throws IOException {
         Files.createDirectories(layout.etc());
         Ports ports = new Ports();
         Properties p = new Properties();
@@ -43,9 +73,7 @@ final class ClusterConfigWriter {
         for (int i = 1; i <= chunkservers; i++) {
             writeChunkserver(i, p);
         }
-        try (var out = Files.newBufferedWriter(portsFile)) {
-            p.store(out, "ports of this local cluster");
-        }
+        store(p, portsFile);
         return p;
     }
 
@@ -62,8 +90,18 @@ final class ClusterConfigWriter {
                 # a local cluster heals at once instead of waiting for a server to come back
                 REPLICATIONS_DELAY_INIT = 5
                 REPLICATIONS_DELAY_DISCONNECT = 5
-                """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"));
+                EXPORTS_FILENAME = %s
+                """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"),
+                layout.config("mfsexports.cfg"));
         Files.writeString(layout.config("mfsmaster.cfg"), cfg);
+        Files.writeString(layout.config("mfsexports.cfg"), """
+                # Who may mount what: ADDRESS DIRECTORY [OPTIONS], the first line that fits decides.
+                # ADDRESS: *, A.B.C.D, A.B.C.D/BITS, A.B.C.D/NETMASK, A.B.C.D-E.F.G.H
+                # OPTIONS: ro, rw, alldirs, maproot=USER[:GROUP], mapall=USER[:GROUP], password=PASS,
+                #          md5pass=HEX, mingoal=N, maxgoal=N, mintrashtime=T, maxtrashtime=T
+                # Read when the master starts.
+                *  /  rw,alldirs
+                """);
     }
 
     private void writeChunkserver(int i, Properties p) throws IOException {

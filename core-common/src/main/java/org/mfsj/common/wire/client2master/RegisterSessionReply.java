@@ -6,19 +6,31 @@ import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
-/** The session id to resume with, and the inode of the mounted subtree. */
-public record RegisterSessionReply(int msgId, Status status, long sessionId, long rootInode) implements Reply {
+/**
+ * The session id to resume with, the inode of the mounted subtree and whether the export is
+ * read-only; when refused, why (which export rule is missing, a wrong password).
+ */
+public record RegisterSessionReply(int msgId, Status status, long sessionId, long rootInode, boolean readOnly,
+        String refusal) implements Reply {
+    public RegisterSessionReply(int msgId, Status status, long sessionId, long rootInode) {
+        this(msgId, status, sessionId, rootInode, false, "");
+    }
+
     @Override
     public void encodeBody(WireWriter w) {
         w.u16(status.code());
         w.u64(sessionId);
         w.u64(rootInode);
+        w.bool(readOnly);
+        w.str(refusal);
     }
 
     public static RegisterSessionReply decode(int msgId, WireReader r) {
         return new RegisterSessionReply(msgId,
                 TypeCodecs.status(r),
                 r.u64(),
-                r.u64());
+                r.u64(),
+                r.bool(),
+                r.str());
     }
 }
