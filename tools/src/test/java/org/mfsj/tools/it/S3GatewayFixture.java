@@ -1,15 +1,10 @@
 package org.mfsj.tools.it;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.mfsj.tools.cluster.DaemonProcess;
+import org.mfsj.tools.cluster.doors.S3Door;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -18,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real cluster plus the S3 gateway as its own process ({@code mfs s3 -c etc/mfss3.cfg}, started
- * by the same launcher as the cluster's daemons), serving the cluster's {@code /s3} directory.
+ * as a door of the local cluster, as {@code mfs up} does), serving the cluster's {@code /s3} directory.
  * Users: {@link #AK}/{@link #SK} as uid/gid 1000, and a second user as 2000.
  */
 final class S3GatewayFixture implements AutoCloseable {
@@ -28,32 +23,11 @@ final class S3GatewayFixture implements AutoCloseable {
 
     final ClusterFixture cluster;
     final int port;
-    private final DaemonProcess gateway;
 
     S3GatewayFixture(Path dir) throws Exception {
-        cluster = new ClusterFixture(dir);
-        DaemonProcess started = null;
-        try {
-            port = freePort();
-            Path etc = cluster.cluster.layout().etc();
-            Files.createDirectories(etc);
-            Files.writeString(etc.resolve("mfss3users.cfg"), "# ACCESS_KEY SECRET_KEY UID GID\n"
-                    + AK + " " + SK + " 1000 1000\nAKIDOTHERUSER other-secret 2000 2000\n");
-            Files.writeString(etc.resolve("mfss3.cfg"), "LISTEN_HOST = 127.0.0.1\nLISTEN_PORT = " + port
-                    + "\nMASTER_HOST = 127.0.0.1\nMASTER_PORT = " + cluster.cluster.masterAddress().port()
-                    + "\nS3_ROOT = " + S3_ROOT + "\nUSERS_FILE = mfss3users.cfg\nDOMAIN = localhost\n");
-            started = new DaemonProcess("s3", cluster.cluster.layout());
-            started.start(List.of("-Xmx512m", "-XX:+UseParallelGC"),
-                    List.of("s3", "-c", etc.resolve("mfss3.cfg").toString()));
-            awaitPort(started);
-        } catch (Exception | Error e) {
-            if (started != null) {
-                started.stop(Duration.ofSeconds(10));
-            }
-            cluster.close();
-            throw e;
-        }
-        gateway = started;
+        cluster = new ClusterFixture(dir, List.of(new S3Door(S3_ROOT, List.of(AK + " " + SK + " 1000 1000",
+                "AKIDOTHERUSER other-secret 2000 2000"))));
+        port = cluster.cluster.doorPort(S3Door.PORT_KEY);
     }
 
     URI endpoint() {
@@ -72,37 +46,11 @@ final class S3GatewayFixture implements AutoCloseable {
     }
 
     String gatewayLog() {
-        return gateway.logTail(40);
-    }
-
-    private void awaitPort(DaemonProcess d) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!d.isRunning()) {
-                throw new IOException("the S3 gateway exited; its log:\n" + d.logTail(30));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IOException("the S3 gateway did not open port " + port + "; its log:\n" + d.logTail(30));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return cluster.cluster.daemon("s3").logTail(40);
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            gateway.stop(Duration.ofSeconds(15));
-        } finally {
-            cluster.close();
-        }
+    public void close() throws java.io.IOException {
+        cluster.close();
     }
 }
