@@ -1,16 +1,13 @@
 package org.mfsj.s3.list;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.Creds;
-import org.mfsj.common.types.DirEntry;
-import org.mfsj.common.types.FileType;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
-import org.mfsj.s3.store.Dirs;
+import org.mfsj.s3.list.DirCache.Entry;
 
 /**
  * The keys of a bucket in S3 order, one at a time, walking directories depth-first and lazily.
@@ -25,9 +22,6 @@ public final class KeyWalker {
     public record Item(String key, long inode) {
     }
 
-    private record Entry(String name, String sortName, long inode, boolean dir) {
-    }
-
     private static final class Frame {
         final String dirKey;
         final List<Entry> entries;
@@ -40,6 +34,7 @@ public final class KeyWalker {
     }
 
     private final MfsClient client;
+    private final DirCache cache;
     private final Creds creds;
     private final String prefix;
     private final String after;
@@ -50,8 +45,10 @@ public final class KeyWalker {
     /**
      * @param after only keys strictly greater than this ("" = from the start)
      */
-    public KeyWalker(MfsClient client, Creds creds, long bucketDir, String prefix, String after) throws S3Exception {
+    public KeyWalker(MfsClient client, DirCache cache, Creds creds, long bucketDir, String prefix, String after)
+            throws S3Exception {
         this.client = client;
+        this.cache = cache;
         this.creds = creds;
         this.prefix = prefix;
         this.after = after;
@@ -80,17 +77,17 @@ public final class KeyWalker {
                 continue;
             }
             Entry e = f.entries.get(f.pos++);
-            String key = f.dirKey + e.name;
-            if (e.dir) {
+            String key = f.dirKey + e.name();
+            if (e.dir()) {
                 String d = key + "/";
                 if (mayHold(d)) {
-                    Frame child = loadOrNull(e.inode, d);
+                    Frame child = loadOrNull(e.inode(), d);
                     if (child != null) {
                         stack.push(child);
                     }
                 }
             } else if (wanted(key)) {
-                return new Item(key, e.inode);
+                return new Item(key, e.inode());
             }
         }
         return null;
@@ -131,16 +128,6 @@ public final class KeyWalker {
     }
 
     private Frame load(long dir, String dirKey) throws S3Exception {
-        List<DirEntry> raw = Dirs.readAll(client, creds, dir, false, S3Error.NO_SUCH_KEY);
-        List<Entry> entries = new ArrayList<>(raw.size());
-        for (DirEntry e : raw) {
-            boolean isDir = e.type() == FileType.DIRECTORY;
-            if (!isDir && e.type() != FileType.FILE) {
-                continue; // symlinks, devices, fifos are not objects
-            }
-            entries.add(new Entry(e.name(), isDir ? e.name() + "/" : e.name(), e.inode(), isDir));
-        }
-        entries.sort((a, b) -> KeyOrder.compare(a.sortName, b.sortName));
-        return new Frame(dirKey, entries);
+        return new Frame(dirKey, cache.sorted(client, creds, dir));
     }
 }

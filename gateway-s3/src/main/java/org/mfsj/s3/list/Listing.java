@@ -28,7 +28,7 @@ public record Listing(List<Obj> objects, List<String> commonPrefixes, boolean tr
      */
     public static Listing page(S3Store store, Creds creds, long bucket, String prefix, String delimiter,
                                String after, int maxKeys) throws IOException {
-        KeyWalker w = new KeyWalker(store.client(), creds, bucket, prefix, after);
+        KeyWalker w = new KeyWalker(store.client(), store.dirCache(), creds, bucket, prefix, after);
         boolean delimited = delimiter != null && !delimiter.isEmpty();
         if (delimited && !after.isEmpty() && after.startsWith(prefix) && after.endsWith(delimiter)
                 && after.substring(prefix.length()).indexOf(delimiter) == after.length() - prefix.length()

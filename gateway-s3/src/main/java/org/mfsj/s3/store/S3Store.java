@@ -29,6 +29,7 @@ public final class S3Store {
     private final long root;
     private final long tmpDir;
     private final long uploadsDir;
+    private final org.mfsj.s3.list.DirCache dirCache = new org.mfsj.s3.list.DirCache();
 
     private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir) {
         this.client = client;
@@ -79,6 +80,11 @@ public final class S3Store {
 
     public long uploadsDir() {
         return uploadsDir;
+    }
+
+    /** Sorted listings of big directories, shared by all listing requests. */
+    public org.mfsj.s3.list.DirCache dirCache() {
+        return dirCache;
     }
 
     public long tmpDir() {

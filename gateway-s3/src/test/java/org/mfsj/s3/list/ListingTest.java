@@ -146,4 +146,16 @@ class ListingTest {
         assertThat(afterPrefix.objects()).extracting(Listing.Obj::key).containsExactly("e");
         assertThat(afterPrefix.commonPrefixes()).isEmpty();
     }
+
+    @Test
+    void aBigDirectoryIsPagedFromTheCacheAndSeesNewKeys() throws Exception {
+        for (int i = 0; i < DirCache.MIN_CACHED + 500; i++) {
+            add(String.format("k%05d", (i * 7919) % 100_000));
+        }
+        assertThat(paged("", null, 1000)).isEqualTo(reference("", null));
+        Thread.sleep(2); // a later time stamp for the directory's next change
+        add("k99999x");
+        add("big/nested");
+        assertThat(paged("", "/", 1000)).isEqualTo(reference("", "/")).contains("k99999x", "big/\0");
+    }
 }
