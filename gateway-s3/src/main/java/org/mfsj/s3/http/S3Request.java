@@ -129,6 +129,12 @@ public final class S3Request {
         return query.get(name);
     }
 
+    /** The first value of a query parameter, or {@code dflt} when it is absent. */
+    public String param(String name, String dflt) {
+        String v = query.get(name);
+        return v == null ? dflt : v;
+    }
+
     public Map<String, List<String>> headers() {
         return headers;
     }

@@ -9,8 +9,15 @@ public final class ListXml {
     private ListXml() {
     }
 
+    /** A listing answer with its common head elements written. */
+    public static XmlWriter start(String root, String bucket, ListParams p, Listing l) {
+        XmlWriter w = XmlWriter.document(root);
+        head(w, bucket, p, l.truncated());
+        return w;
+    }
+
     /** Name, Prefix, Delimiter, MaxKeys, EncodingType, IsTruncated. */
-    public static void head(XmlWriter w, String bucket, ListParams p, boolean truncated) {
+    private static void head(XmlWriter w, String bucket, ListParams p, boolean truncated) {
         w.element("Name", bucket).element("Prefix", p.show(p.prefix()));
         w.optional("Delimiter", p.show(p.delimiter()));
         w.element("MaxKeys", p.maxKeys());

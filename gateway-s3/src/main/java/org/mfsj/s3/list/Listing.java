@@ -61,6 +61,13 @@ public record Listing(List<Obj> objects, List<String> commonPrefixes, boolean tr
         return new Listing(objects, prefixes, maxKeys > 0 && w.hasNext(), last);
     }
 
+    /** The page a listing request asks for, in the bucket it names, resuming after {@code after}. */
+    public static Listing page(S3Store store, org.mfsj.s3.http.S3Exchange x, ListParams p, String after)
+            throws IOException {
+        long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        return page(store, x.creds(), bucket, p.prefix(), p.delimiter(), after, p.maxKeys());
+    }
+
     private static Obj object(S3Store store, Creds creds, KeyWalker.Item it) throws IOException {
         Attr a;
         try {

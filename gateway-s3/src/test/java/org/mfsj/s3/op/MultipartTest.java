@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mfsj.s3.GatewayFixture;
 import org.mfsj.s3.S3Config;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class MultipartTest {
+class MultipartTest extends WithBucket {
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
         Instant now = Instant.now();
@@ -42,19 +40,6 @@ class MultipartTest {
         public Instant instant() {
             return now;
         }
-    }
-
-    GatewayFixture gw;
-
-    @BeforeEach
-    void start() throws Exception {
-        gw = new GatewayFixture();
-        gw.s3.createBucket(b -> b.bucket("bkt"));
-    }
-
-    @AfterEach
-    void stop() {
-        gw.close();
     }
 
     private String create(String key) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.types.Creds;
 import org.mfsj.s3.GatewayFixture;
@@ -20,20 +18,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class ObjectOpsTest {
-    GatewayFixture gw;
-
-    @BeforeEach
-    void start() throws Exception {
-        gw = new GatewayFixture();
-        gw.s3.createBucket(b -> b.bucket("bkt"));
-    }
-
-    @AfterEach
-    void stop() {
-        gw.close();
-    }
-
+class ObjectOpsTest extends WithBucket {
     private String get(String key) {
         return gw.s3.getObjectAsBytes(b -> b.bucket("bkt").key(key)).asString(StandardCharsets.UTF_8);
     }

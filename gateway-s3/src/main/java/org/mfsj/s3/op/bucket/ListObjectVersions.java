@@ -21,12 +21,10 @@ public final class ListObjectVersions implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        long bucket = store.bucket(x.creds(), r.bucket()).inode();
         ListParams p = ListParams.from(r);
-        String marker = r.param("key-marker") == null ? "" : r.param("key-marker");
-        Listing l = Listing.page(store, x.creds(), bucket, p.prefix(), p.delimiter(), marker, p.maxKeys());
-        XmlWriter w = XmlWriter.document("ListVersionsResult");
-        ListXml.head(w, r.bucket(), p, l.truncated());
+        String marker = r.param("key-marker", "");
+        Listing l = Listing.page(store, x, p, marker);
+        XmlWriter w = ListXml.start("ListVersionsResult", r.bucket(), p, l);
         w.element("KeyMarker", p.show(marker)).element("VersionIdMarker", "");
         if (l.truncated()) {
             w.element("NextKeyMarker", p.show(l.next())).element("NextVersionIdMarker", "null");

@@ -21,12 +21,10 @@ public final class ListObjects implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        long bucket = store.bucket(x.creds(), r.bucket()).inode();
         ListParams p = ListParams.from(r);
-        String marker = r.param("marker") == null ? "" : r.param("marker");
-        Listing l = Listing.page(store, x.creds(), bucket, p.prefix(), p.delimiter(), marker, p.maxKeys());
-        XmlWriter w = XmlWriter.document("ListBucketResult");
-        ListXml.head(w, r.bucket(), p, l.truncated());
+        String marker = r.param("marker", "");
+        Listing l = Listing.page(store, x, p, marker);
+        XmlWriter w = ListXml.start("ListBucketResult", r.bucket(), p, l);
         w.element("Marker", p.show(marker));
         if (l.truncated() && p.delimiter() != null) {
             w.element("NextMarker", p.show(l.next()));

@@ -26,19 +26,17 @@ public final class ListObjectsV2 implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        long bucket = store.bucket(x.creds(), r.bucket()).inode();
         ListParams p = ListParams.from(r);
         String token = r.param("continuation-token");
-        String startAfter = r.param("start-after") == null ? "" : r.param("start-after");
+        String startAfter = r.param("start-after", "");
         String after = startAfter;
         if (token != null) {
             String resumed = decodeToken(token);
             after = KeyOrder.compare(resumed, startAfter) > 0 ? resumed : startAfter;
         }
-        Listing l = Listing.page(store, x.creds(), bucket, p.prefix(), p.delimiter(), after, p.maxKeys());
+        Listing l = Listing.page(store, x, p, after);
         boolean owner = "true".equals(r.param("fetch-owner"));
-        XmlWriter w = XmlWriter.document("ListBucketResult");
-        ListXml.head(w, r.bucket(), p, l.truncated());
+        XmlWriter w = ListXml.start("ListBucketResult", r.bucket(), p, l);
         w.element("KeyCount", l.objects().size() + l.commonPrefixes().size());
         w.optional("ContinuationToken", token);
         if (l.truncated()) {

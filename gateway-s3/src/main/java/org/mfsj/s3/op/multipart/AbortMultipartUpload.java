@@ -3,7 +3,6 @@ package org.mfsj.s3.op.multipart;
 import java.io.IOException;
 import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Operation;
-import org.mfsj.s3.http.S3Request;
 
 /** AbortMultipartUpload: the parts and the upload's folder go. */
 public final class AbortMultipartUpload implements S3Operation {
@@ -15,9 +14,7 @@ public final class AbortMultipartUpload implements S3Operation {
 
     @Override
     public void handle(S3Exchange x) throws IOException {
-        S3Request r = x.request();
-        uploads.store().bucket(x.creds(), r.bucket());
-        uploads.remove(x.creds(), uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key()));
+        uploads.remove(x.creds(), uploads.of(x));
         x.sendEmpty(204);
     }
 }

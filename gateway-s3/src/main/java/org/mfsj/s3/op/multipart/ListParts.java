@@ -22,8 +22,7 @@ public final class ListParts implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        uploads.store().bucket(x.creds(), r.bucket());
-        Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
+        Uploads.Upload u = uploads.of(x);
         int marker = intParam(r, "part-number-marker", 0);
         int max = Math.min(intParam(r, "max-parts", 1000), 1000);
         List<Uploads.Part> parts = uploads.parts(x.creds(), u).stream().filter(p -> p.number() > marker).toList();

@@ -20,9 +20,8 @@ public final class UploadPart implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        uploads.store().bucket(x.creds(), r.bucket());
+        Uploads.Upload u = uploads.of(x);
         int number = Uploads.partNumber(r.param("partNumber"));
-        Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
         UploadChecks checks = UploadChecks.from(r);
         Uploads.Part part = uploads.putPart(x.creds(), u, number,
                 h -> Received.receive(x.payload(), h, checks).meta(ObjectMeta.empty()));

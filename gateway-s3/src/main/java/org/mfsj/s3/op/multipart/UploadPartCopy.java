@@ -27,9 +27,8 @@ public final class UploadPartCopy implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
-        uploads.store().bucket(x.creds(), r.bucket());
+        Uploads.Upload u = uploads.of(x);
         int number = Uploads.partNumber(r.param("partNumber"));
-        Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
         CopySource src = CopySource.resolve(uploads.store(), x.creds(), r);
         long size = src.attr().length();
         String rangeHeader = r.header("x-amz-copy-source-range");

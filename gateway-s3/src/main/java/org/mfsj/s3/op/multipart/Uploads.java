@@ -70,6 +70,13 @@ public final class Uploads {
         }
     }
 
+    /** The upload a request names (?uploadId= on bucket/key), after checking its bucket; NoSuchUpload otherwise. */
+    Upload of(org.mfsj.s3.http.S3Exchange x) throws S3Exception {
+        org.mfsj.s3.http.S3Request r = x.request();
+        store.bucket(x.creds(), r.bucket());
+        return get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
+    }
+
     /** The upload {@code id} for {@code bucket}/{@code key}; NoSuchUpload otherwise. */
     Upload get(Creds creds, String id, String bucket, String key) throws S3Exception {
         Upload u = find(creds, id);
