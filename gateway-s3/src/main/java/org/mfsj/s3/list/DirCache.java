@@ -23,7 +23,7 @@ import org.mfsj.s3.store.Dirs;
  */
 public final class DirCache {
     /** Smaller directories are read afresh: that is cheap and always exact. */
-    static final int MIN_CACHED = 5000;
+    public static final int MIN_CACHED = 5000;
     private static final int MAX_TOTAL = 4_000_000;
 
     /** One entry of a directory, with the name it sorts by (directories sort as "name/"). */
@@ -34,7 +34,17 @@ public final class DirCache {
     }
 
     private final Map<Long, Cached> lru = new LinkedHashMap<>(16, 0.75f, true);
+    private final int minCached;
     private long total;
+
+    public DirCache() {
+        this(MIN_CACHED);
+    }
+
+    /** @param minCached the smallest directory kept (tests use small ones) */
+    public DirCache(int minCached) {
+        this.minCached = minCached;
+    }
 
     /** Regular files and directories of {@code dir}, in S3 key order. */
     public List<Entry> sorted(MfsClient client, Creds creds, long dir) throws S3Exception {
@@ -57,7 +67,7 @@ public final class DirCache {
             }
         }
         List<Entry> entries = read(client, creds, dir);
-        if (entries.size() >= MIN_CACHED) {
+        if (entries.size() >= minCached) {
             put(dir, new Cached(a.mtimeNanos(), a.ctimeNanos(), entries));
         }
         return entries;

@@ -3,6 +3,7 @@ package org.mfsj.s3.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.mfsj.s3.list.DirCache;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -29,10 +30,11 @@ public final class S3Store {
     private final long root;
     private final long tmpDir;
     private final long uploadsDir;
-    private final org.mfsj.s3.list.DirCache dirCache = new org.mfsj.s3.list.DirCache();
+    private final DirCache dirCache;
 
-    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir) {
+    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache) {
         this.client = client;
+        this.dirCache = dirCache;
         this.root = root;
         this.tmpDir = tmpDir;
         this.uploadsDir = uploadsDir;
@@ -40,6 +42,11 @@ public final class S3Store {
 
     /** Finds (or makes, as root) the S3 root and the private working directories. */
     public static S3Store open(MfsClient client, String s3Root) throws MfsException {
+        return open(client, s3Root, new DirCache());
+    }
+
+    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache)
+            throws MfsException {
         long dir = client.rootInode();
         for (String part : s3Root.split("/")) {
             if (!part.isEmpty()) {
@@ -49,7 +56,7 @@ public final class S3Store {
         long priv = mkdirIfMissing(client, dir, PRIVATE_DIR, 0755);
         long tmp = mkdirIfMissing(client, priv, "tmp", SHARED_DIR_MODE);
         long uploads = mkdirIfMissing(client, priv, "multipart", SHARED_DIR_MODE);
-        return new S3Store(client, dir, tmp, uploads);
+        return new S3Store(client, dir, tmp, uploads, dirCache);
     }
 
     private static long mkdirIfMissing(MfsClient c, long parent, String name, int mode) throws MfsException {
@@ -83,7 +90,7 @@ public final class S3Store {
     }
 
     /** Sorted listings of big directories, shared by all listing requests. */
-    public org.mfsj.s3.list.DirCache dirCache() {
+    public DirCache dirCache() {
         return dirCache;
     }
 

@@ -149,7 +149,8 @@ class ListingTest {
 
     @Test
     void aBigDirectoryIsPagedFromTheCacheAndSeesNewKeys() throws Exception {
-        for (int i = 0; i < DirCache.MIN_CACHED + 500; i++) {
+        store = S3Store.open(fs, "/", new DirCache(200));
+        for (int i = 0; i < 700; i++) {
             add(String.format("k%05d", (i * 7919) % 100_000));
         }
         assertThat(paged("", null, 1000)).isEqualTo(reference("", null));

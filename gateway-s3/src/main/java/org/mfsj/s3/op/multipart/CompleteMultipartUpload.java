@@ -51,6 +51,7 @@ public final class CompleteMultipartUpload implements S3Operation {
         Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
         List<Wanted> wanted = parse(x);
         List<Uploads.Part> parts = choose(wanted, uploads.parts(x.creds(), u));
+        checkSize(r.header("x-amz-mp-object-size"), parts);
         ObjectMeta requested = uploads.requestedMeta(x.creds(), u);
         Ingest.Stored s = Ingest.store(uploads.store(), x.creds(), bucket, r.key(),
                 h -> join(x, u, parts, h, requested));
@@ -60,6 +61,18 @@ public final class CompleteMultipartUpload implements S3Operation {
                 .element("Location", "/" + r.bucket() + "/" + r.key())
                 .element("Bucket", r.bucket()).element("Key", r.key())
                 .element("ETag", ObjectHeaders.quoted(s.meta().etag())));
+    }
+
+    /** The SDKs announce the object's size; a different sum of parts is an error, not a surprise later. */
+    private static void checkSize(String announced, List<Uploads.Part> parts) throws S3Exception {
+        if (announced == null) {
+            return;
+        }
+        long total = parts.stream().mapToLong(p -> p.attr().length()).sum();
+        if (!announced.strip().equals(Long.toString(total))) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "x-amz-mp-object-size says " + announced.strip()
+                    + " bytes but the parts hold " + total);
+        }
     }
 
     private static List<Wanted> parse(S3Exchange x) throws IOException {
