@@ -155,6 +155,7 @@ public final class S3Bench {
 
     private int send(String method, String path, String query, byte[] body, long size) throws Exception {
         HttpRequest.BodyPublisher p = body != null ? HttpRequest.BodyPublishers.ofByteArray(body)
+                : size == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ZeroStream(size)), size);
         HttpResponse<String> r = http.send(request(method, path, query, p), HttpResponse.BodyHandlers.ofString());
