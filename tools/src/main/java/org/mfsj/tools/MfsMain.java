@@ -15,6 +15,7 @@ import org.mfsj.tools.cmd.MkdirCommand;
 import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
+import org.mfsj.tools.cmd.S3Command;
 import org.mfsj.tools.cmd.SaveImageCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
 import org.mfsj.tools.cmd.StatusCommand;
@@ -36,10 +37,10 @@ import picocli.CommandLine.Command;
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
             MetaDumpCommand.class, SetTrashTimeCommand.class, GetTrashTimeCommand.class, TrashCommand.class,
-            SnapshotCommand.class, QuotaCommand.class
+            SnapshotCommand.class, QuotaCommand.class, S3Command.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3");
 
     @Override
     public void run() {

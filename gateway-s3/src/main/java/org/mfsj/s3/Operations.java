@@ -1,0 +1,67 @@
+package org.mfsj.s3;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.op.bucket.CreateBucket;
+import org.mfsj.s3.op.bucket.DeleteBucket;
+import org.mfsj.s3.op.bucket.DeleteObjects;
+import org.mfsj.s3.op.bucket.GetBucketLocation;
+import org.mfsj.s3.op.bucket.GetBucketVersioning;
+import org.mfsj.s3.op.bucket.HeadBucket;
+import org.mfsj.s3.op.bucket.ListBuckets;
+import org.mfsj.s3.op.bucket.ListObjectVersions;
+import org.mfsj.s3.op.bucket.ListObjects;
+import org.mfsj.s3.op.bucket.ListObjectsV2;
+import org.mfsj.s3.op.multipart.AbortMultipartUpload;
+import org.mfsj.s3.op.multipart.CompleteMultipartUpload;
+import org.mfsj.s3.op.multipart.CreateMultipartUpload;
+import org.mfsj.s3.op.multipart.ListMultipartUploads;
+import org.mfsj.s3.op.multipart.ListParts;
+import org.mfsj.s3.op.multipart.UploadPart;
+import org.mfsj.s3.op.multipart.UploadPartCopy;
+import org.mfsj.s3.op.multipart.Uploads;
+import org.mfsj.s3.op.object.CopyObject;
+import org.mfsj.s3.op.object.DeleteObject;
+import org.mfsj.s3.op.object.GetObject;
+import org.mfsj.s3.op.object.HeadObject;
+import org.mfsj.s3.op.object.PutObject;
+import org.mfsj.s3.store.S3Store;
+
+/** The dispatch table: AWS API name to the operation that serves it. */
+final class Operations {
+    private Operations() {
+    }
+
+    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg) {
+        Map<String, S3Operation> m = new HashMap<>();
+        m.put("ListBuckets", new ListBuckets(store));
+        m.put("CreateBucket", new CreateBucket(store));
+        m.put("HeadBucket", new HeadBucket(store, cfg.region()));
+        m.put("DeleteBucket", new DeleteBucket(store));
+        m.put("GetBucketLocation", new GetBucketLocation(store, cfg.region()));
+        m.put("GetBucketVersioning", new GetBucketVersioning(store));
+        m.put("ListObjects", new ListObjects(store));
+        m.put("ListObjectsV2", new ListObjectsV2(store));
+        m.put("ListObjectVersions", new ListObjectVersions(store));
+        m.put("DeleteObjects", new DeleteObjects(store));
+        m.put("PutObject", new PutObject(store));
+        m.put("GetObject", new GetObject(store));
+        m.put("HeadObject", new HeadObject(store));
+        m.put("DeleteObject", new DeleteObject(store));
+        m.put("CopyObject", new CopyObject(store));
+        m.put("CreateMultipartUpload", new CreateMultipartUpload(uploads));
+        m.put("UploadPart", new UploadPart(uploads));
+        m.put("UploadPartCopy", new UploadPartCopy(uploads));
+        m.put("CompleteMultipartUpload", new CompleteMultipartUpload(uploads, cfg.minPartSize()));
+        m.put("AbortMultipartUpload", new AbortMultipartUpload(uploads));
+        m.put("ListMultipartUploads", new ListMultipartUploads(uploads));
+        m.put("ListParts", new ListParts(uploads));
+        return m;
+    }
+
+    static Uploads uploads(S3Store store, Clock clock) {
+        return new Uploads(store, clock);
+    }
+}

@@ -1,0 +1,29 @@
+package org.mfsj.s3.list;
+
+import java.util.Comparator;
+
+/**
+ * S3 lists keys in the byte order of their UTF-8 form, which is code point order; Java's
+ * String.compareTo compares UTF-16 units and differs for characters above U+FFFF.
+ */
+public final class KeyOrder {
+    public static final Comparator<String> UTF8 = KeyOrder::compare;
+
+    private KeyOrder() {
+    }
+
+    public static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

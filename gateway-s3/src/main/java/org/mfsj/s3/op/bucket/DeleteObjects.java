@@ -1,0 +1,71 @@
+package org.mfsj.s3.op.bucket;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.op.UploadChecks;
+import org.mfsj.s3.store.BodyWriter;
+import org.mfsj.s3.store.S3Store;
+import org.mfsj.s3.xml.XmlReader;
+import org.mfsj.s3.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+/** DeleteObjects: up to 1000 keys in one request; each answered as Deleted or Error. */
+public final class DeleteObjects implements S3Operation {
+    private static final int MAX_KEYS = 1000;
+    private static final long MAX_BODY = 2L << 20;
+
+    private final S3Store store;
+
+    public DeleteObjects(S3Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public void handle(S3Exchange x) throws IOException {
+        long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        byte[] body = x.payload().stream().readNBytes((int) MAX_BODY + 1);
+        checkDigest(x, body);
+        Element root = XmlReader.parse(new java.io.ByteArrayInputStream(body), MAX_BODY);
+        XmlReader.expectRoot(root, "Delete");
+        boolean quiet = "true".equalsIgnoreCase(String.valueOf(XmlReader.text(root, "Quiet")).strip());
+        List<String> keys = new ArrayList<>();
+        for (Element o : XmlReader.children(root, "Object")) {
+            keys.add(XmlReader.required(o, "Key"));
+        }
+        if (keys.isEmpty() || keys.size() > MAX_KEYS) {
+            throw new S3Exception(S3Error.MALFORMED_XML, "A Delete request names 1 to " + MAX_KEYS + " objects");
+        }
+        XmlWriter w = XmlWriter.document("DeleteResult");
+        for (String key : keys) {
+            try {
+                store.delete(x.creds(), bucket, key);
+                if (!quiet) {
+                    w.start("Deleted").element("Key", key).end();
+                }
+            } catch (S3Exception e) {
+                w.start("Error").element("Key", key).element("Code", e.error().code())
+                        .element("Message", e.getMessage()).end();
+            }
+        }
+        x.sendXml(200, w);
+    }
+
+    /** Content-MD5 or an x-amz-checksum-* header, when sent, must match the body. */
+    private static void checkDigest(S3Exchange x, byte[] body) throws IOException {
+        UploadChecks checks = UploadChecks.from(x.request());
+        BodyWriter.Written w = new BodyWriter.Written(body.length, BodyWriter.md5().digest(body),
+                checks.algorithm() == null ? null : digest(checks, body));
+        checks.verify(w, x.payload().trailers().get());
+    }
+
+    private static String digest(UploadChecks checks, byte[] body) {
+        var run = checks.algorithm().start();
+        run.update(body, 0, body.length);
+        return run.base64();
+    }
+}

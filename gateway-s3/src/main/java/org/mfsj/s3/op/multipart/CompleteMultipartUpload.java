@@ -1,0 +1,158 @@
+package org.mfsj.s3.op.multipart;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mfsj.client.FileHandle;
+import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.http.S3Request;
+import org.mfsj.s3.op.Ingest;
+import org.mfsj.s3.op.ObjectHeaders;
+import org.mfsj.s3.store.BodyWriter;
+import org.mfsj.s3.store.ChecksumAlgorithm;
+import org.mfsj.s3.store.ObjectMeta;
+import org.mfsj.s3.store.PartSizes;
+import org.mfsj.s3.xml.XmlReader;
+import org.mfsj.s3.xml.XmlWriter;
+import org.w3c.dom.Element;
+
+/**
+ * CompleteMultipartUpload: checks the part list, then writes the parts one after another into
+ * the new object (aside, then renamed into place). Joining chunks without copying them needs a
+ * master operation that does not exist yet, so the bytes are copied.
+ */
+public final class CompleteMultipartUpload implements S3Operation {
+    private static final long MAX_BODY = 4L << 20;
+
+    private final Uploads uploads;
+    private final long minPartSize;
+
+    public CompleteMultipartUpload(Uploads uploads, long minPartSize) {
+        this.uploads = uploads;
+        this.minPartSize = minPartSize;
+    }
+
+    private record Wanted(int number, String etag) {
+    }
+
+    @Override
+    public void handle(S3Exchange x) throws IOException {
+        S3Request r = x.request();
+        long bucket = uploads.store().bucket(x.creds(), r.bucket()).inode();
+        Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
+        List<Wanted> wanted = parse(x);
+        List<Uploads.Part> parts = choose(wanted, uploads.parts(x.creds(), u));
+        checkSize(r.header("x-amz-mp-object-size"), parts);
+        ObjectMeta requested = uploads.requestedMeta(x.creds(), u);
+        Ingest.Stored s = Ingest.store(uploads.store(), x.creds(), bucket, r.key(),
+                h -> join(x, u, parts, h, requested));
+        uploads.remove(x.creds(), u);
+        ObjectHeaders.checksums(x, s.meta().checksum());
+        x.sendXml(200, XmlWriter.document("CompleteMultipartUploadResult")
+                .element("Location", "/" + r.bucket() + "/" + r.key())
+                .element("Bucket", r.bucket()).element("Key", r.key())
+                .element("ETag", ObjectHeaders.quoted(s.meta().etag())));
+    }
+
+    /** The SDKs announce the object's size; a different sum of parts is an error, not a surprise later. */
+    private static void checkSize(String announced, List<Uploads.Part> parts) throws S3Exception {
+        if (announced == null) {
+            return;
+        }
+        long total = parts.stream().mapToLong(p -> p.attr().length()).sum();
+        if (!announced.strip().equals(Long.toString(total))) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "x-amz-mp-object-size says " + announced.strip()
+                    + " bytes but the parts hold " + total);
+        }
+    }
+
+    private static List<Wanted> parse(S3Exchange x) throws IOException {
+        Element root = XmlReader.parse(x.payload().stream(), MAX_BODY);
+        XmlReader.expectRoot(root, "CompleteMultipartUpload");
+        List<Wanted> out = new ArrayList<>();
+        for (Element p : XmlReader.children(root, "Part")) {
+            int n;
+            try {
+                n = Integer.parseInt(XmlReader.required(p, "PartNumber").strip());
+            } catch (NumberFormatException e) {
+                throw new S3Exception(S3Error.MALFORMED_XML, "PartNumber is not a number");
+            }
+            out.add(new Wanted(n, XmlReader.required(p, "ETag").strip().replace("\"", "")));
+        }
+        if (out.isEmpty()) {
+            throw new S3Exception(S3Error.MALFORMED_XML, "You must specify at least one part");
+        }
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i).number() <= out.get(i - 1).number()) {
+                throw new S3Exception(S3Error.INVALID_PART_ORDER);
+            }
+        }
+        return out;
+    }
+
+    private List<Uploads.Part> choose(List<Wanted> wanted, List<Uploads.Part> stored) throws S3Exception {
+        Map<Integer, Uploads.Part> byNumber = new HashMap<>();
+        for (Uploads.Part p : stored) {
+            byNumber.put(p.number(), p);
+        }
+        List<Uploads.Part> out = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Wanted w = wanted.get(i);
+            Uploads.Part p = byNumber.get(w.number());
+            if (p == null || !w.etag().equals(p.meta().etag())) {
+                throw new S3Exception(S3Error.INVALID_PART, "Part " + w.number()
+                        + " could not be found or its entity tag did not match");
+            }
+            if (i < wanted.size() - 1 && p.attr().length() < minPartSize) {
+                throw new S3Exception(S3Error.ENTITY_TOO_SMALL, "Part " + w.number() + " is " + p.attr().length()
+                        + " bytes; every part but the last must be at least " + minPartSize + " bytes");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private ObjectMeta join(S3Exchange x, Uploads.Upload u, List<Uploads.Part> parts, FileHandle out,
+                            ObjectMeta requested) throws IOException {
+        MessageDigest etags = BodyWriter.md5();
+        ChecksumAlgorithm alg = u.checksumAlgorithm() == null ? null : ChecksumAlgorithm.fromName(u.checksumAlgorithm());
+        ChecksumAlgorithm.Running composite = alg == null ? null : alg.start();
+        List<Long> sizes = new ArrayList<>();
+        long offset = 0;
+        for (Uploads.Part p : parts) {
+            try (FileHandle in = uploads.store().client().open(x.creds(), p.attr().inode(), false)) {
+                BodyWriter.Written w = BodyWriter.copy(in, 0, p.attr().length(), out, offset, null);
+                if (w.length() != p.attr().length()) {
+                    throw new S3Exception(S3Error.INVALID_PART, "Part " + p.number() + " changed while being joined");
+                }
+                offset += w.length();
+            }
+            etags.update(HexFormat.of().parseHex(p.meta().etag()));
+            sizes.add(p.attr().length());
+            if (composite != null) {
+                String v = p.meta().checksum().get(alg.name());
+                if (v == null) {
+                    composite = null;
+                } else {
+                    byte[] raw = Base64.getDecoder().decode(v);
+                    composite.update(raw, 0, raw.length);
+                }
+            }
+        }
+        Map<String, String> checksum = new LinkedHashMap<>();
+        if (composite != null) {
+            checksum.put(alg.name(), composite.base64() + "-" + parts.size());
+        }
+        String etag = HexFormat.of().formatHex(etags.digest()) + "-" + parts.size();
+        return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, PartSizes.encode(sizes), 0, -1);
+    }
+}

@@ -1,0 +1,20 @@
+package org.mfsj.s3.op.object;
+
+import java.io.IOException;
+import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.store.S3Store;
+
+/** GetObject: the bytes (or a range, or one part), streamed from the file. */
+public final class GetObject implements S3Operation {
+    private final S3Store store;
+
+    public GetObject(S3Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public void handle(S3Exchange x) throws IOException {
+        ObjectRead.answer(store, x, true);
+    }
+}

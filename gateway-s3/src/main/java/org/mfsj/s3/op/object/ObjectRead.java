@@ -1,0 +1,100 @@
+package org.mfsj.s3.op.object;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.mfsj.client.FileHandle;
+import org.mfsj.common.types.Attr;
+import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.S3Request;
+import org.mfsj.s3.op.ByteRange;
+import org.mfsj.s3.op.Conditionals;
+import org.mfsj.s3.op.ObjectHeaders;
+import org.mfsj.s3.store.Etags;
+import org.mfsj.s3.store.ObjectMeta;
+import org.mfsj.s3.store.PartSizes;
+import org.mfsj.s3.store.S3Store;
+
+/** GetObject and HeadObject share everything but the body: conditionals, ranges, parts, headers. */
+final class ObjectRead {
+    private static final int BUFFER = 1 << 20;
+
+    private ObjectRead() {
+    }
+
+    static void answer(S3Store store, S3Exchange x, boolean withBody) throws IOException {
+        S3Request r = x.request();
+        Attr bucket = store.bucket(x.creds(), r.bucket());
+        Attr attr = store.object(x.creds(), bucket.inode(), r.key());
+        ObjectMeta meta = Etags.ensure(store, x.creds(), attr);
+        Conditionals.check(r, meta.etag(), attr.mtimeNanos());
+        long size = attr.length();
+        ByteRange range = partRange(x, meta, size);
+        if (range == null) {
+            range = ByteRange.parse(r.header("range"), size);
+        }
+        ObjectHeaders.apply(x, attr, meta);
+        if (range == null && "ENABLED".equalsIgnoreCase(r.header("x-amz-checksum-mode"))) {
+            ObjectHeaders.checksums(x, meta.checksum());
+        }
+        int status = 200;
+        long first = 0;
+        long length = size;
+        if (range != null) {
+            status = 206;
+            first = range.first();
+            length = range.length();
+            x.header("Content-Range", range.contentRange(size));
+        }
+        if (!withBody) {
+            x.sendHeadersOnly(status, length);
+            return;
+        }
+        try (FileHandle h = store.client().open(x.creds(), attr.inode(), false);
+             OutputStream out = x.sendStream(status, length)) {
+            copy(h, first, length, out);
+        }
+    }
+
+    /** GET ?partNumber=N: the byte range of that part (206), or the whole object as part 1 of 1. */
+    private static ByteRange partRange(S3Exchange x, ObjectMeta meta, long size) throws S3Exception {
+        String pn = x.request().param("partNumber");
+        if (pn == null) {
+            return null;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(pn);
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Part number must be an integer between 1 and 10000");
+        }
+        List<Long> parts = meta.parts() == null ? List.of(size) : PartSizes.decode(meta.parts());
+        if (n < 1 || n > parts.size()) {
+            throw new S3Exception(S3Error.INVALID_RANGE, "bytes */" + size);
+        }
+        x.header("x-amz-mp-parts-count", Integer.toString(parts.size()));
+        long first = 0;
+        for (int i = 0; i < n - 1; i++) {
+            first += parts.get(i);
+        }
+        if (parts.get(n - 1) == 0) {
+            return null;
+        }
+        return new ByteRange(first, first + parts.get(n - 1) - 1);
+    }
+
+    private static void copy(FileHandle h, long first, long length, OutputStream out) throws IOException {
+        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
+        long done = 0;
+        while (done < length) {
+            int n = h.read(first + done, buf, 0, (int) Math.min(buf.length, length - done));
+            if (n <= 0) {
+                throw new S3Exception(S3Error.INTERNAL_ERROR, "The object shrank while it was being read");
+            }
+            out.write(buf, 0, n);
+            done += n;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.mfsj.s3.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mfsj.s3.auth.UriEncoding;
+
+/**
+ * What S3 knows about an object beyond its bytes, kept in one extended attribute so a GET or HEAD
+ * reads it in one call: system headers, user metadata, ETag, checksum, part sizes.
+ *
+ * <p>{@code stampMtime}/{@code stampLength} record the file as it was when the ETag was computed:
+ * a file changed since through another door no longer matches, and its ETag is computed afresh.
+ *
+ * @param headers   stored response headers by their canonical names (Content-Type, Cache-Control, ...)
+ * @param userMeta  x-amz-meta-* values by lower-case name without the prefix
+ * @param etag      the ETag without quotes (hex MD5, or hex-N for multipart)
+ * @param checksum  algorithm name (CRC32, ...) to base64 value; empty if none
+ * @param parts     multipart part sizes as {@link PartSizes} text, or null
+ */
+public record ObjectMeta(Map<String, String> headers, Map<String, String> userMeta, String etag,
+                         Map<String, String> checksum, String parts, long stampMtime, long stampLength) {
+    public static final String XATTR = "user.s3.meta";
+
+    public ObjectMeta {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        userMeta = Collections.unmodifiableMap(new LinkedHashMap<>(userMeta));
+        checksum = Collections.unmodifiableMap(new LinkedHashMap<>(checksum));
+    }
+
+    public static ObjectMeta empty() {
+        return new ObjectMeta(Map.of(), Map.of(), null, Map.of(), null, 0, -1);
+    }
+
+    public boolean matches(long mtimeNanos, long length) {
+        return etag != null && stampMtime == mtimeNanos && stampLength == length;
+    }
+
+    public ObjectMeta withStamp(String newEtag, long mtimeNanos, long length) {
+        return new ObjectMeta(headers, userMeta, newEtag, checksum, parts, mtimeNanos, length);
+    }
+
+    public byte[] encode() {
+        StringBuilder sb = new StringBuilder();
+        headers.forEach((k, v) -> line(sb, "h:" + k, v));
+        userMeta.forEach((k, v) -> line(sb, "m:" + k, v));
+        checksum.forEach((k, v) -> line(sb, "c:" + k, v));
+        if (etag != null) {
+            line(sb, "etag", etag);
+        }
+        if (parts != null) {
+            line(sb, "parts", parts);
+        }
+        line(sb, "stamp", stampMtime + ":" + stampLength);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads what {@link #encode} wrote; unknown lines are skipped so later versions may add fields. */
+    public static ObjectMeta decode(byte[] raw) {
+        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, String> c = new LinkedHashMap<>();
+        String etag = null;
+        String parts = null;
+        long mtime = 0;
+        long length = -1;
+        for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String name = UriEncoding.decode(line.substring(0, tab), false);
+            String value = UriEncoding.decode(line.substring(tab + 1), false);
+            if (name.startsWith("h:")) {
+                h.put(name.substring(2), value);
+            } else if (name.startsWith("m:")) {
+                m.put(name.substring(2), value);
+            } else if (name.startsWith("c:")) {
+                c.put(name.substring(2), value);
+            } else if (name.equals("etag")) {
+                etag = value;
+            } else if (name.equals("parts")) {
+                parts = value;
+            } else if (name.equals("stamp")) {
+                int colon = value.indexOf(':');
+                mtime = Long.parseLong(value.substring(0, colon));
+                length = Long.parseLong(value.substring(colon + 1));
+            }
+        }
+        return new ObjectMeta(h, m, etag, c, parts, mtime, length);
+    }
+
+    private static void line(StringBuilder sb, String name, String value) {
+        sb.append(UriEncoding.encode(name, true)).append('\t').append(UriEncoding.encode(value, true)).append('\n');
+    }
+}

@@ -1,0 +1,281 @@
+package org.mfsj.s3.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.mfsj.s3.list.DirCache;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.s3.error.ErrorMapping;
+import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+
+/**
+ * The S3 view of the namespace: buckets are directories under the S3 root, keys are paths below
+ * them, and the gateway's own working space ({@code .mfss3}: temp files, multipart parts) sits
+ * beside the buckets under a name no bucket can have. Every call runs with the caller's
+ * credentials, so POSIX permissions decide as they do for every other door.
+ */
+public final class S3Store {
+    public static final String PRIVATE_DIR = ".mfss3";
+    private static final int SHARED_DIR_MODE = 01777;
+    private static final int DIR_MODE = 0755;
+    private static final int FILE_MODE = 0644;
+
+    private final MfsClient client;
+    private final long root;
+    private final long tmpDir;
+    private final long uploadsDir;
+    private final DirCache dirCache;
+
+    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache) {
+        this.client = client;
+        this.dirCache = dirCache;
+        this.root = root;
+        this.tmpDir = tmpDir;
+        this.uploadsDir = uploadsDir;
+    }
+
+    /** Finds (or makes, as root) the S3 root and the private working directories. */
+    public static S3Store open(MfsClient client, String s3Root) throws MfsException {
+        return open(client, s3Root, new DirCache());
+    }
+
+    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache)
+            throws MfsException {
+        long dir = client.rootInode();
+        for (String part : s3Root.split("/")) {
+            if (!part.isEmpty()) {
+                dir = mkdirIfMissing(client, dir, part, SHARED_DIR_MODE);
+            }
+        }
+        long priv = mkdirIfMissing(client, dir, PRIVATE_DIR, 0755);
+        long tmp = mkdirIfMissing(client, priv, "tmp", SHARED_DIR_MODE);
+        long uploads = mkdirIfMissing(client, priv, "multipart", SHARED_DIR_MODE);
+        return new S3Store(client, dir, tmp, uploads, dirCache);
+    }
+
+    private static long mkdirIfMissing(MfsClient c, long parent, String name, int mode) throws MfsException {
+        try {
+            return c.lookup(Creds.ROOT, parent, name).inode();
+        } catch (MfsException e) {
+            if (e.status() != Status.ENOENT) {
+                throw e;
+            }
+        }
+        try {
+            return c.mkdir(Creds.ROOT, parent, name, mode).inode();
+        } catch (MfsException e) {
+            if (e.status() == Status.EEXIST) {
+                return c.lookup(Creds.ROOT, parent, name).inode();
+            }
+            throw e;
+        }
+    }
+
+    public MfsClient client() {
+        return client;
+    }
+
+    public long rootInode() {
+        return root;
+    }
+
+    public long uploadsDir() {
+        return uploadsDir;
+    }
+
+    /** Sorted listings of big directories, shared by all listing requests. */
+    public DirCache dirCache() {
+        return dirCache;
+    }
+
+    public long tmpDir() {
+        return tmpDir;
+    }
+
+    /** Directories under the S3 root whose names are valid bucket names, with attributes. */
+    public List<DirEntry> buckets(Creds creds) throws S3Exception {
+        List<DirEntry> out = new ArrayList<>();
+        for (DirEntry e : Dirs.readAll(client, creds, root, true, S3Error.NO_SUCH_BUCKET)) {
+            if (e.attr() != null && e.attr().isDirectory() && Keys.isBucketName(e.name())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public Attr bucket(Creds creds, String name) throws S3Exception {
+        if (name == null) {
+            throw new S3Exception(S3Error.NO_SUCH_BUCKET);
+        }
+        Keys.checkBucket(name);
+        try {
+            Attr a = client.lookup(creds, root, name);
+            if (!a.isDirectory()) {
+                throw new S3Exception(S3Error.NO_SUCH_BUCKET);
+            }
+            return a;
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+        }
+    }
+
+    /** The regular file at {@code key}; NoSuchKey when it is missing or not a file. */
+    public Attr object(Creds creds, long bucket, String key) throws S3Exception {
+        long dir = bucket;
+        Attr a = null;
+        try {
+            for (String part : Keys.components(key)) {
+                if (a != null && !a.isDirectory()) {
+                    throw new S3Exception(S3Error.NO_SUCH_KEY);
+                }
+                a = client.lookup(creds, dir, part);
+                dir = a.inode();
+            }
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
+        }
+        if (a == null || !a.isFile()) {
+            throw new S3Exception(S3Error.NO_SUCH_KEY);
+        }
+        return a;
+    }
+
+    /** A new empty file aside from every bucket, to be filled and then {@link #commit}ted or {@link #discard}ed. */
+    public TempFile newTemp(Creds creds) throws S3Exception {
+        String name = UUID.randomUUID().toString();
+        try {
+            return new TempFile(tmpDir, name, client.create(creds, tmpDir, name, FILE_MODE));
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+        }
+    }
+
+    /** Moves a finished temp file to {@code key} in one rename, replacing an older object. */
+    public void commit(Creds creds, TempFile temp, long bucket, String key) throws S3Exception {
+        List<String> parts = Keys.components(key);
+        long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
+        String name = parts.get(parts.size() - 1);
+        try {
+            client.rename(creds, temp.dir(), temp.name(), dir, name);
+        } catch (MfsException e) {
+            if (e.status() == Status.EISDIR || e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
+                throw conflict(key, "'" + key + "' is a prefix of other objects");
+            }
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+        }
+    }
+
+    public void discard(TempFile temp) {
+        try {
+            client.unlink(Creds.ROOT, temp.dir(), temp.name());
+        } catch (MfsException ignored) {
+            // already gone, or the master is unreachable: the sweeper removes old temp files
+        }
+    }
+
+    /** The directory for the parent components of {@code key}, made where missing. */
+    private long mkdirs(Creds creds, long bucket, List<String> dirs, String key) throws S3Exception {
+        long dir = bucket;
+        StringBuilder path = new StringBuilder();
+        for (String part : dirs) {
+            path.append(path.length() > 0 ? "/" : "").append(part);
+            try {
+                Attr a;
+                try {
+                    a = client.lookup(creds, dir, part);
+                } catch (MfsException e) {
+                    if (e.status() != Status.ENOENT) {
+                        throw e;
+                    }
+                    try {
+                        a = client.mkdir(creds, dir, part, DIR_MODE);
+                    } catch (MfsException race) {
+                        if (race.status() != Status.EEXIST) {
+                            throw race;
+                        }
+                        a = client.lookup(creds, dir, part);
+                    }
+                }
+                if (!a.isDirectory()) {
+                    throw conflict(key, "'" + path + "' is an object, so it cannot also be a prefix");
+                }
+                dir = a.inode();
+            } catch (MfsException e) {
+                throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+            }
+        }
+        return dir;
+    }
+
+    /** Removes the object at {@code key} and the directories it leaves empty; a missing key is not an error. */
+    public void delete(Creds creds, long bucket, String key) throws S3Exception {
+        List<String> parts = Keys.components(key);
+        List<Long> dirs = new ArrayList<>();
+        long dir = bucket;
+        try {
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                dirs.add(dir);
+                Attr a = client.lookup(creds, dir, part);
+                if (!a.isDirectory()) {
+                    return;
+                }
+                dir = a.inode();
+            }
+            Attr target = client.lookup(creds, dir, parts.get(parts.size() - 1));
+            if (!target.isFile()) {
+                return;
+            }
+            client.unlink(creds, dir, parts.get(parts.size() - 1));
+        } catch (MfsException e) {
+            if (e.status() == Status.ENOENT || e.status() == Status.ENOTDIR) {
+                return;
+            }
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
+        }
+        pruneEmpty(creds, dirs, parts);
+    }
+
+    /** S3 has no directories: a prefix with no objects left vanishes, so its directory goes too. */
+    private void pruneEmpty(Creds creds, List<Long> parents, List<String> parts) {
+        for (int i = parents.size() - 1; i >= 0; i--) {
+            try {
+                client.rmdir(creds, parents.get(i), parts.get(i));
+            } catch (MfsException e) {
+                return;
+            }
+        }
+    }
+
+    public ObjectMeta meta(Creds creds, long inode) throws S3Exception {
+        try {
+            return ObjectMeta.decode(client.getxattr(creds, inode, ObjectMeta.XATTR));
+        } catch (MfsException e) {
+            if (e.status() == Status.ENODATA || e.status() == Status.ENOTSUP) {
+                return ObjectMeta.empty();
+            }
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
+        } catch (RuntimeException e) {
+            // written by hand through another door: treat as absent rather than fail every GET
+            return ObjectMeta.empty();
+        }
+    }
+
+    public void setMeta(Creds creds, long inode, ObjectMeta meta) throws S3Exception {
+        try {
+            client.setxattr(creds, inode, ObjectMeta.XATTR, meta.encode(), 0);
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
+        }
+    }
+
+    private static S3Exception conflict(String key, String why) {
+        return new S3Exception(S3Error.KEY_CONFLICT, "Cannot store '" + key + "': " + why
+                + " (a key cannot be both an object and a prefix of other objects here)");
+    }
+}

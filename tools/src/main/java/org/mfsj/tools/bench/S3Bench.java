@@ -1,0 +1,240 @@
+package org.mfsj.tools.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mfsj.s3.auth.SigV4;
+import org.mfsj.s3.auth.UriEncoding;
+
+/**
+ * The load generator of {@code bench/s3/run}: N workers doing SigV4-signed PUT, GET and LIST over
+ * plain HTTP/1.1 against any S3 endpoint (ours, or s3proxy as the reference). Not a test.
+ *
+ * <pre>
+ * java -cp tools/target/mfs.jar org.mfsj.tools.bench.S3Bench --endpoint http://127.0.0.1:9000
+ *      --access-key AK --secret-key SK [--workers 8] [--small 2000] [--medium 200] [--large-mib 256]
+ *      [--list-keys 100000]
+ * </pre>
+ *
+ * Results go to stdout as {@code name value unit} lines; progress to stderr.
+ */
+public final class S3Bench {
+    private final URI endpoint;
+    private final String ak;
+    private final String sk;
+    private final int workers;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String bucket = "bench" + System.currentTimeMillis();
+
+    S3Bench(URI endpoint, String ak, String sk, int workers) {
+        this.endpoint = endpoint;
+        this.ak = ak;
+        this.sk = sk;
+        this.workers = workers;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i], args[i + 1]);
+        }
+        if (!a.containsKey("--endpoint") || !a.containsKey("--access-key") || !a.containsKey("--secret-key")) {
+            System.err.println("usage: S3Bench --endpoint URL --access-key AK --secret-key SK [--workers N]"
+                    + " [--small N] [--medium N] [--large-mib N] [--list-keys N]");
+            System.exit(2);
+        }
+        S3Bench b = new S3Bench(URI.create(a.get("--endpoint")), a.get("--access-key"), a.get("--secret-key"),
+                Integer.parseInt(a.getOrDefault("--workers", "8")));
+        b.run(Integer.parseInt(a.getOrDefault("--small", "2000")), Integer.parseInt(a.getOrDefault("--medium", "200")),
+                Integer.parseInt(a.getOrDefault("--large-mib", "256")),
+                Integer.parseInt(a.getOrDefault("--list-keys", "100000")));
+        System.exit(0);
+    }
+
+    void run(int small, int medium, int largeMib, int listKeys) throws Exception {
+        check(send("PUT", "/" + bucket, "", new byte[0], 0), "create bucket");
+        phase("4k", small, 4096);
+        phase("1m", medium, 1 << 20);
+        phase("large", workers, (long) largeMib << 20);
+        if (listKeys > 0) {
+            put("list", listKeys, 0);
+            long t0 = System.nanoTime();
+            long keys = listAll("list/");
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "list_keys_per_s %.0f keys/s%n", keys / secs);
+            System.out.printf(Locale.ROOT, "list_seconds %.2f s%n", secs);
+        }
+    }
+
+    private void phase(String name, int count, long size) throws Exception {
+        log("PUT " + count + " x " + size + " bytes");
+        double put = put(name, count, size);
+        System.out.printf(Locale.ROOT, "put_%s_ops %.1f ops/s%n", name, count / put);
+        System.out.printf(Locale.ROOT, "put_%s_mbps %.1f MB/s%n", name, count * size / put / 1e6);
+        log("GET " + count + " x " + size + " bytes");
+        double get = forAll(count, i -> {
+            HttpResponse<InputStream> r = http.send(request("GET", "/" + bucket + "/" + name + "/" + i, "",
+                    HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofInputStream());
+            long n;
+            try (InputStream in = r.body()) {
+                n = in.transferTo(OutputStreamSink.INSTANCE);
+            }
+            if (r.statusCode() != 200 || n != size) {
+                throw new IOException("GET " + name + "/" + i + ": " + r.statusCode() + ", " + n + " bytes");
+            }
+        });
+        System.out.printf(Locale.ROOT, "get_%s_ops %.1f ops/s%n", name, count / get);
+        System.out.printf(Locale.ROOT, "get_%s_mbps %.1f MB/s%n", name, count * size / get / 1e6);
+    }
+
+    /** PUTs {@code count} objects of {@code size} bytes under {@code prefix/}; returns the seconds taken. */
+    private double put(String prefix, int count, long size) throws Exception {
+        return forAll(count, i -> check(send("PUT", "/" + bucket + "/" + prefix + "/" + i, "", null, size),
+                "PUT " + prefix + "/" + i));
+    }
+
+    private long listAll(String prefix) throws Exception {
+        long keys = 0;
+        String token = null;
+        do {
+            String q = "list-type=2&prefix=" + UriEncoding.encode(prefix, false)
+                    + (token == null ? "" : "&continuation-token=" + UriEncoding.encode(token, false));
+            HttpResponse<String> r = http.send(request("GET", "/" + bucket, q, HttpRequest.BodyPublishers.noBody()),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = r.body();
+            check(r.statusCode(), "list");
+            keys += body.split("<Key>", -1).length - 1;
+            int t = body.indexOf("<NextContinuationToken>");
+            token = t < 0 ? null : body.substring(t + 23, body.indexOf("</NextContinuationToken>"));
+        } while (token != null);
+        return keys;
+    }
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private double forAll(int count, Task task) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                fs.add(pool.submit(() -> {
+                    for (long i; (i = next.getAndIncrement()) < count; ) {
+                        task.run((int) i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private int send(String method, String path, String query, byte[] body, long size) throws Exception {
+        HttpRequest.BodyPublisher p = body != null ? HttpRequest.BodyPublishers.ofByteArray(body)
+                : size == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ZeroStream(size)), size);
+        HttpResponse<String> r = http.send(request(method, path, query, p), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode();
+    }
+
+    private HttpRequest request(String method, String path, String query, HttpRequest.BodyPublisher body) {
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
+        String day = date.substring(0, 8);
+        String host = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "");
+        List<SigV4.Param> params = new ArrayList<>();
+        if (!query.isEmpty()) {
+            for (String kv : query.split("&")) {
+                int eq = kv.indexOf('=');
+                params.add(new SigV4.Param(UriEncoding.decode(kv.substring(0, eq), false),
+                        UriEncoding.decode(kv.substring(eq + 1), false)));
+            }
+        }
+        Map<String, List<String>> h = new TreeMap<>(Map.of("host", List.of(host), "x-amz-content-sha256",
+                List.of("UNSIGNED-PAYLOAD"), "x-amz-date", List.of(date)));
+        String scope = SigV4.scope(day, "us-east-1", "s3");
+        String creq = SigV4.canonicalRequest(method, SigV4.canonicalUri(path), params, new ArrayList<>(h.keySet()), h,
+                "UNSIGNED-PAYLOAD");
+        String sig = SigV4.signature(SigV4.signingKey(sk, day, "us-east-1", "s3"),
+                SigV4.stringToSign(date, scope, creq));
+        return HttpRequest.newBuilder(endpoint.resolve(path + (query.isEmpty() ? "" : "?" + query)))
+                .method(method, body)
+                .header("x-amz-content-sha256", "UNSIGNED-PAYLOAD").header("x-amz-date", date)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + ak + "/" + scope
+                        + ",SignedHeaders=host;x-amz-content-sha256;x-amz-date,Signature=" + sig)
+                .build();
+    }
+
+    private static void check(int status, String what) throws IOException {
+        if (status / 100 != 2) {
+            throw new IOException(what + ": HTTP " + status);
+        }
+    }
+
+    private static void log(String s) {
+        System.err.println("[s3bench] " + s);
+    }
+
+    /** Object bytes without holding them: the same pattern block repeated. */
+    private static final class ZeroStream extends InputStream {
+        private static final byte[] BLOCK = "MooseFS/J S3 bench ".repeat(3449).getBytes(StandardCharsets.US_ASCII);
+        private long left;
+
+        ZeroStream(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 'x' : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(Math.min(len, BLOCK.length), left);
+            System.arraycopy(BLOCK, 0, b, off, n);
+            left -= n;
+            return n;
+        }
+    }
+
+    /** Where GET bodies go: counted, dropped. */
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.mfsj.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.client.FileHandle;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The AWS SDK for Java v2 at its default settings against the gateway process over a real cluster. */
+class S3SdkIT {
+    @TempDir
+    static Path tmp;
+
+    static S3GatewayFixture fx;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new S3GatewayFixture(tmp.resolve("cluster"));
+        s3 = fx.client();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    private static String text(String bucket, String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+    }
+
+    @Test
+    void bucketAndObjectOperations() {
+        s3.createBucket(b -> b.bucket("ops"));
+        s3.headBucket(b -> b.bucket("ops"));
+        var put = s3.putObject(b -> b.bucket("ops").key("docs/readme.txt").contentType("text/plain")
+                .metadata(Map.of("author", "moose")), RequestBody.fromString("hello, moose"));
+        assertThat(put.checksumCRC32()).isNotNull();
+        s3.putObject(b -> b.bucket("ops").key("docs/sub/deep.bin"), RequestBody.fromBytes(new byte[70_000]));
+        s3.putObject(b -> b.bucket("ops").key("top"), RequestBody.fromString("t"));
+        var got = s3.getObjectAsBytes(b -> b.bucket("ops").key("docs/readme.txt").checksumMode(ChecksumMode.ENABLED));
+        assertThat(got.asUtf8String()).isEqualTo("hello, moose");
+        assertThat(got.response().metadata()).containsEntry("author", "moose");
+        assertThat(got.response().checksumCRC32()).isEqualTo(put.checksumCRC32());
+        assertThat(s3.headObject(b -> b.bucket("ops").key("docs/sub/deep.bin")).contentLength()).isEqualTo(70_000);
+
+        var top = s3.listObjectsV2(b -> b.bucket("ops").delimiter("/"));
+        assertThat(top.contents()).extracting(S3Object::key).containsExactly("top");
+        assertThat(top.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("docs/");
+        assertThat(s3.listObjects(b -> b.bucket("ops").prefix("docs/")).contents()).extracting(S3Object::key)
+                .containsExactly("docs/readme.txt", "docs/sub/deep.bin");
+        assertThat(s3.listObjectVersions(b -> b.bucket("ops")).versions()).hasSize(3);
+        assertThat(s3.getBucketVersioning(b -> b.bucket("ops")).status()).isNull();
+        assertThat(s3.getBucketLocation(b -> b.bucket("ops")).locationConstraintAsString()).isEmpty();
+
+        s3.copyObject(b -> b.sourceBucket("ops").sourceKey("docs/readme.txt").destinationBucket("ops")
+                .destinationKey("copy.txt"));
+        assertThat(text("ops", "copy.txt")).isEqualTo("hello, moose");
+        assertThatThrownBy(() -> s3.deleteBucket(b -> b.bucket("ops")))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BucketNotEmpty"));
+        var del = s3.deleteObjects(b -> b.bucket("ops").delete(Delete.builder().objects(
+                ObjectIdentifier.builder().key("docs/readme.txt").build(),
+                ObjectIdentifier.builder().key("docs/sub/deep.bin").build(),
+                ObjectIdentifier.builder().key("top").build()).build()));
+        assertThat(del.deleted()).hasSize(3);
+        s3.deleteObject(b -> b.bucket("ops").key("copy.txt"));
+        assertThatThrownBy(() -> text("ops", "top")).isInstanceOf(NoSuchKeyException.class);
+        s3.deleteBucket(b -> b.bucket("ops"));
+        assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals("ops"));
+    }
+
+    /** Deterministic pseudo-random bytes, regenerated for checking instead of kept in memory. */
+    static InputStream data(long seed, long size) {
+        return new InputStream() {
+            final Random rnd = new Random(seed);
+            final byte[] block = new byte[8192];
+            long pos;
+            int inBlock = block.length;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (pos >= size) {
+                    return -1;
+                }
+                if (inBlock == block.length) {
+                    rnd.nextBytes(block);
+                    inBlock = 0;
+                }
+                int n = (int) Math.min(Math.min(len, block.length - inBlock), size - pos);
+                System.arraycopy(block, inBlock, b, off, n);
+                inBlock += n;
+                pos += n;
+                return n;
+            }
+        };
+    }
+
+    static String sha256(InputStream in) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            sha.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void multipartUploadOf200MiBAndRangedReads() throws Exception {
+        final long size = 200L << 20;
+        final long partSize = 16L << 20;
+        s3.createBucket(b -> b.bucket("big"));
+        String id = s3.createMultipartUpload(b -> b.bucket("big").key("blob.bin")).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        try (InputStream all = data(7, size)) {
+            for (int n = 1; (long) (n - 1) * partSize < size; n++) {
+                long len = Math.min(partSize, size - (n - 1) * partSize);
+                byte[] buf = all.readNBytes((int) len);
+                int pn = n;
+                var r = s3.uploadPart(b -> b.bucket("big").key("blob.bin").uploadId(id).partNumber(pn),
+                        RequestBody.fromBytes(buf));
+                parts.add(CompletedPart.builder().partNumber(n).eTag(r.eTag()).build());
+            }
+        }
+        var done = s3.completeMultipartUpload(b -> b.bucket("big").key("blob.bin").uploadId(id)
+                .multipartUpload(m -> m.parts(parts)));
+        assertThat(done.eTag()).endsWith("-13\"");
+        var head = s3.headObject(b -> b.bucket("big").key("blob.bin"));
+        assertThat(head.contentLength()).isEqualTo(size);
+        // kept, not recomputed: a recomputed ETag would be the plain MD5 without "-13"
+        assertThat(head.eTag()).isEqualTo(done.eTag());
+        try (InputStream got = s3.getObject(b -> b.bucket("big").key("blob.bin"))) {
+            assertThat(sha256(got)).isEqualTo(sha256(data(7, size)));
+        }
+        byte[] expected = data(7, size).readNBytes((int) (2 * partSize));
+        byte[] mid = s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").range("bytes=16777200-16777299"))
+                .asByteArray();
+        assertThat(mid).isEqualTo(java.util.Arrays.copyOfRange(expected, 16_777_200, 16_777_300));
+        var part2 = s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").partNumber(2));
+        assertThat(part2.response().partsCount()).isEqualTo(13);
+        assertThat(sha256(part2.asInputStream())).isEqualTo(sha256(new java.io.ByteArrayInputStream(
+                expected, (int) partSize, (int) partSize)));
+        byte[] tail;
+        try (InputStream all = data(7, size)) {
+            all.skipNBytes(size - 1000);
+            tail = all.readAllBytes();
+        }
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").range("bytes=-1000")).asByteArray())
+                .isEqualTo(tail);
+    }
+
+    @Test
+    void presignedUrlsAndRefusals() throws Exception {
+        s3.createBucket(b -> b.bucket("pre"));
+        try (S3Presigner p = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(fx.endpoint())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3GatewayFixture.AK, S3GatewayFixture.SK))).build()) {
+            HttpClient http = HttpClient.newHttpClient();
+            var putUrl = p.presignPutObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(r -> r.bucket("pre").key("up.txt"))).url();
+            var put = http.send(HttpRequest.newBuilder(putUrl.toURI()).PUT(HttpRequest.BodyPublishers.ofString("via url"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).isEqualTo(200);
+            var getUrl = p.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(r -> r.bucket("pre").key("up.txt"))).url();
+            assertThat(http.send(HttpRequest.newBuilder(getUrl.toURI()).build(), HttpResponse.BodyHandlers.ofString())
+                    .body()).isEqualTo("via url");
+            String sig = getUrl.toString().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
+            String flipped = (sig.charAt(0) == 'a' ? "b" : "a") + sig.substring(1);
+            var tampered = http.send(HttpRequest.newBuilder(java.net.URI.create(getUrl.toString().replace(sig, flipped)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(tampered.statusCode()).isEqualTo(403);
+            assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+        }
+        try (S3Client wrong = fx.client(S3GatewayFixture.AK, "not-the-secret")) {
+            assertThatThrownBy(() -> wrong.putObject(b -> b.bucket("pre").key("x"), RequestBody.fromString("x")))
+                    .isInstanceOfSatisfying(S3Exception.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch"));
+        }
+        try (S3Client unknown = fx.client("AKIDNOBODY", "x")) {
+            assertThatThrownBy(() -> unknown.listBuckets()).isInstanceOfSatisfying(S3Exception.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId"));
+        }
+        assertThatThrownBy(() -> text("pre", "x")).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void oneNamespaceForS3AndTheClientLibrary() throws Exception {
+        s3.createBucket(b -> b.bucket("shared"));
+        byte[] payload = data(11, 3_000_000).readAllBytes();
+        s3.putObject(b -> b.bucket("shared").key("from-s3/data.bin"), RequestBody.fromBytes(payload));
+        MfsClient c = fx.cluster.client();
+        Attr f = c.resolve(Creds.ROOT, S3GatewayFixture.S3_ROOT + "/shared/from-s3/data.bin");
+        assertThat(f.length()).isEqualTo(payload.length);
+        assertThat(f.uid()).isEqualTo(1000);
+        byte[] back = new byte[payload.length];
+        try (FileHandle h = c.open(Creds.ROOT, f.inode(), false)) {
+            int off = 0;
+            while (off < back.length) {
+                off += h.read(off, back, off, back.length - off);
+            }
+        }
+        assertThat(back).isEqualTo(payload);
+
+        Attr bucket = c.resolve(Creds.ROOT, S3GatewayFixture.S3_ROOT + "/shared");
+        Attr made = c.create(Creds.ROOT, bucket.inode(), "from-client.txt", 0644);
+        byte[] text = "written by the client library".getBytes(StandardCharsets.UTF_8);
+        try (FileHandle h = c.open(Creds.ROOT, made.inode(), true)) {
+            h.write(0, text, 0, text.length);
+        }
+        Attr written = c.getattr(made.inode());
+        S3Object listed = s3.listObjectsV2(b -> b.bucket("shared")).contents().stream()
+                .filter(o -> o.key().equals("from-client.txt")).findFirst().orElseThrow();
+        assertThat(listed.size()).isEqualTo(text.length);
+        assertThat(listed.eTag()).isEqualTo("\"" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("MD5").digest(text)) + "\"");
+        assertThat(listed.lastModified()).isEqualTo(Instant.ofEpochSecond(written.mtimeNanos() / 1_000_000_000L,
+                written.mtimeNanos() % 1_000_000_000L / 1_000_000 * 1_000_000));
+        assertThat(text("shared", "from-client.txt")).isEqualTo("written by the client library");
+    }
+}
