@@ -11,7 +11,6 @@ import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.config.ConfigSchema;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.nfs.exports.Export;
-import org.mfsj.nfs.exports.ExportLine;
 import org.mfsj.nfs.exports.ExportTable;
 
 /**
@@ -53,7 +52,7 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
     public static final ConfigKey<String> ID_DOMAIN = ConfigKey.string("NFS4_ID_DOMAIN", "localdomain",
             "Domain of NFSv4 owner names (uid@domain); numeric names are accepted as well.");
     static final int MAX_EXPORTS = 16;
-    static final List<ConfigKey<ExportLine>> EXPORT_KEYS = exportKeys();
+    static final List<ConfigKey<String>> EXPORT_KEYS = exportKeys();
     public static final ConfigSchema SCHEMA = schema();
 
     public static NfsConfig load(Path file) throws ConfigException {
@@ -62,21 +61,27 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
 
     public static NfsConfig from(Config c) throws ConfigException {
         List<Export> exports = new ArrayList<>();
-        for (ConfigKey<ExportLine> k : EXPORT_KEYS) {
-            ExportLine line = c.get(k);
-            if (line.isPresent()) {
-                exports.add(line.export());
+        String file = c.source().map(Path::toString).orElse(SCHEMA.fileName());
+        for (ConfigKey<String> k : EXPORT_KEYS) {
+            String text = c.get(k);
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                exports.add(Export.parse(text));
+            } catch (IllegalArgumentException e) {
+                // parsed here rather than by the key so that the message says what is wrong
+                throw new ConfigException(file, 0, k.name(), "bad value for " + k.name() + ": '" + text + "' ("
+                        + e.getMessage() + ")");
             }
         }
         if (exports.isEmpty()) {
-            throw new ConfigException(c.source().map(Path::toString).orElse(SCHEMA.fileName()), 0, "EXPORT_1",
-                    "no EXPORT_n line: nothing to serve");
+            throw new ConfigException(file, 0, "EXPORT_1", "no EXPORT_n line: nothing to serve");
         }
         try {
             new ExportTable(exports);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(c.source().map(Path::toString).orElse(SCHEMA.fileName()), 0, "EXPORT_1",
-                    e.getMessage());
+            throw new ConfigException(file, 0, "EXPORT_1", e.getMessage());
         }
         return new NfsConfig(new ServerAddress(c.get(MASTER_HOST), c.get(MASTER_PORT)), c.get(LISTEN_HOST),
                 c.get(NFS_PORT), c.get(MOUNT_PORT), c.get(MOUNT_UDP), c.get(RPCBIND), c.get(FSID), exports,
@@ -84,16 +89,15 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
                 Duration.ofSeconds(c.get(GRACE)), c.get(ID_DOMAIN));
     }
 
-    private static List<ConfigKey<ExportLine>> exportKeys() {
-        List<ConfigKey<ExportLine>> keys = new ArrayList<>();
+    private static List<ConfigKey<String>> exportKeys() {
+        List<ConfigKey<String>> keys = new ArrayList<>();
         for (int i = 1; i <= MAX_EXPORTS; i++) {
-            ExportLine def = i == 1 ? ExportLine.parse("/ 127.0.0.1 rw,root_squash,insecure") : ExportLine.EMPTY;
-            keys.add(ConfigKey.custom("EXPORT_" + i, def,
+            String def = i == 1 ? "/ 127.0.0.1 rw,root_squash,insecure" : "";
+            keys.add(ConfigKey.string("EXPORT_" + i, def,
                     "Export: PATH CLIENTS [OPTIONS]. CLIENTS: comma-separated *, address or address/prefix."
                             + " OPTIONS: ro|rw, root_squash|no_root_squash|all_squash, secure|insecure"
                             + " (insecure = accept source ports above 1023), anonuid=N, anongid=N."
-                            + " Defaults: ro,root_squash,secure. Empty = unused.",
-                    "PATH CLIENTS [OPTIONS]", ExportLine::parse));
+                            + " Defaults: ro,root_squash,secure. Empty = unused."));
         }
         return List.copyOf(keys);
     }

@@ -87,6 +87,11 @@ public final class NfsServer implements AutoCloseable {
         return mount.getInetSocketAddress(IpProtocolType.TCP);
     }
 
+    /** MOUNT over UDP; null without it. With port 0 configured it differs from the TCP port. */
+    public InetSocketAddress mountUdpAddress() {
+        return mount.getInetSocketAddress(IpProtocolType.UDP);
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -96,8 +101,7 @@ public final class NfsServer implements AutoCloseable {
         s.add(new Rpcbind.Service(Nfs3.PROGRAM, Nfs3.VERSION, "tcp", nfsAddress()));
         s.add(new Rpcbind.Service(Mount.PROGRAM, Mount.VERSION, "tcp", mountAddress()));
         if (cfg.mountUdp()) {
-            s.add(new Rpcbind.Service(Mount.PROGRAM, Mount.VERSION, "udp",
-                    mount.getInetSocketAddress(IpProtocolType.UDP)));
+            s.add(new Rpcbind.Service(Mount.PROGRAM, Mount.VERSION, "udp", mountUdpAddress()));
         }
         return s;
     }

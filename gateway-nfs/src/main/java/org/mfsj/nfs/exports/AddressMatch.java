@@ -2,6 +2,7 @@ package org.mfsj.nfs.exports;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** One entry of an export's client list: {@code *}, an address, or an address/prefix range. */
@@ -62,6 +63,16 @@ public record AddressMatch(byte[] network, int prefix, String text) {
         }
         int mask = (0xff << (8 - rest)) & 0xff;
         return (b[full] & mask) == (network[full] & mask);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressMatch m && m.prefix == prefix && Arrays.equals(m.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(network) + prefix;
     }
 
     @Override
