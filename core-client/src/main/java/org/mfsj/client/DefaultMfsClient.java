@@ -1,6 +1,7 @@
 package org.mfsj.client;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.io.ChunkConnections;
@@ -10,7 +11,11 @@ import org.mfsj.client.io.OpenFile;
 import org.mfsj.client.io.OpenFiles;
 import org.mfsj.client.io.WriteContext;
 import org.mfsj.client.master.MasterCalls;
+import org.mfsj.client.master.LockRequests;
 import org.mfsj.client.master.MasterLink;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -18,7 +23,13 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
+import org.mfsj.common.wire.client2master.SessionsReply;
+import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.ListSessions;
+import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
@@ -58,6 +69,7 @@ final class DefaultMfsClient implements MfsClient {
     private final ClientThreads threads;
     private final MasterLink link;
     private final MasterCalls master;
+    private final LockRequests locks;
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
@@ -68,6 +80,7 @@ final class DefaultMfsClient implements MfsClient {
         this.link = link;
         this.metrics = metrics;
         this.master = new MasterCalls(link);
+        this.locks = new LockRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
         this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
@@ -75,7 +88,7 @@ final class DefaultMfsClient implements MfsClient {
         ChunkReader reader = new ChunkReader(locator, conns, threads.timer, metrics, timeoutMs);
         WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
                 WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers);
-        this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes());
+        this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
     }
 
     static MfsClient connect(ClientConfig cfg) throws MfsException {
@@ -199,13 +212,9 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
-        Attr a = masterAttr(inode);
-        if (a.isDirectory()) {
-            throw new MfsException(Status.EISDIR, "open " + inode + ": is a directory");
-        }
-        if (!a.isFile()) {
-            throw new MfsException(Status.EINVAL, "open " + inode + ": not a regular file but " + a.type());
-        }
+        // the master checks kind and permission and counts the open; the handle's close releases it
+        Attr a = master.attr(id -> new Open(id, creds, inode, !forWrite, forWrite),
+                "open " + inode + (forWrite ? " for writing" : ""));
         // close-to-open: what another client wrote and closed before this open must be read, and a
         // cached location could still name a copy that missed that write (a server that came back)
         locations.invalidateInode(inode);
@@ -246,6 +255,23 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     @Override
+    public Optional<HeldLock> testLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner)
+            throws MfsException {
+        return locks.test(inode, flavor, type, start, end, owner);
+    }
+
+    @Override
+    public void setLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner, int pid,
+            boolean wait) throws MfsException {
+        locks.set(inode, flavor, type, start, end, owner, pid, wait);
+    }
+
+    @Override
+    public void releaseLocks(long inode, LockFlavor flavor, long owner) throws MfsException {
+        locks.release(inode, flavor, owner);
+    }
+
+    @Override
     public long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException {
         String what = "setgoal " + goal + " on " + inode;
         CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive), CountReply.class, what);
@@ -272,6 +298,29 @@ final class DefaultMfsClient implements MfsClient {
                 ClusterStatusReply.class, "cluster status");
         return new ClusterStatus(r.servers(), r.chunksByCopies(), r.chunks(), r.undergoal(), r.overgoal(),
                 r.sessions(), r.inodes());
+    }
+
+    @Override
+    public List<SessionReport> sessions() throws MfsException {
+        SessionsReply r = master.request(ListSessions::new, SessionsReply.class, "list sessions");
+        MfsException.check(r.status(), "list sessions");
+        return r.sessions();
+    }
+
+    @Override
+    public void access(Creds creds, long inode, int mask) throws MfsException {
+        master.status(id -> new CheckAccess(id, creds, inode, mask), "access " + mask + " to " + inode);
+    }
+
+    /** Tells the master a handle closed, in the background: a close never waits for it. */
+    private void released(long inode) {
+        threads.workers.execute(() -> {
+            try {
+                master.status(id -> new Release(id, inode), "release " + inode);
+            } catch (MfsException e) {
+                LOG.debug("release of inode {} not recorded by the master: {}", inode, e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -1,11 +1,16 @@
 package org.mfsj.client;
 
 import java.util.List;
+import java.util.Optional;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 
 /**
  * The one seam between the doors (FUSE, NFS, S3, CLI) and the cluster: a session with the master
@@ -57,7 +62,17 @@ public interface MfsClient extends AutoCloseable {
     /** Up to {@code max} entries after {@code cookie} (0 = from the start). */
     DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException;
 
-    /** Opens a regular file; EISDIR for a directory, EINVAL for other kinds. */
+    /**
+     * EACCES unless {@code creds} may do every bit of {@code mask} (4 read, 2 write, 1 execute or
+     * search) on the inode, as access(2) and NFS ACCESS ask.
+     */
+    void access(Creds creds, long inode, int mask) throws MfsException;
+
+    /**
+     * Opens a regular file; EISDIR for a directory, EINVAL for other kinds, EACCES when
+     * {@code creds} may not read (or, forWrite, write) it; its owner always may, as on NFS. The
+     * master counts the open for this session until the handle is closed.
+     */
     FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException;
 
     byte[] getxattr(Creds creds, long inode, String name) throws MfsException;
@@ -71,6 +86,25 @@ public interface MfsClient extends AutoCloseable {
 
     FsStat statfs() throws MfsException;
 
+    /**
+     * The lock of another owner that a {@code type} lock on bytes {@code start..end} (inclusive;
+     * {@code HeldLock.TO_EOF} for "to the end") would meet; empty when it would be granted.
+     * Owners are this session's: a FUSE lock owner, an NFS lock owner the gateway numbered.
+     */
+    Optional<HeldLock> testLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner)
+            throws MfsException;
+
+    /**
+     * Takes, changes or (with UNLOCK) releases a lock of {@code owner}, held by the master so
+     * other clients see it. Without {@code wait}: EAGAIN when another owner is in the way. With
+     * it: tries again until granted, or EAGAIN once the calling thread is interrupted.
+     */
+    void setLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner, int pid, boolean wait)
+            throws MfsException;
+
+    /** Drops every lock {@code owner} holds on {@code inode} (a close for POSIX, the last close for flock). */
+    void releaseLocks(long inode, LockFlavor flavor, long owner) throws MfsException;
+
     /** Sets the number of copies wanted; returns how many inodes changed. */
     long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException;
 
@@ -78,6 +112,9 @@ public interface MfsClient extends AutoCloseable {
     List<ChunkReport> fileInfo(long inode) throws MfsException;
 
     ClusterStatus clusterStatus() throws MfsException;
+
+    /** Every client session the master knows: mounts, gateways, tools. */
+    List<SessionReport> sessions() throws MfsException;
 
     /**
      * Walks an absolute path from this session's root, component by component; "." and ".." are

@@ -101,6 +101,23 @@ class NamespaceTest {
     }
 
     @Test
+    void everyOpenIsReleasedAtTheMasterWhenItsHandleCloses() throws Exception {
+        long f = client.create(ME, root, "counted", 0644).inode();
+        FileHandle one = client.open(ME, f, false);
+        FileHandle two = client.open(ME, f, true);
+        assertThat(cluster.master.opensOf(f)).isEqualTo(2);
+        one.close();
+        two.close();
+        one.close();
+        // the release goes out in the background: a close never waits for the master
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (cluster.master.opensOf(f) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(cluster.master.opensOf(f)).isZero();
+    }
+
+    @Test
     void xattrsStatfsAndFileInfo() throws Exception {
         long f = client.create(ME, root, "f", 0644).inode();
         client.setxattr(ME, f, "user.a", new byte[] {1, 2}, 0);

@@ -24,6 +24,7 @@ import org.mfsj.common.config.ConfigSchema;
  * @param writeReplicationLimit    replications one server may receive at once
  * @param readReplicationLimit     replications one server may serve as source at once
  * @param sessionSustainTime       how long an unused client session is kept
+ * @param sessionLocksTimeout      how long a disconnected session keeps its file locks
  */
 public record MasterConfig(
         Path dataPath,
@@ -37,7 +38,8 @@ public record MasterConfig(
         Duration chunksLoopTime,
         int writeReplicationLimit,
         int readReplicationLimit,
-        Duration sessionSustainTime) {
+        Duration sessionSustainTime,
+        Duration sessionLocksTimeout) {
 
     private static final int DAY = 86_400;
 
@@ -66,11 +68,13 @@ public record MasterConfig(
             1, 1000, "Replications a chunkserver may be the source of at the same time.");
     public static final ConfigKey<Integer> SESSION_SUSTAIN_TIME = ConfigKey.integer("SESSION_SUSTAIN_TIME", DAY,
             1, 30 * DAY, "Seconds a disconnected client session is kept for the client to resume it.");
+    public static final ConfigKey<Integer> SESSION_LOCKS_TIMEOUT = ConfigKey.integer("SESSION_LOCKS_TIMEOUT", 60,
+            1, DAY, "Seconds a disconnected client keeps its file locks: after that others may take them.");
 
     public static final ConfigSchema SCHEMA = ConfigSchema.of("mfsmaster.cfg", DATA_PATH,
             MATOCS_LISTEN_HOST, MATOCS_LISTEN_PORT, MATOCL_LISTEN_HOST, MATOCL_LISTEN_PORT, DEFAULT_GOAL,
             REPLICATIONS_DELAY_INIT, REPLICATIONS_DELAY_DISCONNECT, CHUNKS_LOOP_TIME,
-            CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME);
+            CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME, SESSION_LOCKS_TIMEOUT);
 
     /** Reads {@code file}; a missing file gives every default. */
     public static MasterConfig load(Path file) throws ConfigException {
@@ -94,6 +98,7 @@ public record MasterConfig(
                 Duration.ofMillis(c.get(CHUNKS_LOOP_TIME)),
                 c.get(CHUNKS_WRITE_REP_LIMIT),
                 c.get(CHUNKS_READ_REP_LIMIT),
-                Duration.ofSeconds(c.get(SESSION_SUSTAIN_TIME)));
+                Duration.ofSeconds(c.get(SESSION_SUSTAIN_TIME)),
+                Duration.ofSeconds(c.get(SESSION_LOCKS_TIMEOUT)));
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MasterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
-    /** How often idle client sessions are looked for. */
+    /** How often idle client sessions are looked for, at most: often enough for a short sustain time. */
     private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
     private static final int IO_THREADS = 4;
 
@@ -34,6 +34,19 @@ public final class MasterServer implements AutoCloseable {
         this.clients = clients;
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A quarter of the sustain time, between one second and {@link #SESSION_SWEEP}. */
+    static Duration sessionSweep(Duration sustain) {
+        Duration quarter = sustain.dividedBy(4);
+        if (quarter.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return quarter.compareTo(SESSION_SWEEP) > 0 ? SESSION_SWEEP : quarter;
+    }
+
     /** Binds both ports (0 = any free one) and starts serving; returns once listening. */
     public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException {
         MasterThread master = new MasterThread("mfsmaster");
@@ -46,7 +59,7 @@ public final class MasterServer implements AutoCloseable {
             WireServer cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
                     ClientMasterProtocol.FAMILY, w::clients);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
-            master.every(SESSION_SWEEP, w.sessionSweep());
+            master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
             LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
                     cfg.chunkserverHost(), cs.port());
             return new MasterServer(master, group, cs, cl);

@@ -2,6 +2,7 @@ package org.mfsj.master;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.RegistryListener;
@@ -23,7 +24,9 @@ import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
 import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
+import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
+import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.session.SessionRegistry;
@@ -62,6 +65,16 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new ChunkReads(ns, registry).register(dispatcher);
         new ChunkWrites(ns, registry, servers, locks, commands, clock).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
+        LockTable lockTable = new LockTable();
+        LockCalls lockCalls = new LockCalls(ns, lockTable);
+        lockCalls.register(dispatcher);
+        sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
+            lockCalls.releaseSession(s);
+            s.releaseAll();
+        });
+        sessionCalls.onSessionDropped(lockCalls::releaseSession);
+        sessionCalls.setLockCounter(lockCalls::heldBy);
+        new OpenCalls(ns).register(dispatcher);
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle);

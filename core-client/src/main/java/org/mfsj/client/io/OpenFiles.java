@@ -3,12 +3,13 @@ package org.mfsj.client.io;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.mfsj.client.FileHandle;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 
 /**
- * The inodes this client has open, each with its shared {@link OpenFile}. An entry lives while a
+ * The inodes this client has open, each with its shared {@link Open}. An entry lives while a
  * handle is open or its writer still has data to send.
  */
 public final class OpenFiles {
@@ -17,12 +18,15 @@ public final class OpenFiles {
     private final ChunkReader reader;
     private final AttrSource attrs;
     private final long readAheadMax;
+    private final LongConsumer onClose;
 
-    public OpenFiles(WriteContext ctx, ChunkReader reader, AttrSource attrs, long readAheadMax) {
+    /** {@code onClose} hears of every handle closed, by inode (the master counts opens). */
+    public OpenFiles(WriteContext ctx, ChunkReader reader, AttrSource attrs, long readAheadMax, LongConsumer onClose) {
         this.ctx = ctx;
         this.reader = reader;
         this.attrs = attrs;
         this.readAheadMax = readAheadMax;
+        this.onClose = onClose;
     }
 
     /** A new handle on the regular file {@code a} describes. */
@@ -58,6 +62,7 @@ public final class OpenFiles {
             f.dropRef();
             return f.refs() <= 0 && f.isIdle() ? null : f;
         });
+        onClose.accept(f.inode());
     }
 
     private void removeIfUnused(long inode) {

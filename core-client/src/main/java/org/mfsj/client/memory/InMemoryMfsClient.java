@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.client.ClusterStatus;
 import org.mfsj.client.DirPage;
@@ -13,6 +14,11 @@ import org.mfsj.client.FileHandle;
 import org.mfsj.client.FsStat;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.SetAttrRequest;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockOwner;
+import org.mfsj.common.locks.LockTable;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -21,6 +27,7 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.SetAttrMask;
 
 /**
@@ -32,11 +39,14 @@ import org.mfsj.common.types.SetAttrMask;
 public final class InMemoryMfsClient implements MfsClient {
     private static final long ROOT = 1;
     private static final long CAPACITY = 1L << 40;
+    // one client, one session: owners of this client are all this session's
+    private static final long SESSION = 1;
 
     private final Clock clock;
     private final Map<Long, MemNode> nodes = new HashMap<>();
     private final Map<Long, Long> parents = new HashMap<>();
     private final ClientMetrics metrics = new ClientMetrics();
+    private final LockTable locks = new LockTable();
     private long nextInode = ROOT + 1;
 
     public InMemoryMfsClient() {
@@ -254,6 +264,12 @@ public final class InMemoryMfsClient implements MfsClient {
         return new DirPage(out, true);
     }
 
+    /** Checks only that the inode exists: this fake checks no permissions. */
+    @Override
+    public synchronized void access(Creds creds, long inode, int mask) throws MfsException {
+        node(inode);
+    }
+
     @Override
     public synchronized FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
         MemNode n = node(inode);
@@ -306,6 +322,37 @@ public final class InMemoryMfsClient implements MfsClient {
     }
 
     @Override
+    public synchronized Optional<HeldLock> testLock(long inode, LockFlavor flavor, LockType type, long start, long end,
+            long owner) throws MfsException {
+        node(inode);
+        return locks.conflict(inode, flavor, type, start, end, new LockOwner(SESSION, owner));
+    }
+
+    @Override
+    public synchronized void setLock(long inode, LockFlavor flavor, LockType type, long start, long end, long owner,
+            int pid, boolean wait) throws MfsException {
+        node(inode);
+        while (locks.set(inode, flavor, type, start, end, new LockOwner(SESSION, owner), pid).isPresent()) {
+            if (!wait) {
+                throw new MfsException(Status.EAGAIN, type + " lock on " + inode + " held by another owner");
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MfsException(Status.EAGAIN, "interrupted waiting for a lock on " + inode);
+            }
+        }
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void releaseLocks(long inode, LockFlavor flavor, long owner) {
+        locks.releaseOwner(inode, flavor, new LockOwner(SESSION, owner));
+        notifyAll();
+    }
+
+    @Override
     public synchronized long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException {
         if (goal < 1 || goal > 9) {
             throw new MfsException(Status.EINVAL, "goal " + goal);
@@ -334,6 +381,11 @@ public final class InMemoryMfsClient implements MfsClient {
     @Override
     public ClusterStatus clusterStatus() {
         return new ClusterStatus(List.of(), List.of(), 0, 0, 0, 1, nodes.size());
+    }
+
+    @Override
+    public List<SessionReport> sessions() {
+        return List.of(new SessionReport(SESSION, "in-memory", "local", ROOT, true, clock.millis(), 0, locks.heldBy(SESSION)));
     }
 
     @Override

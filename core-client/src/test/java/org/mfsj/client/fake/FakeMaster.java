@@ -27,6 +27,8 @@ import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.FileInfo;
 import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.GetXattr;
 import org.mfsj.common.wire.client2master.ListXattr;
 import org.mfsj.common.wire.client2master.Lookup;
@@ -84,6 +86,7 @@ public final class FakeMaster implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<FakeChunkserver> servers;
     private final Map<Long, Node> nodes = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> opens = new ConcurrentHashMap<>();
     private final Map<Long, ChunkMeta> chunkMeta = new ConcurrentHashMap<>();
     private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
@@ -183,6 +186,11 @@ public final class FakeMaster implements AutoCloseable {
         } else if (m instanceof GetAttr r) {
             return nodes.containsKey(r.inode()) ? new AttrReply(id, Status.OK, attr(r.inode()))
                     : new AttrReply(id, Status.ENOENT, null);
+        } else if (m instanceof Open r) {
+            return open(r);
+        } else if (m instanceof Release r) {
+            opens.merge(r.inode(), -1, Integer::sum);
+            return new StatusReply(id, Status.OK);
         } else if (m instanceof Mknod r) {
             return make(id, r.parent(), r.name(), r.type(), r.mode());
         } else if (m instanceof Mkdir r) {
@@ -246,6 +254,23 @@ public final class FakeMaster implements AutoCloseable {
             return new FileInfoReply(id, Status.OK, out);
         }
         return new StatusReply(id, Status.ENOTSUP);
+    }
+
+    private Message open(Open r) {
+        Node n = nodes.get(r.inode());
+        if (n == null) {
+            return new AttrReply(r.msgId(), Status.ENOENT, null);
+        }
+        if (n.type != FileType.FILE) {
+            return new AttrReply(r.msgId(), n.type == FileType.DIRECTORY ? Status.EISDIR : Status.EINVAL, null);
+        }
+        opens.merge(r.inode(), 1, Integer::sum);
+        return new AttrReply(r.msgId(), Status.OK, attr(r.inode()));
+    }
+
+    /** Opens not yet released, of one inode, as the master counts them. */
+    public synchronized int opensOf(long inode) {
+        return opens.getOrDefault(inode, 0);
     }
 
     private Message register(RegisterSession r) {

@@ -7,6 +7,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mfsj.common.locks.HeldLock;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockOwner;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
@@ -16,6 +20,9 @@ import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.LockCall;
+import org.mfsj.common.wire.client2master.LockOp;
+import org.mfsj.common.wire.client2master.LockReply;
 import org.mfsj.common.wire.client2master.Lookup;
 import org.mfsj.common.wire.client2master.ReadDirReply;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
@@ -130,6 +137,21 @@ class MessageCodecTest {
         ByteBuf frame = Unpooled.buffer().writeInt(1513).writeInt(4 + 2 + 4).writeInt(1)
                 .writeShort(0).writeInt(Integer.MAX_VALUE);
         assertClosedBy(frame);
+    }
+
+    @Test
+    void lockCallsAndRepliesSurviveTheWireAndAnUnknownLockTypeClosesTheConnection() {
+        LockCall call = new LockCall(5, 42, LockOp.SET, LockFlavor.POSIX, LockType.WRITE, 10, HeldLock.TO_EOF, 77, 1234);
+        assertThat(roundTrip(CM, call)).isEqualTo(call);
+        LockReply refused = new LockReply(5, Status.EAGAIN,
+                new HeldLock(LockType.READ, 0, 99, new LockOwner(3, 4), 4321));
+        assertThat(roundTrip(CM, refused)).isEqualTo(refused);
+        assertThat(roundTrip(CM, new LockReply(6, Status.OK, null))).isEqualTo(new LockReply(6, Status.OK, null));
+
+        ByteBuf bad = encode(CM, call);
+        // frame header 12 bytes, then inode (8), op (1), flavor (1), type (1)
+        bad.setByte(12 + 8 + 2, 9);
+        assertClosedBy(bad);
     }
 
     private static void assertClosedBy(ByteBuf frame) {

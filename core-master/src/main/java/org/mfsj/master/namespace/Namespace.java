@@ -9,6 +9,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.master.namespace.op.Access;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.Ops;
 import org.mfsj.master.namespace.op.SetAttrRecord;
@@ -84,6 +85,11 @@ public final class Namespace {
 
     public Attr getattr(long inode) throws MfsException {
         return tree.require(inode).toAttr();
+    }
+
+    /** EACCES unless {@code c} has every bit of {@code mask} (4 r, 2 w, 1 x) on the inode, as access(2). */
+    public void checkAccess(Creds c, long inode, int mask) throws MfsException {
+        Access.check(c, tree.require(inode), mask);
     }
 
     /** Needs search permission on {@code parent}; "." is the parent, ".." its parent (root's is root). */

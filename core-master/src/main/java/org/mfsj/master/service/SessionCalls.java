@@ -1,14 +1,23 @@
 package org.mfsj.master.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.types.SessionReport;
+import org.mfsj.common.wire.client2master.ListSessions;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
@@ -26,6 +35,9 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     private final Namespace ns;
     private final SessionRegistry sessions;
     private final Clock clock;
+    private final List<Consumer<Session>> droppedListeners = new ArrayList<>();
+    private final List<Consumer<Session>> awayListeners = new ArrayList<>();
+    private ToIntFunction<Session> lockCounter = s -> 0;
 
     public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock) {
         this.ns = ns;
@@ -33,8 +45,41 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
         this.clock = clock;
     }
 
+    /** Called on the master thread for each session dropped after its sustain time. */
+    public void onSessionDropped(Consumer<Session> listener) {
+        droppedListeners.add(listener);
+    }
+
+    /**
+     * Called on the master thread, at each sweep, for every session without a connection for
+     * {@code away} or more (so more than once for the same session).
+     */
+    public void onSessionAway(Duration away, Consumer<Session> listener) {
+        awayListeners.add(s -> {
+            if (s.connections() == 0 && !clock.instant().isBefore(s.lastSeen().plus(away))) {
+                listener.accept(s);
+            }
+        });
+    }
+
     public void register(RequestDispatcher d) {
         d.on(RegisterSession.class, this::register, (id, st) -> new RegisterSessionReply(id, st, 0, 0));
+        d.on(ListSessions.class, this::list, (id, st) -> new SessionsReply(id, st, List.of()));
+    }
+
+    /** Counts locks of a session for reports; set by whoever holds the locks. */
+    public void setLockCounter(ToIntFunction<Session> counter) {
+        this.lockCounter = counter;
+    }
+
+    private Message list(Peer from, ListSessions l) {
+        List<SessionReport> out = new ArrayList<>();
+        for (Session s : sessions.all()) {
+            out.add(new SessionReport(s.id(), s.clientInfo(), String.valueOf(s.address()), s.rootInode(),
+                    s.connections() > 0, s.lastSeen().toEpochMilli(), s.openFiles(), lockCounter.applyAsInt(s)));
+        }
+        out.sort(Comparator.comparingLong(SessionReport::id));
+        return new SessionsReply(l.msgId(), Status.OK, out);
     }
 
     private Message register(Peer from, RegisterSession r) throws MfsException {
@@ -81,8 +126,12 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
 
     /** Drops sessions idle past the sustain time; run now and then on the master thread. */
     public void purgeIdle() {
+        for (Session s : sessions.awayFor(Duration.ZERO, clock.instant())) {
+            awayListeners.forEach(l -> l.accept(s));
+        }
         for (Session s : sessions.purge(clock.instant())) {
             LOG.info("session {} of {} dropped after being unused since {}", s.id(), s.clientInfo(), s.lastSeen());
+            droppedListeners.forEach(l -> l.accept(s));
         }
     }
 }

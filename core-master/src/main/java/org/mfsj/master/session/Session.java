@@ -2,6 +2,8 @@ package org.mfsj.master.session;
 
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** One client session: who it is, what subtree it mounted, and when it was last heard from. */
 public final class Session {
@@ -12,6 +14,8 @@ public final class Session {
     private SocketAddress address;
     private Instant lastSeen;
     private int connections;
+    /** Inode -> how many opens of it this session has not released. */
+    private final Map<Long, Integer> opens = new HashMap<>();
 
     Session(long id, Instant created) {
         this.id = id;
@@ -46,6 +50,29 @@ public final class Session {
     /** Connections using this session now; a session in use is never dropped for idleness. */
     public int connections() {
         return connections;
+    }
+
+    public void opened(long inode) {
+        opens.merge(inode, 1, Integer::sum);
+    }
+
+    /** Ends one open; a release of something not open (after a master restart) is ignored. */
+    public void released(long inode) {
+        opens.computeIfPresent(inode, (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Distinct files open now. */
+    public int openFiles() {
+        return opens.size();
+    }
+
+    public boolean isOpen(long inode) {
+        return opens.containsKey(inode);
+    }
+
+    /** Forgets every open: the client went away for good. */
+    public void releaseAll() {
+        opens.clear();
     }
 
     void attach(String info, long root, SocketAddress from, Instant now) {

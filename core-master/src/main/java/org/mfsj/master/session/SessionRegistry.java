@@ -45,6 +45,17 @@ public final class SessionRegistry {
         s.detach(now);
     }
 
+    /** Sessions with no connection for at least {@code away}, still kept for their client to resume. */
+    public List<Session> awayFor(Duration away, Instant now) {
+        List<Session> out = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.connections() == 0 && !now.isBefore(s.lastSeen().plus(away))) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Drops sessions unused for longer than the sustain time and returns them. */
     public List<Session> purge(Instant now) {
         List<Session> dropped = new ArrayList<>();
@@ -56,6 +67,11 @@ public final class SessionRegistry {
             return idle;
         });
         return dropped;
+    }
+
+    /** Every session, connected or kept. */
+    public java.util.Collection<Session> all() {
+        return java.util.Collections.unmodifiableCollection(sessions.values());
     }
 
     public int size() {

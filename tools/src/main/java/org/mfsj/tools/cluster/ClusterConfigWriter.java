@@ -3,6 +3,7 @@ package org.mfsj.tools.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -22,15 +23,44 @@ final class ClusterConfigWriter {
         this.chunkservers = chunkservers;
     }
 
-    Properties ensure() throws IOException {
+    /** The cluster's ports, picking (and keeping) any that a door needs and the file lacks. */
+    Properties ensure(List<Door> doors) throws IOException {
         Path portsFile = layout.config("cluster.ports");
-        if (Files.isRegularFile(portsFile)) {
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(portsFile)) {
-                p.load(in);
-            }
-            return p;
+        Properties p = Files.isRegularFile(portsFile) ? load(portsFile) : writeCore(portsFile);
+        Ports ports = new Ports();
+        for (Object taken : p.values()) {
+            ports.reserve(Integer.parseInt(taken.toString()));
         }
+        boolean added = false;
+        for (Door door : doors) {
+            for (String key : door.portKeys()) {
+                if (p.getProperty(key) == null) {
+                    p.setProperty(key, String.valueOf(ports.pick(0)));
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            store(p, portsFile);
+        }
+        return p;
+    }
+
+    private static Properties load(Path portsFile) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(portsFile)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static void store(Properties p, Path portsFile) throws IOException {
+        try (var out = Files.newBufferedWriter(portsFile)) {
+            p.store(out, "ports of this local cluster");
+        }
+    }
+
+    private Properties writeCore(Path portsFile) throws IOException {
         Files.createDirectories(layout.etc());
         Ports ports = new Ports();
         Properties p = new Properties();
@@ -43,9 +73,7 @@ final class ClusterConfigWriter {
         for (int i = 1; i <= chunkservers; i++) {
             writeChunkserver(i, p);
         }
-        try (var out = Files.newBufferedWriter(portsFile)) {
-            p.store(out, "ports of this local cluster");
-        }
+        store(p, portsFile);
         return p;
     }
 

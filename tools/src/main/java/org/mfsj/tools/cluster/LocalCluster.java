@@ -24,16 +24,37 @@ public final class LocalCluster {
     private final PrintStream out;
     private final Properties ports;
     private final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
+    private final Map<String, Door> doors = new LinkedHashMap<>();
 
+    /** Master and chunkservers only. */
     public LocalCluster(Path dir, PrintStream out) throws IOException {
+        this(dir, out, List.of());
+    }
+
+    /** Master, chunkservers and {@code doors}, which start once the cluster is ready. */
+    public LocalCluster(Path dir, PrintStream out, List<Door> doors) throws IOException {
         this.layout = new ClusterLayout(dir);
         this.out = out;
-        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS).ensure();
+        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS).ensure(doors);
         daemons.put(MASTER, new DaemonProcess(MASTER, layout));
         for (int i = 1; i <= CHUNKSERVERS; i++) {
             String name = chunkserverName(i);
             daemons.put(name, new DaemonProcess(name, layout));
         }
+        for (Door door : doors) {
+            door.writeConfig(layout, ports, masterAddress());
+            this.doors.put(door.name(), door);
+            daemons.put(door.name(), new DaemonProcess(door.name(), layout));
+        }
+    }
+
+    /** A port picked for a door, by one of its {@link Door#portKeys()}. */
+    public int doorPort(String key) {
+        String port = ports.getProperty(key);
+        if (port == null) {
+            throw new IllegalArgumentException("no port '" + key + "' in " + layout.config("cluster.ports"));
+        }
+        return Integer.parseInt(port);
     }
 
     public static String chunkserverName(int i) {
@@ -74,17 +95,28 @@ public final class LocalCluster {
     public void up(Duration timeout) throws IOException, InterruptedException {
         List<String> started = new ArrayList<>();
         for (DaemonProcess d : daemons.values()) {
-            if (!d.isRunning()) {
+            if (!doors.containsKey(d.name()) && !d.isRunning()) {
                 d.start(jvmOptions(d.name()), arguments(d.name()));
                 started.add(d.name());
             }
         }
         try {
-            waitReady(timeout, daemons.keySet());
+            Instant deadline = Instant.now().plus(timeout);
+            waitReady(timeout, daemons.keySet().stream().filter(n -> !doors.containsKey(n)).toList());
+            for (Door door : doors.values()) {
+                if (!daemon(door.name()).isRunning()) {
+                    daemon(door.name()).start(jvmOptions(door.name()), door.arguments(layout));
+                    started.add(door.name());
+                }
+            }
+            for (Door door : doors.values()) {
+                awaitDoor(door, deadline);
+            }
         } catch (IOException | RuntimeException e) {
             // a failed start leaves nothing running behind it: what this call started, it stops
+            java.util.Collections.reverse(started);
             for (String name : started) {
-                daemon(name).stop(Duration.ofSeconds(15));
+                stop(name);
             }
             throw e;
         }
@@ -97,12 +129,44 @@ public final class LocalCluster {
     public void start(String name) throws IOException {
         DaemonProcess d = daemon(name);
         if (!d.isRunning()) {
-            d.start(jvmOptions(name), arguments(name));
+            Door door = doors.get(name);
+            d.start(jvmOptions(name), door != null ? door.arguments(layout) : arguments(name));
+        }
+    }
+
+    /** Waits until a door serves, failing at once if its process has exited. */
+    public void awaitDoor(String name, Duration timeout) throws IOException, InterruptedException {
+        Door door = doors.get(name);
+        if (door == null) {
+            throw new IllegalArgumentException("no door '" + name + "' in this cluster; known: " + doors.keySet());
+        }
+        awaitDoor(door, Instant.now().plus(timeout));
+    }
+
+    private void awaitDoor(Door door, Instant deadline) throws IOException, InterruptedException {
+        DaemonProcess d = daemon(door.name());
+        while (!door.isReady(layout, ports)) {
+            if (!d.isRunning()) {
+                throw new IOException(door.name() + " exited; its log " + layout.logFile(door.name())
+                        + " ends with:\n" + d.logTail(20));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException(door.name() + " did not become ready in time; see " + layout.logFile(door.name()));
+            }
+            Thread.sleep(100);
         }
     }
 
     public void stop(String name) {
+        beforeStop(name);
         daemon(name).stop(Duration.ofSeconds(15));
+    }
+
+    private void beforeStop(String name) {
+        Door door = doors.get(name);
+        if (door != null && daemon(name).isRunning()) {
+            door.beforeStop(layout);
+        }
     }
 
     public void kill9(String name) {
@@ -114,6 +178,7 @@ public final class LocalCluster {
         List<DaemonProcess> order = new ArrayList<>(daemons.values());
         java.util.Collections.reverse(order);
         for (DaemonProcess d : order) {
+            beforeStop(d.name());
             if (d.stop(Duration.ofSeconds(15))) {
                 out.println("stopped " + d.name());
             }
@@ -179,7 +244,9 @@ public final class LocalCluster {
     private void printSummary() {
         out.printf("  %-13s %-26s %-8s %s%n", "process", "address", "pid", "log");
         for (DaemonProcess d : daemons.values()) {
-            String addr = d.name().equals(MASTER) ? masterAddress() + " (clients)"
+            Door door = doors.get(d.name());
+            String addr = door != null ? door.describe(layout, ports)
+                    : d.name().equals(MASTER) ? masterAddress() + " (clients)"
                     : chunkserverAddress(Integer.parseInt(d.name().substring("chunkserver".length()))).toString();
             String pid = d.handle().map(h -> String.valueOf(h.pid())).orElse("-");
             out.printf("  %-13s %-26s %-8s %s%n", d.name(), addr, pid, layout.logFile(d.name()));

@@ -12,6 +12,11 @@ import java.util.Set;
 final class Ports {
     private final Set<Integer> taken = new HashSet<>();
 
+    /** Marks a port as in use by this cluster already, so {@link #pick} never hands it out. */
+    void reserve(int port) {
+        taken.add(port);
+    }
+
     int pick(int preferred) throws IOException {
         if (preferred > 0 && !taken.contains(preferred) && isFree(preferred)) {
             taken.add(preferred);

@@ -3,6 +3,7 @@ package org.mfsj.tools.cmd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mfsj.tools.cluster.Doors;
 import org.mfsj.tools.cluster.LocalCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ public final class DownCommand implements Callable<Integer> {
             System.out.println("no cluster in " + dir.toAbsolutePath());
             return 0;
         }
-        new LocalCluster(dir, System.out).down();
+        new LocalCluster(dir, System.out, Doors.all()).down();
         return 0;
     }
 }

@@ -1,16 +1,18 @@
 package org.mfsj.tools.cmd;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mfsj.client.ClusterStatus;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.DiskReport;
 import org.mfsj.common.types.ServerReport;
+import org.mfsj.common.types.SessionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code mfs status}: servers, disks, space and chunks by number of valid copies. */
-@Command(name = "status", description = "Show chunkservers, disks, space and chunk health.")
+/** {@code mfs status}: servers, disks, space, chunks by number of valid copies, client sessions. */
+@Command(name = "status", description = "Show chunkservers, disks, space, chunk health and client sessions.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
@@ -39,8 +41,19 @@ public final class StatusCommand implements Callable<Integer> {
                 }
             }
             System.out.println("undergoal: " + s.undergoal() + ", overgoal: " + s.overgoal());
+            printSessions(c.sessions());
         }
         return 0;
+    }
+
+    private static void printSessions(List<SessionReport> sessions) {
+        System.out.printf("%-8s %-24s %-28s %-12s %6s %6s %s%n", "session", "client", "address", "state", "open",
+                "locks", "root inode");
+        for (SessionReport r : sessions) {
+            String state = r.connected() ? "connected" : "away since " + Instant.ofEpochMilli(r.lastSeenMillis());
+            System.out.printf("%-8d %-24s %-28s %-12s %6d %6d %d%n", r.id(), r.clientInfo(), r.address(), state,
+                    r.openFiles(), r.locks(), r.rootInode());
+        }
     }
 
     static String size(long bytes) {

@@ -117,9 +117,12 @@ class CliIT {
             assertThat(info.text()).contains(fx.cluster.chunkserverAddress(i).toString());
         }
 
+        fx.client();
         Run status = mfs("status");
         assertThat(status.exit).isZero();
         assertThat(status.text()).contains("connected").contains("3 copies: 2").contains("undergoal: 0");
+        // the test's own client session, listed with its name, state and counts
+        assertThat(status.text()).containsPattern("\\d+ +it +\\S+ +connected +0 +0 +1");
 
         Run bad = mfs("setgoal", "0", "/g.bin");
         assertThat(bad.exit).isEqualTo(1);

@@ -15,6 +15,7 @@ import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.tools.cluster.Door;
 import org.mfsj.tools.cluster.LocalCluster;
 
 /**
@@ -30,7 +31,12 @@ final class ClusterFixture implements AutoCloseable {
     private final Thread reaper;
 
     ClusterFixture(Path dir) throws IOException, InterruptedException {
-        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()));
+        this(dir, List.of());
+    }
+
+    /** A cluster that also starts {@code doors} (gateways, a mount) once it is ready. */
+    ClusterFixture(Path dir, List<Door> doors) throws IOException, InterruptedException {
+        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), doors);
         // a test JVM that dies (timeout, Ctrl-C) must not leave daemons behind
         this.reaper = new Thread(cluster::down, "cluster-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);

@@ -30,6 +30,11 @@ public final class ClientMasterProtocol {
             .add(1023, ListXattr.class, ListXattr::decode)
             .add(1024, RemoveXattr.class, RemoveXattr::decode)
             .add(1025, Ping.class, Ping::decode)
+            .add(1030, LockCall.class, LockCall::decode)
+            .add(1031, CheckAccess.class, CheckAccess::decode)
+            .add(1032, Open.class, Open::decode)
+            .add(1033, Release.class, Release::decode)
+            .add(1034, ListSessions.class, ListSessions::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -43,7 +48,9 @@ public final class ClientMasterProtocol {
             .add(1519, ClusterStatusReply.class, ClusterStatusReply::decode)
             .add(1520, StatFsReply.class, StatFsReply::decode)
             .add(1521, XattrReply.class, XattrReply::decode)
-            .add(1523, XattrListReply.class, XattrListReply::decode);
+            .add(1523, XattrListReply.class, XattrListReply::decode)
+            .add(1530, LockReply.class, LockReply::decode)
+            .add(1534, SessionsReply.class, SessionsReply::decode);
 
     private ClientMasterProtocol() {
     }

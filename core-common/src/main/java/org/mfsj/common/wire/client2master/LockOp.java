@@ -1,0 +1,30 @@
+package org.mfsj.common.wire.client2master;
+
+/** What a {@link LockCall} does. Codes are stable on the wire. */
+public enum LockOp {
+    /** Reports the first conflicting lock, takes nothing (F_GETLK, NFS LOCKT). */
+    TEST(1),
+    /** Takes, changes or releases a range without waiting (F_SETLK, flock LOCK_NB, NFS LOCK/LOCKU). */
+    SET(2),
+    /** Drops every lock of the owner on the inode (close, flock release, RELEASE_LOCKOWNER). */
+    RELEASE_OWNER(3);
+
+    private final int code;
+
+    LockOp(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static LockOp fromCode(int code) {
+        for (LockOp op : values()) {
+            if (op.code == code) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown lock op " + code);
+    }
+}

@@ -1,0 +1,78 @@
+package org.mfsj.master.service;
+
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.CheckAccess;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.StatusReply;
+import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.net.RequestDispatcher;
+import org.mfsj.master.session.Session;
+
+/**
+ * Opening and releasing files, and access(2). Opens are counted per session so that the master
+ * can tell who has what open ({@code mfs status}). The open check lets a file's owner read and
+ * write whatever its mode, as NFS servers do: a program that creates a file read-only and writes
+ * it through the descriptor it got must work, and the master cannot tell that open from a later
+ * one. Doors that need the strict check (FUSE without default_permissions) call access first.
+ */
+public final class OpenCalls {
+    private static final int R = 4;
+    private static final int W = 2;
+
+    private final Namespace ns;
+
+    public OpenCalls(Namespace ns) {
+        this.ns = ns;
+    }
+
+    public void register(RequestDispatcher d) {
+        d.on(Open.class, this::open, (id, st) -> new AttrReply(id, st, null));
+        d.on(Release.class, this::release, StatusReply::new);
+        d.on(CheckAccess.class, this::access, StatusReply::new);
+    }
+
+    private Message open(Peer from, Open o) throws MfsException {
+        Attr a = ns.getattr(o.inode());
+        if (a.isDirectory()) {
+            throw new MfsException(Status.EISDIR, "open of directory " + o.inode());
+        }
+        if (!a.isFile()) {
+            throw new MfsException(Status.EINVAL, "open of " + o.inode() + ": not a regular file but " + a.type());
+        }
+        Creds c = o.creds();
+        if (!c.isRoot() && c.uid() != a.uid()) {
+            int bits = c.inGroup(a.gid()) ? a.mode() >> 3 : a.mode();
+            int want = (o.read() ? R : 0) | (o.write() ? W : 0);
+            if ((bits & want) != want) {
+                throw new MfsException(Status.EACCES, "uid " + c.uid() + " may not open inode " + o.inode()
+                        + (o.write() ? " for writing" : " for reading"));
+            }
+        }
+        if (from.attachment() instanceof Session s) {
+            s.opened(o.inode());
+        }
+        return new AttrReply(o.msgId(), Status.OK, a);
+    }
+
+    private Message release(Peer from, Release r) {
+        if (from.attachment() instanceof Session s) {
+            s.released(r.inode());
+        }
+        return new StatusReply(r.msgId(), Status.OK);
+    }
+
+    private Message access(Peer from, CheckAccess a) throws MfsException {
+        if ((a.mask() & ~7) != 0) {
+            throw new MfsException(Status.EINVAL, "access mask " + a.mask() + " on inode " + a.inode());
+        }
+        ns.checkAccess(a.creds(), a.inode(), a.mask());
+        return new StatusReply(a.msgId(), Status.OK);
+    }
+}
