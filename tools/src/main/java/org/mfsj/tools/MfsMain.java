@@ -11,6 +11,7 @@ import org.mfsj.tools.cmd.LsCommand;
 import org.mfsj.tools.cmd.MasterCommand;
 import org.mfsj.tools.cmd.MkdirCommand;
 import org.mfsj.tools.cmd.MvCommand;
+import org.mfsj.tools.cmd.NfsCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
@@ -23,13 +24,13 @@ import picocli.CommandLine.Command;
 @Command(name = "mfs", mixinStandardHelpOptions = true, version = "MooseFS/J 0.1",
         description = "MooseFS/J: daemons, local cluster and file tools.",
         subcommands = {
-            MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
+            MasterCommand.class, ChunkserverCommand.class, NfsCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "nfs");
 
     @Override
     public void run() {

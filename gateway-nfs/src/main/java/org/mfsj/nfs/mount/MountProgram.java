@@ -34,6 +34,7 @@ public final class MountProgram implements RpcDispatchable {
 
     private <A> void run(MountProcedure<A> p, RpcCall call) {
         Caller caller = Caller.of(call);
+        LOG.debug("mount {} proc {}", caller, call.getProcedure());
         A args;
         try {
             args = CallArgs.read(call, p::decode);

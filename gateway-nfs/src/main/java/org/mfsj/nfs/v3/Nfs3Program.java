@@ -52,6 +52,7 @@ public final class Nfs3Program implements RpcDispatchable {
             call.failRpcGarbage();
             return null;
         }
+        LOG.debug("nfs3 {} proc {}", caller, call.getProcedure());
         try {
             return p.run(new Nfs3Call(gateway, caller), args);
         } catch (Nfs3Exception e) {
