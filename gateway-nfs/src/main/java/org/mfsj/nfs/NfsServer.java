@@ -25,10 +25,14 @@ import org.mfsj.nfs.mount.MountTable;
 import org.mfsj.nfs.rpc.Rpcbind;
 import org.mfsj.nfs.v3.Nfs3;
 import org.mfsj.nfs.v3.Nfs3Program;
+import org.mfsj.nfs.v4.Nfs4;
+import org.mfsj.nfs.v4.Nfs4Program;
+import org.mfsj.nfs.v4.state.Nfs4State;
+import org.mfsj.nfs.v4.xdr.IdMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the gateway from its config and a cluster session, starts its listeners, and stops them. */
+/** Builds the gateway (NFSv3, NFSv4.1 and MOUNT) from its config and a cluster session, starts its listeners, and stops them. */
 public final class NfsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NfsServer.class);
 
@@ -38,6 +42,7 @@ public final class NfsServer implements AutoCloseable {
     private final OncRpcSvc mount;
     private final ScheduledExecutorService sweeper;
     private final Rpcbind rpcbind;
+    private final Nfs4State state;
 
     private NfsServer(NfsConfig cfg, MfsClient client, Clock clock) throws IOException {
         this.client = client;
@@ -52,11 +57,15 @@ public final class NfsServer implements AutoCloseable {
                 LOG.warn("export {} is not usable yet: {}", e.path(), ex.getMessage());
             }
         }
+        this.state = new Nfs4State(clock, cfg.leaseTime(), cfg.graceTime());
         this.nfs = build(cfg, cfg.nfsPort(), IpProtocolType.TCP, "mfsnfs",
-                new OncRpcProgram(Nfs3.PROGRAM, Nfs3.VERSION), new Nfs3Program(gateway));
+                new OncRpcProgram(Nfs3.PROGRAM, Nfs3.VERSION), new Nfs3Program(gateway))
+                .withRpcService(new OncRpcProgram(Nfs4.PROGRAM, Nfs4.VERSION),
+                        new Nfs4Program(gateway, state, new IdMapper(cfg.idDomain())))
+                .build();
         int mountProtocols = IpProtocolType.TCP | (cfg.mountUdp() ? IpProtocolType.UDP : 0);
         this.mount = build(cfg, cfg.mountPort(), mountProtocols, "mfsnfs-mount",
-                new OncRpcProgram(Mount.PROGRAM, Mount.VERSION), new MountProgram(gateway, new MountTable()));
+                new OncRpcProgram(Mount.PROGRAM, Mount.VERSION), new MountProgram(gateway, new MountTable())).build();
         nfs.start();
         try {
             mount.start();
@@ -92,6 +101,10 @@ public final class NfsServer implements AutoCloseable {
         return mount.getInetSocketAddress(IpProtocolType.UDP);
     }
 
+    public Nfs4State nfs4State() {
+        return state;
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -99,6 +112,7 @@ public final class NfsServer implements AutoCloseable {
     private List<Rpcbind.Service> services(NfsConfig cfg) {
         List<Rpcbind.Service> s = new ArrayList<>();
         s.add(new Rpcbind.Service(Nfs3.PROGRAM, Nfs3.VERSION, "tcp", nfsAddress()));
+        s.add(new Rpcbind.Service(Nfs4.PROGRAM, Nfs4.VERSION, "tcp", nfsAddress()));
         s.add(new Rpcbind.Service(Mount.PROGRAM, Mount.VERSION, "tcp", mountAddress()));
         if (cfg.mountUdp()) {
             s.add(new Rpcbind.Service(Mount.PROGRAM, Mount.VERSION, "udp", mountUdpAddress()));
@@ -106,7 +120,7 @@ public final class NfsServer implements AutoCloseable {
         return s;
     }
 
-    private static OncRpcSvc build(NfsConfig cfg, int port, int protocols, String name, OncRpcProgram program,
+    private static OncRpcSvcBuilder build(NfsConfig cfg, int port, int protocols, String name, OncRpcProgram program,
                                    RpcDispatchable dispatcher) {
         OncRpcSvcBuilder b = new OncRpcSvcBuilder()
                 .withIpProtocolType(protocols)
@@ -119,7 +133,7 @@ public final class NfsServer implements AutoCloseable {
         if (!cfg.listenHost().equals("*")) {
             b.withBindAddress(cfg.listenHost());
         }
-        return b.build();
+        return b;
     }
 
     @Override

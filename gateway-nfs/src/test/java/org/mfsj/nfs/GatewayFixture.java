@@ -19,6 +19,11 @@ public final class GatewayFixture implements AutoCloseable {
     public final NfsServer server;
 
     public GatewayFixture() throws Exception {
+        this(Clock.systemUTC(), Duration.ZERO);
+    }
+
+    /** With the clock the NFSv4 leases run on and a grace period after start. */
+    public GatewayFixture(Clock clock, Duration grace) throws Exception {
         for (String d : new String[] {"ro", "squashed", "secure"}) {
             fs.mkdir(Creds.ROOT, fs.rootInode(), d, 0777);
         }
@@ -29,8 +34,8 @@ public final class GatewayFixture implements AutoCloseable {
                         Export.parse("/ro 127.0.0.0/8 ro,insecure"),
                         Export.parse("/squashed * rw,all_squash,anonuid=1000,anongid=1000,insecure"),
                         Export.parse("/secure 127.0.0.1 rw")),
-                2, Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(90), "localdomain");
-        server = NfsServer.start(cfg, fs, Clock.systemUTC());
+                2, Duration.ofSeconds(10), Duration.ofSeconds(90), grace, "localdomain");
+        server = NfsServer.start(cfg, fs, clock);
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class XdrReader {
         return new String(opaque(), StandardCharsets.UTF_8);
     }
 
+    /** Every byte of the reply, whatever has been read. */
+    public byte[] bytes() {
+        return in.array().clone();
+    }
+
     public int remaining() {
         return in.remaining();
     }

@@ -1,13 +1,13 @@
 package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.nfs.fs.ExclusiveVerifier;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
 import org.mfsj.nfs.v3.Nfs3Call;
@@ -22,8 +22,6 @@ import org.mfsj.nfs.v3.xdr.Reply3;
  * mtime, so a retransmitted create finds its own file and succeeds while anyone else's fails.
  */
 public final class CreateProc implements Nfs3Procedure<CreateArgs3> {
-    private static final long NS = 1_000_000_000L;
-
     @Override
     public CreateArgs3 decode(XdrDecodingStream in) throws IOException {
         return CreateArgs3.decode(in);
@@ -55,7 +53,7 @@ public final class CreateProc implements Nfs3Procedure<CreateArgs3> {
 
     private static Reply3 exclusive(Nfs3Call call, Node dir, Creds c, String name, byte[] verifier)
             throws Nfs3Exception, MfsException {
-        SetAttrRequest stamp = stamp(verifier);
+        SetAttrRequest stamp = ExclusiveVerifier.stamp(verifier);
         try {
             Attr obj = call.client().create(c, dir.inode(), name, 0600);
             return Created.reply(call, dir, obj, stamp);
@@ -65,19 +63,10 @@ public final class CreateProc implements Nfs3Procedure<CreateArgs3> {
             }
         }
         Attr existing = call.client().lookup(c, dir.inode(), name);
-        if (!existing.isFile() || existing.atimeNanos() != stamp.atimeNanos()
-                || existing.mtimeNanos() != stamp.mtimeNanos()) {
+        if (!ExclusiveVerifier.matches(existing, verifier)) {
             throw new Nfs3Exception(Nfs3.ERR_EXIST, "'" + name + "' exists and was not created with this verifier");
         }
         return Created.reply(call, dir, existing, null);
-    }
-
-    /** The verifier as two times of whole seconds, which every store keeps exactly. */
-    static SetAttrRequest stamp(byte[] verifier) {
-        ByteBuffer b = ByteBuffer.wrap(verifier);
-        long hi = Integer.toUnsignedLong(b.getInt());
-        long lo = Integer.toUnsignedLong(b.getInt());
-        return SetAttrRequest.times(hi * NS, lo * NS);
     }
 
     @Override
