@@ -132,7 +132,7 @@ public final class Compound {
             return new Result(d.opcode(), Nfs4.OK, d.op().run(ctx, d.args()));
         } catch (Nfs4Exception e) {
             LOG.debug("nfs4 {} op {}: {} {}", ctx.caller(), d.opcode(), e.status(), e.getMessage());
-            return new Result(d.opcode(), e.status(), d.op().failBody());
+            return new Result(d.opcode(), e.status(), e.body() != null ? e.body() : d.op().failBody());
         } catch (MfsException e) {
             LOG.debug("nfs4 {} op {}: {}", ctx.caller(), d.opcode(), e.getMessage());
             return new Result(d.opcode(), Nfs4Status.of(e.status()), d.op().failBody());

@@ -15,6 +15,9 @@ public final class Nfs4 {
     public static final int OP_GETATTR = 9;
     public static final int OP_GETFH = 10;
     public static final int OP_LINK = 11;
+    public static final int OP_LOCK = 12;
+    public static final int OP_LOCKT = 13;
+    public static final int OP_LOCKU = 14;
     public static final int OP_LOOKUP = 15;
     public static final int OP_LOOKUPP = 16;
     public static final int OP_OPEN = 18;

@@ -13,6 +13,8 @@ import org.mfsj.nfs.v4.op.ExchangeIdOp;
 import org.mfsj.nfs.v4.op.GetFhOp;
 import org.mfsj.nfs.v4.op.GetattrOp;
 import org.mfsj.nfs.v4.op.LinkOp;
+import org.mfsj.nfs.v4.op.LockOp;
+import org.mfsj.nfs.v4.op.LockTestOp;
 import org.mfsj.nfs.v4.op.LookupOp;
 import org.mfsj.nfs.v4.op.OpenDowngradeOp;
 import org.mfsj.nfs.v4.op.OpenOp;
@@ -29,6 +31,7 @@ import org.mfsj.nfs.v4.op.SecinfoNoNameOp;
 import org.mfsj.nfs.v4.op.SequenceOp;
 import org.mfsj.nfs.v4.op.SetattrOp;
 import org.mfsj.nfs.v4.op.StateIdOps;
+import org.mfsj.nfs.v4.op.UnlockOp;
 import org.mfsj.nfs.v4.op.WriteOp;
 
 /** The dispatch table: operation number -> operation. */
@@ -46,6 +49,9 @@ final class Nfs4Ops {
         t.put(Nfs4.OP_GETATTR, new GetattrOp());
         t.put(Nfs4.OP_GETFH, new GetFhOp());
         t.put(Nfs4.OP_LINK, new LinkOp());
+        t.put(Nfs4.OP_LOCK, new LockOp());
+        t.put(Nfs4.OP_LOCKT, new LockTestOp());
+        t.put(Nfs4.OP_LOCKU, new UnlockOp());
         t.put(Nfs4.OP_LOOKUP, new LookupOp(false));
         t.put(Nfs4.OP_LOOKUPP, new LookupOp(true));
         t.put(Nfs4.OP_OPEN, new OpenOp());

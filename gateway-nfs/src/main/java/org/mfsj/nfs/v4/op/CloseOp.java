@@ -1,17 +1,24 @@
 package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.nfs.v4.CompoundContext;
 import org.mfsj.nfs.v4.Nfs4Exception;
 import org.mfsj.nfs.v4.Nfs4Op;
 import org.mfsj.nfs.v4.OpBody;
+import org.mfsj.nfs.v4.state.LockState;
 import org.mfsj.nfs.v4.state.OpenState;
 import org.mfsj.nfs.v4.state.StateId;
 import org.mfsj.nfs.v4.xdr.StateIds;
 
-/** CLOSE (4): ends an open; its buffered writes are flushed first (close-to-open consistency). */
+/**
+ * CLOSE (4): ends an open; its buffered writes are flushed first (close-to-open consistency) and
+ * the byte-range locks taken under it are released at the master.
+ */
 public final class CloseOp implements Nfs4Op<StateId> {
     @Override
     public StateId decode(XdrDecodingStream in) throws IOException {
@@ -24,7 +31,11 @@ public final class CloseOp implements Nfs4Op<StateId> {
         ctx.currentFh();
         OpenState o = ctx.state().openState(sid);
         ctx.gateway().files().commit(o.inode());
-        StateId closed = ctx.state().close(sid);
+        List<LockState> released = new ArrayList<>();
+        StateId closed = ctx.state().close(sid, released);
+        for (LockState l : released) {
+            ctx.client().releaseLocks(l.inode(), LockFlavor.POSIX, l.ownerNumber());
+        }
         return out -> StateIds.encode(out, closed);
     }
 }

@@ -26,6 +26,8 @@ public final class Nfs4State {
     private final Map<StateId.Key, ClientRecord> byOwner = new HashMap<>();
     private final Map<StateId.Key, Session> sessions = new HashMap<>();
     private final Map<StateId.Key, OpenState> opens = new HashMap<>();
+    private final Map<StateId.Key, LockState> locks = new HashMap<>();
+    private final Map<StateId.Key, Long> lockOwners = new HashMap<>();
 
     public Nfs4State(Clock clock, Duration lease, Duration grace) {
         this.clock = clock;
@@ -157,6 +159,7 @@ public final class Nfs4State {
             sessions.remove(s);
         }
         opens.values().removeIf(o -> o.clientId == c.id);
+        locks.values().removeIf(l -> l.clientId == c.id);
     }
 
     /**
@@ -217,10 +220,64 @@ public final class Nfs4State {
         return o.stateid;
     }
 
-    public synchronized StateId close(StateId sid) throws Nfs4Exception {
+    /** Ends an open and the lock states under it; returns the owners whose master locks to drop. */
+    public synchronized StateId close(StateId sid, java.util.List<LockState> released) throws Nfs4Exception {
         OpenState o = openState(sid);
         opens.remove(sid.key());
+        locks.values().removeIf(l -> {
+            if (l.openKey.equals(sid.key())) {
+                released.add(l);
+                return true;
+            }
+            return false;
+        });
         return o.stateid.next();
+    }
+
+    /**
+     * LOCK by a new lock owner: the lock state of {@code owner} on the file of {@code openSid},
+     * made on first use. The master numbers lock owners per session, so each NFS lock owner gets a
+     * number of its own here.
+     */
+    public synchronized LockState lockStateFor(StateId openSid, long clientId, byte[] owner) throws Nfs4Exception {
+        OpenState o = openState(openSid);
+        StateId.Key ownerKey = new StateId.Key(ByteBuffer.allocate(8 + owner.length).putLong(clientId).put(owner).array());
+        long number = lockOwners.computeIfAbsent(ownerKey, k -> ++counter);
+        for (LockState l : locks.values()) {
+            if (l.ownerNumber == number && l.inode == o.inode) {
+                return l;
+            }
+        }
+        LockState l = new LockState(o.clientId, o.stateid.key(), o.inode, number, StateId.fresh(boot, ++counter));
+        locks.put(l.stateid.key(), l);
+        return l;
+    }
+
+    /** LOCK by a known owner and LOCKU: the lock state a stateid names, its seqid checked. */
+    public synchronized LockState lockState(StateId sid) throws Nfs4Exception {
+        LockState l = locks.get(sid.key());
+        if (l == null) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "no lock state for this stateid");
+        }
+        if (sid.seqid() != 0 && sid.seqid() < l.stateid.seqid()) {
+            throw new Nfs4Exception(Nfs4.ERR_OLD_STATEID, "lock stateid seqid " + sid.seqid());
+        }
+        if (sid.seqid() > l.stateid.seqid()) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "lock stateid seqid " + sid.seqid() + " from the future");
+        }
+        return l;
+    }
+
+    /** After a granted LOCK or LOCKU: the next seqid of the lock stateid. */
+    public synchronized StateId bump(LockState l) {
+        l.stateid = l.stateid.next();
+        return l.stateid;
+    }
+
+    /** The number of an NFS lock owner for LOCKT, which needs no state. */
+    public synchronized long lockOwnerNumber(long clientId, byte[] owner) {
+        StateId.Key key = new StateId.Key(ByteBuffer.allocate(8 + owner.length).putLong(clientId).put(owner).array());
+        return lockOwners.computeIfAbsent(key, k -> ++counter);
     }
 
     /** READ/WRITE/SETATTR(size): the stateid must be special or an open of this file allowing the access. */
@@ -228,7 +285,11 @@ public final class Nfs4State {
         if (sid.isSpecial()) {
             return;
         }
-        OpenState o = openState(sid);
+        LockState l = locks.get(sid.key());
+        OpenState o = l != null ? opens.get(l.openKey) : openState(sid);
+        if (o == null) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "lock stateid of a closed open");
+        }
         if (o.inode != inode) {
             throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "stateid of another file");
         }
@@ -242,7 +303,11 @@ public final class Nfs4State {
     /** TEST_STATEID: the status each stateid would get. */
     public synchronized int test(StateId sid) {
         try {
-            openState(sid);
+            if (locks.containsKey(sid.key())) {
+                lockState(sid);
+            } else {
+                openState(sid);
+            }
             return Nfs4.OK;
         } catch (Nfs4Exception e) {
             return e.status();
@@ -251,6 +316,12 @@ public final class Nfs4State {
 
     /** FREE_STATEID: an open still open holds state, so only unknown ids can be "freed". */
     public synchronized void free(StateId sid) throws Nfs4Exception {
+        if (locks.containsKey(sid.key())) {
+            // its locks were released by LOCKU (the master holds them, not this table)
+            lockState(sid);
+            locks.remove(sid.key());
+            return;
+        }
         openState(sid);
         throw new Nfs4Exception(Nfs4.ERR_LOCKS_HELD, "the open is still open; CLOSE it");
     }
