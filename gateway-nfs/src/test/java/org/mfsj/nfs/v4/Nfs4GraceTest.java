@@ -3,10 +3,8 @@ package org.mfsj.nfs.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.types.Creds;
-import org.mfsj.nfs.XdrReader;
 
 /** The grace period after a start: reclaims (CLAIM_PREVIOUS) only, then new opens only. */
 class Nfs4GraceTest extends Nfs4TestBase {
@@ -28,13 +26,6 @@ class Nfs4GraceTest extends Nfs4TestBase {
         });
     }
 
-    int status(Op... ops) throws Exception {
-        Op[] all = new Op[ops.length + 1];
-        all[0] = sequence(session, ++seq, 0);
-        System.arraycopy(ops, 0, all, 1, ops.length);
-        XdrReader r = compound(1, List.of(all));
-        return r.i();
-    }
 
     @Test
     void reclaimInGraceNewOpensAfter() throws Exception {

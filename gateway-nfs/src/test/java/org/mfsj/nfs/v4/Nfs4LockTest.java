@@ -2,7 +2,6 @@ package org.mfsj.nfs.v4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
@@ -47,12 +46,6 @@ class Nfs4LockTest extends Nfs4TestBase {
         });
     }
 
-    int status(Op... ops) throws Exception {
-        Op[] all = new Op[ops.length + 1];
-        all[0] = sequence(session, ++seq, 0);
-        System.arraycopy(ops, 0, all, 1, ops.length);
-        return compound(1, List.of(all)).i();
-    }
 
     @Test
     void conflictingLocksAreDeniedUntilUnlocked() throws Exception {

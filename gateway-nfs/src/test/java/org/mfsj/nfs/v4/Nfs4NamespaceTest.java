@@ -63,14 +63,6 @@ class Nfs4NamespaceTest extends Nfs4TestBase {
         assertThat(status(putfh(root), lookup("plain"), lookup("x"))).isEqualTo(Nfs4.ERR_NOTDIR);
     }
 
-    /** Runs the ops after SEQUENCE and returns the status of the last one that ran. */
-    int status(Op... ops) throws Exception {
-        Op[] all = new Op[ops.length + 1];
-        all[0] = sequence(session, ++seq, 0);
-        System.arraycopy(ops, 0, all, 1, ops.length);
-        XdrReader r = compound(1, List.of(all));
-        return r.i();
-    }
 
     @Test
     void handleErrors() throws Exception {

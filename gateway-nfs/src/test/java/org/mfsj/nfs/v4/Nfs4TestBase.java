@@ -122,6 +122,14 @@ abstract class Nfs4TestBase {
         return r;
     }
 
+    /** Runs the ops after SEQUENCE and returns the COMPOUND's status: that of the last op that ran. */
+    int status(Op... ops) throws IOException {
+        Op[] all = new Op[ops.length + 1];
+        all[0] = sequence(session, ++seq, 0);
+        System.arraycopy(ops, 0, all, 1, ops.length);
+        return compound(1, List.of(all)).i();
+    }
+
     /** Reads one result's opcode (checked) and status. */
     static int result(XdrReader r, int opcode) {
         assertThat(r.i()).as("opcode").isEqualTo(opcode);
