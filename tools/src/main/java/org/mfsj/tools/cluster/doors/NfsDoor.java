@@ -45,6 +45,8 @@ public final class NfsDoor implements Door {
                 "NFS_LISTEN_PORT = " + ports.getProperty(NFS_PORT),
                 "MOUNT_LISTEN_PORT = " + ports.getProperty(MOUNT_PORT),
                 "RPCBIND_REGISTER = 0",
+                "# a local cluster restarts often: a short NFSv4 grace period after each start",
+                "NFS4_GRACE_SECONDS = 10",
                 "EXPORT_1 = / 127.0.0.1 rw,no_root_squash,insecure",
                 ""));
     }
