@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The COMPOUND procedure: decodes every operation first (undecodable arguments are GARBAGE_ARGS
  * for the whole call), then runs them in order until one fails. It only sequences; the rules of
- * sessions it enforces are those about where SEQUENCE stands (RFC 8881 2.10.6, 18.46). The reply
+ * sessions it enforces are those about where SEQUENCE stands (RFC 8881 2.10.6, 18.46); minor
+ * version 0 (RFC 7530) has no sessions and its own operations for clients and owners. The reply
  * is encoded to bytes so that the slot of the session can keep it for retransmissions.
  */
 public final class Compound {
@@ -24,6 +25,10 @@ public final class Compound {
     /** Operations allowed without a SEQUENCE before them, each as the only operation. */
     private static final Set<Integer> SESSIONLESS = Set.of(Nfs4.OP_EXCHANGE_ID, Nfs4.OP_CREATE_SESSION,
             Nfs4.OP_DESTROY_SESSION, Nfs4.OP_DESTROY_CLIENTID);
+
+    /** NFSv4.0 operations that 4.1 replaced by sessions (RFC 8881 2.10.2: NOTSUPP there). */
+    private static final Set<Integer> V40_ONLY = Set.of(Nfs4.OP_SETCLIENTID, Nfs4.OP_SETCLIENTID_CONFIRM,
+            Nfs4.OP_RENEW, Nfs4.OP_OPEN_CONFIRM, Nfs4.OP_RELEASE_LOCKOWNER);
 
     /** One decoded operation. */
     record Decoded(int opcode, Nfs4Op<Object> op, Object args) {
@@ -54,7 +59,8 @@ public final class Compound {
         for (int i = 0; i < n; i++) {
             int opcode = in.xdrDecodeInt();
             Nfs4Op<Object> op = (Nfs4Op<Object>) table.get(opcode);
-            if (op == null) {
+            // 4.0 ends at RELEASE_LOCKOWNER: later numbers are not operations there (RFC 7530 16)
+            if (op == null || (minor == 0 && opcode > Nfs4.OP_RELEASE_LOCKOWNER)) {
                 return new Request(tag, minor, ops, true, false);
             }
             ops.add(new Decoded(opcode, op, op.decode(in)));
@@ -66,7 +72,7 @@ public final class Compound {
     byte[] execute(Request req, CompoundContext ctx) throws IOException {
         List<Result> results = new ArrayList<>();
         int status = Nfs4.OK;
-        if (req.minorVersion() != 1) {
+        if (req.minorVersion() != 0 && req.minorVersion() != 1) {
             status = Nfs4.ERR_MINOR_VERS_MISMATCH;
         } else if (req.tooMany()) {
             status = Nfs4.ERR_TOO_MANY_OPS;
@@ -97,7 +103,7 @@ public final class Compound {
         List<Decoded> ops = req.ops();
         for (int i = 0; i < ops.size(); i++) {
             Decoded d = ops.get(i);
-            int misplaced = position(d.opcode(), i, ops.size());
+            int misplaced = req.minorVersion() == 0 ? Nfs4.OK : position(d.opcode(), i, ops.size());
             Result r = misplaced != Nfs4.OK ? new Result(d.opcode(), misplaced, OpBody.EMPTY) : run(d, ctx);
             if (i == 0 && ctx.replay() != null) {
                 return Nfs4.OK;
@@ -115,6 +121,9 @@ public final class Compound {
     }
 
     private static int position(int opcode, int index, int count) {
+        if (V40_ONLY.contains(opcode)) {
+            return Nfs4.ERR_NOTSUPP;
+        }
         if (index == 0) {
             if (opcode == Nfs4.OP_SEQUENCE) {
                 return Nfs4.OK;

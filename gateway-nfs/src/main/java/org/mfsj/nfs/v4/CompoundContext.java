@@ -77,6 +77,14 @@ public final class CompoundContext {
         return session.client();
     }
 
+    /**
+     * The client an OPEN or LOCK acts for: in 4.1 the session's; in 4.0 the one its arguments
+     * name, which must be confirmed (and whose lease this renews).
+     */
+    public ClientRecord clientFor(long clientIdArg) throws Nfs4Exception {
+        return minorVersion == 0 ? state.confirmedClient(clientIdArg) : sessionClient();
+    }
+
     void bind(Session s, Session.Slot sl) {
         this.session = s;
         this.slot = sl;

@@ -34,6 +34,11 @@ public final class Nfs4 {
     public static final int OP_SAVEFH = 32;
     public static final int OP_SETATTR = 34;
     public static final int OP_WRITE = 38;
+    public static final int OP_OPEN_CONFIRM = 20;
+    public static final int OP_RENEW = 30;
+    public static final int OP_SETCLIENTID = 35;
+    public static final int OP_SETCLIENTID_CONFIRM = 36;
+    public static final int OP_RELEASE_LOCKOWNER = 39;
     public static final int OP_EXCHANGE_ID = 42;
     public static final int OP_CREATE_SESSION = 43;
     public static final int OP_DESTROY_SESSION = 44;

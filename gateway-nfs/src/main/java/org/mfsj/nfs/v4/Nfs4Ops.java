@@ -16,6 +16,7 @@ import org.mfsj.nfs.v4.op.LinkOp;
 import org.mfsj.nfs.v4.op.LockOp;
 import org.mfsj.nfs.v4.op.LockTestOp;
 import org.mfsj.nfs.v4.op.LookupOp;
+import org.mfsj.nfs.v4.op.OpenConfirmOp;
 import org.mfsj.nfs.v4.op.OpenDowngradeOp;
 import org.mfsj.nfs.v4.op.OpenOp;
 import org.mfsj.nfs.v4.op.PutFhOp;
@@ -24,11 +25,15 @@ import org.mfsj.nfs.v4.op.ReadOp;
 import org.mfsj.nfs.v4.op.ReaddirOp;
 import org.mfsj.nfs.v4.op.ReadlinkOp;
 import org.mfsj.nfs.v4.op.ReclaimCompleteOp;
+import org.mfsj.nfs.v4.op.ReleaseLockOwnerOp;
 import org.mfsj.nfs.v4.op.RemoveOp;
+import org.mfsj.nfs.v4.op.RenewOp;
 import org.mfsj.nfs.v4.op.RenameOp;
 import org.mfsj.nfs.v4.op.SaveRestoreFhOp;
 import org.mfsj.nfs.v4.op.SecinfoNoNameOp;
 import org.mfsj.nfs.v4.op.SequenceOp;
+import org.mfsj.nfs.v4.op.SetClientIdConfirmOp;
+import org.mfsj.nfs.v4.op.SetClientIdOp;
 import org.mfsj.nfs.v4.op.SetattrOp;
 import org.mfsj.nfs.v4.op.StateIdOps;
 import org.mfsj.nfs.v4.op.UnlockOp;
@@ -77,6 +82,11 @@ final class Nfs4Ops {
         t.put(Nfs4.OP_TEST_STATEID, new StateIdOps.Test());
         t.put(Nfs4.OP_DESTROY_CLIENTID, new DestroyClientIdOp());
         t.put(Nfs4.OP_RECLAIM_COMPLETE, new ReclaimCompleteOp());
+        t.put(Nfs4.OP_SETCLIENTID, new SetClientIdOp());
+        t.put(Nfs4.OP_SETCLIENTID_CONFIRM, new SetClientIdConfirmOp());
+        t.put(Nfs4.OP_RENEW, new RenewOp());
+        t.put(Nfs4.OP_OPEN_CONFIRM, new OpenConfirmOp());
+        t.put(Nfs4.OP_RELEASE_LOCKOWNER, new ReleaseLockOwnerOp());
         return t;
     }
 }

@@ -19,16 +19,23 @@ import org.mfsj.nfs.v4.xdr.StateIds;
  * CLOSE (4): ends an open; its buffered writes are flushed first (close-to-open consistency) and
  * the byte-range locks taken under it are released at the master.
  */
-public final class CloseOp implements Nfs4Op<StateId> {
-    @Override
-    public StateId decode(XdrDecodingStream in) throws IOException {
-        in.xdrDecodeInt();
-        return StateIds.decode(in);
+public final class CloseOp implements Nfs4Op<CloseOp.Args> {
+    /** CLOSE4args: the owner's sequence id (4.0 only) and the open stateid. */
+    public record Args(int seqid, StateId stateid) {
     }
 
     @Override
-    public OpBody run(CompoundContext ctx, StateId sid) throws Nfs4Exception, MfsException {
+    public Args decode(XdrDecodingStream in) throws IOException {
+        return new Args(in.xdrDecodeInt(), StateIds.decode(in));
+    }
+
+    @Override
+    public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception, MfsException {
         ctx.currentFh();
+        StateId sid = a.stateid();
+        if (ctx.minorVersion() == 0) {
+            ctx.state().ownerSeqid(sid, a.seqid());
+        }
         OpenState o = ctx.state().openState(sid);
         ctx.gateway().files().commit(o.inode());
         List<LockState> released = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class LockOp implements Nfs4Op<LockOp.Args> {
             throw new Nfs4Exception(grace ? Nfs4.ERR_GRACE : Nfs4.ERR_NO_GRACE, "lock reclaim " + a.reclaim());
         }
         LockState l = a.newOwner()
-                ? ctx.state().lockStateFor(a.stateid(), ctx.sessionClient().id(), a.owner())
+                ? ctx.state().lockStateFor(a.stateid(), ctx.clientFor(a.clientId()).id(), a.owner())
                 : ctx.state().lockState(a.stateid());
         if (l.inode() != n.inode()) {
             throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "stateid of another file");

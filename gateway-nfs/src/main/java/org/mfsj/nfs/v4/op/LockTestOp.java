@@ -30,7 +30,7 @@ public final class LockTestOp implements Nfs4Op<LockTestOp.Args> {
         Node n = ReadOp.regularFile(ctx);
         LockType type = LockRange4.type(a.locktype());
         long end = LockRange4.end(a.offset(), a.length());
-        long owner = ctx.state().lockOwnerNumber(ctx.sessionClient().id(), a.owner());
+        long owner = ctx.state().lockOwnerNumber(ctx.clientFor(a.clientId()).id(), a.owner());
         if (ctx.client().testLock(n.inode(), LockFlavor.POSIX, type, a.offset(), end, owner).isPresent()) {
             throw LockOp.denied(ctx, n.inode(), type, a.offset(), end, owner);
         }

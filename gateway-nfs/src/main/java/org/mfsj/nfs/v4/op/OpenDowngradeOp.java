@@ -12,19 +12,20 @@ import org.mfsj.nfs.v4.xdr.StateIds;
 /** OPEN_DOWNGRADE (21): fewer share access or deny bits, never more. */
 public final class OpenDowngradeOp implements Nfs4Op<OpenDowngradeOp.Args> {
     /** OPEN_DOWNGRADE4args. */
-    public record Args(StateId stateid, int access, int deny) {
+    public record Args(StateId stateid, int seqid, int access, int deny) {
     }
 
     @Override
     public Args decode(XdrDecodingStream in) throws IOException {
-        StateId sid = StateIds.decode(in);
-        in.xdrDecodeInt();
-        return new Args(sid, in.xdrDecodeInt(), in.xdrDecodeInt());
+        return new Args(StateIds.decode(in), in.xdrDecodeInt(), in.xdrDecodeInt(), in.xdrDecodeInt());
     }
 
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
         ctx.currentFh();
+        if (ctx.minorVersion() == 0) {
+            ctx.state().ownerSeqid(a.stateid(), a.seqid());
+        }
         StateId next = ctx.state().downgrade(a.stateid(), a.access(), a.deny());
         return out -> StateIds.encode(out, next);
     }

@@ -30,6 +30,7 @@ import org.mfsj.nfs.v4.xdr.StateIds;
  * are enforced among this gateway's opens. No delegations are handed out.
  */
 public final class OpenOp implements Nfs4Op<OpenArgs4> {
+    private static final int RESULT_CONFIRM = 0x2;
     private static final int RESULT_LOCKTYPE_POSIX = 0x4;
     private static final int WANT_MASK = 0xff00;
 
@@ -40,10 +41,13 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
 
     @Override
     public OpBody run(CompoundContext ctx, OpenArgs4 a) throws Nfs4Exception, MfsException {
-        ClientRecord client = ctx.sessionClient();
+        ClientRecord client = ctx.clientFor(a.clientId());
         int access = a.access() & ~WANT_MASK;
         if (access < Nfs4.SHARE_ACCESS_READ || access > Nfs4.SHARE_ACCESS_BOTH || a.deny() < 0 || a.deny() > 3) {
             throw new Nfs4Exception(Nfs4.ERR_INVAL, "share access " + a.access() + " deny " + a.deny());
+        }
+        if (ctx.minorVersion() == 0) {
+            ctx.state().ownerSeqid(client.id(), a.owner(), a.seqid());
         }
         grace(ctx, client, a.claim());
         Node dir = null;
@@ -66,7 +70,8 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         }
         Node node = new Node(dir != null ? dir.export() : ctx.current().export(), file);
         checkFile(ctx, node, access);
-        OpenState open = ctx.state().open(client, a.owner(), file.inode(), access, a.deny());
+        OpenState open = ctx.state().open(client, a.owner(), file.inode(), access, a.deny(), ctx.minorVersion() == 0);
+        int rflags = RESULT_LOCKTYPE_POSIX | (ctx.state().needsConfirm(open) ? RESULT_CONFIRM : 0);
         ctx.setCurrent(node.export(), file);
         ChangeInfo4 ci = dir == null ? new ChangeInfo4(0, 0)
                 : ChangeInfo4.of(dir.attr(), ctx.client().getattr(dir.inode()));
@@ -74,7 +79,7 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         return out -> {
             StateIds.encode(out, open.stateid());
             ci.encode(out);
-            out.xdrEncodeInt(RESULT_LOCKTYPE_POSIX);
+            out.xdrEncodeInt(rflags);
             attrset.encode(out);
             out.xdrEncodeInt(0);
         };

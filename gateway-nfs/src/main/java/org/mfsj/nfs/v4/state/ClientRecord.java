@@ -17,6 +17,8 @@ public final class ClientRecord {
     int createSessionSeq;
     Object createSessionReply;
     volatile boolean reclaimComplete;
+    /** NFSv4.0: the verifier SETCLIENTID_CONFIRM must present. */
+    byte[] confirmVerifier;
     final Set<StateId.Key> sessions = ConcurrentHashMap.newKeySet();
 
     ClientRecord(long id, StateId.Key owner, byte[] verifier, long now) {

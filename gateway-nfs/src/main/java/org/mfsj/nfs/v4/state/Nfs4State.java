@@ -28,6 +28,8 @@ public final class Nfs4State {
     private final Map<StateId.Key, OpenState> opens = new HashMap<>();
     private final Map<StateId.Key, LockState> locks = new HashMap<>();
     private final Map<StateId.Key, Long> lockOwners = new HashMap<>();
+    /** NFSv4.0: the last sequence id each open owner used. */
+    private final Map<StateId.Key, Integer> ownerSeqids = new HashMap<>();
 
     public Nfs4State(Clock clock, Duration lease, Duration grace) {
         this.clock = clock;
@@ -61,6 +63,100 @@ public final class Nfs4State {
             byOwner.put(key, c);
         }
         return c;
+    }
+
+    /**
+     * NFSv4.0 SETCLIENTID: an unconfirmed record with a confirm verifier; a known confirmed client
+     * presenting the same verifier keeps its id (RFC 7530 16.33.5, principal checks aside).
+     */
+    public synchronized ClientRecord setClientId(byte[] owner, byte[] verifier) {
+        ClientRecord c = exchangeId(owner, verifier);
+        c.confirmVerifier = ByteBuffer.allocate(8).putLong(++counter).array();
+        return c;
+    }
+
+    public synchronized byte[] confirmVerifier(ClientRecord c) {
+        return c.confirmVerifier.clone();
+    }
+
+    /** NFSv4.0 SETCLIENTID_CONFIRM. */
+    public synchronized void confirm(long id, byte[] verifier) throws Nfs4Exception {
+        ClientRecord c = client(id);
+        if (c.confirmVerifier == null || !java.util.Arrays.equals(c.confirmVerifier, verifier)) {
+            throw new Nfs4Exception(Nfs4.ERR_STALE_CLIENTID, "wrong confirm verifier");
+        }
+        if (!c.confirmed) {
+            ClientRecord old = byOwner.get(c.owner);
+            if (old != null && old != c) {
+                drop(old);
+            }
+            byOwner.put(c.owner, c);
+            c.confirmed = true;
+        }
+        c.lastRenewMillis = clock.millis();
+    }
+
+    /** NFSv4.0: a confirmed client named by id in an operation, whose lease this renews. */
+    public synchronized ClientRecord confirmedClient(long id) throws Nfs4Exception {
+        expire();
+        ClientRecord c = client(id);
+        if (!c.confirmed) {
+            throw new Nfs4Exception(Nfs4.ERR_STALE_CLIENTID, "client " + Long.toHexString(id) + " not confirmed");
+        }
+        c.lastRenewMillis = clock.millis();
+        return c;
+    }
+
+    /** NFSv4.0 OPEN_CONFIRM: the open becomes usable and its stateid moves on. */
+    public synchronized StateId confirmOpen(StateId sid) throws Nfs4Exception {
+        OpenState o = openState(sid);
+        if (o.confirmed) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "open already confirmed");
+        }
+        o.confirmed = true;
+        o.stateid = o.stateid.next();
+        return o.stateid;
+    }
+
+    /**
+     * NFSv4.0 open-owner sequencing (RFC 7530 9.1.7): each request of an owner carries the next
+     * sequence id. A retransmission is refused too (BAD_SEQID): no reply is kept per owner.
+     */
+    public synchronized void ownerSeqid(long clientId, byte[] owner, int seqid) throws Nfs4Exception {
+        nextSeqid(new StateId.Key(ByteBuffer.allocate(8 + owner.length).putLong(clientId).put(owner).array()), seqid);
+    }
+
+    /** As above for the owner of an open stateid. */
+    public synchronized void ownerSeqid(StateId sid, int seqid) throws Nfs4Exception {
+        nextSeqid(openState(sid).owner, seqid);
+    }
+
+    private void nextSeqid(StateId.Key owner, int seqid) throws Nfs4Exception {
+        Integer last = ownerSeqids.get(owner);
+        if (last != null && seqid != last + 1) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_SEQID, "owner seqid " + seqid + " after " + last);
+        }
+        ownerSeqids.put(owner, seqid);
+    }
+
+    /** Whether an open of a 4.0 owner that never opened before must be confirmed. */
+    public synchronized boolean needsConfirm(OpenState o) {
+        return !o.confirmed;
+    }
+
+    /** NFSv4.0 RELEASE_LOCKOWNER: forgets a lock owner that holds no lock states. */
+    public synchronized void releaseLockOwner(long clientId, byte[] owner) throws Nfs4Exception {
+        StateId.Key key = new StateId.Key(ByteBuffer.allocate(8 + owner.length).putLong(clientId).put(owner).array());
+        Long number = lockOwners.get(key);
+        if (number == null) {
+            return;
+        }
+        for (LockState l : locks.values()) {
+            if (l.ownerNumber == number) {
+                throw new Nfs4Exception(Nfs4.ERR_LOCKS_HELD, "lock owner still has lock state");
+            }
+        }
+        lockOwners.remove(key);
     }
 
     public synchronized ClientRecord client(long id) throws Nfs4Exception {
@@ -168,6 +264,12 @@ public final class Nfs4State {
      */
     public synchronized OpenState open(ClientRecord c, byte[] owner, long inode, int access, int deny)
             throws Nfs4Exception {
+        return open(c, owner, inode, access, deny, false);
+    }
+
+    /** As above; {@code confirmFirst} (NFSv4.0) makes the first open of a new owner wait for OPEN_CONFIRM. */
+    public synchronized OpenState open(ClientRecord c, byte[] owner, long inode, int access, int deny,
+                                       boolean confirmFirst) throws Nfs4Exception {
         StateId.Key ownerKey = new StateId.Key(ByteBuffer.allocate(8 + owner.length).putLong(c.id).put(owner).array());
         OpenState mine = null;
         for (OpenState o : opens.values()) {
@@ -187,6 +289,9 @@ public final class Nfs4State {
             return mine;
         }
         OpenState o = new OpenState(c.id, ownerKey, inode, access, deny, StateId.fresh(boot, ++counter));
+        if (confirmFirst && opens.values().stream().noneMatch(x -> x.owner.equals(ownerKey))) {
+            o.confirmed = false;
+        }
         opens.put(o.stateid.key(), o);
         return o;
     }
@@ -292,6 +397,9 @@ public final class Nfs4State {
         }
         if (o.inode != inode) {
             throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "stateid of another file");
+        }
+        if (!o.confirmed) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "open not confirmed (OPEN_CONFIRM)");
         }
         int need = write ? Nfs4.SHARE_ACCESS_WRITE : Nfs4.SHARE_ACCESS_READ;
         // reading through a write-only open is allowed, as servers commonly do (RFC 8881 9.1.2)

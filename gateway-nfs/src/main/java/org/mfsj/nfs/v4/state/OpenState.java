@@ -11,6 +11,8 @@ public final class OpenState {
     int access;
     int deny;
     StateId stateid;
+    /** NFSv4.0: a new open owner's first open waits for OPEN_CONFIRM. */
+    boolean confirmed = true;
 
     OpenState(long clientId, StateId.Key owner, long inode, int access, int deny, StateId stateid) {
         this.clientId = clientId;
