@@ -13,6 +13,7 @@ import org.mfsj.tools.cmd.MetaDumpCommand;
 import org.mfsj.tools.cmd.MetaRestoreCommand;
 import org.mfsj.tools.cmd.MkdirCommand;
 import org.mfsj.tools.cmd.MvCommand;
+import org.mfsj.tools.cmd.NfsCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
 import org.mfsj.tools.cmd.S3Command;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mfs", mixinStandardHelpOptions = true, version = "MooseFS/J 0.1",
         description = "MooseFS/J: daemons, local cluster and file tools.",
         subcommands = {
-            MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
+            MasterCommand.class, ChunkserverCommand.class, NfsCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
@@ -40,7 +41,7 @@ import picocli.CommandLine.Command;
             SnapshotCommand.class, QuotaCommand.class, S3Command.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3", "nfs");
 
     @Override
     public void run() {

@@ -2,6 +2,7 @@ package org.mfsj.tools.cluster;
 
 import java.util.List;
 import org.mfsj.tools.cluster.doors.S3Door;
+import org.mfsj.tools.cluster.doors.NfsDoor;
 
 /** The doors that {@code mfs up} starts with a local cluster. */
 public final class Doors {
@@ -9,6 +10,6 @@ public final class Doors {
     }
 
     public static List<Door> all() {
-        return List.of(new S3Door());
+        return List.of(new S3Door(), new NfsDoor());
     }
 }

@@ -1,0 +1,112 @@
+package org.mfsj.nfs.fs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.nfs.exports.Export;
+import org.mfsj.nfs.exports.ExportTable;
+import org.mfsj.nfs.handle.HandleCodec;
+import org.mfsj.nfs.handle.NfsHandle;
+import org.mfsj.nfs.io.OpenFiles;
+import org.mfsj.nfs.io.WriteVerifier;
+
+/**
+ * What every NFS version and MOUNT share: the cluster session, the exports, file handles and the
+ * open files. Handles are turned into {@link Node}s here and nowhere else.
+ */
+public final class Gateway {
+    private final MfsClient client;
+    private final ExportTable exports;
+    private final long fsid;
+    private final OpenFiles files;
+    private final WriteVerifier verifier;
+    private final Map<Integer, Long> exportRoots = new ConcurrentHashMap<>();
+
+    public Gateway(MfsClient client, ExportTable exports, long fsid, OpenFiles files, WriteVerifier verifier) {
+        this.client = client;
+        this.exports = exports;
+        this.fsid = fsid;
+        this.files = files;
+        this.verifier = verifier;
+    }
+
+    public MfsClient client() {
+        return client;
+    }
+
+    public ExportTable exports() {
+        return exports;
+    }
+
+    public long fsid() {
+        return fsid;
+    }
+
+    public OpenFiles files() {
+        return files;
+    }
+
+    public WriteVerifier verifier() {
+        return verifier;
+    }
+
+    /** The directory an export names, walked as root (exports are the operator's choice, not a client's). */
+    public Attr exportRoot(Export e) throws MfsException {
+        Long known = exportRoots.get(e.id());
+        if (known != null) {
+            try {
+                return client.getattr(known);
+            } catch (MfsException gone) {
+                exportRoots.remove(e.id());
+            }
+        }
+        Attr a = client.resolve(Creds.ROOT, e.path());
+        if (!a.isDirectory()) {
+            throw new MfsException(Status.ENOTDIR, "export " + e.path() + " is not a directory");
+        }
+        exportRoots.put(e.id(), a.inode());
+        return a;
+    }
+
+    public boolean isExportRoot(Export e, long inode) {
+        Long root = exportRoots.get(e.id());
+        return root != null && root == inode;
+    }
+
+    public byte[] handle(Export e, Attr a) {
+        return HandleCodec.encode(new NfsHandle(fsid, e.id(), a.inode(), a.generation()));
+    }
+
+    /** The node a handle names, with fresh attributes. */
+    public Node resolve(byte[] fh) throws HandleException, MfsException {
+        NfsHandle h = HandleCodec.decode(fh);
+        if (h == null) {
+            throw new HandleException(false, "not a handle of this gateway (" + fh.length + " bytes)");
+        }
+        if (h.fsid() != fsid) {
+            throw new HandleException(true, "handle of file system " + h.fsid());
+        }
+        Export e = exports.byId(h.exportId()).orElseThrow(() ->
+                new HandleException(true, "handle of an export no longer configured"));
+        Attr a;
+        try {
+            a = client.getattr(h.inode());
+        } catch (MfsException ex) {
+            if (ex.status() == Status.ENOENT || ex.status() == Status.ESTALE) {
+                throw new HandleException(true, "inode " + h.inode() + " is gone");
+            }
+            throw ex;
+        }
+        if (a.generation() != h.generation()) {
+            throw new HandleException(true, "inode " + h.inode() + " was reused");
+        }
+        if (exportRoots.get(e.id()) == null) {
+            exportRoot(e);
+        }
+        return new Node(e, a);
+    }
+}

@@ -1,0 +1,138 @@
+package org.mfsj.nfs.v4;
+
+/** Numbers of NFSv4.1 (RFC 8881) as they are on the wire: operations, statuses, constants. */
+public final class Nfs4 {
+    public static final int PROGRAM = 100003;
+    public static final int VERSION = 4;
+    public static final int FHSIZE = 128;
+    public static final int MAX_OPS = 64;
+
+    public static final int OP_ACCESS = 3;
+    public static final int OP_CLOSE = 4;
+    public static final int OP_COMMIT = 5;
+    public static final int OP_CREATE = 6;
+    public static final int OP_DELEGRETURN = 8;
+    public static final int OP_GETATTR = 9;
+    public static final int OP_GETFH = 10;
+    public static final int OP_LINK = 11;
+    public static final int OP_LOCK = 12;
+    public static final int OP_LOCKT = 13;
+    public static final int OP_LOCKU = 14;
+    public static final int OP_LOOKUP = 15;
+    public static final int OP_LOOKUPP = 16;
+    public static final int OP_OPEN = 18;
+    public static final int OP_OPEN_DOWNGRADE = 21;
+    public static final int OP_PUTFH = 22;
+    public static final int OP_PUTPUBFH = 23;
+    public static final int OP_PUTROOTFH = 24;
+    public static final int OP_READ = 25;
+    public static final int OP_READDIR = 26;
+    public static final int OP_READLINK = 27;
+    public static final int OP_REMOVE = 28;
+    public static final int OP_RENAME = 29;
+    public static final int OP_RESTOREFH = 31;
+    public static final int OP_SAVEFH = 32;
+    public static final int OP_SETATTR = 34;
+    public static final int OP_WRITE = 38;
+    public static final int OP_OPEN_CONFIRM = 20;
+    public static final int OP_RENEW = 30;
+    public static final int OP_SETCLIENTID = 35;
+    public static final int OP_SETCLIENTID_CONFIRM = 36;
+    public static final int OP_RELEASE_LOCKOWNER = 39;
+    public static final int OP_EXCHANGE_ID = 42;
+    public static final int OP_CREATE_SESSION = 43;
+    public static final int OP_DESTROY_SESSION = 44;
+    public static final int OP_FREE_STATEID = 45;
+    public static final int OP_SECINFO_NO_NAME = 52;
+    public static final int OP_SEQUENCE = 53;
+    public static final int OP_TEST_STATEID = 55;
+    public static final int OP_DESTROY_CLIENTID = 57;
+    public static final int OP_RECLAIM_COMPLETE = 58;
+    public static final int OP_ILLEGAL = 10044;
+
+    public static final int OK = 0;
+    public static final int ERR_PERM = 1;
+    public static final int ERR_NOENT = 2;
+    public static final int ERR_IO = 5;
+    public static final int ERR_NXIO = 6;
+    public static final int ERR_ACCESS = 13;
+    public static final int ERR_EXIST = 17;
+    public static final int ERR_XDEV = 18;
+    public static final int ERR_NOTDIR = 20;
+    public static final int ERR_ISDIR = 21;
+    public static final int ERR_INVAL = 22;
+    public static final int ERR_FBIG = 27;
+    public static final int ERR_NOSPC = 28;
+    public static final int ERR_ROFS = 30;
+    public static final int ERR_MLINK = 31;
+    public static final int ERR_NAMETOOLONG = 63;
+    public static final int ERR_NOTEMPTY = 66;
+    public static final int ERR_DQUOT = 69;
+    public static final int ERR_STALE = 70;
+    public static final int ERR_BADHANDLE = 10001;
+    public static final int ERR_BAD_COOKIE = 10003;
+    public static final int ERR_NOTSUPP = 10004;
+    public static final int ERR_TOOSMALL = 10005;
+    public static final int ERR_SERVERFAULT = 10006;
+    public static final int ERR_BADTYPE = 10007;
+    public static final int ERR_DELAY = 10008;
+    public static final int ERR_SAME = 10009;
+    public static final int ERR_DENIED = 10010;
+    public static final int ERR_EXPIRED = 10011;
+    public static final int ERR_LOCKED = 10012;
+    public static final int ERR_GRACE = 10013;
+    public static final int ERR_SHARE_DENIED = 10015;
+    public static final int ERR_WRONGSEC = 10016;
+    public static final int ERR_CLID_INUSE = 10017;
+    public static final int ERR_MOVED = 10019;
+    public static final int ERR_NOFILEHANDLE = 10020;
+    public static final int ERR_STALE_CLIENTID = 10022;
+    public static final int ERR_STALE_STATEID = 10023;
+    public static final int ERR_OLD_STATEID = 10024;
+    public static final int ERR_BAD_STATEID = 10025;
+    public static final int ERR_BAD_SEQID = 10026;
+    public static final int ERR_NOT_SAME = 10027;
+    public static final int ERR_RESTOREFH = 10030;
+    public static final int ERR_ATTRNOTSUPP = 10032;
+    public static final int ERR_NO_GRACE = 10033;
+    public static final int ERR_RECLAIM_BAD = 10034;
+    public static final int ERR_BADXDR = 10036;
+    public static final int ERR_LOCKS_HELD = 10037;
+    public static final int ERR_OPENMODE = 10038;
+    public static final int ERR_BADOWNER = 10039;
+    public static final int ERR_BADCHAR = 10040;
+    public static final int ERR_BADNAME = 10041;
+    public static final int ERR_OP_ILLEGAL = 10044;
+    public static final int ERR_SYMLINK = 10029;
+    public static final int ERR_BADSESSION = 10052;
+    public static final int ERR_BADSLOT = 10053;
+    public static final int ERR_COMPLETE_ALREADY = 10054;
+    public static final int ERR_CONN_NOT_BOUND_TO_SESSION = 10055;
+    public static final int ERR_SEQ_MISORDERED = 10063;
+    public static final int ERR_SEQUENCE_POS = 10064;
+    public static final int ERR_REQ_TOO_BIG = 10065;
+    public static final int ERR_REP_TOO_BIG = 10066;
+    public static final int ERR_RETRY_UNCACHED_REP = 10068;
+    public static final int ERR_TOO_MANY_OPS = 10070;
+    public static final int ERR_OP_NOT_IN_SESSION = 10071;
+    public static final int ERR_CLIENTID_BUSY = 10074;
+    public static final int ERR_SEQ_FALSE_RETRY = 10076;
+    public static final int ERR_NOT_ONLY_OP = 10081;
+    public static final int ERR_MINOR_VERS_MISMATCH = 10021;
+
+    /** nfs_ftype4. */
+    public static final int NF4REG = 1;
+    public static final int NF4DIR = 2;
+    public static final int NF4BLK = 3;
+    public static final int NF4CHR = 4;
+    public static final int NF4LNK = 5;
+    public static final int NF4SOCK = 6;
+    public static final int NF4FIFO = 7;
+
+    public static final int SHARE_ACCESS_READ = 1;
+    public static final int SHARE_ACCESS_WRITE = 2;
+    public static final int SHARE_ACCESS_BOTH = 3;
+
+    private Nfs4() {
+    }
+}
