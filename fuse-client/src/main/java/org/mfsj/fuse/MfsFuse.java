@@ -172,7 +172,7 @@ public final class MfsFuse extends FuseStubFS {
 
     @Override
     public int release(String path, FuseFileInfo fi) {
-        return call.run("release", path, () -> ops.files().release(fi.fh.get()));
+        return call.run("release", path, () -> ops.release(fi.fh.get()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.common.types.ServerAddress;
 
 /**
  * Everything one mount is told: where the master is, what to mount, how long to trust caches, and
@@ -15,8 +16,6 @@ import org.mfsj.client.ClientConfig;
 public record MountOptions(String masterHost, int masterPort, String subdir, String password, CacheSettings cache,
                            Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
                            List<String> fuseOptions) {
-    public static final String DEFAULT_HOST = "mfsmaster";
-    public static final int DEFAULT_PORT = 9421;
     private static final long MIB = 1 << 20;
 
     public MountOptions {
@@ -30,11 +29,15 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
     }
 
     /**
-     * {@code host}, {@code port} and {@code subdir} are the -H/-P/-S values (null when not given);
-     * {@code options} the comma-separated -o lists. -o keys override nothing given explicitly.
+     * {@code host}, {@code port} and {@code subdir} are the -H/-P/-S values (null when not given)
+     * and win over the same keys in {@code options}, the comma-separated -o lists in order (a later
+     * key wins). {@code fallback} is the master when neither names one.
      */
-    public static MountOptions parse(String host, Integer port, String subdir, List<String> options) {
+    public static MountOptions parse(String host, Integer port, String subdir, List<String> options,
+            ServerAddress fallback) {
         Builder b = new Builder();
+        b.host = fallback.host();
+        b.port = fallback.port();
         for (String list : options) {
             for (String opt : list.split(",")) {
                 if (!opt.isBlank()) {
@@ -54,6 +57,10 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         return b.build();
     }
 
+    public ServerAddress master() {
+        return new ServerAddress(masterHost, masterPort);
+    }
+
     /** The client settings this mount asks for. */
     public ClientConfig clientConfig(ClientConfig base) {
         return base.withSubdir(subdir).withMasterGoneTimeout(masterGoneTimeout).withWriteBufferBytes(writeCacheBytes)
@@ -67,7 +74,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         o.add("max_write=131072");
         o.add("max_read=131072");
         o.add("use_ino");
-        o.add("attr_timeout=" + seconds(cache.attrTimeout()));
+        o.add("attr_timeout=" + seconds(cache.kernelAttrTimeout()));
         o.add("entry_timeout=" + seconds(cache.entryTimeout()));
         o.add("negative_timeout=0");
         o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
@@ -81,11 +88,12 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
     }
 
     private static final class Builder {
-        String host = DEFAULT_HOST;
-        int port = DEFAULT_PORT;
+        String host;
+        int port;
         String subdir = "/";
         String password;
         Duration attr = CacheSettings.DEFAULTS.attrTimeout();
+        Duration kernelAttr = CacheSettings.DEFAULTS.kernelAttrTimeout();
         Duration entry = CacheSettings.DEFAULTS.entryTimeout();
         Duration dirEntry = CacheSettings.DEFAULTS.dirEntryTimeout();
         Duration masterGone = ClientConfig.DEFAULT_MASTER_GONE_TIMEOUT;
@@ -104,6 +112,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 case "mfssubfolder" -> subdir = need(key, value);
                 case "mfspassword" -> password = need(key, value);
                 case "mfsattrcacheto" -> attr = duration(key, value);
+                case "mfskernelattrcacheto" -> kernelAttr = duration(key, value);
                 case "mfsentrycacheto" -> entry = duration(key, value);
                 case "mfsdirentrycacheto" -> dirEntry = duration(key, value);
                 case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
@@ -122,7 +131,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
 
         MountOptions build() {
             return new MountOptions(host, port, subdir, password,
-                    new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
+                    new CacheSettings(attr, kernelAttr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
                     Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, fuse);
         }
 

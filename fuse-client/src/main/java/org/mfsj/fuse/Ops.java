@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.fuse.cache.AttrCache;
 import org.mfsj.fuse.cache.EntryCache;
 import org.mfsj.fuse.cache.Resolver;
@@ -22,6 +23,12 @@ import org.mfsj.fuse.ops.XattrOps;
 /** The operation groups of one mount, wired to one client, one set of caches and one handle table. */
 public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, XattrOps xattrs, LockOps locks,
                   HandleTable<OpenFile> openFiles) {
+
+    /** The last close of an open file: its locks go, then the handle. */
+    public int release(long fh) throws MfsException {
+        locks.released(fh);
+        return files.release(fh);
+    }
 
     public static Ops create(MfsClient client, CacheSettings cfg, CallerSource callers, LockService locks) {
         LongSupplier clock = System::nanoTime;

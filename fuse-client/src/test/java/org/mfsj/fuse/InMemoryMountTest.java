@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.client.memory.InMemoryMfsClient;
+import org.mfsj.common.types.ServerAddress;
 
 /**
  * The adapter over a real kernel mount, backed by the in-memory client (no cluster): calls go
@@ -37,7 +38,8 @@ class InMemoryMountTest {
     void mount() throws Exception {
         mp = Files.createDirectory(tmp.resolve("mnt"));
         client = new InMemoryMfsClient();
-        mount = FuseMount.start(client, MountOptions.parse("127.0.0.1", 9421, null, List.of()), mp,
+        mount = FuseMount.start(client, MountOptions.parse(null, null, null, List.of(),
+                new ServerAddress("127.0.0.1", 9421)), mp,
                 Duration.ofSeconds(20));
     }
 

@@ -10,6 +10,7 @@ import org.mfsj.tools.cmd.GetGoalCommand;
 import org.mfsj.tools.cmd.LsCommand;
 import org.mfsj.tools.cmd.MasterCommand;
 import org.mfsj.tools.cmd.MkdirCommand;
+import org.mfsj.tools.cmd.MountCommand;
 import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
@@ -26,10 +27,10 @@ import picocli.CommandLine.Command;
             MasterCommand.class, ChunkserverCommand.class, UpCommand.class, DownCommand.class,
             LsCommand.class, MkdirCommand.class, PutCommand.class, GetCommand.class, RmCommand.class,
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
-            CheckFileCommand.class, StatusCommand.class
+            CheckFileCommand.class, StatusCommand.class, MountCommand.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "mount");
 
     @Override
     public void run() {

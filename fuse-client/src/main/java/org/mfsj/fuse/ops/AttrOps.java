@@ -144,7 +144,23 @@ public final class AttrOps {
     private int change(String path, SetAttrRequest r) throws MfsException {
         Creds c = callers.current().creds();
         Attr a = names.attr(c, path);
+        flushWrites(a.inode());
         names.learnedAttr(client.setattr(c, a.inode(), r));
         return 0;
+    }
+
+    /**
+     * The master moves mtime when buffered writes land, so times set while writes of this mount
+     * are pending would be overwritten by them (cp -a, tar -x and rsync set times on an open
+     * file): those writes go first.
+     */
+    private void flushWrites(long inode) throws MfsException {
+        for (OpenFile f : files.all()) {
+            if (f.writable() && f.inode() == inode) {
+                // handles of one inode share their buffer: one flush sends all
+                f.file().flush();
+                return;
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.mfsj.fuse.ops;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -12,8 +14,9 @@ import org.mfsj.fuse.locks.PosixLock;
 import ru.serce.jnrfuse.struct.Flock;
 
 /**
- * fcntl(2) record locks and flock(2), on the inode behind the handle. libfuse already turns close
- * into an unlock of the closing owner's record locks, and release into LOCK_UN for flock locks.
+ * fcntl(2) record locks and flock(2), on the inode behind the handle. libfuse already turns each
+ * close into an unlock of the closing owner's record locks; flock locks belong to the open file and
+ * go with its release, which libfuse 2 does not pass on, so they are dropped in {@link #released}.
  */
 public final class LockOps {
     static final int F_GETLK = 5;
@@ -28,6 +31,8 @@ public final class LockOps {
     private final HandleTable<OpenFile> files;
     private final CallerSource callers;
     private final IntPredicate alive;
+    /** Handles holding a flock lock, with the owner it was taken for. */
+    private final Map<Long, Long> flockOwners = new ConcurrentHashMap<>();
 
     /** {@code alive} tells whether a process still exists, so a dead waiter stops waiting. */
     public LockOps(LockService locks, HandleTable<OpenFile> files, CallerSource callers, IntPredicate alive) {
@@ -69,6 +74,7 @@ public final class LockOps {
         long inode = files.get(fh).inode();
         int kind = op & ~LOCK_NB;
         if (kind == LOCK_UN) {
+            flockOwners.remove(fh);
             locks.unflock(inode, owner);
             return 0;
         }
@@ -77,6 +83,15 @@ public final class LockOps {
         }
         Caller caller = callers.current();
         locks.flock(inode, owner, kind == LOCK_SH, (op & LOCK_NB) == 0, () -> !alive.test(caller.pid()));
+        flockOwners.put(fh, owner);
         return 0;
+    }
+
+    /** The open file behind {@code fh} is gone: its flock lock, if any, goes too. */
+    public void released(long fh) throws MfsException {
+        Long owner = flockOwners.remove(fh);
+        if (owner != null) {
+            locks.unflock(files.get(fh).inode(), owner);
+        }
     }
 }

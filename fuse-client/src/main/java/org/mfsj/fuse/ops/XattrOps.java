@@ -22,6 +22,7 @@ import org.mfsj.fuse.context.CallerSource;
 public final class XattrOps {
     static final String CAPABILITY = "security.capability";
     private static final int MAX_REMEMBERED = 100_000;
+    private static final String ACL_PREFIX = "system.posix_acl_";
 
     private final MfsClient client;
     private final Resolver names;
@@ -39,6 +40,7 @@ public final class XattrOps {
     }
 
     public int getxattr(String path, String name, Pointer value, long size) throws MfsException {
+        refuseAcl(name);
         Creds c = callers.current().creds();
         Attr a = names.attr(c, path);
         boolean cap = CAPABILITY.equals(name);
@@ -61,6 +63,7 @@ public final class XattrOps {
     }
 
     public int setxattr(String path, String name, Pointer value, long size, int flags) throws MfsException {
+        refuseAcl(name);
         Creds c = callers.current().creds();
         Attr a = names.attr(c, path);
         byte[] v = new byte[(int) size];
@@ -86,12 +89,24 @@ public final class XattrOps {
     }
 
     public int removexattr(String path, String name) throws MfsException {
+        refuseAcl(name);
         Creds c = callers.current().creds();
         Attr a = names.attr(c, path);
         noCapability.remove(a.inode());
         client.removexattr(c, a.inode(), name);
         names.invalidate(a.inode());
         return 0;
+    }
+
+    /**
+     * POSIX ACLs travel as "system.posix_acl_*" xattrs. Stored as plain values they would not
+     * change the mode, yet programs that see them accepted (cp -a, tar) set modes through them
+     * alone; refused, those programs fall back to chmod.
+     */
+    private static void refuseAcl(String name) throws MfsException {
+        if (name.startsWith(ACL_PREFIX)) {
+            throw new MfsException(Status.ENOTSUP, "POSIX ACLs are not supported (" + name + ")");
+        }
     }
 
     private boolean knownAbsent(long inode) {

@@ -1,6 +1,7 @@
 package org.mfsj.tools.cluster;
 
 import java.util.List;
+import org.mfsj.tools.cluster.doors.MountDoor;
 
 /** The doors that {@code mfs up} starts with a local cluster. */
 public final class Doors {
@@ -8,6 +9,6 @@ public final class Doors {
     }
 
     public static List<Door> all() {
-        return List.of();
+        return List.of(new MountDoor());
     }
 }
