@@ -25,6 +25,7 @@ public final class AttrOps {
     /** chown(2)'s "leave as is", as an unsigned 32-bit id. */
     private static final long KEEP_ID = 0xFFFFFFFFL;
     private static final int NAME_MAX = 255;
+    private static final int SET_IDS = 06000;
 
     private final MfsClient client;
     private final Resolver names;
@@ -49,7 +50,16 @@ public final class AttrOps {
     }
 
     public int chmod(String path, long mode) throws MfsException {
-        return change(path, SetAttrRequest.chmod((int) mode & 07777));
+        Creds c = callers.current().creds();
+        Attr a = names.attr(c, path);
+        int want = (int) mode & 07777;
+        if (!c.isRoot() && c.uid() != a.uid() && want == (a.mode() & ~SET_IDS) && want != a.mode()
+                && Perms.allows(c, a, Perms.W)) {
+            // the kernel drops setuid/setgid when anyone else writes the file, by a chmod in the
+            // writer's name: a change only taking those bits away is allowed to whoever may write
+            c = Creds.ROOT;
+        }
+        return change(c, a, SetAttrRequest.chmod(want));
     }
 
     public int chown(String path, long uid, long gid) throws MfsException {
@@ -143,7 +153,10 @@ public final class AttrOps {
 
     private int change(String path, SetAttrRequest r) throws MfsException {
         Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
+        return change(c, names.attr(c, path), r);
+    }
+
+    private int change(Creds c, Attr a, SetAttrRequest r) throws MfsException {
         flushWrites(a.inode());
         names.learnedAttr(client.setattr(c, a.inode(), r));
         return 0;

@@ -239,7 +239,8 @@ class FusePosixIT {
                 "echo public > public; chmod 644 public",
                 "echo group > grp; chown 0:4242 grp; chmod 640 grp",
                 "mkdir closed; chmod 700 closed; echo inside > closed/f; chmod 644 closed/f; cat closed/f >/dev/null",
-                "mkdir open; chmod 777 open")).ok();
+                "mkdir open; chmod 777 open",
+                "echo x > suid; chmod 6777 suid")).ok();
         int[] none = new int[0];
         String script = String.join("\n",
                 "cat private 2>&1 | grep -q 'Permission denied' && echo read-private-denied",
@@ -251,11 +252,12 @@ class FusePosixIT {
                 "cat grp 2>&1 | grep -q 'Permission denied' && echo group-denied",
                 "chmod 777 public 2>&1 | grep -q 'Operation not permitted' && echo chmod-eperm",
                 "echo mine > open/mine && stat -c '%u %g' open/mine && chmod 600 open/mine && echo chmod-own",
-                "rm open/mine && echo rm-own");
+                "rm open/mine && echo rm-own",
+                "echo y >> suid && stat -c %a suid");
         String out = Sh.bashAs(Sh.NOBODY, none, d, script).out();
         assertThat(out.lines().toList()).containsExactly("read-private-denied", "public", "write-public-denied",
                 "access-r", "access-no-w", "create-denied", "search-denied", "group-denied", "chmod-eperm",
-                Sh.NOBODY + " " + Sh.NOBODY, "chmod-own", "rm-own");
+                Sh.NOBODY + " " + Sh.NOBODY, "chmod-own", "rm-own", "777");
         assertThat(Sh.bashAs(Sh.NOBODY, new int[] {4242}, d, "cat grp").ok().out())
                 .as("read through a supplementary group").isEqualTo("group\n");
     }
