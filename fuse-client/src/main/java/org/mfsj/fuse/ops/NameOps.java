@@ -62,27 +62,11 @@ public final class NameOps {
     }
 
     public int unlink(String path) throws MfsException {
-        Creds c = callers.current().creds();
-        Parent p = names.parent(c, path);
-        long victim = names.cachedChild(p.dir(), p.name());
-        try {
-            client.unlink(c, p.dir(), p.name());
-        } finally {
-            removed(p, victim);
-        }
-        return 0;
+        return remove(path, false);
     }
 
     public int rmdir(String path) throws MfsException {
-        Creds c = callers.current().creds();
-        Parent p = names.parent(c, path);
-        long victim = names.cachedChild(p.dir(), p.name());
-        try {
-            client.rmdir(c, p.dir(), p.name());
-        } finally {
-            removed(p, victim);
-        }
-        return 0;
+        return remove(path, true);
     }
 
     public int rename(String from, String to) throws MfsException {
@@ -114,6 +98,22 @@ public final class NameOps {
         int n = (int) Math.min(target.length, size - 1);
         buf.put(0, target, 0, n);
         buf.putByte(n, (byte) 0);
+        return 0;
+    }
+
+    private int remove(String path, boolean dir) throws MfsException {
+        Creds c = callers.current().creds();
+        Parent p = names.parent(c, path);
+        long victim = names.cachedChild(p.dir(), p.name());
+        try {
+            if (dir) {
+                client.rmdir(c, p.dir(), p.name());
+            } else {
+                client.unlink(c, p.dir(), p.name());
+            }
+        } finally {
+            removed(p, victim);
+        }
         return 0;
     }
 

@@ -8,35 +8,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mfsj.fuse.MountTable;
 
 /** Everyday programs on a real mount of a real cluster: git, tar, cp -a, rsync, a C build. */
 class FuseProgramsIT {
     @TempDir
     static Path tmp;
 
-    private static ClusterFixture fx;
+    private static MountedCluster mc;
     private static MountProcess mount;
     private static Path tree;
 
     @BeforeAll
     static void mount() throws Exception {
-        fx = new ClusterFixture(tmp.resolve("cluster"));
-        mount = MountProcess.start(tmp.resolve("mnt"), fx.cluster.masterAddress());
+        mc = MountedCluster.start(tmp);
+        mount = mc.mount;
         tree = sampleTree(tmp.resolve("tree"));
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        try {
-            if (mount != null) {
-                mount.close();
-                assertThat(MountTable.isMounted(mount.path())).as("mounted after close").isFalse();
-            }
-        } finally {
-            if (fx != null) {
-                fx.close();
-            }
+        if (mc != null) {
+            mc.close();
         }
     }
 

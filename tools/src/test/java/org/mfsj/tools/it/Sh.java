@@ -25,6 +25,15 @@ final class Sh {
     private Sh() {
     }
 
+    /** Runs {@code script}, which must fail and say {@code message} (strerror of the errno expected). */
+    static void fails(Path cwd, String script, String message) throws IOException, InterruptedException {
+        Result r = bash(cwd, script);
+        if (r.exit() == 0 || !r.out().contains(message)) {
+            throw new AssertionError("expected '" + script + "' to fail with '" + message + "', got exit " + r.exit()
+                    + ":\n" + r.out());
+        }
+    }
+
     static Result bash(Path cwd, String script) throws IOException, InterruptedException {
         return run(cwd, Duration.ofMinutes(5), List.of("bash", "-c", script));
     }
