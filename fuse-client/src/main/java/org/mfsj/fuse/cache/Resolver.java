@@ -41,6 +41,23 @@ public final class Resolver {
         return child(c, p.dir(), p.name());
     }
 
+    /**
+     * The inode {@code path} names, without its attributes when the name is cached (a stream of
+     * writes invalidates the attributes of the file it writes, not its name).
+     */
+    public long inode(Creds c, String path) throws MfsException {
+        if (isRoot(path)) {
+            return root();
+        }
+        Parent p = parent(c, path);
+        long cached = entries.get(p.dir(), p.name());
+        if (cached != 0) {
+            checkSearch(c, p.dir());
+            return cached;
+        }
+        return lookup(c, p.dir(), p.name()).inode();
+    }
+
     /** The directory holding {@code path}'s last name; ENOTDIR when a step is not a directory. */
     public Parent parent(Creds c, String path) throws MfsException {
         int slash = path.lastIndexOf('/');

@@ -42,20 +42,20 @@ public final class XattrOps {
     public int getxattr(String path, String name, Pointer value, long size) throws MfsException {
         refuseAcl(name);
         Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
         boolean cap = CAPABILITY.equals(name);
-        if (cap && knownAbsent(a.inode())) {
-            throw new MfsException(Status.ENODATA, name + " on inode " + a.inode());
+        long inode = cap ? names.inode(c, path) : names.attr(c, path).inode();
+        if (cap && knownAbsent(inode)) {
+            throw new MfsException(Status.ENODATA, name + " on inode " + inode);
         }
         byte[] v;
         try {
-            v = client.getxattr(c, a.inode(), name);
+            v = client.getxattr(c, inode, name);
         } catch (MfsException e) {
             if (cap && e.status() == Status.ENODATA) {
                 if (noCapability.size() > MAX_REMEMBERED) {
                     noCapability.clear();
                 }
-                noCapability.put(a.inode(), clock.getAsLong());
+                noCapability.put(inode, clock.getAsLong());
             }
             throw e;
         }
