@@ -12,6 +12,7 @@ import org.mfsj.tools.cmd.MasterCommand;
 import org.mfsj.tools.cmd.MetaDumpCommand;
 import org.mfsj.tools.cmd.MetaRestoreCommand;
 import org.mfsj.tools.cmd.MkdirCommand;
+import org.mfsj.tools.cmd.MountCommand;
 import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.NfsCommand;
 import org.mfsj.tools.cmd.PutCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Command;
             SnapshotCommand.class, QuotaCommand.class, S3Command.class
         })
 public final class MfsMain implements Runnable {
-    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3", "nfs");
+    private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3", "nfs", "mount");
 
     @Override
     public void run() {

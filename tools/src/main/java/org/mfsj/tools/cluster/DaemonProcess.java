@@ -57,24 +57,33 @@ public final class DaemonProcess {
     public long start(List<String> jvmOptions, List<String> args) throws IOException {
         Files.createDirectories(layout.run());
         Files.createDirectories(layout.log());
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.add("-Dmfs.process=" + name);
+        Process p = launchDetached(jvm, args, layout.logFile(name));
+        Files.writeString(layout.pidFile(name), p.pid() + "\n");
+        return p.pid();
+    }
+
+    /**
+     * Starts {@code java <jvmOptions> MfsMain <args>} in a session of its own (so it outlives its
+     * starter and its terminal) with stdin from /dev/null and its output appended to {@code log}.
+     */
+    public static Process launchDetached(List<String> jvmOptions, List<String> args, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid");
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.add("-Dmfs.process=" + name);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN_CLASS);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logFile(name).toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process p = pb.start();
-        Files.writeString(layout.pidFile(name), p.pid() + "\n");
-        return p.pid();
+        return pb.start();
     }
 
     /** SIGTERM, then SIGKILL if it has not gone after {@code grace}. */

@@ -31,9 +31,14 @@ public final class ClientOptions {
     }
 
     MfsClient connect() throws MfsException {
-        ServerAddress m = master();
+        return connect(ClientConfig.of(List.of(master())).withClientInfo("mfs tool"));
+    }
+
+    /** Connects with {@code cfg}; a master that does not answer gets a message saying what to do. */
+    MfsClient connect(ClientConfig cfg) throws MfsException {
+        ServerAddress m = cfg.masters().get(0);
         try {
-            return MfsClient.connect(ClientConfig.of(List.of(m)).withClientInfo("mfs tool"));
+            return MfsClient.connect(cfg);
         } catch (MfsException e) {
             if (e.status() == Status.DISCONNECTED || e.status() == Status.ETIMEDOUT) {
                 throw new MfsException(e.status(), "no master answers at " + m + " (is the cluster running? start one"

@@ -1,0 +1,181 @@
+package org.mfsj.fuse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.common.types.ServerAddress;
+
+/**
+ * Everything one mount is told: where the master is, what to mount, how long to trust caches, and
+ * the FUSE options handed on to libfuse. {@link #parse} reads mfsmount's {@code -o} keys; options
+ * it does not know go to libfuse, which refuses what it does not know either.
+ *
+ * @param fuseOptions options for libfuse as given (ro, allow_other, ...), without the ones we always add
+ */
+public record MountOptions(String masterHost, int masterPort, String subdir, String password, CacheSettings cache,
+                           Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
+                           List<String> fuseOptions) {
+    private static final long MIB = 1 << 20;
+
+    public MountOptions {
+        fuseOptions = List.copyOf(fuseOptions);
+        if (masterPort < 1 || masterPort > 65535) {
+            throw new IllegalArgumentException("master port " + masterPort + " is not in 1..65535");
+        }
+        if (!subdir.startsWith("/")) {
+            throw new IllegalArgumentException("subfolder '" + subdir + "' must be an absolute path");
+        }
+    }
+
+    /**
+     * {@code host}, {@code port} and {@code subdir} are the -H/-P/-S values (null when not given)
+     * and win over the same keys in {@code options}, the comma-separated -o lists in order (a later
+     * key wins). {@code fallback} is the master when neither names one.
+     */
+    public static MountOptions parse(String host, Integer port, String subdir, List<String> options,
+            ServerAddress fallback) {
+        Builder b = new Builder();
+        b.host = fallback.host();
+        b.port = fallback.port();
+        for (String list : options) {
+            for (String opt : list.split(",")) {
+                if (!opt.isBlank()) {
+                    b.apply(opt.strip());
+                }
+            }
+        }
+        if (host != null) {
+            b.host = host;
+        }
+        if (port != null) {
+            b.port = port;
+        }
+        if (subdir != null) {
+            b.subdir = subdir;
+        }
+        return b.build();
+    }
+
+    public ServerAddress master() {
+        return new ServerAddress(masterHost, masterPort);
+    }
+
+    /** The client settings this mount asks for. */
+    public ClientConfig clientConfig(ClientConfig base) {
+        return base.withSubdir(subdir).withMasterGoneTimeout(masterGoneTimeout).withWriteBufferBytes(writeCacheBytes)
+                .withReadAheadMaxBytes(readAheadBytes);
+    }
+
+    /** The libfuse arguments: ours first (big writes, our inode numbers, the cache timeouts), then the caller's. */
+    public String[] libfuseArgs() {
+        List<String> o = new ArrayList<>();
+        o.add("big_writes");
+        o.add("max_write=131072");
+        o.add("max_read=131072");
+        o.add("use_ino");
+        o.add("attr_timeout=" + seconds(cache.kernelAttrTimeout()));
+        o.add("entry_timeout=" + seconds(cache.entryTimeout()));
+        o.add("negative_timeout=0");
+        o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
+        o.add("subtype=mfsj");
+        o.addAll(fuseOptions);
+        return new String[] {"-o", String.join(",", o)};
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+
+    private static final class Builder {
+        String host;
+        int port;
+        String subdir = "/";
+        String password;
+        Duration attr = CacheSettings.DEFAULTS.attrTimeout();
+        Duration kernelAttr = CacheSettings.DEFAULTS.kernelAttrTimeout();
+        Duration entry = CacheSettings.DEFAULTS.entryTimeout();
+        Duration dirEntry = CacheSettings.DEFAULTS.dirEntryTimeout();
+        Duration masterGone = ClientConfig.DEFAULT_MASTER_GONE_TIMEOUT;
+        long writeCache = ClientConfig.DEFAULT_WRITE_BUFFER_BYTES;
+        long readAhead = ClientConfig.DEFAULT_READ_AHEAD_MAX_BYTES;
+        boolean readOnly;
+        final List<String> fuse = new ArrayList<>();
+
+        void apply(String opt) {
+            int eq = opt.indexOf('=');
+            String key = eq < 0 ? opt : opt.substring(0, eq);
+            String value = eq < 0 ? null : opt.substring(eq + 1);
+            switch (key) {
+                case "mfsmaster" -> host = need(key, value);
+                case "mfsport" -> port = integer(key, value);
+                case "mfssubfolder" -> subdir = need(key, value);
+                case "mfspassword" -> password = need(key, value);
+                case "mfsattrcacheto" -> attr = duration(key, value);
+                case "mfskernelattrcacheto" -> kernelAttr = duration(key, value);
+                case "mfsentrycacheto" -> entry = duration(key, value);
+                case "mfsdirentrycacheto" -> dirEntry = duration(key, value);
+                case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
+                case "mfswritecachesize" -> writeCache = mebibytes(key, value);
+                case "mfsreadaheadsize" -> readAhead = mebibytes(key, value);
+                default -> {
+                    if (key.startsWith("mfs")) {
+                        throw new IllegalArgumentException("unknown mount option '" + opt + "'");
+                    }
+                    readOnly |= key.equals("ro");
+                    readOnly &= !key.equals("rw");
+                    fuse.add(opt);
+                }
+            }
+        }
+
+        MountOptions build() {
+            return new MountOptions(host, port, subdir, password,
+                    new CacheSettings(attr, kernelAttr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
+                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, fuse);
+        }
+
+        private static String need(String key, String value) {
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException("mount option '" + key + "' needs a value (" + key + "=...)");
+            }
+            return value;
+        }
+
+        private static int integer(String key, String value) {
+            try {
+                return Integer.parseInt(need(key, value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("mount option '" + key + "=" + value + "': not a whole number");
+            }
+        }
+
+        private static Duration duration(String key, String value) {
+            try {
+                double s = Double.parseDouble(need(key, value));
+                if (s < 0 || Double.isNaN(s) || s > 86_400) {
+                    throw new IllegalArgumentException("mount option '" + key + "=" + value
+                            + "': seconds must be between 0 and 86400");
+                }
+                return Duration.ofNanos((long) (s * 1e9));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("mount option '" + key + "=" + value + "': not a number of seconds");
+            }
+        }
+
+        private static Duration positive(String key, Duration d) {
+            if (d.isZero()) {
+                throw new IllegalArgumentException("mount option '" + key + "' must be more than 0 seconds");
+            }
+            return d;
+        }
+
+        private static long mebibytes(String key, String value) {
+            int mib = integer(key, value);
+            if (mib < 0) {
+                throw new IllegalArgumentException("mount option '" + key + "=" + value + "' must not be negative");
+            }
+            return mib * MIB;
+        }
+    }
+}

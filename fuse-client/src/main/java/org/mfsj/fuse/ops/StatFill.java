@@ -1,0 +1,59 @@
+package org.mfsj.fuse.ops;
+
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.FileType;
+import ru.serce.jnrfuse.struct.FileStat;
+
+/** Our attributes in the kernel's stat layout. */
+final class StatFill {
+    static final int BLOCK_SIZE = 65536;
+    private static final long NANOS = 1_000_000_000L;
+
+    private StatFill() {
+    }
+
+    static void fill(Attr a, FileStat st) {
+        st.st_ino.set(a.inode());
+        st.st_mode.set(typeBits(a.type()) | a.mode());
+        st.st_nlink.set(a.nlink());
+        st.st_uid.set(a.uid());
+        st.st_gid.set(a.gid());
+        st.st_rdev.set(a.rdev());
+        st.st_size.set(a.length());
+        st.st_blksize.set(BLOCK_SIZE);
+        st.st_blocks.set((a.length() + 511) / 512);
+        st.st_atim.tv_sec.set(Math.floorDiv(a.atimeNanos(), NANOS));
+        st.st_atim.tv_nsec.set(Math.floorMod(a.atimeNanos(), NANOS));
+        st.st_mtim.tv_sec.set(Math.floorDiv(a.mtimeNanos(), NANOS));
+        st.st_mtim.tv_nsec.set(Math.floorMod(a.mtimeNanos(), NANOS));
+        st.st_ctim.tv_sec.set(Math.floorDiv(a.ctimeNanos(), NANOS));
+        st.st_ctim.tv_nsec.set(Math.floorMod(a.ctimeNanos(), NANOS));
+    }
+
+    static int typeBits(FileType t) {
+        return switch (t) {
+            case FILE -> FileStat.S_IFREG;
+            case DIRECTORY -> FileStat.S_IFDIR;
+            case SYMLINK -> FileStat.S_IFLNK;
+            case FIFO -> FileStat.S_IFIFO;
+            case BLOCK_DEVICE -> FileStat.S_IFBLK;
+            case CHAR_DEVICE -> FileStat.S_IFCHR;
+            case SOCKET -> FileStat.S_IFSOCK;
+        };
+    }
+
+    /** The kind a mknod mode asks for; a mode without type bits makes a regular file, as mknod(2) does. */
+    static FileType typeOf(long mode) {
+        int t = (int) mode & FileStat.S_IFMT;
+        return switch (t) {
+            case 0, FileStat.S_IFREG -> FileType.FILE;
+            case FileStat.S_IFDIR -> FileType.DIRECTORY;
+            case FileStat.S_IFLNK -> FileType.SYMLINK;
+            case FileStat.S_IFIFO -> FileType.FIFO;
+            case FileStat.S_IFBLK -> FileType.BLOCK_DEVICE;
+            case FileStat.S_IFCHR -> FileType.CHAR_DEVICE;
+            case FileStat.S_IFSOCK -> FileType.SOCKET;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package org.mfsj.fuse.ops;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import jnr.ffi.Pointer;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.fuse.cache.Resolver;
+import org.mfsj.fuse.context.CallerSource;
+
+/**
+ * Extended attributes. The kernel asks for "security.capability" before every write(2) to a FUSE
+ * file (to drop file capabilities); its absence is remembered for the attribute timeout so that a
+ * stream of writes is not a stream of master requests.
+ */
+public final class XattrOps {
+    static final String CAPABILITY = "security.capability";
+    private static final int MAX_REMEMBERED = 100_000;
+    private static final String ACL_PREFIX = "system.posix_acl_";
+
+    private final MfsClient client;
+    private final Resolver names;
+    private final CallerSource callers;
+    private final long ttlNanos;
+    private final LongSupplier clock;
+    private final Map<Long, Long> noCapability = new ConcurrentHashMap<>();
+
+    public XattrOps(MfsClient client, Resolver names, CallerSource callers, long ttlNanos, LongSupplier clock) {
+        this.client = client;
+        this.names = names;
+        this.callers = callers;
+        this.ttlNanos = ttlNanos;
+        this.clock = clock;
+    }
+
+    public int getxattr(String path, String name, Pointer value, long size) throws MfsException {
+        refuseAcl(name);
+        Creds c = callers.current().creds();
+        boolean cap = CAPABILITY.equals(name);
+        long inode = cap ? names.inode(c, path) : names.attr(c, path).inode();
+        if (cap && knownAbsent(inode)) {
+            throw new MfsException(Status.ENODATA, name + " on inode " + inode);
+        }
+        byte[] v;
+        try {
+            v = client.getxattr(c, inode, name);
+        } catch (MfsException e) {
+            if (cap && e.status() == Status.ENODATA) {
+                if (noCapability.size() > MAX_REMEMBERED) {
+                    noCapability.clear();
+                }
+                noCapability.put(inode, clock.getAsLong());
+            }
+            throw e;
+        }
+        return copyOut(v, value, size, name);
+    }
+
+    public int setxattr(String path, String name, Pointer value, long size, int flags) throws MfsException {
+        refuseAcl(name);
+        Creds c = callers.current().creds();
+        Attr a = names.attr(c, path);
+        byte[] v = new byte[(int) size];
+        if (size > 0) {
+            value.get(0, v, 0, v.length);
+        }
+        noCapability.remove(a.inode());
+        client.setxattr(c, a.inode(), name, v, flags);
+        names.invalidate(a.inode());
+        return 0;
+    }
+
+    /** The names, each NUL-terminated, or the size they need when {@code size} is 0. */
+    public int listxattr(String path, Pointer list, long size) throws MfsException {
+        Creds c = callers.current().creds();
+        Attr a = names.attr(c, path);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String n : client.listxattr(c, a.inode())) {
+            out.writeBytes(n.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+        }
+        return copyOut(out.toByteArray(), list, size, "xattr names");
+    }
+
+    public int removexattr(String path, String name) throws MfsException {
+        refuseAcl(name);
+        Creds c = callers.current().creds();
+        Attr a = names.attr(c, path);
+        noCapability.remove(a.inode());
+        client.removexattr(c, a.inode(), name);
+        names.invalidate(a.inode());
+        return 0;
+    }
+
+    /**
+     * POSIX ACLs travel as "system.posix_acl_*" xattrs. Stored as plain values they would not
+     * change the mode, yet programs that see them accepted (cp -a, tar) set modes through them
+     * alone; refused, those programs fall back to chmod.
+     */
+    private static void refuseAcl(String name) throws MfsException {
+        if (name.startsWith(ACL_PREFIX)) {
+            throw new MfsException(Status.ENOTSUP, "POSIX ACLs are not supported (" + name + ")");
+        }
+    }
+
+    private boolean knownAbsent(long inode) {
+        Long at = noCapability.get(inode);
+        if (at == null) {
+            return false;
+        }
+        if (clock.getAsLong() - at >= ttlNanos) {
+            noCapability.remove(inode, at);
+            return false;
+        }
+        return true;
+    }
+
+    /** getxattr/listxattr convention: size 0 asks for the length; a smaller buffer is ERANGE. */
+    private static int copyOut(byte[] v, Pointer dst, long size, String what) throws MfsException {
+        if (size == 0) {
+            return v.length;
+        }
+        if (size < v.length) {
+            throw new MfsException(Status.ERANGE, what + " needs " + v.length + " bytes, buffer has " + size);
+        }
+        dst.put(0, v, 0, v.length);
+        return v.length;
+    }
+}

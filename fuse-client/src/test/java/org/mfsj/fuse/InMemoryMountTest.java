@@ -1,0 +1,95 @@
+package org.mfsj.fuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.client.memory.InMemoryMfsClient;
+import org.mfsj.common.types.ServerAddress;
+
+/**
+ * The adapter over a real kernel mount, backed by the in-memory client (no cluster): calls go
+ * through the kernel and libfuse as any program's would.
+ */
+class InMemoryMountTest {
+    @TempDir
+    Path tmp;
+
+    private InMemoryMfsClient client;
+    private FuseMount mount;
+    private Path mp;
+
+    @BeforeEach
+    void mount() throws Exception {
+        mp = Files.createDirectory(tmp.resolve("mnt"));
+        client = new InMemoryMfsClient();
+        mount = FuseMount.start(client, MountOptions.parse(null, null, null, List.of(),
+                new ServerAddress("127.0.0.1", 9421)), mp,
+                Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void unmount() {
+        if (mount != null) {
+            mount.close();
+        }
+        assertThat(MountTable.isMounted(mp)).as("still mounted after close").isFalse();
+    }
+
+    @Test
+    void writeReadBigFileInOneGo() throws Exception {
+        byte[] data = new byte[5 << 20];
+        new Random(1).nextBytes(data);
+        Path f = mp.resolve("big");
+        Files.write(f, data);
+        assertThat(Files.size(f)).isEqualTo(data.length);
+        assertThat(Files.readAllBytes(f)).isEqualTo(data);
+    }
+
+    @Test
+    void namespaceCallsAndTheirErrors() throws Exception {
+        Path d = Files.createDirectory(mp.resolve("d"));
+        Files.writeString(d.resolve("a"), "hello");
+        assertThatThrownBy(() -> Files.createDirectory(d)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> Files.delete(d)).isInstanceOf(DirectoryNotEmptyException.class);
+        assertThatThrownBy(() -> Files.readString(mp.resolve("nope"))).isInstanceOf(NoSuchFileException.class);
+        Files.move(d.resolve("a"), mp.resolve("b"));
+        assertThat(Files.readString(mp.resolve("b"))).isEqualTo("hello");
+        assertThat(Files.exists(d.resolve("a"))).isFalse();
+        Files.createSymbolicLink(mp.resolve("ln"), Path.of("b"));
+        assertThat(Files.readSymbolicLink(mp.resolve("ln"))).isEqualTo(Path.of("b"));
+        assertThat(Files.readString(mp.resolve("ln"))).isEqualTo("hello");
+        Files.setLastModifiedTime(mp.resolve("b"), FileTime.fromMillis(1_000_000_000_000L));
+        assertThat(Files.getLastModifiedTime(mp.resolve("b")).toMillis()).isEqualTo(1_000_000_000_000L);
+        Files.delete(d);
+        assertThat(Files.exists(d)).isFalse();
+    }
+
+    @Test
+    void largeDirectoryListsEveryEntryOnce() throws Exception {
+        Path d = Files.createDirectory(mp.resolve("many"));
+        for (int i = 0; i < 2500; i++) {
+            Files.createFile(d.resolve("file-with-a-longish-name-" + i));
+        }
+        Set<String> seen = new HashSet<>();
+        try (Stream<Path> s = Files.list(d)) {
+            s.forEach(p -> assertThat(seen.add(p.getFileName().toString())).isTrue());
+        }
+        assertThat(seen).hasSize(2500);
+    }
+}

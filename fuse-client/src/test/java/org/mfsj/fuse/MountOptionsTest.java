@@ -1,0 +1,63 @@
+package org.mfsj.fuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mfsj.common.types.ServerAddress;
+
+class MountOptionsTest {
+    private static final ServerAddress FALLBACK = new ServerAddress("127.0.0.1", 9421);
+
+    @Test
+    void defaultsAlwaysMountWithBigWritesAndOurInodeNumbers() {
+        MountOptions o = MountOptions.parse(null, null, null, List.of(), FALLBACK);
+        assertThat(o.master()).isEqualTo(FALLBACK);
+        assertThat(o.subdir()).isEqualTo("/");
+        assertThat(o.readOnly()).isFalse();
+        String args = String.join(" ", o.libfuseArgs());
+        assertThat(args).startsWith("-o big_writes,").contains(",use_ino,").contains("attr_timeout=0.000")
+                .contains("entry_timeout=1.000").contains("fsname=mfsj:127.0.0.1:9421/");
+    }
+
+    @Test
+    void mfsmountKeysAndFuseOptions() {
+        MountOptions o = MountOptions.parse(null, null, null, List.of(
+                "mfsmaster=m1,mfsport=9999,mfssubfolder=/data,mfsattrcacheto=2.5",
+                "mfsiotimeout=7,mfswritecachesize=128,mfsreadaheadsize=4,ro,allow_other"), FALLBACK);
+        assertThat(o.master()).isEqualTo(new ServerAddress("m1", 9999));
+        assertThat(o.subdir()).isEqualTo("/data");
+        assertThat(o.cache().attrTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(o.masterGoneTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(o.writeCacheBytes()).isEqualTo(128L << 20);
+        assertThat(o.readAheadBytes()).isEqualTo(4L << 20);
+        assertThat(o.readOnly()).isTrue();
+        assertThat(o.fuseOptions()).containsExactly("ro", "allow_other");
+        assertThat(String.join(" ", o.libfuseArgs())).endsWith(",ro,allow_other");
+    }
+
+    @Test
+    void commandLineFlagsWinOverOptionKeys() {
+        MountOptions o = MountOptions.parse("h", 1234, "/sub", List.of("mfsmaster=m1,mfsport=9999,mfssubfolder=/x"),
+                FALLBACK);
+        assertThat(o.master()).isEqualTo(new ServerAddress("h", 1234));
+        assertThat(o.subdir()).isEqualTo("/sub");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> parse("mfsnosuch=1")).hasMessageContaining("unknown mount option 'mfsnosuch=1'");
+        assertThatThrownBy(() -> parse("mfsport=abc")).hasMessageContaining("mfsport=abc");
+        assertThatThrownBy(() -> parse("mfsport=70000")).hasMessageContaining("70000");
+        assertThatThrownBy(() -> parse("mfsattrcacheto=-1")).hasMessageContaining("mfsattrcacheto=-1");
+        assertThatThrownBy(() -> parse("mfsiotimeout=0")).hasMessageContaining("mfsiotimeout");
+        assertThatThrownBy(() -> parse("mfsmaster")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> parse("mfssubfolder=rel")).hasMessageContaining("absolute");
+    }
+
+    private static MountOptions parse(String opts) {
+        return MountOptions.parse(null, null, null, List.of(opts), FALLBACK);
+    }
+}

@@ -1,0 +1,63 @@
+package org.mfsj.fuse.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.FileType;
+
+class CachesTest {
+    private final AtomicLong now = new AtomicLong(1_000);
+
+    private static Attr attr(long inode, long length) {
+        return new Attr(inode, FileType.FILE, 0644, 0, 0, 0, 0, 0, 1, length, 0, 1, 0);
+    }
+
+    @Test
+    void entriesExpireAndAreDroppedByName() {
+        EntryCache c = new EntryCache(100, 10, now::get);
+        c.put(1, "a", 5);
+        c.put(2, "a", 6);
+        assertThat(c.get(1, "a")).isEqualTo(5);
+        assertThat(c.get(2, "a")).isEqualTo(6);
+        c.remove(1, "a");
+        assertThat(c.get(1, "a")).isZero();
+        now.addAndGet(100);
+        assertThat(c.get(2, "a")).as("expired").isZero();
+    }
+
+    @Test
+    void aFullCacheStartsOverRatherThanGrow() {
+        EntryCache c = new EntryCache(100, 3, now::get);
+        for (int i = 0; i < 10; i++) {
+            c.put(1, "n" + i, i + 10);
+        }
+        assertThat(c.size()).isLessThanOrEqualTo(3);
+        assertThat(c.get(1, "n9")).isEqualTo(19);
+    }
+
+    @Test
+    void attributesExpireAndInvalidate() {
+        AttrCache c = new AttrCache(100, 10, now::get);
+        c.put(attr(5, 10));
+        assertThat(c.get(5).length()).isEqualTo(10);
+        c.invalidate(5);
+        assertThat(c.get(5)).isNull();
+        c.put(attr(5, 20));
+        now.addAndGet(99);
+        assertThat(c.get(5).length()).isEqualTo(20);
+        now.addAndGet(1);
+        assertThat(c.get(5)).isNull();
+    }
+
+    @Test
+    void aZeroTimeoutCachesNothing() {
+        AttrCache a = new AttrCache(0, 10, now::get);
+        a.put(attr(5, 10));
+        assertThat(a.get(5)).isNull();
+        EntryCache e = new EntryCache(0, 10, now::get);
+        e.put(1, "a", 5);
+        assertThat(e.get(1, "a")).isZero();
+    }
+}

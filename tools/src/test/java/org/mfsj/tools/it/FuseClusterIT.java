@@ -1,0 +1,132 @@
+package org.mfsj.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.common.types.Attr;
+import org.mfsj.fuse.MountTable;
+import org.mfsj.tools.cluster.LocalCluster;
+import org.mfsj.tools.cluster.doors.MountDoor;
+
+/**
+ * Mounts and the cluster behind them: two mounts of one cluster (the one 'mfs up' starts and one
+ * more), a chunkserver killed during a copy, and the master going away and coming back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FuseClusterIT {
+    private static final int IO_TIMEOUT_S = 5;
+
+    @TempDir
+    static Path tmp;
+
+    private static ClusterFixture fx;
+    private static Path a;
+    private static MountProcess b;
+
+    @BeforeAll
+    static void mount() throws Exception {
+        fx = new ClusterFixture(tmp.resolve("cluster"), List.of(new MountDoor()));
+        a = MountDoor.mountpoint(fx.cluster.layout());
+        b = MountProcess.start(tmp.resolve("b"), fx.cluster.masterAddress(), "mfsiotimeout=" + IO_TIMEOUT_S);
+    }
+
+    @AfterAll
+    static void unmount() throws Exception {
+        try {
+            if (b != null) {
+                b.close();
+            }
+        } finally {
+            if (fx != null) {
+                fx.close();
+            }
+            assertThat(MountTable.isMounted(a)).as("door mount left behind").isFalse();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void writtenAndClosedOnOneMountReadsIdenticalOnTheOther() throws Exception {
+        Path local = tmp.resolve("data");
+        Sh.bash(tmp, "head -c 12345678 /dev/urandom > data").ok();
+        Sh.bash(a, "mkdir shared && cp " + local + " shared/f").ok();
+        Sh.bash(b.path(), "cmp " + local + " shared/f").ok();
+        Sh.bash(b.path(), "echo from-b > shared/g && mv shared/f shared/f2").ok();
+        assertThat(Sh.bash(a, "cat shared/g && cmp " + local + " shared/f2 && echo same").ok().out())
+                .isEqualTo("from-b\nsame\n");
+        Sh.bash(a, "head -c 1000 /dev/urandom > shared/g").ok();
+        assertThat(Sh.bash(b.path(), "wc -c < shared/g").ok().out().strip())
+                .as("size of a file rewritten on the other mount, at the next open").isEqualTo("1000");
+    }
+
+    @Test
+    @Order(2)
+    void copyCompletesIdenticalThroughAChunkserverKill() throws Exception {
+        Sh.bash(tmp, "head -c 150000000 /dev/urandom > big").ok();
+        Files.createDirectory(a.resolve("goal2"));
+        Attr dir = fx.client().resolve(ClusterFixture.ROOT, "/goal2");
+        fx.client().setGoal(ClusterFixture.ROOT, dir.inode(), 2, false);
+        Process cp = new ProcessBuilder("cp", tmp.resolve("big").toString(), a.resolve("goal2/big").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("cp.out").toFile()).start();
+        try {
+            ClusterFixture.await("a quarter of the copy written", Duration.ofSeconds(120),
+                    () -> size(a.resolve("goal2/big")) > 40_000_000 || !cp.isAlive());
+            fx.cluster.kill9(LocalCluster.chunkserverName(1));
+            assertThat(cp.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("cp finished").isTrue();
+            assertThat(cp.exitValue()).as("cp exit; output: %s", Files.readString(tmp.resolve("cp.out"))).isZero();
+        } finally {
+            cp.destroyForcibly();
+        }
+        Sh.bash(tmp, "cmp big " + a.resolve("goal2/big")).ok();
+        Sh.bash(tmp, "cmp big " + b.path("goal2/big")).ok();
+        fx.cluster.start(LocalCluster.chunkserverName(1));
+        fx.cluster.waitReady(Duration.ofSeconds(60));
+    }
+
+    @Test
+    @Order(3)
+    void withTheMasterGoneCallsFailInTimeAndWorkAgainWhenItReturns() throws Exception {
+        fx.cluster.stop(LocalCluster.MASTER);
+        // the shell runs outside the mount: even entering it needs the master
+        Sh.Result gone = Sh.bash(tmp, "cd " + b.path() + " && stat never-seen-name; ls -l " + b.path()
+                + " > /dev/null; touch " + b.path("new-file"));
+        assertThat(gone.exit()).isNotZero();
+        assertThat(gone.out()).containsAnyOf("Connection timed out", "Input/output error");
+        assertThat(b.isAlive()).isTrue();
+        fx.cluster.start(LocalCluster.MASTER);
+        fx.cluster.waitReady(Duration.ofSeconds(60));
+        ClusterFixture.await("mount b answers again", Duration.ofSeconds(60),
+                () -> quietly(() -> Sh.bash(tmp, "touch " + b.path("after") + " && ls " + b.path("after")).exit() == 0));
+        assertThat(Sh.bash(a, "ls after").ok().out()).contains("after");
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private interface Check {
+        boolean test() throws Exception;
+    }
+
+    private static boolean quietly(Check c) {
+        try {
+            return c.test();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
