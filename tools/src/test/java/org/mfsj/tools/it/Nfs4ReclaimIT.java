@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.nfs.Nfs4Replies;
 import org.mfsj.nfs.RpcTestClient;
 import org.mfsj.nfs.XdrReader;
 import org.mfsj.tools.cluster.doors.NfsDoor;
@@ -143,17 +144,7 @@ class Nfs4ReclaimIT {
 
     static byte[] openResult(XdrReader r) {
         assertThat(status(r, 18)).isZero();
-        byte[] sid = r.fixed(16);
-        r.b();
-        r.l();
-        r.l();
-        r.i();
-        int words = r.i();
-        for (int i = 0; i < words; i++) {
-            r.i();
-        }
-        r.i();
-        return sid;
+        return Nfs4Replies.openOk(r);
     }
 
     @Test
