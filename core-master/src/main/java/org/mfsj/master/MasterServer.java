@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.mfsj.common.config.ConfigException;
+import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
@@ -61,49 +63,69 @@ public final class MasterServer implements AutoCloseable {
     }
 
     /**
-     * Loads the metadata (image + changelog; a damaged file stops the start with an IOException
-     * naming it), binds both ports (0 = any free one) and starts serving; returns once listening.
+     * Binds both ports (0 = any free one), loads the metadata (image + changelog; a damaged file
+     * stops the start with an IOException naming it) and starts serving. The ports are taken
+     * first so nothing else can take them during a long load; a connection made before the load
+     * is done is closed at once, and its peer comes back as it would to a restarting master.
      */
-    public static MasterServer start(MasterConfig cfg, Clock clock) throws InterruptedException, IOException, ConfigException {
+    public static MasterServer start(MasterConfig cfg, Clock clock)
+            throws InterruptedException, IOException, ConfigException {
         Exports exports = Exports.load(cfg.exportsFile());
         MasterThread master = new MasterThread("mfsmaster");
         AtomicReference<MasterServer> self = new AtomicReference<>();
-        MetaStore store;
-        try {
-            store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
-                    () -> stopServing(self.get()));
-        } catch (IOException | RuntimeException e) {
-            master.close();
-            throw e;
-        }
-        ImageSaver saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
+        AtomicReference<MasterWiring> wiring = new AtomicReference<>();
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
         WireServer cs = null;
+        WireServer cl = null;
+        MetaStore store = null;
+        ImageSaver saver = null;
         try {
-            MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
-                    ChunkMasterProtocol.FAMILY, w::chunkservers);
-            WireServer cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
-                    ClientMasterProtocol.FAMILY, w::clients);
+                    ChunkMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterWiring::chunkservers));
+            cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
+                    ClientMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterWiring::clients));
+            store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
+                    () -> stopServing(self.get()));
+            saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
+            MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
             master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
             master.every(TRASH_PURGE, w.trashPurge());
             saver.schedule(cfg.metadataSaveFreq());
-            LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
-                    cfg.chunkserverHost(), cs.port());
             MasterServer server = new MasterServer(master, group, cs, cl, store, saver);
             self.set(server);
+            wiring.set(w);
+            LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
+                    cfg.chunkserverHost(), cs.port());
             return server;
-        } catch (InterruptedException | RuntimeException e) {
-            if (cs != null) {
-                cs.close();
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            for (WireServer ws : new WireServer[] {cl, cs}) {
+                if (ws != null) {
+                    ws.close();
+                }
             }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            saver.close();
+            if (saver != null) {
+                saver.close();
+            }
             master.close();
-            store.close();
+            if (store != null) {
+                store.close();
+            }
             throw e;
         }
+    }
+
+    /** The handler of a new connection; before the metadata is loaded, one that hangs up. */
+    private static Peer.Inbound whenLoaded(MasterWiring w, Function<MasterWiring, Peer.Inbound> inbound) {
+        if (w != null) {
+            return inbound.apply(w);
+        }
+        return (from, message) -> {
+            LOG.debug("{} sent {} while the metadata is still loading; closing", from.remote(),
+                    message.getClass().getSimpleName());
+            from.close();
+        };
     }
 
     /** The changelog cannot be written: no client may be told of another change. */
@@ -118,7 +140,7 @@ public final class MasterServer implements AutoCloseable {
         }
     }
 
-    /** The metadata version the master has applied; for tests and tools (master thread state, read racy). */
+    /** The master's metadata store; for tests and benchmarks (its state belongs to the master thread). */
     public MetaStore metadata() {
         return store;
     }

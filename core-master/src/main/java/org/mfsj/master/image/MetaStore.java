@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.mfsj.master.changelog.ChangelogRecovery;
 import org.mfsj.master.changelog.FileChangelog;
+import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
 import org.mfsj.master.meta.MetaState;
+import org.mfsj.master.namespace.tree.FileNode;
+import org.mfsj.master.namespace.tree.Inode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +50,11 @@ public final class MetaStore implements AutoCloseable {
             Runnable onFailure) throws IOException {
         long started = System.nanoTime();
         MetaState state = recover(dir, clock, defaultGoal, true);
+        int unclaimed = dropUnclaimedChunks(state);
+        if (unclaimed > 0) {
+            LOG.info("{} chunk(s) were created but never put in a file before the master stopped; their copies "
+                    + "will be deleted", unclaimed);
+        }
         LOG.info("metadata of {} loaded at version {} in {} ms: {} inodes, {} chunks", dir, state.version(),
                 (System.nanoTime() - started) / 1_000_000, state.namespace().tree().inodeCount(),
                 state.chunks().size());
@@ -70,6 +81,28 @@ public final class MetaStore implements AutoCloseable {
         }
         ChangelogRecovery.replay(dir, state.version() + 1, state::apply, write);
         return state;
+    }
+
+    /**
+     * Chunks whose creation was logged but that no file holds: the master stopped between the two.
+     * Marked unreferenced, so copies chunkservers report are deleted instead of kept at a goal
+     * forever. Derived, not logged: every start does it again.
+     */
+    private static int dropUnclaimedChunks(MetaState state) {
+        Set<Long> used = new HashSet<>();
+        for (Inode n : state.namespace().tree().all()) {
+            if (n instanceof FileNode f) {
+                for (long id : f.chunks()) {
+                    if (id != 0) {
+                        used.add(id);
+                    }
+                }
+            }
+        }
+        List<Long> unclaimed = state.chunks().all().stream().filter(c -> c.referenced() && !used.contains(c.id()))
+                .map(Chunk::id).toList();
+        unclaimed.forEach(state.chunks()::unreferenced);
+        return unclaimed.size();
     }
 
     public MetaState state() {

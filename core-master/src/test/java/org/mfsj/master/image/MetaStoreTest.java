@@ -119,6 +119,26 @@ class MetaStoreTest {
     }
 
     @Test
+    void aChunkCreatedButNeverPutInAFileIsNotKeptAfterARestart() throws Exception {
+        long orphan;
+        long kept;
+        try (MetaStore store = open()) {
+            ChunkLog chunks = new ChunkLog(store.state().chunks(), store.journal(), store.durability());
+            Namespace ns = store.state().namespace();
+            long f = ns.mknod(Creds.ROOT, Namespace.ROOT, "f", FileType.FILE, 0644, 0).inode();
+            kept = chunks.create(1).id();
+            ns.setChunk(f, 0, kept);
+            // the master stops between logging a new chunk and putting it in its file
+            orphan = chunks.create(1).id();
+        }
+        try (MetaStore store = open()) {
+            assertThat(store.state().chunks().get(kept)).isNotNull();
+            assertThat(store.state().chunks().get(orphan)).isNull();
+            assertThat(store.state().chunks().nextId()).isGreaterThan(orphan);
+        }
+    }
+
+    @Test
     void aDamagedImageIsRefusedWithFileAndOffset() throws Exception {
         try (MetaStore store = open()) {
             workload(store);

