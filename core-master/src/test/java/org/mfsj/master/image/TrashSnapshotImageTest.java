@@ -47,11 +47,13 @@ class TrashSnapshotImageTest {
             ns.unlink(SU, a, "f");
             long g = ns.mknod(SU, a, "g", FileType.FILE, 0644, 0).inode();
             ns.setTrashTime(SU, g, 0, false);
+            ns.setQuota(SU, a, 0, 1 << 30, 5, 100);
+            ns.extendLength(g, 12345);
             assertThat(store.state().chunks().get(shared).refs()).isEqualTo(3);
             assertThat(MetaChecker.check(store.state())).isEmpty();
             live = dump(store.state());
         }
-        assertThat(live).contains("T ", "\"/a/f\"", "refs 3", "trashtime 3600");
+        assertThat(live).contains("T ", "\"/a/f\"", "refs 3", "trashtime 3600", "Q ");
         MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
         assertThat(dump(replayed)).isEqualTo(live);
         ImageWriter.write(replayed, dir);

@@ -93,6 +93,24 @@ public final class ClientOptions {
         return sb.length() == 0 ? "/" : sb.toString();
     }
 
+    /**
+     * Where a copy or move of {@code src} to {@code dst} lands: inside {@code dst} when that is an
+     * existing directory (as mv and cp do), else at {@code dst} itself.
+     */
+    static String destination(MfsClient c, Creds me, String src, String dst) throws MfsException {
+        String dstPath = normalize(dst);
+        try {
+            if (resolve(c, me, dstPath).isDirectory()) {
+                return (dstPath.equals("/") ? "" : dstPath) + "/" + nameOf(src);
+            }
+        } catch (MfsException e) {
+            if (e.status() != org.mfsj.common.status.Status.ENOENT) {
+                throw e;
+            }
+        }
+        return dstPath;
+    }
+
     /** Resolves an absolute path; a failure names the path the user typed, not an inode number. */
     static org.mfsj.common.types.Attr resolve(MfsClient c, Creds me, String path) throws MfsException {
         try {

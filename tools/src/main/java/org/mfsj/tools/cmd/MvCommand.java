@@ -2,8 +2,6 @@ package org.mfsj.tools.cmd;
 
 import java.util.concurrent.Callable;
 import org.mfsj.client.MfsClient;
-import org.mfsj.common.status.MfsException;
-import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import picocli.CommandLine.Command;
@@ -27,18 +25,7 @@ public final class MvCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             Attr srcParent = ClientOptions.resolve(c, me, ClientOptions.parentOf(src));
-            String dstPath = ClientOptions.normalize(dst);
-            try {
-                Attr target = ClientOptions.resolve(c, me, dstPath);
-                if (target.isDirectory()) {
-                    dstPath = dstPath.equals("/") ? "/" + ClientOptions.nameOf(src)
-                            : dstPath + "/" + ClientOptions.nameOf(src);
-                }
-            } catch (MfsException e) {
-                if (e.status() != Status.ENOENT) {
-                    throw e;
-                }
-            }
+            String dstPath = ClientOptions.destination(c, me, src, dst);
             Attr dstParent = ClientOptions.resolve(c, me, ClientOptions.parentOf(dstPath));
             c.rename(me, srcParent.inode(), ClientOptions.nameOf(src), dstParent.inode(), ClientOptions.nameOf(dstPath));
         }

@@ -2,6 +2,7 @@ package org.mfsj.tools.cmd;
 
 import java.util.concurrent.Callable;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.QuotaInfo;
 import picocli.CommandLine;
@@ -19,10 +20,27 @@ public final class QuotaCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "set", description = "Set limits (0 = none); writes past a hard limit fail with EDQUOT.")
-    static final class Set implements Callable<Integer> {
+    /** A quota sub-command on one directory. */
+    abstract static class OnDir implements Callable<Integer> {
         @Mixin
         ClientOptions client;
+        @Parameters(index = "0", paramLabel = "DIR")
+        String dir;
+
+        abstract void act(MfsClient c, Creds me, long inode) throws MfsException;
+
+        @Override
+        public Integer call() throws Exception {
+            Creds me = ClientOptions.localUser();
+            try (MfsClient c = client.connect()) {
+                act(c, me, ClientOptions.resolve(c, me, ClientOptions.normalize(dir)).inode());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Set limits (0 = none); writes past a hard limit fail with EDQUOT.")
+    static final class Set extends OnDir {
         @Option(names = "--soft-bytes")
         long softBytes;
         @Option(names = "--hard-bytes")
@@ -31,53 +49,28 @@ public final class QuotaCommand implements Runnable {
         long softInodes;
         @Option(names = "--hard-inodes")
         long hardInodes;
-        @Parameters(index = "0", paramLabel = "DIR")
-        String dir;
 
         @Override
-        public Integer call() throws Exception {
-            Creds me = ClientOptions.localUser();
-            try (MfsClient c = client.connect()) {
-                long inode = ClientOptions.resolve(c, me, ClientOptions.normalize(dir)).inode();
-                c.setQuota(me, inode, softBytes, hardBytes, softInodes, hardInodes);
-                print(dir, c.getQuota(inode));
-            }
-            return 0;
+        void act(MfsClient c, Creds me, long inode) throws MfsException {
+            c.setQuota(me, inode, softBytes, hardBytes, softInodes, hardInodes);
+            print(dir, c.getQuota(inode));
         }
     }
 
     @Command(name = "get", description = "Show a directory's limits and usage.")
-    static final class Get implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-        @Parameters(index = "0", paramLabel = "DIR")
-        String dir;
-
+    static final class Get extends OnDir {
         @Override
-        public Integer call() throws Exception {
-            Creds me = ClientOptions.localUser();
-            try (MfsClient c = client.connect()) {
-                print(dir, c.getQuota(ClientOptions.resolve(c, me, ClientOptions.normalize(dir)).inode()));
-            }
-            return 0;
+        void act(MfsClient c, Creds me, long inode) throws MfsException {
+            print(dir, c.getQuota(inode));
         }
     }
 
     @Command(name = "rm", description = "Remove a directory's quota.")
-    static final class Rm implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-        @Parameters(index = "0", paramLabel = "DIR")
-        String dir;
-
+    static final class Rm extends OnDir {
         @Override
-        public Integer call() throws Exception {
-            Creds me = ClientOptions.localUser();
-            try (MfsClient c = client.connect()) {
-                c.setQuota(me, ClientOptions.resolve(c, me, ClientOptions.normalize(dir)).inode(), 0, 0, 0, 0);
-                System.out.println(dir + ": quota removed");
-            }
-            return 0;
+        void act(MfsClient c, Creds me, long inode) throws MfsException {
+            c.setQuota(me, inode, 0, 0, 0, 0);
+            System.out.println(dir + ": quota removed");
         }
     }
 

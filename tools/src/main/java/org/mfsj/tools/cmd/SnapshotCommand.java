@@ -2,8 +2,6 @@ package org.mfsj.tools.cmd;
 
 import java.util.concurrent.Callable;
 import org.mfsj.client.MfsClient;
-import org.mfsj.common.status.MfsException;
-import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import picocli.CommandLine.Command;
@@ -27,25 +25,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         Creds me = ClientOptions.localUser();
         try (MfsClient c = client.connect()) {
             Attr source = ClientOptions.resolve(c, me, ClientOptions.normalize(src));
-            String dstPath = ClientOptions.normalize(dst);
-            if (isDirectory(c, me, dstPath)) {
-                dstPath = (dstPath.equals("/") ? "" : dstPath) + "/" + ClientOptions.nameOf(src);
-            }
+            String dstPath = ClientOptions.destination(c, me, src, dst);
             Attr dstParent = ClientOptions.resolve(c, me, ClientOptions.parentOf(dstPath));
             long made = c.snapshot(me, source.inode(), dstParent.inode(), ClientOptions.nameOf(dstPath));
             System.out.println(src + " -> " + dstPath + " (" + made + " inodes)");
         }
         return 0;
-    }
-
-    private static boolean isDirectory(MfsClient c, Creds me, String path) throws MfsException {
-        try {
-            return ClientOptions.resolve(c, me, path).isDirectory();
-        } catch (MfsException e) {
-            if (e.status() != Status.ENOENT) {
-                throw e;
-            }
-            return false;
-        }
     }
 }

@@ -29,6 +29,7 @@ import org.mfsj.master.namespace.op.SetTrashTimeRecord;
 import org.mfsj.master.namespace.op.PurgeTrashRecord;
 import org.mfsj.master.namespace.op.RestoreTrashRecord;
 import org.mfsj.master.namespace.op.SnapshotRecord;
+import org.mfsj.master.namespace.op.SetQuotaRecord;
 import org.mfsj.master.namespace.op.SetXattrRecord;
 import org.mfsj.master.namespace.op.SymlinkRecord;
 import org.mfsj.master.namespace.op.TruncateRecord;
@@ -55,6 +56,7 @@ class RecordCodecTest {
             new PurgeTrashRecord(Long.MAX_VALUE),
             new RestoreTrashRecord(5, 1L << 40, 18),
             new SnapshotRecord(2, 1, "snap ж", 1L << 33, 19),
+            new SetQuotaRecord(2, 1, Long.MAX_VALUE, 3, 4),
             new ChunkRecord.Created(0xABCDEF0123L, 2),
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
             new ChunkRecord.Forgotten(42));

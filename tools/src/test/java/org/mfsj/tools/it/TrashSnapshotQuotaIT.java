@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.client.ClientConfig;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
@@ -27,8 +28,8 @@ import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.TrashItem;
 import org.mfsj.tools.MfsMain;
 
-/** Trash and snapshots against a real cluster, through core-client and the mfs tools. */
-class TrashSnapshotIT {
+/** Trash, snapshots and quotas against one real cluster, through core-client and the mfs tools. */
+class TrashSnapshotQuotaIT {
     @TempDir
     static Path tmp;
 
@@ -159,6 +160,32 @@ class TrashSnapshotIT {
                 .isInstanceOfSatisfying(MfsException.class, e -> assertThat(e.status()).isEqualTo(Status.EINVAL));
     }
 
+    @Test
+    void aQuotaRefusesWhatPassesItsHardLimitWithEdquotAndNothingHalfWritten() throws Exception {
+        MfsClient c = fx.client();
+        long q = c.mkdir(ROOT, c.rootInode(), "quota", 0755).inode();
+        assertThat(mfs("quota", "set", "--hard-bytes", "1048576", "--hard-inodes", "3", "/quota").exit()).isZero();
+        long a = c.create(ROOT, q, "a", 0644).inode();
+        fx.overwrite(a, 512 << 10, 1);
+        long b = c.create(ROOT, q, "b", 0644).inode();
+        assertThatThrownBy(() -> fx.overwrite(b, 1 << 20, 2)).isInstanceOfSatisfying(MfsException.class,
+                e -> assertThat(e.status()).isEqualTo(Status.EDQUOT));
+        try (MfsClient other = MfsClient.connect(ClientConfig.of(List.of(fx.cluster.masterAddress())))) {
+            assertThat(other.getattr(b).length()).isZero();
+            assertThat(other.getQuota(q).usedBytes()).isEqualTo(512 << 10);
+        }
+        c.create(ROOT, q, "c", 0644);
+        assertThatThrownBy(() -> c.create(ROOT, q, "d", 0644)).isInstanceOfSatisfying(MfsException.class,
+                e -> assertThat(e.status()).isEqualTo(Status.EDQUOT));
+        assertThatThrownBy(() -> c.mkdir(ROOT, q, "d", 0755)).isInstanceOfSatisfying(MfsException.class,
+                e -> assertThat(e.status()).isEqualTo(Status.EDQUOT));
+        assertThat(mfs("quota", "get", "/quota").out())
+                .isEqualTo("/quota: bytes 524288 (soft 0, hard 1048576), inodes 3 (soft 0, hard 3)\n");
+        assertThat(mfs("quota", "rm", "/quota").exit()).isZero();
+        c.create(ROOT, q, "d", 0644);
+        assertThat(mfs("quota", "get", "/quota").err()).contains("ENOENT");
+    }
+
     private static List<Long> chunkIds(long inode) throws MfsException, java.io.IOException {
         return fx.client().fileInfo(inode).stream().map(ChunkReport::chunkId).toList();
     }
@@ -191,7 +218,7 @@ class TrashSnapshotIT {
     /** Runs an mfs tool in this JVM; the master options go after the (last) sub-command name. */
     private static Run mfs(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        int at = args[0].equals("trash") ? 2 : 1;
+        int at = args[0].equals("trash") || args[0].equals("quota") ? 2 : 1;
         all.addAll(at, List.of("-H", "127.0.0.1", "-P", String.valueOf(fx.cluster.masterAddress().port())));
         PrintStream savedOut = System.out;
         PrintStream savedErr = System.err;
