@@ -39,7 +39,7 @@ import picocli.CommandLine.Command;
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
             MetaDumpCommand.class, SetTrashTimeCommand.class, GetTrashTimeCommand.class, TrashCommand.class,
-            SnapshotCommand.class, QuotaCommand.class, S3Command.class
+            SnapshotCommand.class, QuotaCommand.class, S3Command.class, MountCommand.class
         })
 public final class MfsMain implements Runnable {
     private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3", "nfs", "mount");
