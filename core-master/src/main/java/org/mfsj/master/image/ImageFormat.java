@@ -5,6 +5,7 @@ package org.mfsj.master.image;
  * reserved:u32}, then frames (see {@code Frames}) each starting with a kind byte:
  * <pre>
  *   META     version, max session, next inode, next chunk id
+ *   SIZES    the number of inodes, so the loader sizes its table once (format 2 on)
  *   INODE    one inode with its attributes, xattrs, and kind-specific part
  *   ENTRIES  a directory id and up to {@link #BATCH} names (name, inode, cookie) in cookie order
  *   CHUNKS   up to {@link #BATCH} chunks (id, version, issued, goal)
@@ -19,7 +20,8 @@ package org.mfsj.master.image;
 final class ImageFormat {
     static final byte[] MAGIC = {'M', 'F', 'S', 'J', 'I', 'M', 'A', 'G'};
     static final int HEADER = 16;
-    static final int FORMAT = 1;
+    /** 2: a SIZES frame after META. Format 1 images (no SIZES) still load. */
+    static final int FORMAT = 2;
     static final int BATCH = 4096;
 
     static final int META = 1;
@@ -31,6 +33,7 @@ final class ImageFormat {
     static final int TRASHTIMES = 7;
     static final int QUOTA = 8;
     static final int END = 9;
+    static final int SIZES = 10;
 
     static final int RESULT_DONE = 0;
     static final int RESULT_ATTR = 1;

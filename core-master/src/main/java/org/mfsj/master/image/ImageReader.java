@@ -34,6 +34,8 @@ import org.mfsj.master.namespace.tree.Trash;
 public final class ImageReader {
     private static final int MAX_XATTR_VALUE = 1 << 20;
     private static final int MAX_LIST = 1 << 24;
+    /** What one table can hold (2^30 slots at 2/3 load). */
+    private static final long MAX_INODES = (1L << 30) * 2 / 3;
 
     private final InodeTable tree = new InodeTable();
     private final ChunkRegistry chunks = new ChunkRegistry();
@@ -107,6 +109,7 @@ public final class ImageReader {
         }
         switch (kind) {
             case ImageFormat.META -> meta(r);
+            case ImageFormat.SIZES -> sizes(r);
             case ImageFormat.INODE -> inode(r);
             case ImageFormat.ENTRIES -> entries(r);
             case ImageFormat.CHUNKS -> chunkBatch(r);
@@ -128,6 +131,14 @@ public final class ImageReader {
         maxSession = r.u64();
         nextInode = r.u64();
         nextChunk = r.u64();
+    }
+
+    private void sizes(WireReader r) {
+        long inodes = r.u64();
+        if (tree.inodeCount() > 0 || inodes < 0 || inodes > MAX_INODES) {
+            throw new IllegalStateException("SIZES frame of " + inodes + " inodes after " + tree.inodeCount());
+        }
+        tree.reserve(inodes);
     }
 
     private void inode(WireReader r) {

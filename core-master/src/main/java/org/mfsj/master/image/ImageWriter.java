@@ -84,6 +84,9 @@ public final class ImageWriter {
         start(ImageFormat.META);
         w.u64(state.version()).u64(state.maxSession()).u64(tree.nextId()).u64(state.chunks().nextId());
         emit();
+        start(ImageFormat.SIZES);
+        w.u64(tree.inodeCount());
+        emit();
         for (Inode n : tree.all()) {
             inode(n);
         }

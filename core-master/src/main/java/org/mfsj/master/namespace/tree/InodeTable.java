@@ -44,6 +44,11 @@ public final class InodeTable {
         }
     }
 
+    /** For an image load, before the first {@link #add}: the number of inodes that will come. */
+    public void reserve(long count) {
+        nodes.reserve(count);
+    }
+
     /** For an image load: numbers below {@code next} were handed out once and are never reused. */
     public void reserveIdsBelow(long next) {
         nextId = Math.max(nextId, next);

@@ -55,6 +55,22 @@ final class LongMap<V> {
         return null;
     }
 
+    /**
+     * Makes room for {@code count} keys at once. Whoever fills a map in another map's slot order
+     * (an image load) must call this first: keys that arrive in the home-slot order of a table
+     * more than half full pile up, in the smaller tables this one would grow through, into probe
+     * runs of hundreds of thousands of slots (10M inodes took 190 s to load instead of 13).
+     */
+    void reserve(long count) {
+        int capacity = keys.length;
+        while (capacity < 1 << 30 && count * 3 > capacity * 2L) {
+            capacity *= 2;
+        }
+        if (capacity > keys.length) {
+            resize(capacity);
+        }
+    }
+
     /** Removes the key and returns its value (null if absent). */
     @SuppressWarnings("unchecked")
     V remove(long key) {
@@ -141,6 +157,18 @@ final class LongMap<V> {
                 values[i] = oldValues[j];
             }
         }
+    }
+
+    /** The longest run of taken slots: the worst probe a lookup can make (for tests). */
+    int longestRun() {
+        int longest = 0;
+        int run = 0;
+        // a run may wrap around the end: go round one and a bit times
+        for (int j = 0; j < keys.length * 2; j++) {
+            run = keys[j & (keys.length - 1)] != 0 ? run + 1 : 0;
+            longest = Math.max(longest, Math.min(run, keys.length));
+        }
+        return longest;
     }
 
     private static int slot(long key, int mask) {

@@ -35,6 +35,37 @@ class FlatTablesTest {
     }
 
     @Test
+    void longMapFilledInAnotherMapsSlotOrderKeepsShortProbeRunsOnceReserved() {
+        // 0.6 of a 2^20 table: what an image of 10M inodes was to a 2^24 one
+        LongMap<Long> saved = new LongMap<>();
+        for (long k = 1; k <= 629_146; k++) {
+            saved.putIfAbsent(k, k);
+        }
+        assertThat(longestRunWhileGrowing(saved, false)).isGreaterThan(10_000);
+        assertThat(longestRunWhileGrowing(saved, true)).isLessThan(2_000);
+    }
+
+    /** The longest probe run of a map filled in {@code saved}'s slot order, seen before each resize. */
+    private static int longestRunWhileGrowing(LongMap<Long> saved, boolean reserve) {
+        LongMap<Long> loaded = new LongMap<>();
+        if (reserve) {
+            loaded.reserve(saved.size());
+        }
+        int worst = 0;
+        int seen = 0;
+        for (Long k : saved.values()) {
+            loaded.putIfAbsent(k, k);
+            seen++;
+            // a table of 2^b slots is fullest at 2/3 of them, just before it doubles
+            boolean fullest = Integer.bitCount(seen * 3 / 2 + 1) == 1 && (seen * 3 / 2 + 1) * 2 / 3 == seen;
+            if (fullest || seen == saved.size()) {
+                worst = Math.max(worst, loaded.longestRun());
+            }
+        }
+        return worst;
+    }
+
+    @Test
     void dirEntriesFindAndListInCookieOrder() {
         Random rnd = new Random(2);
         DirEntries flat = new DirEntries();
