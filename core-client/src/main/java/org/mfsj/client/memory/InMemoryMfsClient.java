@@ -71,7 +71,14 @@ public final class InMemoryMfsClient implements MfsClient {
 
     @Override
     public synchronized Attr lookup(Creds creds, long parent, String name) throws MfsException {
-        Long child = dir(parent).children.get(name);
+        MemNode dir = dir(parent);
+        if (name.equals(".")) {
+            return dir.attr();
+        }
+        if (name.equals("..")) {
+            return nodes.get(parents.get(parent)).attr();
+        }
+        Long child = dir.children.get(name);
         if (child == null) {
             throw new MfsException(Status.ENOENT, "lookup '" + name + "' in " + parent);
         }
