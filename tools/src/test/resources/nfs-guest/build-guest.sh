@@ -58,6 +58,7 @@ chmod 755 "$root"   # mktemp's 0700 would keep the guest's unprivileged user out
 mkdir -p "$root"/{bin,dev,proc,sys,tmp,mnt,lib/modules}
 cp "$busybox" "$root/bin/busybox"
 gcc -static -O2 -o "$root/bin/nfsmount" "$here/nfsmount.c"
+gcc -static -O2 -o "$root/bin/nfslock" "$here/nfslock.c"
 cp "$kit"/modules/*.ko "$root/lib/modules/"
 cp "$kit/modules.load" "$root/lib/modules/"
 cp "$here/init" "$root/init"

@@ -4,11 +4,15 @@
 v=$1
 d=/mnt/k$(echo "$v" | tr -d .)
 say() { echo "@@ $v $*"; }
-# runs a command; its exit status and its output (stdout and stderr) become one line
+uptime() { cut -d' ' -f1 /proc/uptime; }
+# runs a command; its exit status and its output (stdout and stderr) become one line; how long
+# it took goes to the console, to see where a slow run spends its time
 step() {
   name=$1; shift
+  t0=$(uptime)
   out=$("$@" 2>&1); rc=$?
   say "$name $rc $(echo "$out" | tr '\n' ' ')"
+  echo "guest: NFS $v $name took $(echo "$(uptime) $t0" | awk '{printf "%.2f", $1 - $2}') s" > /dev/console
 }
 mnt() {
   case $v in
@@ -24,6 +28,10 @@ step write-small sh -c "echo 'small file over NFS $v' > $d/small.txt"
 dd if=/dev/urandom of=/tmp/big bs=1000 count=3300 2>/dev/null
 step big-source sha256sum /tmp/big
 step write-big cp /tmp/big "$d/big.bin"
+# long names: the listing takes several READDIR replies (the kernel starts with 4 KiB ones)
+long=$(printf '%0100d' 0)
+mkdir "$d/many"
+step create-many sh -c "for i in \$(seq 1 60); do : > $d/many/$long\$i; done"
 step sync sync
 # a new mount has an empty page cache: what follows is read from the gateway
 step umount umount /mnt
@@ -32,6 +40,9 @@ step read-small cat "$d/small.txt"
 step read-big sha256sum "$d/big.bin"
 step size-big stat -c %s "$d/big.bin"
 step read-core sha256sum /mnt/from-core.bin
+step count-many sh -c "ls $d/many | wc -l"
+step rename-dir mv "$d/many" "$d/many2"
+step count-renamed sh -c "ls $d/many2 | wc -l && rm -r $d/many2"
 step rename mv "$d/small.txt" "$d/renamed.txt"
 step list ls -a "$d"
 step mkdir-sub mkdir "$d/sub"
@@ -55,5 +66,30 @@ step cut-source sh -c "head -c 3000000 /tmp/big | sha256sum"
 step private mkdir -m 700 "$d/private"
 step as-user su guest -c "ls $d"
 step denied su guest -c "ls $d/private"
+step exclusive sh -c "set -C; echo once > $d/excl"
+step exclusive-again sh -c "set -C; echo twice > $d/excl"
+step fifo mkfifo "$d/fifo"
+step fifo-type stat -c %F "$d/fifo"
+step fifo-remove rm "$d/fifo"
+step mtime-set touch -d "2020-01-02 03:04:05" "$d/renamed.txt"
+step mtime stat -c %Y "$d/renamed.txt"
+step chown chown 1000:1000 "$d/renamed.txt"
+step owner stat -c %u:%g "$d/renamed.txt"
+step shared mkdir -m 777 "$d/shared"
+step user-create su guest -c "echo mine > $d/shared/mine"
+step user-owner stat -c %u:%g "$d/shared/mine"
+step replace sh -c "echo first > $d/ra && echo second > $d/rb && mv $d/ra $d/rb && cat $d/rb && rm $d/rb"
+step patch sh -c "printf 0123456789 > $d/patched && printf abc | dd of=$d/patched bs=1 seek=3 conv=notrunc 2>/dev/null && cat $d/patched"
+# an open file removed: the client renames it aside (.nfsXXXX) and removes it at the last close
+step open-unlinked sh -c "echo still-here > $d/victim && exec 3<$d/victim && rm $d/victim && cat <&3"
+step statfs stat -f -c "%b %f" /mnt
+case $v in
+  3) ;;  # mounted with nolock: no NLM here, locks stay in the guest
+  *)
+    step lock-held nfslock set /mnt/locked.bin 0 100
+    step lock-test nfslock test /mnt/locked.bin 50 10
+    step lock-free nfslock set /mnt/locked.bin 100 100
+    ;;
+esac
 step final-list ls -a "$d"
 step umount-end umount /mnt

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.types.Attr;
 import org.mfsj.tools.cluster.doors.NfsDoor;
 import org.mfsj.tools.it.GuestFacts.Fact;
@@ -30,6 +32,9 @@ import org.mfsj.tools.it.GuestFacts.Fact;
 class NfsKernelIT {
     static final List<String> VERSIONS = List.of("4.1", "4.0", "3");
     static final int CORE_FILE_SIZE = 2_345_678;
+    static final long CORE_LOCK_OWNER = 4242;
+    /** 2020-01-02 03:04:05 UTC, the time the guest sets with touch -d. */
+    static final long TOUCHED = 1_577_934_245L;
 
     @TempDir
     static Path dir;
@@ -54,6 +59,9 @@ class NfsKernelIT {
         fx = new ClusterFixture(dir.resolve("cluster"), List.of(new NfsDoor()));
         client = fx.client();
         coreDigest = HexFormat.of().formatHex(fx.writeFile("from-core.bin", CORE_FILE_SIZE, 11, 1));
+        // held by this session for the whole boot: the guest's v4 locks must meet it at the master
+        Attr locked = client.create(ClusterFixture.ROOT, client.rootInode(), "locked.bin", 0666);
+        client.setLock(locked.inode(), LockFlavor.POSIX, LockType.WRITE, 0, 99, CORE_LOCK_OWNER, 1, false);
         guest = kernel.boot(fx.cluster.doorPort(NfsDoor.NFS_PORT), fx.cluster.doorPort(NfsDoor.MOUNT_PORT), VERSIONS,
                 Duration.ofMinutes(5));
     }
@@ -87,6 +95,10 @@ class NfsKernelIT {
     @ValueSource(strings = {"4.1", "4.0", "3"})
     void namespaceOperations(String v) {
         ok(v, "mkdir");
+        ok(v, "create-many");
+        assertThat(ok(v, "count-many").out()).as("60 long names listed after a remount").isEqualTo("60");
+        ok(v, "rename-dir");
+        assertThat(ok(v, "count-renamed").out()).isEqualTo("60");
         ok(v, "rename");
         assertThat(ok(v, "list").out()).isEqualTo(". .. big.bin renamed.txt");
         ok(v, "mkdir-sub");
@@ -97,13 +109,44 @@ class NfsKernelIT {
         ok(v, "hardlink");
         assertThat(ok(v, "nlink").out()).isEqualTo("2");
         ok(v, "unlink");
+        ok(v, "exclusive");
+        ok(v, "fifo");
+        assertThat(ok(v, "fifo-type").out()).isEqualTo("fifo");
+        ok(v, "fifo-remove");
+        assertThat(ok(v, "replace").out()).as("rename over an existing file").isEqualTo("first");
+        assertThat(ok(v, "open-unlinked").out()).as("read after its name is gone").isEqualTo("still-here");
+        assertThat(ok(v, "final-list").out()).as("nothing left aside (.nfsXXXX)")
+                .isEqualTo(". .. big.bin excl link patched private renamed.txt shared");
+        ok(v, "umount-end");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4.1", "4.0", "3"})
+    void dataAndAttributeChanges(String v) {
         ok(v, "chmod");
         assertThat(ok(v, "mode").out()).isEqualTo("640");
         ok(v, "append");
         ok(v, "truncate");
         assertThat(ok(v, "size-truncated").out()).isEqualTo("3000000");
-        assertThat(ok(v, "final-list").out()).isEqualTo(". .. big.bin link private renamed.txt");
-        ok(v, "umount-end");
+        assertThat(ok(v, "patch").out()).as("a write inside a file").isEqualTo("012abc6789");
+        ok(v, "mtime-set");
+        assertThat(ok(v, "mtime").out()).isEqualTo(Long.toString(TOUCHED));
+        ok(v, "chown");
+        assertThat(ok(v, "owner").out()).isEqualTo("1000:1000");
+        ok(v, "shared");
+        ok(v, "user-create");
+        assertThat(ok(v, "user-owner").out()).as("a file created by uid 1000").isEqualTo("1000:1000");
+        assertThat(ok(v, "statfs").out().split(" ")).hasSize(2)
+                .allSatisfy(n -> assertThat(Long.parseLong(n)).isPositive());
+    }
+
+    /** v3 is mounted with nolock (no NLM in the gateway): only v4 locks reach the master. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4.1", "4.0"})
+    void locksMeetTheLocksOfCoreClient(String v) {
+        failed(v, "lock-held", "F_SETLK: Resource temporarily unavailable");
+        assertThat(ok(v, "lock-test").out()).isEqualTo("held write 0 100");
+        assertThat(ok(v, "lock-free").out()).isEqualTo("locked and unlocked");
     }
 
     @ParameterizedTest
@@ -112,6 +155,7 @@ class NfsKernelIT {
         failed(v, "rmdir-nonempty", "Directory not empty");
         failed(v, "missing", "No such file or directory");
         failed(v, "mkdir-exists", "File exists");
+        failed(v, "exclusive-again", "File exists");
         assertThat(ok(v, "as-user").out()).as("uid 1000 lists a 0755 directory").contains("renamed.txt");
         failed(v, "denied", "can't open '/mnt/k" + v.replace(".", "") + "/private': Permission denied");
     }
@@ -126,7 +170,15 @@ class NfsKernelIT {
                 .isEqualTo(ok(v, "cut-source").word());
         Attr text = client.resolve(ClusterFixture.ROOT, d + "/renamed.txt");
         assertThat(text.mode() & 07777).isEqualTo(0640);
+        assertThat(text.uid()).isEqualTo(1000);
+        assertThat(text.gid()).isEqualTo(1000);
+        assertThat(text.mtimeNanos()).isEqualTo(TOUCHED * 1_000_000_000L);
         assertThat(read(text)).isEqualTo("small file over NFS " + v + "\nappended\n");
+        assertThat(read(client.resolve(ClusterFixture.ROOT, d + "/patched"))).isEqualTo("012abc6789");
+        assertThat(read(client.resolve(ClusterFixture.ROOT, d + "/excl"))).isEqualTo("once\n");
+        Attr mine = client.resolve(ClusterFixture.ROOT, d + "/shared/mine");
+        assertThat(mine.uid()).isEqualTo(1000);
+        assertThat(read(mine)).isEqualTo("mine\n");
         assertThat(client.resolve(ClusterFixture.ROOT, d + "/private").isDirectory()).isTrue();
         assertThat(client.readlink(client.resolve(ClusterFixture.ROOT, d + "/link").inode()))
                 .isEqualTo("renamed.txt");
