@@ -59,6 +59,7 @@ class NfsKernelIT {
         fx = new ClusterFixture(dir.resolve("cluster"), List.of(new NfsDoor()));
         client = fx.client();
         coreDigest = HexFormat.of().formatHex(fx.writeFile("from-core.bin", CORE_FILE_SIZE, 11, 1));
+        AclFiles.create(client, client.rootInode());
         // held by this session for the whole boot: the guest's v4 locks must meet it at the master
         Attr locked = client.create(ClusterFixture.ROOT, client.rootInode(), "locked.bin", 0666);
         client.setLock(locked.inode(), LockFlavor.POSIX, LockType.WRITE, 0, 99, CORE_LOCK_OWNER, 1, false);
@@ -156,6 +157,9 @@ class NfsKernelIT {
         failed(v, "missing", "No such file or directory");
         failed(v, "mkdir-exists", "File exists");
         failed(v, "exclusive-again", "File exists");
+        assertThat(ok(v, "acl-granted").out()).as("a 0600 file whose ACL names uid 1000")
+                .isEqualTo(AclFiles.CONTENT.strip());
+        failed(v, "acl-denied", "Permission denied");
         assertThat(ok(v, "as-user").out()).as("uid 1000 lists a 0755 directory").contains("renamed.txt");
         failed(v, "denied", "can't open '/mnt/k" + v.replace(".", "") + "/private': Permission denied");
     }
