@@ -3,23 +3,9 @@
 # output on one line) and decides nothing: the test on the host holds every expectation.
 v=$1
 d=/mnt/k$(echo "$v" | tr -d .)
-say() { echo "@@ $v $*"; }
-uptime() { cut -d' ' -f1 /proc/uptime; }
-# runs a command; its exit status and its output (stdout and stderr) become one line; how long
-# it took goes to the console, to see where a slow run spends its time
-step() {
-  name=$1; shift
-  t0=$(uptime)
-  out=$("$@" 2>&1); rc=$?
-  say "$name $rc $(echo "$out" | tr '\n' ' ')"
-  echo "guest: NFS $v $name took $(echo "$(uptime) $t0" | awk '{printf "%.2f", $1 - $2}') s" > /dev/console
-}
-mnt() {
-  case $v in
-    3) nfsmount 10.0.2.2:/ /mnt nfs "vers=3,proto=tcp,port=$NFS_PORT,mountport=$MOUNT_PORT,mountproto=tcp,mountvers=3,nolock,addr=10.0.2.2,mountaddr=10.0.2.2,soft,timeo=100,retrans=3" ;;
-    *) nfsmount 10.0.2.2:/ /mnt nfs4 "vers=$v,port=$NFS_PORT,addr=10.0.2.2,clientaddr=10.0.2.15,soft,timeo=100,retrans=3" ;;
-  esac
-}
+. /steps.sh
+# soft: a gateway that stops answering fails the step instead of hanging the guest
+mnt() { nfs_mount "$v" /mnt soft,timeo=100,retrans=3; }
 
 step mount mnt
 grep -q ' /mnt ' /proc/mounts || { say abort not-mounted; exit 1; }

@@ -49,28 +49,61 @@ final class KernelGuest {
     }
 
     /**
-     * Boots the guest once; it runs the scenario for each of {@code versions} ("4.1", "4.0", "3")
-     * against the gateway on the host's {@code nfsPort} and {@code mountPort}, then powers off.
+     * Boots the guest; it runs the scenario for each of {@code versions} ("4.1", "4.0", "3")
+     * against the gateway on the host's {@code nfsPort} and {@code mountPort}, then, with
+     * {@code restart}, the restart phase (restart.sh), then powers off.
      */
-    GuestFacts boot(int nfsPort, int mountPort, List<String> versions, Duration timeout)
-            throws IOException, InterruptedException {
-        Path console = dir.resolve("console.log");
-        Path facts = dir.resolve("facts.log");
+    Running start(int nfsPort, int mountPort, List<String> versions, boolean restart) throws IOException {
         String append = "console=ttyS0 panic=-1 loglevel=5 mfs.nfs=" + nfsPort + " mfs.mount=" + mountPort
-                + " mfs.versions=" + String.join(",", versions);
+                + " mfs.versions=" + String.join(",", versions) + " mfs.restart=" + (restart ? 1 : 0);
         List<String> cmd = List.of("qemu-system-x86_64", "-accel", "tcg", "-m", "512", "-smp", "1", "-nodefaults",
                 "-no-reboot", "-display", "none", "-monitor", "none",
                 "-kernel", dir.resolve("vmlinuz").toString(), "-initrd", dir.resolve("initramfs.gz").toString(),
                 "-append", append, "-netdev", "user,id=net0", "-device", "virtio-net-pci,netdev=net0,romfile=",
-                "-serial", "file:" + console, "-serial", "file:" + facts);
+                "-serial", "file:" + dir.resolve("console.log"), "-serial", "file:" + dir.resolve("facts.log"));
+        Files.deleteIfExists(dir.resolve("facts.log"));
         Process qemu = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("qemu.log").toFile()).start();
-        boolean finished = qemu.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            qemu.destroyForcibly().waitFor();
+        return new Running(qemu);
+    }
+
+    /** A guest under way. */
+    final class Running {
+        private final Process qemu;
+
+        private Running(Process qemu) {
+            this.qemu = qemu;
         }
-        String qemuLog = Files.readString(dir.resolve("qemu.log"));
-        return GuestFacts.parse(read(facts), read(console) + qemuLog, finished);
+
+        /** Waits until the guest reported {@code step} of {@code version}; false if it stopped or took too long. */
+        boolean awaitStep(String version, String step, Duration timeout) throws IOException, InterruptedException {
+            String prefix = "@@ " + version + " " + step + " ";
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && qemu.isAlive()) {
+                if (read(dir.resolve("facts.log")).lines().anyMatch(l -> l.startsWith(prefix))) {
+                    return true;
+                }
+                Thread.sleep(200);
+            }
+            return false;
+        }
+
+        /** Waits for the guest to power off (killing it after {@code timeout}); what it reported. */
+        GuestFacts finish(Duration timeout) throws IOException, InterruptedException {
+            boolean finished = qemu.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+            if (!finished) {
+                qemu.destroyForcibly().waitFor();
+            }
+            return GuestFacts.parse(read(dir.resolve("facts.log")),
+                    read(dir.resolve("console.log")) + read(dir.resolve("qemu.log")), finished);
+        }
+
+        /** Kills qemu if it still runs: a failed test must not leave it behind. */
+        void kill() throws InterruptedException {
+            if (qemu.isAlive()) {
+                qemu.destroyForcibly().waitFor();
+            }
+        }
     }
 
     private static String read(Path file) throws IOException {

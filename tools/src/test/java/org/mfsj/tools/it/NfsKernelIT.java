@@ -63,8 +63,19 @@ class NfsKernelIT {
         // held by this session for the whole boot: the guest's v4 locks must meet it at the master
         Attr locked = client.create(ClusterFixture.ROOT, client.rootInode(), "locked.bin", 0666);
         client.setLock(locked.inode(), LockFlavor.POSIX, LockType.WRITE, 0, 99, CORE_LOCK_OWNER, 1, false);
-        guest = kernel.boot(fx.cluster.doorPort(NfsDoor.NFS_PORT), fx.cluster.doorPort(NfsDoor.MOUNT_PORT), VERSIONS,
-                Duration.ofMinutes(5));
+        KernelGuest.Running run = kernel.start(fx.cluster.doorPort(NfsDoor.NFS_PORT),
+                fx.cluster.doorPort(NfsDoor.MOUNT_PORT), VERSIONS, true);
+        try {
+            if (run.awaitStep("restart", "ready", Duration.ofMinutes(6))) {
+                fx.cluster.stop("nfs");
+                fx.cluster.start("nfs");
+                fx.cluster.awaitDoor("nfs", Duration.ofSeconds(90));
+                client.create(ClusterFixture.ROOT, client.rootInode(), "restarted", 0644);
+            }
+            guest = run.finish(Duration.ofMinutes(4));
+        } finally {
+            run.kill();
+        }
     }
 
     @AfterAll
@@ -186,6 +197,22 @@ class NfsKernelIT {
         assertThat(client.resolve(ClusterFixture.ROOT, d + "/private").isDirectory()).isTrue();
         assertThat(client.readlink(client.resolve(ClusterFixture.ROOT, d + "/link").inode()))
                 .isEqualTo("renamed.txt");
+    }
+
+    /**
+     * The guest kept a file open for writing on each version while the gateway restarted: v3
+     * handles stay valid, v4.1 and v4.0 reclaim their opens in the grace period.
+     */
+    @Test
+    void filesHeldOpenOutliveAGatewayRestart() throws Exception {
+        ok("restart", "seen");
+        for (String n : List.of("41", "40", "3")) {
+            ok("restart", "mount-" + n);
+            ok("restart", "before-" + n);
+            assertThat(ok("restart", "after-" + n).out()).as("written before and after the restart, NFS " + n)
+                    .isEqualTo("before after");
+            assertThat(read(client.resolve(ClusterFixture.ROOT, "/held" + n + ".txt"))).isEqualTo("before\nafter\n");
+        }
     }
 
     private static Fact ok(String v, String step) {
