@@ -20,12 +20,15 @@ busybox=$(command -v busybox)
 pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
 [ -n "$pkg" ] || { echo "build-guest: apt-cache knows no linux-image-amd64; run apt-get update" >&2; exit 3; }
 version=$(apt-cache policy "$pkg" | awk '/Candidate:/ {print $2}')
-kit="$cache_root/${pkg}_${version}"
+# keyed by the module list too: another list needs another kit
+kit="$cache_root/${pkg}_${version}_$(echo "$top_modules" | cksum | cut -d' ' -f1)"
+work=""
+root=""
+trap 'rm -rf "$work" "$root"' EXIT
 
 if [ ! -f "$kit/modules.load" ]; then
   mkdir -p "$cache_root"
   work=$(mktemp -d "$cache_root/build.XXXXXX")
-  trap 'rm -rf "$work"' EXIT
   if ! log=$(cd "$work" && apt-get download "$pkg=$version" 2>&1); then
     echo "build-guest: apt-get download $pkg=$version failed: $log" >&2
     exit 3
@@ -49,11 +52,11 @@ if [ ! -f "$kit/modules.load" ]; then
   done
   rm -rf "$kit"
   mv "$work/kit" "$kit"
+  rm -rf "$work"   # the unpacked package: 400 MB the kit no longer needs
 fi
 
 mkdir -p "$out"
 root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
 chmod 755 "$root"   # mktemp's 0700 would keep the guest's unprivileged user out of /
 mkdir -p "$root"/{bin,dev,proc,sys,tmp,mnt,lib/modules}
 cp "$busybox" "$root/bin/busybox"
