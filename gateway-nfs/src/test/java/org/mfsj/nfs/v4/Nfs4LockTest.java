@@ -120,6 +120,19 @@ class Nfs4LockTest extends Nfs4TestBase {
                 .isEqualTo(Nfs4.ERR_BADSESSION);
     }
 
+    /** A client back from a reboot (same owner, new verifier) replaces its old record, locks and all. */
+    @Test
+    void aRebootedClientsOldLocksAreReleasedAtTheMaster() throws Exception {
+        byte[] root = rootFh();
+        byte[][] fh = new byte[1][];
+        byte[] openA = open(root, "rebooted", true, 3, 0, "open-a", fh);
+        assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 100, openA, "lock-a"))).isZero();
+        long inode = gw.fs.lookup(Creds.ROOT, gw.fs.rootInode(), "rebooted").inode();
+        createSession(exchangeId("test-client", 2), 1);
+        new LeaseReaper(gw.server.nfs4State(), gw.fs).run();
+        assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).isEmpty();
+    }
+
     @Test
     void badLockArguments() throws Exception {
         byte[] root = rootFh();
