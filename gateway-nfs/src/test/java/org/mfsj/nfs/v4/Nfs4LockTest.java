@@ -103,11 +103,7 @@ class Nfs4LockTest extends Nfs4TestBase {
     /** A client that vanishes keeps nothing: once its lease runs out the master forgets its locks. */
     @Test
     void anExpiredLeaseReleasesTheClientsLocksAtTheMaster() throws Exception {
-        byte[] root = rootFh();
-        byte[][] fh = new byte[1][];
-        byte[] openA = open(root, "leased", true, 3, 0, "open-a", fh);
-        assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 100, openA, "lock-a"))).isZero();
-        long inode = gw.fs.lookup(Creds.ROOT, gw.fs.rootInode(), "leased").inode();
+        long inode = lockedFile("leased");
         LeaseReaper reaper = new LeaseReaper(gw.server.nfs4State(), gw.fs);
         reaper.run();
         assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).as("within the lease")
@@ -123,14 +119,18 @@ class Nfs4LockTest extends Nfs4TestBase {
     /** A client back from a reboot (same owner, new verifier) replaces its old record, locks and all. */
     @Test
     void aRebootedClientsOldLocksAreReleasedAtTheMaster() throws Exception {
-        byte[] root = rootFh();
-        byte[][] fh = new byte[1][];
-        byte[] openA = open(root, "rebooted", true, 3, 0, "open-a", fh);
-        assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 100, openA, "lock-a"))).isZero();
-        long inode = gw.fs.lookup(Creds.ROOT, gw.fs.rootInode(), "rebooted").inode();
+        long inode = lockedFile("rebooted");
         createSession(exchangeId("test-client", 2), 1);
         new LeaseReaper(gw.server.nfs4State(), gw.fs).run();
         assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).isEmpty();
+    }
+
+    /** Creates {@code name}, opens it and write-locks bytes 0..99 as this test's client; its inode. */
+    private long lockedFile(String name) throws Exception {
+        byte[][] fh = new byte[1][];
+        byte[] open = open(rootFh(), name, true, 3, 0, "open-a", fh);
+        assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 100, open, "lock-a"))).isZero();
+        return gw.fs.lookup(Creds.ROOT, gw.fs.rootInode(), name).inode();
     }
 
     @Test
