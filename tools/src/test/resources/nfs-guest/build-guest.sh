@@ -17,11 +17,20 @@ need apt-cache apt; need dpkg-deb dpkg; need depmod kmod; need gcc gcc; need cpi
 dpkg -s busybox-static >/dev/null 2>&1 || { echo "build-guest: install busybox-static" >&2; exit 3; }
 busybox=$(command -v busybox)
 
-pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+# the kernel image linux-image-amd64 depends on now, and the folder its kit is cached in (keyed by
+# the module list too: another list needs another kit)
+resolve() {
+  pkg=$(apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+  version=$( [ -z "$pkg" ] || apt-cache policy "$pkg" | awk '/Candidate:/ {print $2}')
+  kit="$cache_root/${pkg}_${version}_$(echo "$top_modules" | cksum | cut -d' ' -f1)"
+}
+# stale package lists name a kernel the archive has replaced (security updates do): refresh once
+refresh() {
+  [ "$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && resolve
+}
+resolve
+[ -n "$pkg" ] || refresh || true
 [ -n "$pkg" ] || { echo "build-guest: apt-cache knows no linux-image-amd64; run apt-get update" >&2; exit 3; }
-version=$(apt-cache policy "$pkg" | awk '/Candidate:/ {print $2}')
-# keyed by the module list too: another list needs another kit
-kit="$cache_root/${pkg}_${version}_$(echo "$top_modules" | cksum | cut -d' ' -f1)"
 work=""
 root=""
 trap 'rm -rf "$work" "$root"' EXIT
@@ -29,7 +38,8 @@ trap 'rm -rf "$work" "$root"' EXIT
 if [ ! -f "$kit/modules.load" ]; then
   mkdir -p "$cache_root"
   work=$(mktemp -d "$cache_root/build.XXXXXX")
-  if ! log=$(cd "$work" && apt-get download "$pkg=$version" 2>&1); then
+  if ! log=$(cd "$work" && apt-get download "$pkg=$version" 2>&1) \
+      && ! { refresh && log=$(cd "$work" && apt-get download "$pkg=$version" 2>&1); }; then
     echo "build-guest: apt-get download $pkg=$version failed: $log" >&2
     exit 3
   fi
