@@ -35,6 +35,7 @@ public interface MfsClient extends AutoCloseable {
     /** Inode of this session's root (the mounted subdir). */
     long rootInode();
 
+    /** A name in a directory; "." is the directory, ".." its parent (the root's is the root). */
     Attr lookup(Creds creds, long parent, String name) throws MfsException;
 
     /** Attributes, with the length including this client's unflushed writes. */
@@ -62,7 +63,10 @@ public interface MfsClient extends AutoCloseable {
 
     String readlink(long inode) throws MfsException;
 
-    /** Up to {@code max} entries after {@code cookie} (0 = from the start). */
+    /**
+     * Up to {@code max} entries after {@code cookie} (0 = from the start). Entries' cookies are 3 or
+     * more: doors list "." and ".." as cookies 1 and 2 and resume after either from the start.
+     */
     DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException;
 
     /**

@@ -25,6 +25,7 @@ import org.mfsj.nfs.mount.MountTable;
 import org.mfsj.nfs.rpc.Rpcbind;
 import org.mfsj.nfs.v3.Nfs3;
 import org.mfsj.nfs.v3.Nfs3Program;
+import org.mfsj.nfs.v4.LeaseReaper;
 import org.mfsj.nfs.v4.Nfs4;
 import org.mfsj.nfs.v4.Nfs4Program;
 import org.mfsj.nfs.v4.state.Nfs4State;
@@ -74,11 +75,12 @@ public final class NfsServer implements AutoCloseable {
             throw e;
         }
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mfsnfs-open-files");
+            Thread t = new Thread(r, "mfsnfs-sweeper");
             t.setDaemon(true);
             return t;
         });
         sweeper.scheduleWithFixedDelay(files::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(new LeaseReaper(state, client), 1, 1, TimeUnit.SECONDS);
         this.rpcbind = cfg.rpcbind() ? Rpcbind.register(services(cfg)) : Rpcbind.register(List.of());
         LOG.info("NFS on {}, MOUNT on {}; exports {}", nfsAddress(), mountAddress(), exports.all());
     }

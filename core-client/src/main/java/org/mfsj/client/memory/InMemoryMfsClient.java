@@ -34,7 +34,8 @@ import org.mfsj.common.types.SetAttrMask;
  * A whole file system in memory behind the {@link MfsClient} interface, for the doors' unit tests
  * (FUSE, NFS, S3, CLI) so they need no cluster. It follows POSIX namespace rules (EEXIST,
  * ENOTEMPTY, EISDIR, rename over an existing entry, cookies that survive other entries' removal)
- * but checks no permissions and keeps files of up to 2 GiB. One lock serialises everything.
+ * but checks no permissions (only {@link #access} answers from the mode bits) and keeps files of
+ * up to 2 GiB. One lock serialises everything.
  */
 public final class InMemoryMfsClient implements MfsClient {
     private static final long ROOT = 1;
@@ -71,7 +72,14 @@ public final class InMemoryMfsClient implements MfsClient {
 
     @Override
     public synchronized Attr lookup(Creds creds, long parent, String name) throws MfsException {
-        Long child = dir(parent).children.get(name);
+        MemNode dir = dir(parent);
+        if (name.equals(".")) {
+            return dir.attr();
+        }
+        if (name.equals("..")) {
+            return nodes.get(parents.get(parent)).attr();
+        }
+        Long child = dir.children.get(name);
         if (child == null) {
             throw new MfsException(Status.ENOENT, "lookup '" + name + "' in " + parent);
         }
@@ -264,10 +272,24 @@ public final class InMemoryMfsClient implements MfsClient {
         return new DirPage(out, true);
     }
 
-    /** Checks only that the inode exists: this fake checks no permissions. */
+    /**
+     * The one permission question this fake answers, from the mode bits as the master would
+     * without an ACL: doors ask it for the rights of callers other than root and the owner.
+     */
     @Override
     public synchronized void access(Creds creds, long inode, int mask) throws MfsException {
-        node(inode);
+        MemNode n = node(inode);
+        int want = mask & 7;
+        boolean ok;
+        if (creds.isRoot()) {
+            ok = (want & 1) == 0 || n.type == FileType.DIRECTORY || (n.mode & 0111) != 0;
+        } else {
+            int shift = creds.uid() == n.uid ? 6 : creds.inGroup(n.gid) ? 3 : 0;
+            ok = ((n.mode >> shift) & want) == want;
+        }
+        if (!ok) {
+            throw new MfsException(Status.EACCES, "access " + want + " to inode " + inode);
+        }
     }
 
     @Override

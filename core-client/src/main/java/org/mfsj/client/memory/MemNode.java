@@ -28,7 +28,8 @@ final class MemNode {
     final TreeMap<Long, String> byCookie = new TreeMap<>();
     final Map<String, Long> children = new HashMap<>();
     final Map<String, Long> cookies = new HashMap<>();
-    long nextCookie = 1;
+    /** As the master's: 1 and 2 are left to the "." and ".." entries the doors list. */
+    long nextCookie = 3;
 
     MemNode(long inode, FileType type, int mode, int uid, int gid, long now) {
         this.inode = inode;

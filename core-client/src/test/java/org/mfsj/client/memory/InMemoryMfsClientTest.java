@@ -47,6 +47,18 @@ class InMemoryMfsClientTest {
         }
     }
 
+    /** As the master: doors list "." and ".." as cookies 1 and 2 and look them up by name. */
+    @Test
+    void dotNamesAndCookiesFollowTheMaster() throws Exception {
+        long d = fs.mkdir(ME, root, "d", 0755).inode();
+        fs.create(ME, d, "f", 0644);
+        assertThat(fs.lookup(ME, d, ".").inode()).isEqualTo(d);
+        assertThat(fs.lookup(ME, d, "..").inode()).isEqualTo(root);
+        assertThat(fs.lookup(ME, root, "..").inode()).isEqualTo(root);
+        assertThat(fs.readdir(ME, d, 0, 10, false).entries()).singleElement()
+                .satisfies(e -> assertThat(e.cookie()).isGreaterThan(2));
+    }
+
     @Test
     void renameReplacesAndRefusesWhatPosixRefuses() throws Exception {
         long d = fs.mkdir(ME, root, "d", 0755).inode();

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.nfs.XdrReader;
 
-/** READDIR and READDIRPLUS: pages by byte count, cookies that survive removals, TOOSMALL. */
+/** READDIR and READDIRPLUS: "." and "..", pages by byte count, cookies that survive removals, TOOSMALL. */
 class Nfs3ReaddirTest extends Nfs3TestBase {
 
     XdrReader readdir(byte[] dir, long cookie, int count) throws Exception {
@@ -31,8 +31,13 @@ class Nfs3ReaddirTest extends Nfs3TestBase {
 
     /** Reads entries into names/cookies; returns eof. */
     static boolean entries(XdrReader r, boolean plus, List<String> names, List<Long> cookies, List<byte[]> fhs) {
+        return entries(r, plus, names, cookies, fhs, new ArrayList<>());
+    }
+
+    static boolean entries(XdrReader r, boolean plus, List<String> names, List<Long> cookies, List<byte[]> fhs,
+                           List<Long> fileids) {
         while (r.b()) {
-            r.l();
+            fileids.add(r.l());
             names.add(r.str());
             cookies.add(r.l());
             if (plus) {
@@ -68,7 +73,7 @@ class Nfs3ReaddirTest extends Nfs3TestBase {
             pages++;
         }
         assertThat(pages).isGreaterThan(3);
-        assertThat(names).hasSize(50).doesNotHaveDuplicates().contains("file-0", "file-49");
+        assertThat(names).hasSize(52).doesNotHaveDuplicates().startsWith(".", "..").contains("file-0", "file-49");
     }
 
     @Test
@@ -92,7 +97,7 @@ class Nfs3ReaddirTest extends Nfs3TestBase {
         r.fixed(8);
         List<String> rest = new ArrayList<>();
         assertThat(entries(r, false, rest, new ArrayList<>(), new ArrayList<>())).isTrue();
-        assertThat(first.size() + rest.size()).isEqualTo(10);
+        assertThat(first.size() + rest.size()).isEqualTo(2 + 10);
         assertThat(rest).doesNotContainAnyElementsOf(first);
     }
 
@@ -107,8 +112,9 @@ class Nfs3ReaddirTest extends Nfs3TestBase {
         List<String> names = new ArrayList<>();
         List<byte[]> fhs = new ArrayList<>();
         assertThat(entries(r, true, names, new ArrayList<>(), fhs)).isTrue();
-        assertThat(names).containsExactly("one");
-        assertThat(fhs.get(0)).isEqualTo(f);
+        assertThat(names).containsExactly(".", "..", "one");
+        assertThat(fhs).satisfiesExactly(dot -> assertThat(dot).isEqualTo(d), dotdot -> assertThat(dotdot).isEqualTo(root),
+                one -> assertThat(one).isEqualTo(f));
     }
 
     @Test
@@ -135,6 +141,55 @@ class Nfs3ReaddirTest extends Nfs3TestBase {
         r.fixed(8);
         List<String> names = new ArrayList<>();
         assertThat(entries(r, false, names, new ArrayList<>(), new ArrayList<>())).isTrue();
-        assertThat(names).isEmpty();
+        assertThat(names).containsExactly(".", "..");
+    }
+
+    /** Linux's v3 client lists only what the server sends: without these, "ls -a" had no "." or "..". */
+    @Test
+    void dotAndDotDotComeFirstWithCookiesOneAndTwo() throws Exception {
+        byte[] d = mkdir(root, "dots");
+        create(d, "x", 0644);
+        long dirId = fileid(d);
+        List<String> names = new ArrayList<>();
+        List<Long> cookies = new ArrayList<>();
+        List<Long> fileids = new ArrayList<>();
+        listFrom(d, 0, names, cookies, fileids);
+        assertThat(names).containsExactly(".", "..", "x");
+        assertThat(cookies.subList(0, 2)).containsExactly(1L, 2L);
+        assertThat(fileids.subList(0, 2)).containsExactly(dirId, fileid(root));
+
+        List<String> fromOne = new ArrayList<>();
+        listFrom(d, 1, fromOne, new ArrayList<>(), new ArrayList<>());
+        assertThat(fromOne).containsExactly("..", "x");
+        List<String> fromTwo = new ArrayList<>();
+        listFrom(d, 2, fromTwo, new ArrayList<>(), new ArrayList<>());
+        assertThat(fromTwo).containsExactly("x");
+        List<String> fromX = new ArrayList<>();
+        listFrom(d, cookies.get(2), fromX, new ArrayList<>(), new ArrayList<>());
+        assertThat(fromX).isEmpty();
+    }
+
+    @Test
+    void dotDotOfTheExportRootIsTheRoot() throws Exception {
+        List<String> names = new ArrayList<>();
+        List<Long> fileids = new ArrayList<>();
+        listFrom(root, 0, names, new ArrayList<>(), fileids);
+        assertThat(names.subList(0, 2)).containsExactly(".", "..");
+        assertThat(fileids.subList(0, 2)).containsExactly(fileid(root), fileid(root));
+    }
+
+    private void listFrom(byte[] dir, long cookie, List<String> names, List<Long> cookies, List<Long> fileids)
+            throws Exception {
+        XdrReader r = readdir(dir, cookie, 8000);
+        assertThat(r.i()).isZero();
+        r.postOp();
+        r.fixed(8);
+        assertThat(entries(r, false, names, cookies, new ArrayList<>(), fileids)).isTrue();
+    }
+
+    private long fileid(byte[] fh) throws Exception {
+        XdrReader r = getattr(fh);
+        assertThat(r.i()).isZero();
+        return r.fattr().fileid();
     }
 }

@@ -2,9 +2,11 @@ package org.mfsj.nfs.v4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
+import org.mfsj.common.types.Creds;
 import org.mfsj.nfs.XdrReader;
 
 /** LOCK, LOCKT and LOCKU over the client's (the master's) lock table. */
@@ -96,6 +98,39 @@ class Nfs4LockTest extends Nfs4TestBase {
             stateid(out, openA);
         }))).isZero();
         assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 1, openB, "lock-b"))).isZero();
+    }
+
+    /** A client that vanishes keeps nothing: once its lease runs out the master forgets its locks. */
+    @Test
+    void anExpiredLeaseReleasesTheClientsLocksAtTheMaster() throws Exception {
+        long inode = lockedFile("leased");
+        LeaseReaper reaper = new LeaseReaper(gw.server.nfs4State(), gw.fs);
+        reaper.run();
+        assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).as("within the lease")
+                .isPresent();
+        clock.advance(Duration.ofSeconds(gw.server.nfs4State().leaseSeconds() + 1));
+        reaper.run();
+        assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).as("after the lease")
+                .isEmpty();
+        assertThat(result(call(sequence(session, ++seq, 0)), SEQUENCE)).as("the client's session went with it")
+                .isEqualTo(Nfs4.ERR_BADSESSION);
+    }
+
+    /** A client back from a reboot (same owner, new verifier) replaces its old record, locks and all. */
+    @Test
+    void aRebootedClientsOldLocksAreReleasedAtTheMaster() throws Exception {
+        long inode = lockedFile("rebooted");
+        createSession(exchangeId("test-client", 2), 1);
+        new LeaseReaper(gw.server.nfs4State(), gw.fs).run();
+        assertThat(gw.fs.testLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, 0, 999)).isEmpty();
+    }
+
+    /** Creates {@code name}, opens it and write-locks bytes 0..99 as this test's client; its inode. */
+    private long lockedFile(String name) throws Exception {
+        byte[][] fh = new byte[1][];
+        byte[] open = open(rootFh(), name, true, 3, 0, "open-a", fh);
+        assertThat(status(putfh(fh[0]), lockNew(WRITE_LT, 0, 100, open, "lock-a"))).isZero();
+        return gw.fs.lookup(Creds.ROOT, gw.fs.rootInode(), name).inode();
     }
 
     @Test

@@ -179,6 +179,54 @@ class NfsIT {
         }
     }
 
+    /** The gateway asks the master, which reads ACLs, for the rights of anyone but root and the owner. */
+    @Test
+    void posixAclsDecideReadsAndAccess() throws Exception {
+        client.mkdir(ClusterFixture.ROOT, client.rootInode(), "acls", 0755);
+        AclFiles.create(client, client.resolve(ClusterFixture.ROOT, "/acls").inode());
+        byte[] root = mountRoot();
+        try (RpcTestClient nfs = nfs()) {
+            byte[] dir = lookup(nfs, root, "acls");
+            byte[] granted = lookup(nfs, dir, AclFiles.GRANTED);
+            byte[] denied = lookup(nfs, dir, AclFiles.DENIED);
+            nfs.as(AclFiles.USER_ID, AclFiles.USER_ID);
+            XdrReader r = read(nfs, granted);
+            assertThat(r.i()).as("READ of a 0600 file whose ACL names the caller").isZero();
+            r.postOp();
+            assertThat(r.i()).isEqualTo(AclFiles.CONTENT.length());
+            assertThat(r.b()).isTrue();
+            assertThat(new String(r.opaque(), StandardCharsets.UTF_8)).isEqualTo(AclFiles.CONTENT);
+            assertThat(read(nfs, denied).i()).as("READ of a 0644 file whose ACL excludes the caller").isEqualTo(13);
+            assertThat(access(nfs, granted) & 1).as("ACCESS READ, granted").isEqualTo(1);
+            assertThat(access(nfs, denied) & 1).as("ACCESS READ, denied").isZero();
+        }
+    }
+
+    static byte[] lookup(RpcTestClient nfs, byte[] dir, String name) throws IOException {
+        XdrReader r = nfs.call(3, out -> dirop(out, dir, name));
+        assertThat(r.i()).as("LOOKUP " + name).isZero();
+        return r.opaque();
+    }
+
+    static XdrReader read(RpcTestClient nfs, byte[] fh) throws IOException {
+        return nfs.call(6, out -> {
+            out.xdrEncodeDynamicOpaque(fh);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(4096);
+        });
+    }
+
+    /** The rights ACCESS grants of all six asked. */
+    static int access(RpcTestClient nfs, byte[] fh) throws IOException {
+        XdrReader r = nfs.call(4, out -> {
+            out.xdrEncodeDynamicOpaque(fh);
+            out.xdrEncodeInt(0x3f);
+        });
+        assertThat(r.i()).isZero();
+        r.postOp();
+        return r.i();
+    }
+
     @Test
     void handlesSurviveAGatewayRestart() throws Exception {
         byte[] data = fx.writeFile("survivor.bin", 100_000, 3, 1);

@@ -23,7 +23,8 @@ public final class AccessOp implements Nfs4Op<Integer> {
     public OpBody run(CompoundContext ctx, Integer asked) throws Nfs4Exception, MfsException {
         Node n = ctx.current();
         int supported = asked & ALL;
-        int granted = AccessProc.granted(n.attr(), ctx.creds(n.export()), n.export().readOnly()) & supported;
+        int granted = AccessProc.granted(ctx.client(), n.attr(), ctx.creds(n.export()), n.export().readOnly(),
+                supported);
         return out -> {
             out.xdrEncodeInt(supported);
             out.xdrEncodeInt(granted);

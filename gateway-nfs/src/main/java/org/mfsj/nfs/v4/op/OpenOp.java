@@ -96,7 +96,7 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         }
     }
 
-    private static void checkFile(CompoundContext ctx, Node n, int access) throws Nfs4Exception {
+    private static void checkFile(CompoundContext ctx, Node n, int access) throws Nfs4Exception, MfsException {
         Attr a = n.attr();
         if (a.type() != FileType.FILE) {
             throw new Nfs4Exception(a.isDirectory() ? Nfs4.ERR_ISDIR
@@ -105,11 +105,11 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         Creds c = ctx.creds(n.export());
         if ((access & Nfs4.SHARE_ACCESS_WRITE) != 0) {
             CompoundContext.writable(n);
-            if (!Permissions.allowsIo(a, c, true)) {
+            if (!Permissions.allowsIo(ctx.client(), a, c, true)) {
                 throw new Nfs4Exception(Nfs4.ERR_ACCESS, "write open of inode " + a.inode());
             }
         }
-        if ((access & Nfs4.SHARE_ACCESS_READ) != 0 && !Permissions.allowsIo(a, c, false)) {
+        if ((access & Nfs4.SHARE_ACCESS_READ) != 0 && !Permissions.allowsIo(ctx.client(), a, c, false)) {
             throw new Nfs4Exception(Nfs4.ERR_ACCESS, "read open of inode " + a.inode());
         }
     }

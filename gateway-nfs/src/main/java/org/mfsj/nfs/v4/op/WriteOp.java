@@ -34,7 +34,7 @@ public final class WriteOp implements Nfs4Op<WriteOp.Args> {
         Node n = ReadOp.regularFile(ctx);
         CompoundContext.writable(n);
         ctx.state().checkIo(a.stateid(), n.inode(), true);
-        if (!Permissions.allowsIo(n.attr(), ctx.creds(n.export()), true)) {
+        if (!Permissions.allowsIo(ctx.client(), n.attr(), ctx.creds(n.export()), true)) {
             throw new Nfs4Exception(Nfs4.ERR_ACCESS, "write of inode " + n.inode());
         }
         if (a.offset() < 0 || a.offset() + a.data().length < 0) {

@@ -24,6 +24,10 @@ public final class LockState {
         return stateid;
     }
 
+    public long clientId() {
+        return clientId;
+    }
+
     public long inode() {
         return inode;
     }

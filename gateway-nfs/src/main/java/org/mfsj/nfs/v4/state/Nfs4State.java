@@ -30,6 +30,8 @@ public final class Nfs4State {
     private final Map<StateId.Key, Long> lockOwners = new HashMap<>();
     /** NFSv4.0: the last sequence id each open owner used. */
     private final Map<StateId.Key, Integer> ownerSeqids = new HashMap<>();
+    /** Lock states of dropped clients whose master locks are still to be released. */
+    private final List<LockState> orphanedLocks = new ArrayList<>();
 
     public Nfs4State(Clock clock, Duration lease, Duration grace) {
         this.clock = clock;
@@ -255,7 +257,23 @@ public final class Nfs4State {
             sessions.remove(s);
         }
         opens.values().removeIf(o -> o.clientId == c.id);
-        locks.values().removeIf(l -> l.clientId == c.id);
+        locks.values().removeIf(l -> {
+            if (l.clientId == c.id) {
+                orphanedLocks.add(l);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * The lock states of clients dropped since the last call (lease expired, record replaced by a
+     * rebooted client, destroyed): their locks are still held by the master until released.
+     */
+    public synchronized List<LockState> takeOrphanedLocks() {
+        List<LockState> taken = List.copyOf(orphanedLocks);
+        orphanedLocks.clear();
+        return taken;
     }
 
     /**
