@@ -14,14 +14,19 @@ import org.mfsj.common.types.ChunkGeometry;
 
 /**
  * Reads file ranges from the chunkservers for one handle, fetching ahead of a sequential reader.
- * A read close to where the last one ended counts as sequential (requests of a parallel reader
- * may arrive slightly out of order); each one doubles the window, from 1 MiB up to the configured
- * maximum, and keeps segments of up to {@link #SEGMENT} bytes in flight over that window. Any
- * other read drops what was fetched and starts over. Fetched data is dropped as well when the
- * file's buffered writes changed since it was asked for (see {@link Overlay#changes()}).
+ * A read close to the furthest one so far counts as sequential: within {@link #REORDER} bytes or
+ * the current window, as the requests of a parallel reader (an NFS client with many READs in
+ * flight, served by many gateway threads) arrive out of order by about that much. From the second
+ * such read in a row, each one doubles the window, from 1 MiB up to the configured maximum, and
+ * keeps segments of up to {@link #SEGMENT} bytes in flight over that window; needing two keeps a
+ * random reader from starting prefetches it will not use. Any other read drops what was fetched
+ * and starts over. Fetched data is dropped as well when the file's buffered writes changed since
+ * it was asked for (see {@link Overlay#changes()}).
  */
 final class ReadAhead {
     static final int SEGMENT = 1 << 20;
+    /** How far out of order a sequential reader's requests may arrive before the window has grown. */
+    static final long REORDER = 4L * SEGMENT;
 
     private record Segment(long offset, int length, CompletableFuture<byte[]> data) {
         long end() {
@@ -36,6 +41,8 @@ final class ReadAhead {
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
     private long expected;
     private long window;
+    /** Sequential reads in a row. */
+    private int streak;
     private long fetchedTo;
     private long changes = Long.MIN_VALUE;
 
@@ -85,13 +92,18 @@ final class ReadAhead {
             fetchedTo = 0;
             changes = changeCount;
         }
-        boolean sequential = pos >= expected - SEGMENT && pos <= expected + SEGMENT;
+        long slack = Math.max(REORDER, window);
+        boolean sequential = pos >= expected - slack && pos <= expected + slack;
         if (!sequential || maxWindow == 0) {
             segments.clear();
             fetchedTo = 0;
             window = 0;
+            streak = 0;
         } else {
-            window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+            streak = Math.min(streak + 1, 2);
+            if (streak == 2) {
+                window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+            }
         }
         expected = Math.max(sequential ? expected : 0, pos + n);
         long end = pos + n;
@@ -99,7 +111,7 @@ final class ReadAhead {
         Iterator<Map.Entry<Long, Segment>> it = segments.entrySet().iterator();
         while (it.hasNext()) {
             Segment s = it.next().getValue();
-            if (s.end() <= pos - SEGMENT) {
+            if (s.end() <= pos - slack) {
                 it.remove();
             } else if (s.offset < end && s.end() > pos) {
                 use.add(s);
@@ -132,6 +144,7 @@ final class ReadAhead {
         segments.clear();
         fetchedTo = 0;
         window = 0;
+        streak = 0;
     }
 
     /** Reads without prefetch: the range split at chunk boundaries and read-size limits, all at once. */
