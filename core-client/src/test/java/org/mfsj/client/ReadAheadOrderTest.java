@@ -16,7 +16,7 @@ import org.mfsj.common.types.Creds;
  */
 class ReadAheadOrderTest {
     private static final int MIB = 1 << 20;
-    private static final int FILE_MIB = 32;
+    private static final int FILE_MIB = 16;
     private static final long SEED = 6;
     private static final Creds ME = new Creds(1000, 1000, new int[0]);
 
@@ -62,7 +62,7 @@ class ReadAheadOrderTest {
     void aReaderJumpingFurtherThanTheReorderSlackFetchesNothingAhead() throws Exception {
         int[] order = new int[FILE_MIB];
         for (int i = 0; i < FILE_MIB; i++) {
-            order[i] = i * 9 % FILE_MIB;  // every step 9 MiB (or 23 back): never near the last
+            order[i] = i * 9 % FILE_MIB;  // every step 9 MiB on or 7 back: never near the last
         }
         readInOrder(order);
         assertThat(client.metrics().readAheadBytes()).isZero();

@@ -208,7 +208,8 @@ final class Nfs3BenchClient implements AutoCloseable {
         Reply<T> reply = new Reply<>(body);
         RpcTransport t = transports.get(Math.floorMod(next.getAndIncrement(), transports.size()));
         try {
-            new RpcCall(program, version, auth, t).call(proc, XdrBytes.writing(args), reply, TIMEOUT_S, TimeUnit.SECONDS);
+            new RpcCall(program, version, auth, t)
+                    .call(proc, XdrBytes.writing(args), reply, TIMEOUT_S, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new IOException(what + ": no reply in " + TIMEOUT_S + " s", e);
         }

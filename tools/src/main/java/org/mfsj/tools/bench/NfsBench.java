@@ -99,7 +99,8 @@ public final class NfsBench {
 
     private void write(byte[] fh) throws Exception {
         long size = args.sizeBytes();
-        log("write " + args.sizeMib() + " MiB in " + io + "-byte UNSTABLE calls, " + args.outstanding() + " outstanding");
+        log("write " + args.sizeMib() + " MiB in " + io + "-byte UNSTABLE calls, " + args.outstanding()
+                + " outstanding");
         AtomicLong verifier = new AtomicLong();
         long t0 = System.nanoTime();
         forAll(size / io, i -> {

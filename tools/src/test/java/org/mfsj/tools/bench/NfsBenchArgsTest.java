@@ -30,7 +30,8 @@ class NfsBenchArgsTest {
 
     @Test
     void refusesWhatItCannotRun() {
-        assertThatThrownBy(() -> NfsBenchArgs.parse("--mount-port", "2")).hasMessageContaining("--nfs-port is required");
+        assertThatThrownBy(() -> NfsBenchArgs.parse("--mount-port", "2"))
+                .hasMessageContaining("--nfs-port is required");
         assertThatThrownBy(() -> NfsBenchArgs.parse("--nfs-port", "70000", "--mount-port", "2"))
                 .hasMessageContaining("not a TCP port");
         assertThatThrownBy(() -> NfsBenchArgs.parse("--nfs-port", "1", "--mount-port", "2", "--files", "0"))

@@ -63,7 +63,8 @@ class Args3CodecTest {
         int mask = SetAttrMask.MODE | SetAttrMask.UID | SetAttrMask.GID | SetAttrMask.LENGTH | SetAttrMask.ATIME
                 | SetAttrMask.MTIME_NOW;
         SetAttrRequest all = new SetAttrRequest(mask, 0755, 1000, 100, 5_000_000_123L, 0, 1L << 40);
-        MkdirArgs3 m = MkdirArgs3.decode(xdr(XdrBytes.encode(new MkdirArgs3(new DirOp3(FH, "d"), new Sattr3(all))::encode)));
+        MkdirArgs3 sent = new MkdirArgs3(new DirOp3(FH, "d"), new Sattr3(all));
+        MkdirArgs3 m = MkdirArgs3.decode(xdr(XdrBytes.encode(sent::encode)));
         assertThat(m.attrs().change()).isEqualTo(all);
         assertThat(m.where().name()).isEqualTo("d");
     }
