@@ -15,6 +15,7 @@ import org.dcache.oncrpc4j.xdr.Xdr;
 import org.dcache.oncrpc4j.xdr.XdrAble;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.mfsj.nfs.rpc.XdrBytes;
 
 /**
  * An RPC client for tests: arguments are written by hand word by word, replies come back as a
@@ -60,7 +61,7 @@ public final class RpcTestClient implements AutoCloseable {
         Capture result = new Capture();
         RpcCall call = new RpcCall(program, version, auth, transport);
         try {
-            call.call(proc, new Encoder(args), result, 10, TimeUnit.SECONDS);
+            call.call(proc, XdrBytes.writing(args::write), result, 10, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new IOException("no reply to proc " + proc, e);
         }
@@ -75,18 +76,6 @@ public final class RpcTestClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    private record Encoder(Args args) implements XdrAble {
-        @Override
-        public void xdrEncode(XdrEncodingStream out) {
-            args.write(out);
-        }
-
-        @Override
-        public void xdrDecode(XdrDecodingStream in) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Keeps the raw reply body. */

@@ -62,8 +62,7 @@ public final class OpenFile {
         if (len <= a.length()) {
             return a;
         }
-        return new Attr(a.inode(), a.type(), a.mode(), a.uid(), a.gid(), a.atimeNanos(), a.mtimeNanos(),
-                a.ctimeNanos(), a.nlink(), len, a.rdev(), a.goal(), a.generation());
+        return a.withLength(len);
     }
 
     /** The master recorded one of our chunk writes; the file is at least this long now. */

@@ -14,14 +14,23 @@ import org.mfsj.common.types.ChunkGeometry;
 
 /**
  * Reads file ranges from the chunkservers for one handle, fetching ahead of a sequential reader.
- * A read close to where the last one ended counts as sequential (requests of a parallel reader
- * may arrive slightly out of order); each one doubles the window, from 1 MiB up to the configured
- * maximum, and keeps segments of up to {@link #SEGMENT} bytes in flight over that window. Any
- * other read drops what was fetched and starts over. Fetched data is dropped as well when the
- * file's buffered writes changed since it was asked for (see {@link Overlay#changes()}).
+ * A read counts as sequential when it starts within a segment of where the furthest one so far
+ * ended ({@link #REORDER} once prefetching), or when it borders one of the last {@link #RECENT}
+ * reads (starts where one ended, or ends where one started): the requests of a parallel reader
+ * (an NFS client with many READs in flight, served by many gateway threads) arrive out of order.
+ * From the second sequential read in a row, each one that reaches further doubles the window, from
+ * 1 MiB up to the configured maximum, and keeps segments of up to {@link #SEGMENT} bytes in flight
+ * over that window; needing two keeps a random reader that lands near the last read now and then
+ * from starting prefetches it will not use. Any other read drops what was fetched and starts over. Fetched data is dropped
+ * as well when the file's buffered writes changed since it was asked for (see
+ * {@link Overlay#changes()}).
  */
 final class ReadAhead {
     static final int SEGMENT = 1 << 20;
+    /** Recent reads a new one may border to count as sequential. */
+    static final int RECENT = 32;
+    /** How far out of order an established stream's reads may arrive; segments are kept that far back. */
+    static final long REORDER = 4L * SEGMENT;
 
     private record Segment(long offset, int length, CompletableFuture<byte[]> data) {
         long end() {
@@ -36,6 +45,11 @@ final class ReadAhead {
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
     private long expected;
     private long window;
+    /** Sequential reads in a row. */
+    private int streak;
+    private final long[] recentStarts = new long[RECENT];
+    private final long[] recentEnds = new long[RECENT];
+    private int recentNext;
     private long fetchedTo;
     private long changes = Long.MIN_VALUE;
 
@@ -85,21 +99,30 @@ final class ReadAhead {
             fetchedTo = 0;
             changes = changeCount;
         }
-        boolean sequential = pos >= expected - SEGMENT && pos <= expected + SEGMENT;
+        long end = pos + n;
+        // once a stream is established, its reads may arrive further out of order than a new one's
+        long slack = window > 0 ? REORDER : SEGMENT;
+        boolean sequential = pos >= expected - slack && pos <= expected + slack || bordersRecent(pos, end);
+        recentStarts[recentNext] = pos;
+        recentEnds[recentNext] = end;
+        recentNext = (recentNext + 1) % RECENT;
         if (!sequential || maxWindow == 0) {
             segments.clear();
             fetchedTo = 0;
             window = 0;
+            streak = 0;
         } else {
-            window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+            streak = Math.min(streak + 1, 2);
+            if (streak == 2 && end > expected) {
+                window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+            }
         }
-        expected = Math.max(sequential ? expected : 0, pos + n);
-        long end = pos + n;
+        expected = Math.max(sequential ? expected : 0, end);
         List<Segment> use = new ArrayList<>();
         Iterator<Map.Entry<Long, Segment>> it = segments.entrySet().iterator();
         while (it.hasNext()) {
             Segment s = it.next().getValue();
-            if (s.end() <= pos - SEGMENT) {
+            if (s.end() <= pos - REORDER) {
                 it.remove();
             } else if (s.offset < end && s.end() > pos) {
                 use.add(s);
@@ -109,6 +132,15 @@ final class ReadAhead {
             prefetch(Math.max(fetchedTo, end), Math.min(fileLength, roundUp(end + window)));
         }
         return use;
+    }
+
+    private boolean bordersRecent(long pos, long end) {
+        for (int i = 0; i < RECENT; i++) {
+            if (recentEnds[i] == pos || recentStarts[i] == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void prefetch(long from, long to) {
@@ -132,6 +164,7 @@ final class ReadAhead {
         segments.clear();
         fetchedTo = 0;
         window = 0;
+        streak = 0;
     }
 
     /** Reads without prefetch: the range split at chunk boundaries and read-size limits, all at once. */

@@ -26,4 +26,10 @@ public record Attr(
     public boolean isFile() {
         return type == FileType.FILE;
     }
+
+    /** The same attributes with another length. */
+    public Attr withLength(long newLength) {
+        return new Attr(inode, type, mode, uid, gid, atimeNanos, mtimeNanos, ctimeNanos, nlink, newLength, rdev, goal,
+                generation);
+    }
 }

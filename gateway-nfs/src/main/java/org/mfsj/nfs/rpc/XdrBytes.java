@@ -28,6 +28,21 @@ public final class XdrBytes {
         return out;
     }
 
+    /** Arguments or a reply written by {@code w} when oncrpc4j sends them; never decoded. */
+    public static XdrAble writing(Writer w) {
+        return new XdrAble() {
+            @Override
+            public void xdrEncode(XdrEncodingStream out) throws IOException {
+                w.write(out);
+            }
+
+            @Override
+            public void xdrDecode(XdrDecodingStream in) {
+                throw new UnsupportedOperationException("encoded only");
+            }
+        };
+    }
+
     /** A reply made of bytes already encoded (their length is a multiple of four). */
     public static XdrAble raw(byte[] encoded) {
         return new XdrAble() {

@@ -37,7 +37,8 @@ public final class ReadProc implements Nfs3Procedure<ReadArgs3> {
         });
         int count = Math.max(got, 0);
         boolean eof = got < 0 || a.offset() + count >= length[0];
-        return new ReadReply3(call.attrOrNull(n.inode()), call.fsid(), count, eof, buf);
+        // reads do not reach the master, so they change no attribute: the ones fetched for the checks are current
+        return new ReadReply3(n.attr(), call.fsid(), count, eof, buf);
     }
 
     @Override

@@ -16,8 +16,10 @@ import org.mfsj.nfs.v3.xdr.WriteReply3;
 
 /**
  * Procedure 7: UNSTABLE writes go to the open file's write-back buffer and are answered at once
- * (COMMIT or the verifier covers them); DATA_SYNC and FILE_SYNC are flushed first, and a flushed
- * write is on every server of its chain, so both are answered as FILE_SYNC.
+ * (COMMIT or the verifier covers them) with the attributes read for the checks and the new length,
+ * so an unstable write costs no master call after the handle's; DATA_SYNC and FILE_SYNC are
+ * flushed first, and a flushed write is on every server of its chain, so both are answered as
+ * FILE_SYNC.
  */
 public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
     @Override
@@ -38,12 +40,15 @@ public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
             throw new Nfs3Exception(Nfs3.ERR_FBIG, "write at " + Long.toUnsignedString(a.offset()));
         }
         boolean sync = a.stable() != Nfs3.UNSTABLE;
+        Attr before = n.attr();
         Attr after = call.gateway().files().write(n.inode(), h -> {
             h.write(a.offset(), a.data(), 0, count);
             if (sync) {
                 h.flush();
+                return h.getattr();
             }
-            return h.getattr();
+            // unstable data is still in our buffer: the master has not seen it, only the length moved
+            return before.withLength(Math.max(before.length(), h.length()));
         });
         return new WriteReply3(new Wcc3(n.attr(), after, call.fsid()), count,
                 sync ? Nfs3.FILE_SYNC : Nfs3.UNSTABLE, call.gateway().verifier().current());

@@ -2,6 +2,7 @@ package org.mfsj.nfs.v3.xdr;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 import org.mfsj.nfs.rpc.XdrIn;
 import org.mfsj.nfs.v3.Nfs3;
 
@@ -14,5 +15,15 @@ public record CreateArgs3(DirOp3 where, int how, Sattr3 attrs, byte[] verifier) 
             return new CreateArgs3(where, how, null, XdrIn.fixed(in, 8));
         }
         return new CreateArgs3(where, how, Sattr3.decode(in), null);
+    }
+
+    public void encode(XdrEncodingStream out) {
+        where.encode(out);
+        out.xdrEncodeInt(how);
+        if (how == Nfs3.CREATE_EXCLUSIVE) {
+            out.xdrEncodeOpaque(verifier, 8);
+        } else {
+            attrs.encode(out);
+        }
     }
 }

@@ -15,6 +15,11 @@ public final class Fh3 {
         return XdrIn.opaque(in, Nfs3.FHSIZE, "file handle");
     }
 
+    /** nfs_fh3, as a client sends it. */
+    public static void encode(XdrEncodingStream out, byte[] fh) {
+        out.xdrEncodeDynamicOpaque(fh);
+    }
+
     /** post_op_fh3. */
     public static void encodeOptional(XdrEncodingStream out, byte[] fh) {
         if (fh == null) {

@@ -2,6 +2,7 @@ package org.mfsj.nfs.v3.xdr;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.types.SetAttrMask;
 import org.mfsj.nfs.rpc.XdrIn;
@@ -54,6 +55,39 @@ public record Sattr3(SetAttrRequest change) {
             mtime = Time3.decode(in);
         }
         return new Sattr3(new SetAttrRequest(mask, mode, uid, gid, atime, mtime, size));
+    }
+
+    /** Only a mode, as a client creating a file sends. */
+    public static Sattr3 mode(int mode) {
+        return new Sattr3(new SetAttrRequest(SetAttrMask.MODE, mode, 0, 0, 0, 0, 0));
+    }
+
+    public void encode(XdrEncodingStream out) {
+        int m = change.mask();
+        encodeSet(out, m, SetAttrMask.MODE, () -> out.xdrEncodeInt(change.mode()));
+        encodeSet(out, m, SetAttrMask.UID, () -> out.xdrEncodeInt(change.uid()));
+        encodeSet(out, m, SetAttrMask.GID, () -> out.xdrEncodeInt(change.gid()));
+        encodeSet(out, m, SetAttrMask.LENGTH, () -> out.xdrEncodeLong(change.length()));
+        encodeTime(out, m, SetAttrMask.ATIME_NOW, SetAttrMask.ATIME, change.atimeNanos());
+        encodeTime(out, m, SetAttrMask.MTIME_NOW, SetAttrMask.MTIME, change.mtimeNanos());
+    }
+
+    private static void encodeSet(XdrEncodingStream out, int mask, int bit, Runnable value) {
+        out.xdrEncodeBoolean((mask & bit) != 0);
+        if ((mask & bit) != 0) {
+            value.run();
+        }
+    }
+
+    private static void encodeTime(XdrEncodingStream out, int mask, int now, int given, long nanos) {
+        if ((mask & now) != 0) {
+            out.xdrEncodeInt(SERVER_TIME);
+        } else if ((mask & given) != 0) {
+            out.xdrEncodeInt(CLIENT_TIME);
+            Time3.encode(out, nanos);
+        } else {
+            out.xdrEncodeInt(0);
+        }
     }
 
     public boolean isEmpty() {

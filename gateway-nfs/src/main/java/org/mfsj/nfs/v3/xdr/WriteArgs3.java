@@ -2,6 +2,7 @@ package org.mfsj.nfs.v3.xdr;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 import org.mfsj.nfs.rpc.XdrIn;
 import org.mfsj.nfs.v3.Nfs3;
 
@@ -14,5 +15,15 @@ public record WriteArgs3(byte[] fh, long offset, int count, int stable, byte[] d
         int stable = XdrIn.choice(in, Nfs3.FILE_SYNC, "stable_how");
         byte[] data = XdrIn.opaque(in, Nfs3.MAX_IO, "write data");
         return new WriteArgs3(fh, offset, count, stable, data);
+    }
+
+    /** As a client sends it: the first {@code count} bytes of {@code data}. */
+    public void encode(XdrEncodingStream out) {
+        Fh3.encode(out, fh);
+        out.xdrEncodeLong(offset);
+        out.xdrEncodeInt(count);
+        out.xdrEncodeInt(stable);
+        out.xdrEncodeInt(count);
+        out.xdrEncodeOpaque(data, 0, count);
     }
 }
