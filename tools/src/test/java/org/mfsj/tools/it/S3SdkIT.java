@@ -27,6 +27,9 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -264,5 +267,28 @@ class S3SdkIT {
         assertThat(listed.lastModified()).isEqualTo(Instant.ofEpochSecond(written.mtimeNanos() / 1_000_000_000L,
                 written.mtimeNanos() % 1_000_000_000L / 1_000_000 * 1_000_000));
         assertThat(text("shared", "from-client.txt")).isEqualTo("written by the client library");
+    }
+
+    @Test
+    void overHttpsTheSdkStreamsUnsignedPayloadsWithTrailers() throws Exception {
+        List<String> payloadForms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor watcher = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+                c.httpRequest().firstMatchingHeader("x-amz-content-sha256").ifPresent(payloadForms::add);
+            }
+        };
+        byte[] payload = data(13, 5_000_000).readAllBytes();
+        try (S3Client tls = fx.tlsClient(watcher)) {
+            tls.createBucket(b -> b.bucket("secure"));
+            var put = tls.putObject(b -> b.bucket("secure").key("over/tls.bin"), RequestBody.fromBytes(payload));
+            var got = tls.getObjectAsBytes(b -> b.bucket("secure").key("over/tls.bin")
+                    .checksumMode(ChecksumMode.ENABLED));
+            assertThat(got.asByteArray()).isEqualTo(payload);
+            assertThat(got.response().checksumCRC32()).isEqualTo(put.checksumCRC32()).isNotNull();
+        }
+        assertThat(payloadForms).contains("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+        // one namespace behind both listeners
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("secure").key("over/tls.bin")).asByteArray()).isEqualTo(payload);
     }
 }
