@@ -80,6 +80,53 @@ public interface MfsClient extends AutoCloseable {
 
     byte[] getxattr(Creds creds, long inode, String name) throws MfsException;
 
+    /**
+     * A new empty regular file, open for writing: {@link #create} then {@link #open}, in one master
+     * call where the client can. EEXIST if the name is taken.
+     */
+    default FileHandle createOpen(Creds creds, long parent, String name, int mode) throws MfsException {
+        return open(creds, create(creds, parent, name, mode).inode(), true);
+    }
+
+    /**
+     * {@link #lookup} of {@code name} and, when it is a regular file, {@link #getxattr} of
+     * {@code xattrName} (absent: null) and, with {@code openForRead}, {@link #open} for reading, in
+     * one master call where the client can. The caller closes the handle.
+     */
+    default ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
+            throws MfsException {
+        Attr a = lookup(creds, parent, name);
+        if (!a.isFile()) {
+            return new ObjectLookup(a, null, null);
+        }
+        byte[] value;
+        try {
+            value = getxattr(creds, a.inode(), xattrName);
+        } catch (MfsException e) {
+            if (e.status() != Status.ENODATA) {
+                throw e;
+            }
+            value = null;
+        }
+        return new ObjectLookup(a, value, openForRead ? open(creds, a.inode(), false) : null);
+    }
+
+    /**
+     * Puts a finished regular file in place: sets its mtime and one extended attribute and renames
+     * it over {@code dstName} (as rename: a file there is replaced). Clients that can do it as one
+     * master change, so the file never shows at {@code dstName} without its attribute; this default
+     * does it in three. Returns the file's attributes.
+     */
+    default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos) throws MfsException {
+        Attr a = lookup(creds, srcParent, srcName);
+        setattr(creds, a.inode(), new SetAttrRequest(org.mfsj.common.types.SetAttrMask.MTIME, 0, 0, 0, 0, mtimeNanos,
+                0));
+        setxattr(creds, a.inode(), xattrName, xattrValue, 0);
+        rename(creds, srcParent, srcName, dstParent, dstName);
+        return getattr(a.inode());
+    }
+
     /** {@code flags}: 0, or 1 = create only, 2 = replace only (as setxattr(2)). */
     void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException;
 

@@ -15,6 +15,7 @@ import org.mfsj.s3.http.Router;
 import org.mfsj.s3.http.S3Handler;
 import org.mfsj.s3.op.multipart.UploadSweeper;
 import org.mfsj.s3.op.multipart.Uploads;
+import org.mfsj.s3.list.DirCache;
 import org.mfsj.s3.store.S3Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class S3Server implements AutoCloseable {
 
     /** Starts serving {@code client}'s namespace; the caller keeps owning the client. */
     public static S3Server start(S3Config cfg, MfsClient client, Users users, Clock clock) throws Exception {
-        S3Store store = S3Store.open(client, cfg.s3Root());
+        S3Store store = S3Store.open(client, cfg.s3Root(), new DirCache(), clock);
         Uploads uploads = Operations.uploads(store, clock);
         Router router = new Router(Operations.all(store, uploads, cfg));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain());

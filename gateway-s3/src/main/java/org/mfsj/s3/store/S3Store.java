@@ -1,10 +1,13 @@
 package org.mfsj.s3.store;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.mfsj.s3.list.DirCache;
 import org.mfsj.client.MfsClient;
+import org.mfsj.client.ObjectLookup;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -26,26 +29,33 @@ public final class S3Store {
     private static final int DIR_MODE = 0755;
     private static final int FILE_MODE = 0644;
 
+    /** How long a bucket found stays known without asking the master again. */
+    private static final long BUCKET_TTL_NANOS = 1_000_000_000L;
+
     private final MfsClient client;
     private final long root;
     private final long tmpDir;
     private final long uploadsDir;
     private final DirCache dirCache;
+    private final BucketCache buckets = new BucketCache(BUCKET_TTL_NANOS, System::nanoTime);
+    private final Clock clock;
 
-    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache) {
+    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache, Clock clock) {
         this.client = client;
         this.dirCache = dirCache;
         this.root = root;
         this.tmpDir = tmpDir;
         this.uploadsDir = uploadsDir;
+        this.clock = clock;
     }
 
     /** Finds (or makes, as root) the S3 root and the private working directories. */
     public static S3Store open(MfsClient client, String s3Root) throws MfsException {
-        return open(client, s3Root, new DirCache());
+        return open(client, s3Root, new DirCache(), Clock.systemUTC());
     }
 
-    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache)
+    /** @param clock gives new objects their Last-Modified */
+    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache, Clock clock)
             throws MfsException {
         long dir = client.rootInode();
         for (String part : s3Root.split("/")) {
@@ -56,7 +66,7 @@ public final class S3Store {
         long priv = mkdirIfMissing(client, dir, PRIVATE_DIR, 0755);
         long tmp = mkdirIfMissing(client, priv, "tmp", SHARED_DIR_MODE);
         long uploads = mkdirIfMissing(client, priv, "multipart", SHARED_DIR_MODE);
-        return new S3Store(client, dir, tmp, uploads, dirCache);
+        return new S3Store(client, dir, tmp, uploads, dirCache, clock);
     }
 
     private static long mkdirIfMissing(MfsClient c, long parent, String name, int mode) throws MfsException {
@@ -109,9 +119,14 @@ public final class S3Store {
         return out;
     }
 
+    /** The bucket's directory (its attributes may be up to a second old). */
     public Attr bucket(Creds creds, String name) throws S3Exception {
         if (name == null) {
             throw new S3Exception(S3Error.NO_SUCH_BUCKET);
+        }
+        Attr cached = buckets.get(name, creds.uid());
+        if (cached != null) {
+            return cached;
         }
         Keys.checkBucket(name);
         try {
@@ -119,50 +134,72 @@ public final class S3Store {
             if (!a.isDirectory()) {
                 throw new S3Exception(S3Error.NO_SUCH_BUCKET);
             }
+            buckets.put(name, creds.uid(), a);
             return a;
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
     }
 
-    /** The regular file at {@code key}; NoSuchKey when it is missing or not a file. */
-    public Attr object(Creds creds, long bucket, String key) throws S3Exception {
+    /** This gateway removed the bucket: no request here may find it in the cache. */
+    public void forgetBucket(String name) {
+        buckets.forget(name);
+    }
+
+    /** Now, as a file time in nanoseconds. */
+    public long nowNanos() {
+        Instant t = clock.instant();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    /**
+     * The regular file at {@code key} with its stored metadata, and (with {@code openForRead}) open:
+     * the last step is one master call. NoSuchKey when it is missing or not a file.
+     */
+    public Found find(Creds creds, long bucket, String key, boolean openForRead) throws S3Exception {
+        List<String> parts = Keys.components(key);
         long dir = bucket;
-        Attr a = null;
         try {
-            for (String part : Keys.components(key)) {
-                if (a != null && !a.isDirectory()) {
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                Attr a = client.lookup(creds, dir, part);
+                if (!a.isDirectory()) {
                     throw new S3Exception(S3Error.NO_SUCH_KEY);
                 }
-                a = client.lookup(creds, dir, part);
                 dir = a.inode();
             }
+            ObjectLookup o = client.lookupObject(creds, dir, parts.get(parts.size() - 1), ObjectMeta.XATTR,
+                    openForRead);
+            if (!o.attr().isFile()) {
+                throw new S3Exception(S3Error.NO_SUCH_KEY);
+            }
+            return new Found(o.attr(), ObjectMeta.decodeOrEmpty(o.xattr()), o.handle());
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
-        if (a == null || !a.isFile()) {
-            throw new S3Exception(S3Error.NO_SUCH_KEY);
-        }
-        return a;
     }
 
-    /** A new empty file aside from every bucket, to be filled and then {@link #commit}ted or {@link #discard}ed. */
+    /** A new empty file aside from every bucket, open for writing, to be {@link #publish}ed or {@link #discard}ed. */
     public TempFile newTemp(Creds creds) throws S3Exception {
         String name = UUID.randomUUID().toString();
         try {
-            return new TempFile(tmpDir, name, client.create(creds, tmpDir, name, FILE_MODE));
+            return new TempFile(tmpDir, name, client.createOpen(creds, tmpDir, name, FILE_MODE));
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
     }
 
-    /** Moves a finished temp file to {@code key} in one rename, replacing an older object. */
-    public void commit(Creds creds, TempFile temp, long bucket, String key) throws S3Exception {
+    /**
+     * Puts a finished (closed) temp file at {@code key} with its metadata and Last-Modified in one
+     * master change, replacing an older object; returns the object's attributes.
+     */
+    public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos)
+            throws S3Exception {
         List<String> parts = Keys.components(key);
         long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
         String name = parts.get(parts.size() - 1);
         try {
-            client.rename(creds, temp.dir(), temp.name(), dir, name);
+            return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
+                    mtimeNanos);
         } catch (MfsException e) {
             if (e.status() == Status.EISDIR || e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
                 throw conflict(key, "'" + key + "' is a prefix of other objects");
@@ -254,15 +291,12 @@ public final class S3Store {
 
     public ObjectMeta meta(Creds creds, long inode) throws S3Exception {
         try {
-            return ObjectMeta.decode(client.getxattr(creds, inode, ObjectMeta.XATTR));
+            return ObjectMeta.decodeOrEmpty(client.getxattr(creds, inode, ObjectMeta.XATTR));
         } catch (MfsException e) {
             if (e.status() == Status.ENODATA || e.status() == Status.ENOTSUP) {
                 return ObjectMeta.empty();
             }
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
-        } catch (RuntimeException e) {
-            // written by hand through another door: treat as absent rather than fail every GET
-            return ObjectMeta.empty();
         }
     }
 
