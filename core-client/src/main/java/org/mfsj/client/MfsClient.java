@@ -89,16 +89,13 @@ public interface MfsClient extends AutoCloseable {
     }
 
     /**
-     * {@link #lookup} of {@code name} and, when it is a regular file, {@link #getxattr} of
-     * {@code xattrName} (absent: null) and, with {@code openForRead}, {@link #open} for reading, in
-     * one master call where the client can. The caller closes the handle.
+     * {@link #lookup} of {@code name}, {@link #getxattr} of {@code xattrName} (absent: null) and,
+     * when it is a regular file and {@code openForRead} is set, {@link #open} for reading, in one
+     * master call where the client can. The caller closes the handle.
      */
     default ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
             throws MfsException {
         Attr a = lookup(creds, parent, name);
-        if (!a.isFile()) {
-            return new ObjectLookup(a, null, null);
-        }
         byte[] value;
         try {
             value = getxattr(creds, a.inode(), xattrName);
@@ -108,7 +105,7 @@ public interface MfsClient extends AutoCloseable {
             }
             value = null;
         }
-        return new ObjectLookup(a, value, openForRead ? open(creds, a.inode(), false) : null);
+        return new ObjectLookup(a, value, openForRead && a.isFile() ? open(creds, a.inode(), false) : null);
     }
 
     /**

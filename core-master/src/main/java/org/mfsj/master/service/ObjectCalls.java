@@ -42,9 +42,6 @@ public final class ObjectCalls {
 
     private Message lookupObject(Peer from, LookupObject r) throws MfsException {
         Attr a = ns.lookup(r.creds(), r.parent(), r.name());
-        if (!a.isFile()) {
-            return new LookupObjectReply(r.msgId(), Status.OK, a, null, false);
-        }
         byte[] value;
         try {
             value = ns.getxattr(r.creds(), a.inode(), r.xattrName());
@@ -54,9 +51,10 @@ public final class ObjectCalls {
             }
             value = null;
         }
-        if (r.openForRead()) {
+        boolean open = r.openForRead() && a.isFile();
+        if (open) {
             a = OpenCalls.open(ns, from, r.creds(), a.inode(), true, false);
         }
-        return new LookupObjectReply(r.msgId(), Status.OK, a, value, r.openForRead());
+        return new LookupObjectReply(r.msgId(), Status.OK, a, value, open);
     }
 }

@@ -38,6 +38,7 @@ public final class S3Store {
     private final long uploadsDir;
     private final DirCache dirCache;
     private final BucketCache buckets = new BucketCache(BUCKET_TTL_NANOS, System::nanoTime);
+    private final DirMarkers markers;
     private final Clock clock;
 
     private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache, Clock clock) {
@@ -47,6 +48,7 @@ public final class S3Store {
         this.tmpDir = tmpDir;
         this.uploadsDir = uploadsDir;
         this.clock = clock;
+        this.markers = new DirMarkers(client);
     }
 
     /** Finds (or makes, as root) the S3 root and the private working directories. */
@@ -217,7 +219,7 @@ public final class S3Store {
     }
 
     /** The directory for the parent components of {@code key}, made where missing. */
-    private long mkdirs(Creds creds, long bucket, List<String> dirs, String key) throws S3Exception {
+    long mkdirs(Creds creds, long bucket, List<String> dirs, String key) throws S3Exception {
         long dir = bucket;
         StringBuilder path = new StringBuilder();
         for (String part : dirs) {
@@ -250,42 +252,88 @@ public final class S3Store {
         return dir;
     }
 
-    /** Removes the object at {@code key} and the directories it leaves empty; a missing key is not an error. */
+    /**
+     * Removes the object at {@code key} and the directories it leaves empty (but those that carry
+     * a directory marker); a missing key is not an error. A marker key removes the marker.
+     */
     public void delete(Creds creds, long bucket, String key) throws S3Exception {
-        List<String> parts = Keys.components(key);
-        List<Long> dirs = new ArrayList<>();
-        long dir = bucket;
+        boolean marker = Keys.isDirMarker(key);
+        List<String> parts = marker ? Keys.markerComponents(key) : Keys.components(key);
+        List<Long> path = new ArrayList<>(List.of(bucket));
         try {
             for (String part : parts.subList(0, parts.size() - 1)) {
-                dirs.add(dir);
-                Attr a = client.lookup(creds, dir, part);
+                Attr a = client.lookup(creds, path.get(path.size() - 1), part);
                 if (!a.isDirectory()) {
                     return;
                 }
-                dir = a.inode();
+                path.add(a.inode());
             }
-            Attr target = client.lookup(creds, dir, parts.get(parts.size() - 1));
-            if (!target.isFile()) {
-                return;
+            long dir = path.get(path.size() - 1);
+            String name = parts.get(parts.size() - 1);
+            Attr target = client.lookup(creds, dir, name);
+            if (marker) {
+                if (!target.isDirectory() || !markers.remove(creds, target.inode())) {
+                    return;
+                }
+                path.add(target.inode());
+            } else {
+                if (!target.isFile()) {
+                    return;
+                }
+                client.unlink(creds, dir, name);
             }
-            client.unlink(creds, dir, parts.get(parts.size() - 1));
         } catch (MfsException e) {
             if (e.status() == Status.ENOENT || e.status() == Status.ENOTDIR) {
                 return;
             }
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
-        pruneEmpty(creds, dirs, parts);
+        pruneEmpty(creds, path, parts);
     }
 
-    /** S3 has no directories: a prefix with no objects left vanishes, so its directory goes too. */
-    private void pruneEmpty(Creds creds, List<Long> parents, List<String> parts) {
-        for (int i = parents.size() - 1; i >= 0; i--) {
+    /**
+     * S3 has no directories: a prefix with no objects left vanishes, so its directory goes too,
+     * unless a directory marker keeps it. {@code path} is the bucket and the directories below it.
+     */
+    private void pruneEmpty(Creds creds, List<Long> path, List<String> parts) {
+        for (int i = path.size() - 1; i >= 1; i--) {
+            if (markers.has(creds, path.get(i))) {
+                return;
+            }
             try {
-                client.rmdir(creds, parents.get(i), parts.get(i));
+                client.rmdir(creds, path.get(i - 1), parts.get(i - 1));
             } catch (MfsException e) {
                 return;
             }
+        }
+    }
+
+    /** The directory markers: which directories carry one, and their metadata. */
+    public DirMarkers markers() {
+        return markers;
+    }
+
+    /** PUT of a directory marker: the directory of {@code key}, made as needed, takes {@code meta}. */
+    public void putMarker(Creds creds, long bucket, String key, ObjectMeta meta) throws S3Exception {
+        markers.put(creds, mkdirs(creds, bucket, Keys.markerComponents(key), key), meta);
+    }
+
+    /** The directory marker {@code key} as an object (zero bytes); NoSuchKey without directory or marker. */
+    public Found findMarker(Creds creds, long bucket, String key) throws S3Exception {
+        List<String> parts = Keys.markerComponents(key);
+        long dir = bucket;
+        try {
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                dir = client.lookup(creds, dir, part).inode();
+            }
+            ObjectLookup o = client.lookupObject(creds, dir, parts.get(parts.size() - 1), DirMarkers.XATTR, false);
+            if (!o.attr().isDirectory() || o.xattr() == null) {
+                throw new S3Exception(S3Error.NO_SUCH_KEY);
+            }
+            ObjectMeta meta = DirMarkers.decode(o.xattr());
+            return new Found(DirMarkers.asObject(o.attr(), meta), meta, null);
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
     }
 

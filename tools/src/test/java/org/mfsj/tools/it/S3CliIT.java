@@ -146,6 +146,39 @@ class S3CliIT {
         awsAt(https, "s3", "rb", "s3://awstls");
     }
 
+    @Test
+    void directoryMarkersAreDirectoriesForAwsRcloneAndTheFileSystem() throws Exception {
+        aws("s3", "mb", "s3://markers");
+        assertThat(aws("s3api", "put-object", "--bucket", "markers", "--key", "photos/").out())
+                .contains("d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(aws("s3api", "head-object", "--bucket", "markers", "--key", "photos/").out())
+                .contains("\"ContentLength\": 0");
+        Path pic = bigFile("marker-pic.bin", 30_000);
+        aws("s3", "cp", pic.toString(), "s3://markers/photos/pic.bin");
+        String listed = aws("s3api", "list-objects-v2", "--bucket", "markers", "--prefix", "photos/", "--delimiter",
+                "/").out();
+        assertThat(listed).contains("\"Key\": \"photos/\"").contains("\"Key\": \"photos/pic.bin\"");
+        // for the file system the marker is the directory itself
+        var client = fx.cluster.client();
+        assertThat(client.resolve(ClusterFixture.ROOT, S3GatewayFixture.S3_ROOT + "/markers/photos").isDirectory())
+                .isTrue();
+        // rclone sees a folder holding one file, copies it, and checks it byte for byte
+        assertThat(rclone("lsf", "-R", "mfs:markers").out().lines().filter(l -> !l.contains(" NOTICE: ")).toList())
+                .containsExactlyInAnyOrder("photos/", "photos/pic.bin");
+        Path back = tmp.resolve("marker-back");
+        rclone("copy", "mfs:markers", back.toString());
+        assertThat(Files.mismatch(pic, back.resolve("photos/pic.bin"))).isEqualTo(-1L);
+        rclone("check", back.toString(), "mfs:markers");
+        // deleting the object keeps the marked directory; deleting the marker then removes it
+        aws("s3", "rm", "s3://markers/photos/pic.bin");
+        assertThat(aws("s3api", "list-objects-v2", "--bucket", "markers").out()).contains("\"Key\": \"photos/\"");
+        aws("s3api", "delete-object", "--bucket", "markers", "--key", "photos/");
+        assertThat(aws("s3api", "list-objects-v2", "--bucket", "markers").out()).doesNotContain("photos");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.resolve(ClusterFixture.ROOT,
+                S3GatewayFixture.S3_ROOT + "/markers/photos")).isInstanceOf(java.io.IOException.class);
+        aws("s3", "rb", "s3://markers");
+    }
+
     // ---- s3cmd ----
 
     static Run s3cmd(String... args) throws IOException, InterruptedException {

@@ -7,8 +7,8 @@ import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
 /**
- * Finds {@code name} in {@code parent} and, when it is a regular file, reads one of its extended
- * attributes and (with {@code openForRead}) opens it for reading, in one call: what an object
+ * Finds {@code name} in {@code parent}, reads one of its extended attributes and, when it is a
+ * regular file and {@code openForRead} is set, opens it for reading, in one call: what an object
  * store's GET or HEAD needs before the first byte. Answered with a {@link LookupObjectReply}.
  */
 public record LookupObject(int msgId, Creds creds, long parent, String name, String xattrName, boolean openForRead)

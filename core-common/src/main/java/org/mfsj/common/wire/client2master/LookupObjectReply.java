@@ -9,7 +9,7 @@ import org.mfsj.common.wire.WireWriter;
 
 /**
  * What {@link LookupObject} found: the entry's attributes (null unless OK), the attribute's value
- * (null when the entry has none, or is not a regular file), and whether the file was opened.
+ * (null when the entry has none), and whether the file was opened.
  */
 public record LookupObjectReply(int msgId, Status status, Attr attr, byte[] xattr, boolean opened)
         implements Reply {

@@ -14,6 +14,7 @@ import org.mfsj.s3.op.Conditionals;
 import org.mfsj.s3.op.ObjectHeaders;
 import org.mfsj.s3.store.Etags;
 import org.mfsj.s3.store.Found;
+import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.PartSizes;
 import org.mfsj.s3.store.S3Store;
@@ -27,7 +28,9 @@ final class ObjectRead {
 
     static void answer(S3Store store, S3Exchange x, boolean withBody) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
-        try (Found found = store.find(x.creds(), bucket, x.request().key(), withBody)) {
+        String key = x.request().key();
+        try (Found found = Keys.isDirMarker(key) ? store.findMarker(x.creds(), bucket, key)
+                : store.find(x.creds(), bucket, key, withBody)) {
             answer(store, x, found);
         }
     }
@@ -56,6 +59,7 @@ final class ObjectRead {
             x.header("Content-Range", range.contentRange(size));
         }
         if (found.handle() == null) {
+            // HEAD, or a GET of a directory marker, which holds no bytes
             x.sendHeadersOnly(status, length);
             return;
         }
