@@ -27,6 +27,7 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
+import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.Release;
@@ -268,6 +269,23 @@ final class DefaultMfsClient implements MfsClient {
         return patch(master.attr(id -> new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName,
                 xattrValue, mtimeNanos, rq), "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in "
                 + dstParent));
+    }
+
+    @Override
+    public Attr appendChunks(Creds creds, long inode, List<Long> sources) throws MfsException {
+        OpenFile open = files.find(inode);
+        if (open != null) {
+            open.flush();
+        }
+        long rq = master.newRequestId();
+        Attr a = master.attr(id -> new AppendChunks(id, creds, inode, sources, rq),
+                "append " + sources.size() + " file(s) by chunks to " + inode);
+        locations.invalidateInode(inode);
+        if (open != null) {
+            // the file changed under this handle's cached view: take the master's length, drop read data
+            open.truncated(a.length());
+        }
+        return patch(a);
     }
 
     @Override

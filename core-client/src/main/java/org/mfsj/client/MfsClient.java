@@ -196,6 +196,17 @@ public interface MfsClient extends AutoCloseable {
         throw unsupported("snapshot");
     }
 
+    /**
+     * Appends the chunks of files {@code sources}, in order, to the end of file {@code inode} without
+     * copying data: chunks are shared until either side writes them, as with snapshots. The file
+     * must end on a chunk boundary and every source but the last must be whole chunks (EINVAL
+     * otherwise). Pending writes to the file are flushed first. Returns its new attributes.
+     * Clients that cannot share chunks refuse with ENOTSUP, and the caller copies bytes instead.
+     */
+    default Attr appendChunks(Creds creds, long inode, List<Long> sources) throws MfsException {
+        throw unsupported("append chunks");
+    }
+
     /** Sets a directory's quota limits (0 = no limit; all 0 removes the quota); root only. */
     default void setQuota(Creds creds, long dir, long softBytes, long hardBytes, long softInodes, long hardInodes)
             throws MfsException {

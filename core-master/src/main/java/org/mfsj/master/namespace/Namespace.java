@@ -217,6 +217,11 @@ public final class Namespace {
                 mtimeNanos, now()), ops.publish()::apply);
     }
 
+    /** Appends the sources' chunks to {@code inode} without copying (see {@code AppendChunksOp}). */
+    public Attr appendChunks(Creds c, long inode, List<Long> sources) throws MfsException {
+        return commit(ops.appendChunks().validate(c, inode, sources, now()), ops.appendChunks()::apply);
+    }
+
     // ---- attributes ----
 
     /**

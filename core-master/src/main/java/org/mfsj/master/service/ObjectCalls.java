@@ -6,6 +6,8 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AppendChunks;
+import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.LookupObject;
@@ -16,8 +18,9 @@ import org.mfsj.master.net.RequestDispatcher;
 
 /**
  * Calls that do in one round trip what an object store does per request in several: create and
- * open a new file, look up a file with its metadata attribute (and open it), and put a finished
- * file in place with its attribute. Each is the same checks as the calls it joins.
+ * open a new file, look up a file with its metadata attribute (and open it), put a finished file
+ * in place with its attribute, and join files by chunks. Each is the same checks as the calls it
+ * joins.
  */
 public final class ObjectCalls {
     private final Namespace ns;
@@ -32,6 +35,8 @@ public final class ObjectCalls {
         d.on(Publish.class, (p, r) -> new EntryReply(r.msgId(), Status.OK, ns.publish(r.creds(), r.srcParent(),
                 r.srcName(), r.dstParent(), r.dstName(), r.xattrName(), r.xattrValue(), r.mtimeNanos())),
                 ErrorReplies::entry);
+        d.on(AppendChunks.class, (p, r) -> new AttrReply(r.msgId(), Status.OK, ns.appendChunks(r.creds(), r.inode(),
+                r.sources())), ErrorReplies::attr);
     }
 
     private Message createOpen(Peer from, CreateOpen r) throws MfsException {

@@ -6,6 +6,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.CreateOpen;
@@ -71,6 +72,7 @@ public final class RetryCache implements Retries {
         replies.put(SetQuota.class, status);
         replies.put(CreateOpen.class, entry);
         replies.put(Publish.class, entry);
+        replies.put(AppendChunks.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
     }
 
     @Override
@@ -91,7 +93,7 @@ public final class RetryCache implements Retries {
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
     private static boolean fits(Message request, Object first) {
         return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
-                || request instanceof CreateOpen || request instanceof Publish
+                || request instanceof CreateOpen || request instanceof Publish || request instanceof AppendChunks
                 || request instanceof Symlink || request instanceof Link || request instanceof RestoreTrash)
                 || first instanceof Attr;
     }

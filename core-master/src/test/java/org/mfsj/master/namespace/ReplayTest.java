@@ -47,7 +47,7 @@ class ReplayTest extends NamespaceFixture {
         assertThat(log).extracting(r -> r.getClass().getSimpleName()).contains("MkdirRecord", "MknodRecord",
                 "SymlinkRecord", "LinkRecord", "UnlinkRecord", "RmdirRecord", "RenameRecord", "SetAttrRecord",
                 "TruncateRecord", "SetXattrRecord", "RemoveXattrRecord", "SetChunkRecord", "ExtendLengthRecord",
-                "SetGoalRecord", "PublishRecord");
+                "SetGoalRecord", "PublishRecord", "AppendChunksRecord");
     }
 
     @Test
@@ -119,6 +119,8 @@ class ReplayTest extends NamespaceFixture {
         ns.setChunk(obj, 0, 3001);
         ns.publish(ALICE, home, ".obj", home, "f-link", "user.s3.meta", "etag".getBytes(StandardCharsets.UTF_8),
                 123_456_789L);
+        long joined = ns.mknod(ALICE, home, "joined", FileType.FILE, 0644, 0).inode();
+        ns.appendChunks(ALICE, joined, java.util.List.of(obj));
     }
 
     /** Every reachable inode with its path, attributes, cookie, xattrs, chunks and link target. */

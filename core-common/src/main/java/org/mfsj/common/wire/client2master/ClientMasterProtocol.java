@@ -48,6 +48,7 @@ public final class ClientMasterProtocol {
             .add(1048, CreateOpen.class, CreateOpen::decode)
             .add(1049, LookupObject.class, LookupObject::decode)
             .add(1050, Publish.class, Publish::decode)
+            .add(1051, AppendChunks.class, AppendChunks::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)

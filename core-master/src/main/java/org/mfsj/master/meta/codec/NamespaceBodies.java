@@ -1,6 +1,9 @@
 package org.mfsj.master.meta.codec;
 
 import org.mfsj.common.wire.TypeCodecs;
+import org.mfsj.common.wire.WireReader;
+import org.mfsj.common.wire.WireWriter;
+import org.mfsj.master.namespace.op.AppendChunksRecord;
 import org.mfsj.master.namespace.op.ExtendLengthRecord;
 import org.mfsj.master.namespace.op.LinkRecord;
 import org.mfsj.master.namespace.op.MkdirRecord;
@@ -20,6 +23,7 @@ import org.mfsj.master.namespace.op.UnlinkRecord;
 /** Bodies of the namespace records; tags 1-31. Fields in record order, times in nanoseconds. */
 final class NamespaceBodies {
     private static final int MAX_XATTR_VALUE = 1 << 20;
+    private static final int MAX_APPENDED = 1 << 20;
 
     private NamespaceBodies() {
     }
@@ -80,5 +84,8 @@ final class NamespaceBodies {
                         .u64(r.timeNanos()),
                 r -> new PublishRecord(r.u64(), r.str(), r.u64(), r.str(), r.u64(), r.u64(), r.str(),
                         r.bytes(MAX_XATTR_VALUE), r.u64(), r.u64()));
+        t.add(30, AppendChunksRecord.class,
+                (w, r) -> w.u64(r.inode()).list(r.sources(), WireWriter::u64).u64(r.timeNanos()),
+                r -> new AppendChunksRecord(r.u64(), r.list(MAX_APPENDED, 8, WireReader::u64), r.u64()));
     }
 }

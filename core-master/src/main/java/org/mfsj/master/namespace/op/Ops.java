@@ -12,7 +12,7 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
         RenameOp rename, SetAttrOp setAttr, TruncateOp truncate, SetXattrOp setXattr, RemoveXattrOp removeXattr,
         SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal, SetTrashTimeOp setTrashTime,
         PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota,
-        PublishOp publish) {
+        PublishOp publish, AppendChunksOp appendChunks) {
 
     public static Ops create(InodeTable tree, ChunkListener listener) {
         Unlinker unlinker = new Unlinker(tree, listener);
@@ -23,7 +23,8 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
                 new SetAttrOp(tree), new TruncateOp(tree, listener), setXattr, new RemoveXattrOp(tree),
                 new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener),
                 new SetTrashTimeOp(tree), new PurgeTrashOp(tree, unlinker), new RestoreTrashOp(tree),
-                new SnapshotOp(tree, listener), new SetQuotaOp(tree), new PublishOp(tree, rename, setXattr));
+                new SnapshotOp(tree, listener), new SetQuotaOp(tree), new PublishOp(tree, rename, setXattr),
+                new AppendChunksOp(tree, listener));
     }
 
     /**
@@ -84,6 +85,8 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
             return null;
         } else if (r instanceof PublishRecord x) {
             return publish.apply(x);
+        } else if (r instanceof AppendChunksRecord x) {
+            return appendChunks.apply(x);
         }
         throw new IllegalArgumentException("unknown record " + r);
     }
