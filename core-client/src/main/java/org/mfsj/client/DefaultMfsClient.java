@@ -27,6 +27,7 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
+import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.Release;
@@ -34,6 +35,10 @@ import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.ListSessions;
 import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.CreateOpen;
+import org.mfsj.common.wire.client2master.LookupObject;
+import org.mfsj.common.wire.client2master.LookupObjectReply;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
 import org.mfsj.common.wire.client2master.GetXattr;
@@ -232,6 +237,55 @@ final class DefaultMfsClient implements MfsClient {
         // cached location could still name a copy that missed that write (a server that came back)
         locations.invalidateInode(inode);
         return files.open(creds, a, forWrite);
+    }
+
+    @Override
+    public FileHandle createOpen(Creds creds, long parent, String name, int mode) throws MfsException {
+        long rq = master.newRequestId();
+        Attr a = master.attr(id -> new CreateOpen(id, creds, parent, name, mode, rq),
+                "create and open '" + name + "' in " + parent);
+        return files.open(creds, a, true);
+    }
+
+    @Override
+    public ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
+            throws MfsException {
+        String what = "lookup object '" + name + "' in " + parent;
+        LookupObjectReply r = master.request(id -> new LookupObject(id, creds, parent, name, xattrName, openForRead),
+                LookupObjectReply.class, what);
+        MfsException.check(r.status(), what);
+        if (!r.opened()) {
+            return new ObjectLookup(patch(r.attr()), r.xattr(), null);
+        }
+        // close-to-open, as open does
+        locations.invalidateInode(r.attr().inode());
+        return new ObjectLookup(patch(r.attr()), r.xattr(), files.open(creds, r.attr(), false));
+    }
+
+    @Override
+    public Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos) throws MfsException {
+        long rq = master.newRequestId();
+        return patch(master.attr(id -> new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName,
+                xattrValue, mtimeNanos, rq), "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in "
+                + dstParent));
+    }
+
+    @Override
+    public Attr appendChunks(Creds creds, long inode, List<Long> sources) throws MfsException {
+        OpenFile open = files.find(inode);
+        if (open != null) {
+            open.flush();
+        }
+        long rq = master.newRequestId();
+        Attr a = master.attr(id -> new AppendChunks(id, creds, inode, sources, rq),
+                "append " + sources.size() + " file(s) by chunks to " + inode);
+        locations.invalidateInode(inode);
+        if (open != null) {
+            // the file changed under this handle's cached view: take the master's length, drop read data
+            open.truncated(a.length());
+        }
+        return patch(a);
     }
 
     @Override

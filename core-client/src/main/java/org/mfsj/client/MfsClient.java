@@ -84,6 +84,50 @@ public interface MfsClient extends AutoCloseable {
 
     byte[] getxattr(Creds creds, long inode, String name) throws MfsException;
 
+    /**
+     * A new empty regular file, open for writing: {@link #create} then {@link #open}, in one master
+     * call where the client can. EEXIST if the name is taken.
+     */
+    default FileHandle createOpen(Creds creds, long parent, String name, int mode) throws MfsException {
+        return open(creds, create(creds, parent, name, mode).inode(), true);
+    }
+
+    /**
+     * {@link #lookup} of {@code name}, {@link #getxattr} of {@code xattrName} (absent: null) and,
+     * when it is a regular file and {@code openForRead} is set, {@link #open} for reading, in one
+     * master call where the client can. The caller closes the handle.
+     */
+    default ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
+            throws MfsException {
+        Attr a = lookup(creds, parent, name);
+        byte[] value;
+        try {
+            value = getxattr(creds, a.inode(), xattrName);
+        } catch (MfsException e) {
+            if (e.status() != Status.ENODATA) {
+                throw e;
+            }
+            value = null;
+        }
+        return new ObjectLookup(a, value, openForRead && a.isFile() ? open(creds, a.inode(), false) : null);
+    }
+
+    /**
+     * Puts a finished regular file in place: sets its mtime and one extended attribute and renames
+     * it over {@code dstName} (as rename: a file there is replaced). Clients that can do it as one
+     * master change, so the file never shows at {@code dstName} without its attribute; this default
+     * does it in three. Returns the file's attributes.
+     */
+    default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos) throws MfsException {
+        Attr a = lookup(creds, srcParent, srcName);
+        setattr(creds, a.inode(), new SetAttrRequest(org.mfsj.common.types.SetAttrMask.MTIME, 0, 0, 0, 0, mtimeNanos,
+                0));
+        setxattr(creds, a.inode(), xattrName, xattrValue, 0);
+        rename(creds, srcParent, srcName, dstParent, dstName);
+        return getattr(a.inode());
+    }
+
     /** {@code flags}: 0, or 1 = create only, 2 = replace only (as setxattr(2)). */
     void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException;
 
@@ -154,6 +198,17 @@ public interface MfsClient extends AutoCloseable {
      */
     default long snapshot(Creds creds, long source, long dstParent, String name) throws MfsException {
         throw unsupported("snapshot");
+    }
+
+    /**
+     * Appends the chunks of files {@code sources}, in order, to the end of file {@code inode} without
+     * copying data: chunks are shared until either side writes them, as with snapshots. The file
+     * must end on a chunk boundary and every source but the last must be whole chunks (EINVAL
+     * otherwise). Pending writes to the file are flushed first. Returns its new attributes.
+     * Clients that cannot share chunks refuse with ENOTSUP, and the caller copies bytes instead.
+     */
+    default Attr appendChunks(Creds creds, long inode, List<Long> sources) throws MfsException {
+        throw unsupported("append chunks");
     }
 
     /** Sets a directory's quota limits (0 = no limit; all 0 removes the quota); root only. */

@@ -31,6 +31,7 @@ import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
 import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
+import org.mfsj.master.service.ObjectCalls;
 import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.RetryCache;
 import org.mfsj.master.service.SaveImageCall;
@@ -92,6 +93,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
         new OpenCalls(ns).register(dispatcher);
+        new ObjectCalls(ns).register(dispatcher);
         new QuotaCalls(ns).register(dispatcher);
         TrashCalls trash = new TrashCalls(ns);
         trash.register(dispatcher);

@@ -9,6 +9,7 @@ import org.mfsj.common.config.ConfigKey;
 import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.config.ConfigSchema;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.s3.tls.TlsConfig;
 
 /**
  * Everything {@code mfss3.cfg} tells the S3 gateway, read once at start-up.
@@ -24,10 +25,11 @@ import org.mfsj.common.types.ServerAddress;
  * @param maxClockSkew how far a request's date may be from the gateway's clock
  * @param minPartSize the smallest multipart part (but the last) CompleteMultipartUpload accepts
  * @param multipartExpiry how long an upload that is neither completed nor aborted is kept
+ * @param tls the HTTPS listener (off when no key store is named)
  */
 public record S3Config(String listenHost, int listenPort, String masterHost, int masterPort, String s3Root,
                        Path usersFile, String region, String domain, Duration maxClockSkew, long minPartSize,
-                       Duration multipartExpiry) {
+                       Duration multipartExpiry, TlsConfig tls) {
     public static final String FILE_NAME = "mfss3.cfg";
 
     public static final ConfigKey<String> LISTEN_HOST = ConfigKey.string("LISTEN_HOST", "*",
@@ -54,8 +56,22 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
     public static final ConfigKey<Integer> MULTIPART_EXPIRY = ConfigKey.integer("MULTIPART_EXPIRY", 7 * 86_400,
             60, Integer.MAX_VALUE, "Seconds after which an unfinished multipart upload is removed.");
 
+    public static final ConfigKey<String> TLS_KEYSTORE = ConfigKey.string("TLS_KEYSTORE", "",
+            "Key store (PKCS12 or JKS) with the key and certificate chain for HTTPS; empty = no HTTPS. A relative\n"
+                    + "path is read next to this file. Make one with: keytool -genkeypair -keyalg EC -alias s3\n"
+                    + "-keystore s3.p12 -dname CN=s3.example.com -ext SAN=dns:s3.example.com,dns:*.s3.example.com");
+    public static final ConfigKey<String> TLS_KEYSTORE_PASSWORD = ConfigKey.string("TLS_KEYSTORE_PASSWORD", "",
+            "Password of the key store and of the key in it.");
+    public static final ConfigKey<String> TLS_KEYSTORE_TYPE = ConfigKey.string("TLS_KEYSTORE_TYPE", "PKCS12",
+            "Type of the key store: PKCS12 or JKS.");
+    public static final ConfigKey<Integer> TLS_LISTEN_PORT = ConfigKey.integer("TLS_LISTEN_PORT", 9443, 0, 65535,
+            "HTTPS port, on LISTEN_HOST, when TLS_KEYSTORE is set (0 = any free port).");
+    public static final ConfigKey<Boolean> TLS_ONLY = ConfigKey.bool("TLS_ONLY", false,
+            "1 = serve HTTPS alone (no plain HTTP on LISTEN_PORT); needs TLS_KEYSTORE.");
+
     public static final ConfigSchema SCHEMA = ConfigSchema.of(FILE_NAME, LISTEN_HOST, LISTEN_PORT, MASTER_HOST,
-            MASTER_PORT, S3_ROOT, USERS_FILE, REGION, DOMAIN, MAX_CLOCK_SKEW, MIN_PART_SIZE, MULTIPART_EXPIRY);
+            MASTER_PORT, S3_ROOT, USERS_FILE, REGION, DOMAIN, MAX_CLOCK_SKEW, MIN_PART_SIZE, MULTIPART_EXPIRY,
+            TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_KEYSTORE_TYPE, TLS_LISTEN_PORT, TLS_ONLY);
 
     public S3Config {
         Objects.requireNonNull(listenHost, "listenHost");
@@ -64,17 +80,25 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
         Objects.requireNonNull(usersFile, "usersFile");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(tls, "tls");
     }
 
-    /** Reads {@code file}; a missing file gives every default. A relative users file is resolved next to it. */
+    /**
+     * Reads {@code file}; a missing file gives every default. A relative users file or key store is
+     * resolved next to it.
+     */
     public static S3Config load(Path file) throws ConfigException {
         Config c = ConfigLoader.load(file, SCHEMA);
+        if (c.get(TLS_ONLY) && c.get(TLS_KEYSTORE).isEmpty()) {
+            throw new ConfigException(file.toString(), 0, TLS_ONLY.name(),
+                    "TLS_ONLY = 1 needs TLS_KEYSTORE: name a key store, or set TLS_ONLY = 0");
+        }
         S3Config cfg = from(c);
         Path dir = file.toAbsolutePath().getParent();
         if (!cfg.usersFile.isAbsolute() && dir != null) {
             cfg = cfg.withUsersFile(dir.resolve(cfg.usersFile));
         }
-        return cfg;
+        return cfg.withTls(cfg.tls.resolvedAgainst(dir));
     }
 
     public static S3Config defaults() {
@@ -85,7 +109,13 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
         return new S3Config(c.get(LISTEN_HOST), c.get(LISTEN_PORT), c.get(MASTER_HOST), c.get(MASTER_PORT),
                 c.get(S3_ROOT), c.get(USERS_FILE), c.get(REGION), c.get(DOMAIN),
                 Duration.ofSeconds(c.get(MAX_CLOCK_SKEW)), c.get(MIN_PART_SIZE),
-                Duration.ofSeconds(c.get(MULTIPART_EXPIRY)));
+                Duration.ofSeconds(c.get(MULTIPART_EXPIRY)), tls(c));
+    }
+
+    private static TlsConfig tls(Config c) {
+        String ks = c.get(TLS_KEYSTORE);
+        return new TlsConfig(ks.isEmpty() ? null : Path.of(ks), c.get(TLS_KEYSTORE_PASSWORD), c.get(TLS_KEYSTORE_TYPE),
+                c.get(TLS_LISTEN_PORT), c.get(TLS_ONLY));
     }
 
     public ServerAddress masterAddress() {
@@ -94,21 +124,26 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
 
     public S3Config withUsersFile(Path p) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, p, region, domain, maxClockSkew,
-                minPartSize, multipartExpiry);
+                minPartSize, multipartExpiry, tls);
+    }
+
+    public S3Config withTls(TlsConfig t) {
+        return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, domain,
+                maxClockSkew, minPartSize, multipartExpiry, t);
     }
 
     public S3Config withListen(String host, int port) {
         return new S3Config(host, port, masterHost, masterPort, s3Root, usersFile, region, domain, maxClockSkew,
-                minPartSize, multipartExpiry);
+                minPartSize, multipartExpiry, tls);
     }
 
     public S3Config withDomain(String d) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, d,
-                maxClockSkew, minPartSize, multipartExpiry);
+                maxClockSkew, minPartSize, multipartExpiry, tls);
     }
 
     public S3Config withMinPartSize(long bytes) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, domain,
-                maxClockSkew, bytes, multipartExpiry);
+                maxClockSkew, bytes, multipartExpiry, tls);
     }
 }

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -18,6 +15,7 @@ import org.mfsj.s3.http.Router;
 import org.mfsj.s3.http.S3Handler;
 import org.mfsj.s3.op.multipart.UploadSweeper;
 import org.mfsj.s3.op.multipart.Uploads;
+import org.mfsj.s3.list.DirCache;
 import org.mfsj.s3.store.S3Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +23,20 @@ import org.slf4j.LoggerFactory;
 /** Builds the gateway from its parts, starts Jetty, and stops it; nothing else. */
 public final class S3Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3Server.class);
-    /** Big enough for long presigned URLs and metadata; larger headers get 431. */
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final Server jetty;
-    private final ServerConnector connector;
+    private final S3Connectors.Built connectors;
     private final ScheduledExecutorService sweeper;
 
-    private S3Server(Server jetty, ServerConnector connector, ScheduledExecutorService sweeper) {
+    private S3Server(Server jetty, S3Connectors.Built connectors, ScheduledExecutorService sweeper) {
         this.jetty = jetty;
-        this.connector = connector;
+        this.connectors = connectors;
         this.sweeper = sweeper;
     }
 
     /** Starts serving {@code client}'s namespace; the caller keeps owning the client. */
     public static S3Server start(S3Config cfg, MfsClient client, Users users, Clock clock) throws Exception {
-        S3Store store = S3Store.open(client, cfg.s3Root());
+        S3Store store = S3Store.open(client, cfg.s3Root(), new DirCache(), clock);
         Uploads uploads = Operations.uploads(store, clock);
         Router router = new Router(Operations.all(store, uploads, cfg));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain());
@@ -48,18 +44,10 @@ public final class S3Server implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("s3");
         Server jetty = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setRequestHeaderSize(MAX_HEADER_BYTES);
-        // SigV4 signs header values byte for byte: Jetty must not hand back a cached value in another case
-        http.setHeaderCacheCaseSensitive(true);
-        // keys are not URI paths: "a//b" or "../x" must reach the handler, which refuses them as S3 errors
-        http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(cfg.listenHost().equals("*") ? null : cfg.listenHost());
-        connector.setPort(cfg.listenPort());
-        connector.setIdleTimeout(120_000);
-        jetty.addConnector(connector);
+        S3Connectors.Built connectors = S3Connectors.build(jetty, cfg);
+        for (ServerConnector c : connectors.all()) {
+            jetty.addConnector(c);
+        }
         jetty.setHandler(handler);
         jetty.start();
 
@@ -70,13 +58,24 @@ public final class S3Server implements AutoCloseable {
         });
         UploadSweeper sweeper = new UploadSweeper(uploads, clock, cfg.multipartExpiry());
         sweep.scheduleWithFixedDelay(sweeper::sweep, 0, 1, TimeUnit.HOURS);
-        LOG.info("S3 gateway listening on {}:{} (S3 root {}, {} users, vhost domain '{}')", cfg.listenHost(),
-                connector.getLocalPort(), cfg.s3Root(), users.size(), cfg.domain());
-        return new S3Server(jetty, connector, sweep);
+        LOG.info("S3 gateway listening on {} http {} https {} (S3 root {}, {} users, vhost domain '{}')",
+                cfg.listenHost(), portText(connectors.http()), portText(connectors.https()), cfg.s3Root(), users.size(),
+                cfg.domain());
+        return new S3Server(jetty, connectors, sweep);
     }
 
+    /** The plain HTTP port; -1 when the gateway serves HTTPS only. */
     public int port() {
-        return connector.getLocalPort();
+        return connectors.http() == null ? -1 : connectors.http().getLocalPort();
+    }
+
+    /** The HTTPS port; -1 without a key store. */
+    public int tlsPort() {
+        return connectors.https() == null ? -1 : connectors.https().getLocalPort();
+    }
+
+    private static String portText(ServerConnector c) {
+        return c == null ? "off" : Integer.toString(c.getLocalPort());
     }
 
     @Override

@@ -207,6 +207,21 @@ public final class Namespace {
         commitVoid(ops.rename().validate(c, srcParent, srcName, dstParent, dstName, now()), ops.rename()::apply);
     }
 
+    /**
+     * Puts a finished regular file in place in one change: sets its mtime (as the owner's utimes)
+     * and one extended attribute (needs write permission), then renames it (as {@link #rename}).
+     */
+    public Attr publish(Creds c, long srcParent, String srcName, long dstParent, String dstName, String xattrName,
+            byte[] xattrValue, long mtimeNanos) throws MfsException {
+        return commit(ops.publish().validate(c, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
+                mtimeNanos, now()), ops.publish()::apply);
+    }
+
+    /** Appends the sources' chunks to {@code inode} without copying (see {@code AppendChunksOp}). */
+    public Attr appendChunks(Creds c, long inode, List<Long> sources) throws MfsException {
+        return commit(ops.appendChunks().validate(c, inode, sources, now()), ops.appendChunks()::apply);
+    }
+
     // ---- attributes ----
 
     /**

@@ -39,22 +39,26 @@ public final class OpenCalls {
     }
 
     private Message open(Peer from, Open o) throws MfsException {
-        Attr a = ns.getattr(o.inode());
+        return new AttrReply(o.msgId(), Status.OK, open(ns, from, o.creds(), o.inode(), o.read(), o.write()));
+    }
+
+    /** Checks kind and permission and counts the open for the caller's session; the file's attributes. */
+    static Attr open(Namespace ns, Peer from, Creds c, long inode, boolean read, boolean write) throws MfsException {
+        Attr a = ns.getattr(inode);
         if (a.isDirectory()) {
-            throw new MfsException(Status.EISDIR, "open of directory " + o.inode());
+            throw new MfsException(Status.EISDIR, "open of directory " + inode);
         }
         if (!a.isFile()) {
-            throw new MfsException(Status.EINVAL, "open of " + o.inode() + ": not a regular file but " + a.type());
+            throw new MfsException(Status.EINVAL, "open of " + inode + ": not a regular file but " + a.type());
         }
-        Creds c = o.creds();
         if (!c.isRoot() && c.uid() != a.uid()) {
             // mode bits or, when the file has one, its ACL
-            ns.checkAccess(c, o.inode(), (o.read() ? R : 0) | (o.write() ? W : 0));
+            ns.checkAccess(c, inode, (read ? R : 0) | (write ? W : 0));
         }
         if (from.attachment() instanceof Session s) {
-            s.opened(o.inode());
+            s.opened(inode);
         }
-        return new AttrReply(o.msgId(), Status.OK, a);
+        return a;
     }
 
     private Message release(Peer from, Release r) {

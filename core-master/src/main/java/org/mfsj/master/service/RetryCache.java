@@ -6,8 +6,10 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.Idempotent;
 import org.mfsj.common.wire.client2master.Link;
@@ -21,6 +23,7 @@ import org.mfsj.common.wire.client2master.SetGoal;
 import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.SetXattr;
@@ -67,6 +70,9 @@ public final class RetryCache implements Retries {
         replies.put(PurgeTrash.class, count);
         replies.put(RestoreTrash.class, entry);
         replies.put(SetQuota.class, status);
+        replies.put(CreateOpen.class, entry);
+        replies.put(Publish.class, entry);
+        replies.put(AppendChunks.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
     }
 
     @Override
@@ -87,6 +93,7 @@ public final class RetryCache implements Retries {
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
     private static boolean fits(Message request, Object first) {
         return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
+                || request instanceof CreateOpen || request instanceof Publish || request instanceof AppendChunks
                 || request instanceof Symlink || request instanceof Link || request instanceof RestoreTrash)
                 || first instanceof Attr;
     }

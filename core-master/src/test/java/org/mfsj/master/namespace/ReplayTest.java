@@ -47,7 +47,7 @@ class ReplayTest extends NamespaceFixture {
         assertThat(log).extracting(r -> r.getClass().getSimpleName()).contains("MkdirRecord", "MknodRecord",
                 "SymlinkRecord", "LinkRecord", "UnlinkRecord", "RmdirRecord", "RenameRecord", "SetAttrRecord",
                 "TruncateRecord", "SetXattrRecord", "RemoveXattrRecord", "SetChunkRecord", "ExtendLengthRecord",
-                "SetGoalRecord");
+                "SetGoalRecord", "PublishRecord", "AppendChunksRecord");
     }
 
     @Test
@@ -115,6 +115,12 @@ class ReplayTest extends NamespaceFixture {
         ns.unlink(ALICE, home, "p");
         ns.mkdir(ALICE, home, "gone", 0755);
         ns.rmdir(ALICE, home, "gone");
+        long obj = ns.mknod(ALICE, home, ".obj", FileType.FILE, 0644, 0).inode();
+        ns.setChunk(obj, 0, 3001);
+        ns.publish(ALICE, home, ".obj", home, "f-link", "user.s3.meta", "etag".getBytes(StandardCharsets.UTF_8),
+                123_456_789L);
+        long joined = ns.mknod(ALICE, home, "joined", FileType.FILE, 0644, 0).inode();
+        ns.appendChunks(ALICE, joined, java.util.List.of(obj));
     }
 
     /** Every reachable inode with its path, attributes, cookie, xattrs, chunks and link target. */

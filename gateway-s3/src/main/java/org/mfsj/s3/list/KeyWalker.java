@@ -15,11 +15,18 @@ import org.mfsj.s3.list.DirCache.Entry;
  * falls between its siblings exactly where S3 byte order puts it ({@code "a.txt" < "a/x" < "a0"}),
  * so the walk is globally sorted while holding only the directories on the current path.
  * Directories that cannot hold a wanted key (outside the prefix, before the marker, or under a
- * skipped common prefix) are never read.
+ * skipped common prefix) are never read. A directory with a directory marker is the key "d/" too,
+ * just before its contents.
  */
 public final class KeyWalker {
-    /** One object key and its inode. */
-    public record Item(String key, long inode) {
+    /** One object key and its inode; {@code marker}: the key ends in '/' and the inode is a directory. */
+    public record Item(String key, long inode, boolean marker) {
+    }
+
+    /** Whether a directory carries a directory marker (a key "d/" of its own). */
+    @FunctionalInterface
+    public interface Markers {
+        boolean has(long dir);
     }
 
     private static final class Frame {
@@ -35,6 +42,7 @@ public final class KeyWalker {
 
     private final MfsClient client;
     private final DirCache cache;
+    private final Markers markers;
     private final Creds creds;
     private final String prefix;
     private final String after;
@@ -45,10 +53,11 @@ public final class KeyWalker {
     /**
      * @param after only keys strictly greater than this ("" = from the start)
      */
-    public KeyWalker(MfsClient client, DirCache cache, Creds creds, long bucketDir, String prefix, String after)
-            throws S3Exception {
+    public KeyWalker(MfsClient client, DirCache cache, Markers markers, Creds creds, long bucketDir, String prefix,
+            String after) throws S3Exception {
         this.client = client;
         this.cache = cache;
+        this.markers = markers;
         this.creds = creds;
         this.prefix = prefix;
         this.after = after;
@@ -84,10 +93,14 @@ public final class KeyWalker {
                     Frame child = loadOrNull(e.inode(), d);
                     if (child != null) {
                         stack.push(child);
+                        // the marker "d/" sorts before every key under it, so it comes first
+                        if (wanted(d) && markers.has(e.inode())) {
+                            return new Item(d, e.inode(), true);
+                        }
                     }
                 }
             } else if (wanted(key)) {
-                return new Item(key, e.inode());
+                return new Item(key, e.inode(), false);
             }
         }
         return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.s3.store.DirMarkers;
 import org.mfsj.s3.store.Etags;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
@@ -28,7 +29,8 @@ public record Listing(List<Obj> objects, List<String> commonPrefixes, boolean tr
      */
     public static Listing page(S3Store store, Creds creds, long bucket, String prefix, String delimiter,
                                String after, int maxKeys) throws IOException {
-        KeyWalker w = new KeyWalker(store.client(), store.dirCache(), creds, bucket, prefix, after);
+        KeyWalker w = new KeyWalker(store.client(), store.dirCache(), dir -> store.markers().has(creds, dir), creds,
+                bucket, prefix, after);
         boolean delimited = delimiter != null && !delimiter.isEmpty();
         if (delimited && !after.isEmpty() && after.startsWith(prefix) && after.endsWith(delimiter)
                 && after.substring(prefix.length()).indexOf(delimiter) == after.length() - prefix.length()
@@ -69,6 +71,9 @@ public record Listing(List<Obj> objects, List<String> commonPrefixes, boolean tr
     }
 
     private static Obj object(S3Store store, Creds creds, KeyWalker.Item it) throws IOException {
+        if (it.marker()) {
+            return marker(store, creds, it);
+        }
         Attr a;
         try {
             a = store.client().getattr(it.inode());
@@ -79,5 +84,17 @@ public record Listing(List<Obj> objects, List<String> commonPrefixes, boolean tr
             return null;
         }
         return new Obj(it.key(), a, Etags.ensure(store, creds, a));
+    }
+
+    private static Obj marker(S3Store store, Creds creds, KeyWalker.Item it) {
+        ObjectMeta meta = store.markers().get(creds, it.inode());
+        if (meta == null) {
+            return null; // taken off since the walk saw it
+        }
+        try {
+            return new Obj(it.key(), DirMarkers.asObject(store.client().getattr(it.inode()), meta), meta);
+        } catch (MfsException e) {
+            return null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Request;
 import org.mfsj.s3.store.Etags;
+import org.mfsj.s3.store.Found;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
 
@@ -41,8 +42,9 @@ public record CopySource(String bucket, String key, Attr attr, ObjectMeta meta) 
         String bucket = path.substring(0, slash);
         String key = path.substring(slash + 1);
         Attr b = store.bucket(creds, bucket);
-        Attr a = store.object(creds, b.inode(), key);
-        ObjectMeta meta = Etags.ensure(store, creds, a);
+        Found found = store.find(creds, b.inode(), key, false);
+        Attr a = found.attr();
+        ObjectMeta meta = Etags.ensure(store, creds, a, found.meta());
         Conditionals.checkCopySource(r, meta.etag(), a.mtimeNanos());
         return new CopySource(bucket, key, a, meta);
     }

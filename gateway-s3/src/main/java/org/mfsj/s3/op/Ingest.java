@@ -13,9 +13,10 @@ import org.mfsj.s3.store.S3Store;
 import org.mfsj.s3.store.TempFile;
 
 /**
- * How every new object appears: its bytes go to a temp file aside, its metadata onto that file,
- * and one rename puts it in place. A failure at any step removes the temp file, so readers see the
- * old object or the new one, never a part.
+ * How every new object appears: its bytes go to a temp file aside (created and opened in one
+ * master call), then one master change sets its metadata and Last-Modified and renames it into
+ * place. A failure at any step removes the temp file, so readers see the old object or the new
+ * one, never a part.
  */
 public final class Ingest {
     private Ingest() {
@@ -37,13 +38,15 @@ public final class Ingest {
         boolean done = false;
         try {
             ObjectMeta meta;
-            try (FileHandle h = store.client().open(creds, temp.inode(), true)) {
+            long length;
+            try (FileHandle h = temp.handle()) {
                 meta = filler.fill(h);
+                length = h.length();
             }
-            Attr attr = store.client().getattr(temp.inode());
-            meta = meta.withStamp(meta.etag(), attr.mtimeNanos(), attr.length());
-            store.setMeta(creds, temp.inode(), meta);
-            store.commit(creds, temp, bucket, key);
+            // the object's Last-Modified is set with its metadata, so the ETag's stamp is known before
+            long mtime = store.nowNanos();
+            meta = meta.withStamp(meta.etag(), mtime, length);
+            Attr attr = store.publish(creds, temp, bucket, key, meta, mtime);
             done = true;
             return new Stored(attr, meta);
         } catch (MfsException e) {

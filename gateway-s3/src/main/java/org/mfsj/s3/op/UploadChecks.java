@@ -68,6 +68,17 @@ public record UploadChecks(ChecksumAlgorithm algorithm, String headerValue, bool
         }
     }
 
+    /** {@link #verify(Written, Map)} for a (small) body held whole in memory. */
+    public String verify(byte[] body, Map<String, String> trailers) throws S3Exception {
+        String ck = null;
+        if (algorithm != null) {
+            ChecksumAlgorithm.Running run = algorithm.start();
+            run.update(body, 0, body.length);
+            ck = run.base64();
+        }
+        return verify(new Written(body.length, org.mfsj.s3.store.BodyWriter.md5().digest(body), ck), trailers);
+    }
+
     /** Throws BadDigest when what arrived differs from what was promised; returns the checksum to keep. */
     public String verify(Written w, Map<String, String> trailers) throws S3Exception {
         if (md5 != null && !java.security.MessageDigest.isEqual(md5, w.md5())) {

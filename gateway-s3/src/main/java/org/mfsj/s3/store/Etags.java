@@ -19,7 +19,11 @@ public final class Etags {
     }
 
     public static ObjectMeta ensure(S3Store store, Creds creds, Attr attr) throws IOException {
-        ObjectMeta meta = store.meta(creds, attr.inode());
+        return ensure(store, creds, attr, store.meta(creds, attr.inode()));
+    }
+
+    /** As above, with the metadata already read. */
+    public static ObjectMeta ensure(S3Store store, Creds creds, Attr attr, ObjectMeta meta) throws IOException {
         if (meta.matches(attr.mtimeNanos(), attr.length())) {
             return meta;
         }

@@ -45,6 +45,19 @@ public final class Keys {
         }
     }
 
+    /**
+     * Whether a key names a directory marker: a valid path and one trailing '/' ({@code "a/b/"}),
+     * the zero-byte objects tools make to show a folder. Such a key is the directory itself here.
+     */
+    public static boolean isDirMarker(String key) {
+        return key != null && key.length() > 1 && key.endsWith("/");
+    }
+
+    /** The path components of a directory marker's directory; refuses keys that are not a valid path then. */
+    public static List<String> markerComponents(String key) throws S3Exception {
+        return components(key.substring(0, key.length() - 1));
+    }
+
     /** The path components of a key; refuses keys that are not a valid path. */
     public static List<String> components(String key) throws S3Exception {
         if (key == null || key.isEmpty()) {

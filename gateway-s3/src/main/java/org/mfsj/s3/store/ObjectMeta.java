@@ -56,6 +56,18 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@link #decode}, with no value or a value that is not ours (set by hand through another door) as empty. */
+    public static ObjectMeta decodeOrEmpty(byte[] raw) {
+        if (raw == null) {
+            return empty();
+        }
+        try {
+            return decode(raw);
+        } catch (RuntimeException e) {
+            return empty();
+        }
+    }
+
     /** Reads what {@link #encode} wrote; unknown lines are skipped so later versions may add fields. */
     public static ObjectMeta decode(byte[] raw) {
         Map<String, String> h = new LinkedHashMap<>();

@@ -1,10 +1,13 @@
 package org.mfsj.s3.store;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.mfsj.s3.list.DirCache;
 import org.mfsj.client.MfsClient;
+import org.mfsj.client.ObjectLookup;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -26,26 +29,35 @@ public final class S3Store {
     private static final int DIR_MODE = 0755;
     private static final int FILE_MODE = 0644;
 
+    /** How long a bucket found stays known without asking the master again. */
+    private static final long BUCKET_TTL_NANOS = 1_000_000_000L;
+
     private final MfsClient client;
     private final long root;
     private final long tmpDir;
     private final long uploadsDir;
     private final DirCache dirCache;
+    private final BucketCache buckets = new BucketCache(BUCKET_TTL_NANOS, System::nanoTime);
+    private final DirMarkers markers;
+    private final Clock clock;
 
-    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache) {
+    private S3Store(MfsClient client, long root, long tmpDir, long uploadsDir, DirCache dirCache, Clock clock) {
         this.client = client;
         this.dirCache = dirCache;
         this.root = root;
         this.tmpDir = tmpDir;
         this.uploadsDir = uploadsDir;
+        this.clock = clock;
+        this.markers = new DirMarkers(client);
     }
 
     /** Finds (or makes, as root) the S3 root and the private working directories. */
     public static S3Store open(MfsClient client, String s3Root) throws MfsException {
-        return open(client, s3Root, new DirCache());
+        return open(client, s3Root, new DirCache(), Clock.systemUTC());
     }
 
-    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache)
+    /** @param clock gives new objects their Last-Modified */
+    public static S3Store open(MfsClient client, String s3Root, DirCache dirCache, Clock clock)
             throws MfsException {
         long dir = client.rootInode();
         for (String part : s3Root.split("/")) {
@@ -56,7 +68,7 @@ public final class S3Store {
         long priv = mkdirIfMissing(client, dir, PRIVATE_DIR, 0755);
         long tmp = mkdirIfMissing(client, priv, "tmp", SHARED_DIR_MODE);
         long uploads = mkdirIfMissing(client, priv, "multipart", SHARED_DIR_MODE);
-        return new S3Store(client, dir, tmp, uploads, dirCache);
+        return new S3Store(client, dir, tmp, uploads, dirCache, clock);
     }
 
     private static long mkdirIfMissing(MfsClient c, long parent, String name, int mode) throws MfsException {
@@ -109,9 +121,14 @@ public final class S3Store {
         return out;
     }
 
+    /** The bucket's directory (its attributes may be up to a second old). */
     public Attr bucket(Creds creds, String name) throws S3Exception {
         if (name == null) {
             throw new S3Exception(S3Error.NO_SUCH_BUCKET);
+        }
+        Attr cached = buckets.get(name, creds.uid());
+        if (cached != null) {
+            return cached;
         }
         Keys.checkBucket(name);
         try {
@@ -119,50 +136,72 @@ public final class S3Store {
             if (!a.isDirectory()) {
                 throw new S3Exception(S3Error.NO_SUCH_BUCKET);
             }
+            buckets.put(name, creds.uid(), a);
             return a;
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
     }
 
-    /** The regular file at {@code key}; NoSuchKey when it is missing or not a file. */
-    public Attr object(Creds creds, long bucket, String key) throws S3Exception {
+    /** This gateway removed the bucket: no request here may find it in the cache. */
+    public void forgetBucket(String name) {
+        buckets.forget(name);
+    }
+
+    /** Now, as a file time in nanoseconds. */
+    public long nowNanos() {
+        Instant t = clock.instant();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    /**
+     * The regular file at {@code key} with its stored metadata, and (with {@code openForRead}) open:
+     * the last step is one master call. NoSuchKey when it is missing or not a file.
+     */
+    public Found find(Creds creds, long bucket, String key, boolean openForRead) throws S3Exception {
+        List<String> parts = Keys.components(key);
         long dir = bucket;
-        Attr a = null;
         try {
-            for (String part : Keys.components(key)) {
-                if (a != null && !a.isDirectory()) {
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                Attr a = client.lookup(creds, dir, part);
+                if (!a.isDirectory()) {
                     throw new S3Exception(S3Error.NO_SUCH_KEY);
                 }
-                a = client.lookup(creds, dir, part);
                 dir = a.inode();
             }
+            ObjectLookup o = client.lookupObject(creds, dir, parts.get(parts.size() - 1), ObjectMeta.XATTR,
+                    openForRead);
+            if (!o.attr().isFile()) {
+                throw new S3Exception(S3Error.NO_SUCH_KEY);
+            }
+            return new Found(o.attr(), ObjectMeta.decodeOrEmpty(o.xattr()), o.handle());
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
-        if (a == null || !a.isFile()) {
-            throw new S3Exception(S3Error.NO_SUCH_KEY);
-        }
-        return a;
     }
 
-    /** A new empty file aside from every bucket, to be filled and then {@link #commit}ted or {@link #discard}ed. */
+    /** A new empty file aside from every bucket, open for writing, to be {@link #publish}ed or {@link #discard}ed. */
     public TempFile newTemp(Creds creds) throws S3Exception {
         String name = UUID.randomUUID().toString();
         try {
-            return new TempFile(tmpDir, name, client.create(creds, tmpDir, name, FILE_MODE));
+            return new TempFile(tmpDir, name, client.createOpen(creds, tmpDir, name, FILE_MODE));
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
     }
 
-    /** Moves a finished temp file to {@code key} in one rename, replacing an older object. */
-    public void commit(Creds creds, TempFile temp, long bucket, String key) throws S3Exception {
+    /**
+     * Puts a finished (closed) temp file at {@code key} with its metadata and Last-Modified in one
+     * master change, replacing an older object; returns the object's attributes.
+     */
+    public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos)
+            throws S3Exception {
         List<String> parts = Keys.components(key);
         long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
         String name = parts.get(parts.size() - 1);
         try {
-            client.rename(creds, temp.dir(), temp.name(), dir, name);
+            return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
+                    mtimeNanos);
         } catch (MfsException e) {
             if (e.status() == Status.EISDIR || e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
                 throw conflict(key, "'" + key + "' is a prefix of other objects");
@@ -180,7 +219,7 @@ public final class S3Store {
     }
 
     /** The directory for the parent components of {@code key}, made where missing. */
-    private long mkdirs(Creds creds, long bucket, List<String> dirs, String key) throws S3Exception {
+    long mkdirs(Creds creds, long bucket, List<String> dirs, String key) throws S3Exception {
         long dir = bucket;
         StringBuilder path = new StringBuilder();
         for (String part : dirs) {
@@ -213,56 +252,99 @@ public final class S3Store {
         return dir;
     }
 
-    /** Removes the object at {@code key} and the directories it leaves empty; a missing key is not an error. */
+    /**
+     * Removes the object at {@code key} and the directories it leaves empty (but those that carry
+     * a directory marker); a missing key is not an error. A marker key removes the marker.
+     */
     public void delete(Creds creds, long bucket, String key) throws S3Exception {
-        List<String> parts = Keys.components(key);
-        List<Long> dirs = new ArrayList<>();
-        long dir = bucket;
+        boolean marker = Keys.isDirMarker(key);
+        List<String> parts = marker ? Keys.markerComponents(key) : Keys.components(key);
+        List<Long> path = new ArrayList<>(List.of(bucket));
         try {
             for (String part : parts.subList(0, parts.size() - 1)) {
-                dirs.add(dir);
-                Attr a = client.lookup(creds, dir, part);
+                Attr a = client.lookup(creds, path.get(path.size() - 1), part);
                 if (!a.isDirectory()) {
                     return;
                 }
-                dir = a.inode();
+                path.add(a.inode());
             }
-            Attr target = client.lookup(creds, dir, parts.get(parts.size() - 1));
-            if (!target.isFile()) {
-                return;
+            long dir = path.get(path.size() - 1);
+            String name = parts.get(parts.size() - 1);
+            Attr target = client.lookup(creds, dir, name);
+            if (marker) {
+                if (!target.isDirectory() || !markers.remove(creds, target.inode())) {
+                    return;
+                }
+                path.add(target.inode());
+            } else {
+                if (!target.isFile()) {
+                    return;
+                }
+                client.unlink(creds, dir, name);
             }
-            client.unlink(creds, dir, parts.get(parts.size() - 1));
         } catch (MfsException e) {
             if (e.status() == Status.ENOENT || e.status() == Status.ENOTDIR) {
                 return;
             }
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
-        pruneEmpty(creds, dirs, parts);
+        pruneEmpty(creds, path, parts);
     }
 
-    /** S3 has no directories: a prefix with no objects left vanishes, so its directory goes too. */
-    private void pruneEmpty(Creds creds, List<Long> parents, List<String> parts) {
-        for (int i = parents.size() - 1; i >= 0; i--) {
+    /**
+     * S3 has no directories: a prefix with no objects left vanishes, so its directory goes too,
+     * unless a directory marker keeps it. {@code path} is the bucket and the directories below it.
+     */
+    private void pruneEmpty(Creds creds, List<Long> path, List<String> parts) {
+        for (int i = path.size() - 1; i >= 1; i--) {
+            if (markers.has(creds, path.get(i))) {
+                return;
+            }
             try {
-                client.rmdir(creds, parents.get(i), parts.get(i));
+                client.rmdir(creds, path.get(i - 1), parts.get(i - 1));
             } catch (MfsException e) {
                 return;
             }
         }
     }
 
+    /** The directory markers: which directories carry one, and their metadata. */
+    public DirMarkers markers() {
+        return markers;
+    }
+
+    /** PUT of a directory marker: the directory of {@code key}, made as needed, takes {@code meta}. */
+    public void putMarker(Creds creds, long bucket, String key, ObjectMeta meta) throws S3Exception {
+        markers.put(creds, mkdirs(creds, bucket, Keys.markerComponents(key), key), meta);
+    }
+
+    /** The directory marker {@code key} as an object (zero bytes); NoSuchKey without directory or marker. */
+    public Found findMarker(Creds creds, long bucket, String key) throws S3Exception {
+        List<String> parts = Keys.markerComponents(key);
+        long dir = bucket;
+        try {
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                dir = client.lookup(creds, dir, part).inode();
+            }
+            ObjectLookup o = client.lookupObject(creds, dir, parts.get(parts.size() - 1), DirMarkers.XATTR, false);
+            if (!o.attr().isDirectory() || o.xattr() == null) {
+                throw new S3Exception(S3Error.NO_SUCH_KEY);
+            }
+            ObjectMeta meta = DirMarkers.decode(o.xattr());
+            return new Found(DirMarkers.asObject(o.attr(), meta), meta, null);
+        } catch (MfsException e) {
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
+        }
+    }
+
     public ObjectMeta meta(Creds creds, long inode) throws S3Exception {
         try {
-            return ObjectMeta.decode(client.getxattr(creds, inode, ObjectMeta.XATTR));
+            return ObjectMeta.decodeOrEmpty(client.getxattr(creds, inode, ObjectMeta.XATTR));
         } catch (MfsException e) {
             if (e.status() == Status.ENODATA || e.status() == Status.ENOTSUP) {
                 return ObjectMeta.empty();
             }
             throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
-        } catch (RuntimeException e) {
-            // written by hand through another door: treat as absent rather than fail every GET
-            return ObjectMeta.empty();
         }
     }
 

@@ -1,10 +1,10 @@
 package org.mfsj.s3.store;
 
-import org.mfsj.common.types.Attr;
+import org.mfsj.client.FileHandle;
 
-/** A file being written aside: its directory, name and attributes at creation. */
-public record TempFile(long dir, String name, Attr attr) {
+/** A file being written aside: its directory, name, and the handle it is written through. */
+public record TempFile(long dir, String name, FileHandle handle) {
     public long inode() {
-        return attr.inode();
+        return handle.inode();
     }
 }

@@ -149,7 +149,7 @@ class ListingTest {
 
     @Test
     void aBigDirectoryIsPagedFromTheCacheAndSeesNewKeys() throws Exception {
-        store = S3Store.open(fs, "/", new DirCache(200));
+        store = S3Store.open(fs, "/", new DirCache(200), java.time.Clock.systemUTC());
         for (int i = 0; i < 700; i++) {
             add(String.format("k%05d", (i * 7919) % 100_000));
         }

@@ -131,7 +131,7 @@ class ObjectOpsTest extends WithBucket {
 
     @Test
     void keysThatAreNotPathsAreRefusedAndChangeNothing() throws Exception {
-        for (String bad : new String[] {"a//b", "../etc/passwd", "a/./b", "a/../../b", "trailing/"}) {
+        for (String bad : new String[] {"a//b", "../etc/passwd", "a/./b", "a/../../b", "trailing//", "a/../"}) {
             assertThatThrownBy(() -> put(bad, "x"))
                     .as(bad)
                     .isInstanceOfSatisfying(S3Exception.class,

@@ -88,7 +88,12 @@ class S3CliIT {
     // ---- aws-cli 2 (Debian's, with the classic signer: BOTO_DISABLE_CRT) ----
 
     static Run aws(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/aws", "--endpoint-url", fx.endpoint().toString()));
+        return awsAt(List.of("--endpoint-url", fx.endpoint().toString()), args);
+    }
+
+    static Run awsAt(List<String> endpoint, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/aws"));
+        cmd.addAll(endpoint);
         cmd.addAll(List.of(args));
         return ok(Map.of("AWS_ACCESS_KEY_ID", S3GatewayFixture.AK, "AWS_SECRET_ACCESS_KEY", S3GatewayFixture.SK,
                 "AWS_DEFAULT_REGION", "us-east-1", "BOTO_DISABLE_CRT", "true", "AWS_PAGER", ""),
@@ -115,6 +120,63 @@ class S3CliIT {
         aws("s3", "rm", "--recursive", "s3://awscli/");
         assertThat(aws("s3", "ls", "--recursive", "s3://awscli/").out()).isBlank();
         aws("s3", "rb", "s3://awscli");
+    }
+
+    @Test
+    void awsCliAndCurlOverHttpsTrustingTheGatewaysCertificate() throws Exception {
+        List<String> https = List.of("--endpoint-url", fx.tlsEndpoint().toString(), "--ca-bundle",
+                fx.certificate().toString());
+        awsAt(https, "s3", "mb", "s3://awstls");
+        Path big = bigFile("aws-tls.bin", 9 << 20);
+        awsAt(https, "s3", "cp", big.toString(), "s3://awstls/big.bin");
+        Path down = tmp.resolve("aws-tls-down.bin");
+        awsAt(https, "s3", "cp", "s3://awstls/big.bin", down.toString());
+        assertThat(Files.mismatch(big, down)).isEqualTo(-1L);
+        // curl verifies the certificate too; unsigned, it gets S3's refusal over the TLS connection
+        Run anon = ok(Map.of(), "/usr/bin/curl", "-sS", "--cacert", fx.certificate().toString(),
+                fx.tlsEndpoint() + "/awstls/big.bin");
+        assertThat(anon.out()).contains("<Code>AccessDenied</Code>");
+        Map<String, String> systemCas = new java.util.HashMap<>();
+        systemCas.put("CURL_CA_BUNDLE", null);
+        systemCas.put("SSL_CERT_FILE", null);
+        Run untrusted = run(systemCas, "/usr/bin/curl", "-sS", fx.tlsEndpoint() + "/awstls/big.bin");
+        assertThat(untrusted.exit()).as("curl trusting only the system's CAs: " + untrusted.out())
+                .isEqualTo(60); // CURLE_PEER_FAILED_VERIFICATION
+        awsAt(https, "s3", "rm", "--recursive", "s3://awstls/");
+        awsAt(https, "s3", "rb", "s3://awstls");
+    }
+
+    @Test
+    void directoryMarkersAreDirectoriesForAwsRcloneAndTheFileSystem() throws Exception {
+        aws("s3", "mb", "s3://markers");
+        assertThat(aws("s3api", "put-object", "--bucket", "markers", "--key", "photos/").out())
+                .contains("d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(aws("s3api", "head-object", "--bucket", "markers", "--key", "photos/").out())
+                .contains("\"ContentLength\": 0");
+        Path pic = bigFile("marker-pic.bin", 30_000);
+        aws("s3", "cp", pic.toString(), "s3://markers/photos/pic.bin");
+        String listed = aws("s3api", "list-objects-v2", "--bucket", "markers", "--prefix", "photos/", "--delimiter",
+                "/").out();
+        assertThat(listed).contains("\"Key\": \"photos/\"").contains("\"Key\": \"photos/pic.bin\"");
+        // for the file system the marker is the directory itself
+        var client = fx.cluster.client();
+        assertThat(client.resolve(ClusterFixture.ROOT, S3GatewayFixture.S3_ROOT + "/markers/photos").isDirectory())
+                .isTrue();
+        // rclone sees a folder holding one file, copies it, and checks it byte for byte
+        assertThat(rclone("lsf", "-R", "mfs:markers").out().lines().filter(l -> !l.contains(" NOTICE: ")).toList())
+                .containsExactlyInAnyOrder("photos/", "photos/pic.bin");
+        Path back = tmp.resolve("marker-back");
+        rclone("copy", "mfs:markers", back.toString());
+        assertThat(Files.mismatch(pic, back.resolve("photos/pic.bin"))).isEqualTo(-1L);
+        rclone("check", back.toString(), "mfs:markers");
+        // deleting the object keeps the marked directory; deleting the marker then removes it
+        aws("s3", "rm", "s3://markers/photos/pic.bin");
+        assertThat(aws("s3api", "list-objects-v2", "--bucket", "markers").out()).contains("\"Key\": \"photos/\"");
+        aws("s3api", "delete-object", "--bucket", "markers", "--key", "photos/");
+        assertThat(aws("s3api", "list-objects-v2", "--bucket", "markers").out()).doesNotContain("photos");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.resolve(ClusterFixture.ROOT,
+                S3GatewayFixture.S3_ROOT + "/markers/photos")).isInstanceOf(java.io.IOException.class);
+        aws("s3", "rb", "s3://markers");
     }
 
     // ---- s3cmd ----

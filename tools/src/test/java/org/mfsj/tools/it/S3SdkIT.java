@@ -27,6 +27,9 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -155,13 +158,15 @@ class S3SdkIT {
     void multipartUploadOf200MiBAndRangedReads() throws Exception {
         final long size = 200L << 20;
         final long partSize = 16L << 20;
+        // parts 1 and 4 start on a chunk boundary and are whole chunks, part 5 is the last: those are
+        // joined by sharing chunks (64 + 64 + 8 MiB), parts 2 and 3 are copied
+        final long[] sizes = {64L << 20, 16L << 20, 48L << 20, 64L << 20, 8L << 20};
         s3.createBucket(b -> b.bucket("big"));
         String id = s3.createMultipartUpload(b -> b.bucket("big").key("blob.bin")).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         try (InputStream all = data(7, size)) {
-            for (int n = 1; (long) (n - 1) * partSize < size; n++) {
-                long len = Math.min(partSize, size - (n - 1) * partSize);
-                byte[] buf = all.readNBytes((int) len);
+            for (int n = 1; n <= sizes.length; n++) {
+                byte[] buf = all.readNBytes((int) sizes[n - 1]);
                 int pn = n;
                 var r = s3.uploadPart(b -> b.bucket("big").key("blob.bin").uploadId(id).partNumber(pn),
                         RequestBody.fromBytes(buf));
@@ -170,22 +175,25 @@ class S3SdkIT {
         }
         var done = s3.completeMultipartUpload(b -> b.bucket("big").key("blob.bin").uploadId(id)
                 .multipartUpload(m -> m.parts(parts)));
-        assertThat(done.eTag()).endsWith("-13\"");
+        assertThat(done.eTag()).endsWith("-5\"");
+        assertThat(fx.gatewayLog()).contains("5 parts joined into 'blob.bin', " + (136L << 20)
+                + " bytes by sharing chunks");
         var head = s3.headObject(b -> b.bucket("big").key("blob.bin"));
         assertThat(head.contentLength()).isEqualTo(size);
-        // kept, not recomputed: a recomputed ETag would be the plain MD5 without "-13"
+        // kept, not recomputed: a recomputed ETag would be the plain MD5 without "-5"
         assertThat(head.eTag()).isEqualTo(done.eTag());
         try (InputStream got = s3.getObject(b -> b.bucket("big").key("blob.bin"))) {
             assertThat(sha256(got)).isEqualTo(sha256(data(7, size)));
         }
-        byte[] expected = data(7, size).readNBytes((int) (2 * partSize));
-        byte[] mid = s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").range("bytes=16777200-16777299"))
+        byte[] expected = data(7, size).readNBytes((int) (80L << 20));
+        // across the boundary of a shared chunk and a copied part
+        byte[] mid = s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").range("bytes=67108800-67108899"))
                 .asByteArray();
-        assertThat(mid).isEqualTo(java.util.Arrays.copyOfRange(expected, 16_777_200, 16_777_300));
+        assertThat(mid).isEqualTo(java.util.Arrays.copyOfRange(expected, 67_108_800, 67_108_900));
         var part2 = s3.getObjectAsBytes(b -> b.bucket("big").key("blob.bin").partNumber(2));
-        assertThat(part2.response().partsCount()).isEqualTo(13);
+        assertThat(part2.response().partsCount()).isEqualTo(5);
         assertThat(sha256(part2.asInputStream())).isEqualTo(sha256(new java.io.ByteArrayInputStream(
-                expected, (int) partSize, (int) partSize)));
+                expected, 64 << 20, (int) partSize)));
         byte[] tail;
         try (InputStream all = data(7, size)) {
             all.skipNBytes(size - 1000);
@@ -264,5 +272,28 @@ class S3SdkIT {
         assertThat(listed.lastModified()).isEqualTo(Instant.ofEpochSecond(written.mtimeNanos() / 1_000_000_000L,
                 written.mtimeNanos() % 1_000_000_000L / 1_000_000 * 1_000_000));
         assertThat(text("shared", "from-client.txt")).isEqualTo("written by the client library");
+    }
+
+    @Test
+    void overHttpsTheSdkStreamsUnsignedPayloadsWithTrailers() throws Exception {
+        List<String> payloadForms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor watcher = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+                c.httpRequest().firstMatchingHeader("x-amz-content-sha256").ifPresent(payloadForms::add);
+            }
+        };
+        byte[] payload = data(13, 5_000_000).readAllBytes();
+        try (S3Client tls = fx.tlsClient(watcher)) {
+            tls.createBucket(b -> b.bucket("secure"));
+            var put = tls.putObject(b -> b.bucket("secure").key("over/tls.bin"), RequestBody.fromBytes(payload));
+            var got = tls.getObjectAsBytes(b -> b.bucket("secure").key("over/tls.bin")
+                    .checksumMode(ChecksumMode.ENABLED));
+            assertThat(got.asByteArray()).isEqualTo(payload);
+            assertThat(got.response().checksumCRC32()).isEqualTo(put.checksumCRC32()).isNotNull();
+        }
+        assertThat(payloadForms).contains("STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+        // one namespace behind both listeners
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("secure").key("over/tls.bin")).asByteArray()).isEqualTo(payload);
     }
 }

@@ -1,10 +1,14 @@
 package org.mfsj.master.meta.codec;
 
 import org.mfsj.common.wire.TypeCodecs;
+import org.mfsj.common.wire.WireReader;
+import org.mfsj.common.wire.WireWriter;
+import org.mfsj.master.namespace.op.AppendChunksRecord;
 import org.mfsj.master.namespace.op.ExtendLengthRecord;
 import org.mfsj.master.namespace.op.LinkRecord;
 import org.mfsj.master.namespace.op.MkdirRecord;
 import org.mfsj.master.namespace.op.MknodRecord;
+import org.mfsj.master.namespace.op.PublishRecord;
 import org.mfsj.master.namespace.op.RemoveXattrRecord;
 import org.mfsj.master.namespace.op.RenameRecord;
 import org.mfsj.master.namespace.op.RmdirRecord;
@@ -19,6 +23,7 @@ import org.mfsj.master.namespace.op.UnlinkRecord;
 /** Bodies of the namespace records; tags 1-31. Fields in record order, times in nanoseconds. */
 final class NamespaceBodies {
     private static final int MAX_XATTR_VALUE = 1 << 20;
+    private static final int MAX_APPENDED = 1 << 20;
 
     private NamespaceBodies() {
     }
@@ -73,5 +78,14 @@ final class NamespaceBodies {
                 (w, r) -> w.u64(r.inode()).u8(r.goal()).bool(r.recursive()).bool(r.onlyOwnedBy()).u32(r.uid())
                         .u64(r.timeNanos()),
                 r -> new SetGoalRecord(r.u64(), r.u8(), r.bool(), r.bool(), r.u32(), r.u64()));
+        t.add(29, PublishRecord.class,
+                (w, r) -> w.u64(r.srcParent()).str(r.srcName()).u64(r.dstParent()).str(r.dstName()).u64(r.inode())
+                        .u64(r.replaced()).str(r.xattrName()).bytes(r.xattrValue()).u64(r.mtimeNanos())
+                        .u64(r.timeNanos()),
+                r -> new PublishRecord(r.u64(), r.str(), r.u64(), r.str(), r.u64(), r.u64(), r.str(),
+                        r.bytes(MAX_XATTR_VALUE), r.u64(), r.u64()));
+        t.add(30, AppendChunksRecord.class,
+                (w, r) -> w.u64(r.inode()).list(r.sources(), WireWriter::u64).u64(r.timeNanos()),
+                r -> new AppendChunksRecord(r.u64(), r.list(MAX_APPENDED, 8, WireReader::u64), r.u64()));
     }
 }

@@ -11,5 +11,6 @@ import org.mfsj.master.meta.MetaRecord;
 public sealed interface NamespaceRecord extends MetaRecord permits MkdirRecord, MknodRecord, SymlinkRecord, LinkRecord,
         UnlinkRecord, RmdirRecord, RenameRecord, SetAttrRecord, TruncateRecord, SetXattrRecord,
         RemoveXattrRecord, SetChunkRecord, ExtendLengthRecord, SetGoalRecord, SetTrashTimeRecord, PurgeTrashRecord,
-        RestoreTrashRecord, SnapshotRecord, SetQuotaRecord {
+        RestoreTrashRecord, SnapshotRecord, SetQuotaRecord, PublishRecord,
+        AppendChunksRecord {
 }

@@ -11,16 +11,20 @@ import org.mfsj.master.namespace.tree.InodeTable;
 public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, UnlinkOp unlink, RmdirOp rmdir,
         RenameOp rename, SetAttrOp setAttr, TruncateOp truncate, SetXattrOp setXattr, RemoveXattrOp removeXattr,
         SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal, SetTrashTimeOp setTrashTime,
-        PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota) {
+        PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota,
+        PublishOp publish, AppendChunksOp appendChunks) {
 
     public static Ops create(InodeTable tree, ChunkListener listener) {
         Unlinker unlinker = new Unlinker(tree, listener);
+        RenameOp rename = new RenameOp(tree, unlinker);
+        SetXattrOp setXattr = new SetXattrOp(tree);
         return new Ops(new MkdirOp(tree), new MknodOp(tree), new SymlinkOp(tree), new LinkOp(tree),
-                new UnlinkOp(tree, unlinker), new RmdirOp(tree, unlinker), new RenameOp(tree, unlinker),
-                new SetAttrOp(tree), new TruncateOp(tree, listener), new SetXattrOp(tree), new RemoveXattrOp(tree),
+                new UnlinkOp(tree, unlinker), new RmdirOp(tree, unlinker), rename,
+                new SetAttrOp(tree), new TruncateOp(tree, listener), setXattr, new RemoveXattrOp(tree),
                 new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener),
                 new SetTrashTimeOp(tree), new PurgeTrashOp(tree, unlinker), new RestoreTrashOp(tree),
-                new SnapshotOp(tree, listener), new SetQuotaOp(tree));
+                new SnapshotOp(tree, listener), new SetQuotaOp(tree), new PublishOp(tree, rename, setXattr),
+                new AppendChunksOp(tree, listener));
     }
 
     /**
@@ -79,6 +83,10 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
         } else if (r instanceof SetQuotaRecord x) {
             setQuota.apply(x);
             return null;
+        } else if (r instanceof PublishRecord x) {
+            return publish.apply(x);
+        } else if (r instanceof AppendChunksRecord x) {
+            return appendChunks.apply(x);
         }
         throw new IllegalArgumentException("unknown record " + r);
     }

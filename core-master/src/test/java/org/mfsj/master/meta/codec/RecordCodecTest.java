@@ -26,6 +26,8 @@ import org.mfsj.master.namespace.op.SetAttrRecord;
 import org.mfsj.master.namespace.op.SetChunkRecord;
 import org.mfsj.master.namespace.op.SetGoalRecord;
 import org.mfsj.master.namespace.op.SetTrashTimeRecord;
+import org.mfsj.master.namespace.op.AppendChunksRecord;
+import org.mfsj.master.namespace.op.PublishRecord;
 import org.mfsj.master.namespace.op.PurgeTrashRecord;
 import org.mfsj.master.namespace.op.RestoreTrashRecord;
 import org.mfsj.master.namespace.op.SnapshotRecord;
@@ -57,6 +59,8 @@ class RecordCodecTest {
             new RestoreTrashRecord(5, 1L << 40, 18),
             new SnapshotRecord(2, 1, "snap ж", 1L << 33, 19),
             new SetQuotaRecord(2, 1, Long.MAX_VALUE, 3, 4),
+            new AppendChunksRecord(9, java.util.List.of(3L, Long.MAX_VALUE, 7L), 21),
+            new PublishRecord(3, ".tmp ж", 2, "obj", 9, 8, "user.s3.meta", new byte[] {1, 0, (byte) 0xfe}, -5, 20),
             new ChunkRecord.Created(0xABCDEF0123L, 2),
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
             new ChunkRecord.Forgotten(42));

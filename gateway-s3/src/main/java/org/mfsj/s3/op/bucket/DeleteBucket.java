@@ -24,6 +24,7 @@ public final class DeleteBucket implements S3Operation {
         store.bucket(x.creds(), name);
         try {
             store.client().rmdir(x.creds(), store.rootInode(), name);
+            store.forgetBucket(name);
         } catch (MfsException e) {
             if (e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
                 throw new S3Exception(S3Error.BUCKET_NOT_EMPTY);

@@ -8,7 +8,6 @@ import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.op.UploadChecks;
-import org.mfsj.s3.store.BodyWriter;
 import org.mfsj.s3.store.S3Store;
 import org.mfsj.s3.xml.XmlReader;
 import org.mfsj.s3.xml.XmlWriter;
@@ -57,15 +56,6 @@ public final class DeleteObjects implements S3Operation {
 
     /** Content-MD5 or an x-amz-checksum-* header, when sent, must match the body. */
     private static void checkDigest(S3Exchange x, byte[] body) throws IOException {
-        UploadChecks checks = UploadChecks.from(x.request());
-        BodyWriter.Written w = new BodyWriter.Written(body.length, BodyWriter.md5().digest(body),
-                checks.algorithm() == null ? null : digest(checks, body));
-        checks.verify(w, x.payload().trailers().get());
-    }
-
-    private static String digest(UploadChecks checks, byte[] body) {
-        var run = checks.algorithm().start();
-        run.update(body, 0, body.length);
-        return run.base64();
+        UploadChecks.from(x.request()).verify(body, x.payload().trailers().get());
     }
 }

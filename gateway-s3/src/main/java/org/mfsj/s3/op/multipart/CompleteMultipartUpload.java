@@ -23,6 +23,8 @@ import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.PartSizes;
 import org.mfsj.s3.xml.XmlReader;
 import org.mfsj.s3.xml.XmlWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
@@ -31,6 +33,7 @@ import org.w3c.dom.Element;
  * master operation that does not exist yet, so the bytes are copied.
  */
 public final class CompleteMultipartUpload implements S3Operation {
+    private static final Logger LOG = LoggerFactory.getLogger(CompleteMultipartUpload.class);
     private static final long MAX_BODY = 4L << 20;
 
     private final Uploads uploads;
@@ -127,15 +130,10 @@ public final class CompleteMultipartUpload implements S3Operation {
         ChecksumAlgorithm alg = u.checksumAlgorithm() == null ? null : ChecksumAlgorithm.fromName(u.checksumAlgorithm());
         ChecksumAlgorithm.Running composite = alg == null ? null : alg.start();
         List<Long> sizes = new ArrayList<>();
-        long offset = 0;
+        long shared = PartJoiner.join(uploads.store().client(), x.creds(), parts, out);
+        LOG.info("upload {}: {} parts joined into '{}', {} bytes by sharing chunks", u.id(), parts.size(), u.key(),
+                shared);
         for (Uploads.Part p : parts) {
-            try (FileHandle in = uploads.store().client().open(x.creds(), p.attr().inode(), false)) {
-                BodyWriter.Written w = BodyWriter.copy(in, 0, p.attr().length(), out, offset, null);
-                if (w.length() != p.attr().length()) {
-                    throw new S3Exception(S3Error.INVALID_PART, "Part " + p.number() + " changed while being joined");
-                }
-                offset += w.length();
-            }
             etags.update(HexFormat.of().parseHex(p.meta().etag()));
             sizes.add(p.attr().length());
             if (composite != null) {

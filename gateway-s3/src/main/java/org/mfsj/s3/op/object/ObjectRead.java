@@ -13,6 +13,8 @@ import org.mfsj.s3.op.ByteRange;
 import org.mfsj.s3.op.Conditionals;
 import org.mfsj.s3.op.ObjectHeaders;
 import org.mfsj.s3.store.Etags;
+import org.mfsj.s3.store.Found;
+import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.PartSizes;
 import org.mfsj.s3.store.S3Store;
@@ -25,10 +27,18 @@ final class ObjectRead {
     }
 
     static void answer(S3Store store, S3Exchange x, boolean withBody) throws IOException {
+        long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        String key = x.request().key();
+        try (Found found = Keys.isDirMarker(key) ? store.findMarker(x.creds(), bucket, key)
+                : store.find(x.creds(), bucket, key, withBody)) {
+            answer(store, x, found);
+        }
+    }
+
+    private static void answer(S3Store store, S3Exchange x, Found found) throws IOException {
         S3Request r = x.request();
-        Attr bucket = store.bucket(x.creds(), r.bucket());
-        Attr attr = store.object(x.creds(), bucket.inode(), r.key());
-        ObjectMeta meta = Etags.ensure(store, x.creds(), attr);
+        Attr attr = found.attr();
+        ObjectMeta meta = Etags.ensure(store, x.creds(), attr, found.meta());
         Conditionals.check(r, meta.etag(), attr.mtimeNanos());
         long size = attr.length();
         ByteRange range = partRange(x, meta, size);
@@ -48,13 +58,13 @@ final class ObjectRead {
             length = range.length();
             x.header("Content-Range", range.contentRange(size));
         }
-        if (!withBody) {
+        if (found.handle() == null) {
+            // HEAD, or a GET of a directory marker, which holds no bytes
             x.sendHeadersOnly(status, length);
             return;
         }
-        try (FileHandle h = store.client().open(x.creds(), attr.inode(), false);
-             OutputStream out = x.sendStream(status, length)) {
-            copy(h, first, length, out);
+        try (OutputStream out = x.sendStream(status, length)) {
+            copy(found.handle(), first, length, out);
         }
     }
 

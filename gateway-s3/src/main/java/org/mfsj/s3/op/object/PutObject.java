@@ -7,6 +7,7 @@ import org.mfsj.s3.op.Ingest;
 import org.mfsj.s3.op.ObjectHeaders;
 import org.mfsj.s3.op.Received;
 import org.mfsj.s3.op.UploadChecks;
+import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
 
@@ -21,9 +22,13 @@ public final class PutObject implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        if (Keys.isDirMarker(x.request().key())) {
+            PutDirMarker.handle(store, x, bucket);
+            return;
+        }
         UploadChecks checks = UploadChecks.from(x.request());
         ObjectMeta requested = ObjectHeaders.fromRequest(x.request());
-        Ingest.Stored s = Ingest.store(store, x.creds(), bucket, x.request().key(), 
+        Ingest.Stored s = Ingest.store(store, x.creds(), bucket, x.request().key(),
                 h -> Received.receive(x.payload(), h, checks).meta(requested));
         x.header("ETag", ObjectHeaders.quoted(s.meta().etag()));
         ObjectHeaders.checksums(x, s.meta().checksum());

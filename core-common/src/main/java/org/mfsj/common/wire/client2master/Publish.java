@@ -1,0 +1,43 @@
+package org.mfsj.common.wire.client2master;
+
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.TypeCodecs;
+import org.mfsj.common.wire.WireReader;
+import org.mfsj.common.wire.WireWriter;
+
+/**
+ * Puts a finished file in place as one change: sets its modification time and one extended
+ * attribute, then renames it over {@code dstName} (a file there is replaced, as by rename). An
+ * object store's PUT uses it so the object appears with its metadata, or not at all, in one
+ * changelog record. Answered with an {@link EntryReply} holding the file's new attributes.
+ */
+public record Publish(int msgId, Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+        String xattrName, byte[] xattrValue, long mtimeNanos, long reqId) implements Idempotent {
+    public static final int MAX_DATA = SetXattr.MAX_DATA;
+
+    @Override
+    public void encodeBody(WireWriter w) {
+        TypeCodecs.creds(w, creds);
+        w.u64(srcParent);
+        w.str(srcName);
+        w.u64(dstParent);
+        w.str(dstName);
+        w.str(xattrName);
+        w.bytes(xattrValue);
+        w.u64(mtimeNanos);
+        w.u64(reqId);
+    }
+
+    public static Publish decode(int msgId, WireReader r) {
+        return new Publish(msgId,
+                TypeCodecs.creds(r),
+                r.u64(),
+                r.str(),
+                r.u64(),
+                r.str(),
+                r.str(),
+                r.bytes(MAX_DATA),
+                r.u64(),
+                r.u64());
+    }
+}

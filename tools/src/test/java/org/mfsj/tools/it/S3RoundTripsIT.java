@@ -1,0 +1,113 @@
+package org.mfsj.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.client.ClientConfig;
+import org.mfsj.client.MfsClient;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.s3.S3Config;
+import org.mfsj.s3.S3Server;
+import org.mfsj.s3.auth.S3User;
+import org.mfsj.s3.auth.Users;
+import org.mfsj.tools.cluster.LocalCluster;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * How many master calls a small PUT, GET and HEAD cost, counted by the gateway's own client
+ * (the gateway runs in this JVM over a real cluster), and that what the one-change PUT
+ * (create+open, then metadata+mtime+rename as one record) wrote survives a master kill -9.
+ */
+class S3RoundTripsIT {
+    private static final String AK = "AKROUNDTRIPS";
+    private static final String SK = "round/trips";
+
+    @TempDir
+    Path tmp;
+
+    /** The count once the calls sent in the background (a close's release) have gone out. */
+    private static long settled(MfsClient c) throws InterruptedException {
+        long last = c.metrics().masterCalls();
+        while (true) {
+            Thread.sleep(150);
+            long now = c.metrics().masterCalls();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    @Test
+    void smallObjectsCostFewMasterCallsAndTheirOneChangePutSurvivesAMasterCrash() throws Exception {
+        S3Config cfg = S3Config.load(Files.writeString(tmp.resolve("mfss3.cfg"), "S3_ROOT = /s3\n"))
+                .withListen("127.0.0.1", 0);
+        try (ClusterFixture fx = new ClusterFixture(tmp.resolve("cluster"));
+             MfsClient gwClient = MfsClient.connect(ClientConfig.of(fx.cluster.masterAddress())
+                     .withClientInfo("s3-in-test"));
+             S3Server gw = S3Server.start(cfg, gwClient,
+                     Users.of(new S3User(AK, SK, 1000, 1000)), Clock.systemUTC());
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).forcePathStyle(true)
+                     .endpointOverride(URI.create("http://127.0.0.1:" + gw.port()))
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AK, SK)))
+                     .httpClient(ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build()).build()) {
+            s3.createBucket(b -> b.bucket("small"));
+            byte[] body = new byte[4096];
+            new Random(4).nextBytes(body);
+            s3.putObject(b -> b.bucket("small").key("warm"), RequestBody.fromBytes(body));
+
+            long before = settled(gwClient);
+            var put = s3.putObject(b -> b.bucket("small").key("obj").contentType("text/x-test")
+                    .metadata(Map.of("k", "v")), RequestBody.fromBytes(body));
+            long putCalls = settled(gwClient) - before;
+            before = settled(gwClient);
+            var got = s3.getObjectAsBytes(b -> b.bucket("small").key("obj"));
+            long getCalls = settled(gwClient) - before;
+            before = settled(gwClient);
+            var head = s3.headObject(b -> b.bucket("small").key("obj"));
+            long headCalls = settled(gwClient) - before;
+            System.err.printf("master calls: PUT 4 KiB %d, GET %d, HEAD %d%n", putCalls, getCalls, headCalls);
+
+            assertThat(got.asByteArray()).isEqualTo(body);
+            assertThat(got.response().eTag()).isEqualTo(put.eTag());
+            assertThat(head.contentType()).isEqualTo("text/x-test");
+            assertThat(head.metadata()).containsEntry("k", "v");
+            // Each may add one bucket lookup when the gateway's 1 s bucket cache ran out meanwhile.
+            // PUT was 9 (bucket, create, open, chunk, chunk end, close, getattr, setxattr, rename);
+            // now create+open, chunk, chunk end, publish (metadata, mtime and rename), close
+            assertThat(putCalls).isBetween(5L, 6L);
+            // GET was 6 (bucket, lookup, getxattr, open, chunk location, close); now lookup+xattr+open,
+            // chunk location, close
+            assertThat(getCalls).isBetween(3L, 4L);
+            // HEAD was 3 (bucket, lookup, getxattr); now lookup+xattr
+            assertThat(headCalls).isBetween(1L, 2L);
+
+            // the object, its metadata and its Last-Modified are one changelog record: all come back
+            MfsClient c = fx.client();
+            Attr file = c.resolve(Creds.ROOT, "/s3/small/obj");
+            fx.cluster.kill9(LocalCluster.MASTER);
+            fx.cluster.start(LocalCluster.MASTER);
+            fx.cluster.waitReady(Duration.ofSeconds(90));
+            var again = s3.headObject(b -> b.bucket("small").key("obj"));
+            assertThat(again.eTag()).isEqualTo(put.eTag());
+            assertThat(again.lastModified()).isEqualTo(head.lastModified());
+            assertThat(again.metadata()).containsEntry("k", "v");
+            assertThat(c.resolve(Creds.ROOT, "/s3/small/obj").mtimeNanos()).isEqualTo(file.mtimeNanos());
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("small").key("obj")).asByteArray()).isEqualTo(body);
+        }
+    }
+}
