@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.mfsj.master.changelog.ChangelogRecovery;
 import org.mfsj.master.changelog.FileChangelog;
+import org.mfsj.master.changelog.MetaLog;
 import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
@@ -28,12 +29,18 @@ import org.slf4j.LoggerFactory;
 public final class MetaStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetaStore.class);
 
+    /** Opens the changelog that continues {@code state}, reporting to {@code durability}. */
+    @FunctionalInterface
+    public interface LogOpener {
+        MetaLog open(MetaState state, Durability durability) throws IOException;
+    }
+
     private final MetaState state;
-    private final FileChangelog log;
+    private final MetaLog log;
     private final Durability durability;
     private final Journal journal;
 
-    private MetaStore(MetaState state, FileChangelog log, Durability durability) {
+    private MetaStore(MetaState state, MetaLog log, Durability durability) {
         this.state = state;
         this.log = log;
         this.durability = durability;
@@ -48,6 +55,13 @@ public final class MetaStore implements AutoCloseable {
      */
     public static MetaStore open(Path dir, Clock clock, int defaultGoal, long segmentBytes, Executor master,
             Runnable onFailure) throws IOException {
+        return open(dir, clock, defaultGoal, master, onFailure,
+                (state, durability) -> FileChangelog.open(dir, state.version(), segmentBytes, durability));
+    }
+
+    /** As above, with the changelog {@code opener} gives (a replicated one for master HA). */
+    public static MetaStore open(Path dir, Clock clock, int defaultGoal, Executor master, Runnable onFailure,
+            LogOpener opener) throws IOException {
         long started = System.nanoTime();
         MetaState state = recover(dir, clock, defaultGoal, true);
         int unclaimed = dropUnclaimedChunks(state);
@@ -59,8 +73,7 @@ public final class MetaStore implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000, state.namespace().tree().inodeCount(),
                 state.chunks().size());
         Durability durability = new Durability(master, state.version(), onFailure);
-        FileChangelog log = FileChangelog.open(dir, state.version(), segmentBytes, durability);
-        return new MetaStore(state, log, durability);
+        return new MetaStore(state, opener.open(state, durability), durability);
     }
 
     /**
@@ -109,7 +122,7 @@ public final class MetaStore implements AutoCloseable {
         return state;
     }
 
-    public FileChangelog log() {
+    public MetaLog log() {
         return log;
     }
 

@@ -45,6 +45,7 @@ public final class ClientMasterProtocol {
             .add(1045, Snapshot.class, Snapshot::decode)
             .add(1046, SetQuota.class, SetQuota::decode)
             .add(1047, GetQuota.class, GetQuota::decode)
+            .add(1048, MasterRole.class, MasterRole::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -63,7 +64,8 @@ public final class ClientMasterProtocol {
             .add(1534, SessionsReply.class, SessionsReply::decode)
             .add(1535, ChallengeReply.class, ChallengeReply::decode)
             .add(1542, TrashListReply.class, TrashListReply::decode)
-            .add(1547, QuotaReply.class, QuotaReply::decode);
+            .add(1547, QuotaReply.class, QuotaReply::decode)
+            .add(1548, MasterRoleReply.class, MasterRoleReply::decode);
 
     private ClientMasterProtocol() {
     }
