@@ -1,7 +1,6 @@
 package org.mfsj.chunkserver;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mfsj.common.config.Config;
@@ -85,28 +84,11 @@ public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort
 
     /** Every master MASTER_HOST names, in order; a host without a port uses MASTER_PORT. */
     public List<ServerAddress> masterAddresses() {
-        List<ServerAddress> out = new ArrayList<>();
-        for (String part : masterHost.split(",")) {
-            String p = part.trim();
-            int colon = p.lastIndexOf(':');
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (colon < 0) {
-                out.add(new ServerAddress(p, masterPort));
-            } else {
-                try {
-                    out.add(new ServerAddress(p.substring(0, colon), Integer.parseInt(p.substring(colon + 1))));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("MASTER_HOST = " + masterHost + ": '" + p
-                            + "' is not host or host:port with a port 1-65535");
-                }
-            }
+        try {
+            return ServerAddress.parseList(masterHost, masterPort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MASTER_HOST: " + e.getMessage(), e);
         }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("MASTER_HOST is empty: name the master (host, or host:port,...)");
-        }
-        return out;
     }
 
     /** Whether the data port listens on every address (then the master is told the link's own). */

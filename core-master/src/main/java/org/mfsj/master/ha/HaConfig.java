@@ -95,16 +95,11 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
     }
 
     private static ServerAddress parse(String hostPort, int defaultPort, String key) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            return new ServerAddress(hostPort, defaultPort);
+        List<ServerAddress> one = ServerAddress.parseList(hostPort, defaultPort);
+        if (one.size() != 1) {
+            throw new IllegalArgumentException(key + " = " + hostPort + ": name one master (host or host:port)");
         }
-        try {
-            return new ServerAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " = " + hostPort + ": expected host or host:port with a port"
-                    + " 1-65535");
-        }
+        return one.get(0);
     }
 
     /** True when other masters are named: the changelog is replicated and leadership elected. */
