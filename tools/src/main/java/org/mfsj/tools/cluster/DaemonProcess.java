@@ -112,6 +112,16 @@ public final class DaemonProcess {
         return h.isPresent();
     }
 
+    /** Sends {@code signal} ("STOP", "CONT") to the process; false when it is not running. */
+    public boolean signal(String signal) throws IOException, InterruptedException {
+        Optional<ProcessHandle> h = handle();
+        if (h.isEmpty()) {
+            return false;
+        }
+        return new ProcessBuilder("kill", "-" + signal, String.valueOf(h.get().pid())).inheritIO().start()
+                .waitFor() == 0;
+    }
+
     private static boolean waitGone(ProcessHandle h, Duration timeout) {
         try {
             h.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

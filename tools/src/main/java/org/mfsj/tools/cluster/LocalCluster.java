@@ -210,6 +210,16 @@ public final class LocalCluster {
         daemon(name).kill9();
     }
 
+    /** SIGSTOP: the process freezes as a hung or cut-off machine would, sockets and all. */
+    public void pause(String name) throws IOException, InterruptedException {
+        daemon(name).signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume(String name) throws IOException, InterruptedException {
+        daemon(name).signal("CONT");
+    }
+
     /** Stops everything this cluster started; chunkservers first so the master sees them go. */
     public void down() {
         List<DaemonProcess> order = new ArrayList<>(daemons.values());

@@ -17,14 +17,14 @@ import org.mfsj.common.wire.client2master.MasterRoleReply;
  * Each master's place in the group (master HA): role, term, metadata version, and its lag behind
  * the leader in versions. A master that does not answer is shown as such.
  */
-final class MasterRoles {
+public final class MasterRoles {
     private static final int TIMEOUT_MILLIS = 2000;
 
     private MasterRoles() {
     }
 
     /** Asks each master; null for one that did not answer. */
-    static List<MasterRoleReply> ask(List<ServerAddress> masters) {
+    public static List<MasterRoleReply> ask(List<ServerAddress> masters) {
         EventLoopGroup group = Transport.newGroup(1);
         List<MasterRoleReply> out = new ArrayList<>();
         try {
