@@ -214,9 +214,13 @@ public final class RaftCore {
             replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, log.lastVersion()));
             return;
         }
-        if (role != Role.FOLLOWER) {
-            role = Role.FOLLOWER;
+        if (role == Role.LEADER) {
+            // two leaders in one term would take two majorities of votes: a bug, never obeyed
+            LOG.error("master {} leads term {} and got entries from master {} in the same term; ignored",
+                    terms.self(), a.term(), a.leader());
+            return;
         }
+        role = Role.FOLLOWER;
         if (leaderId != a.leader()) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), a.leader(),
                     a.leaderClients(), a.term());

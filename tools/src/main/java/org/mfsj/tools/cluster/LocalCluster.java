@@ -61,7 +61,7 @@ public final class LocalCluster {
             daemons.put(name, new DaemonProcess(name, layout));
         }
         for (Door door : doors) {
-            door.writeConfig(layout, ports, masterAddress());
+            door.writeConfig(layout, ports, door.takesMasterList() ? masterList() : masterAddress());
             this.doors.put(door.name(), door);
             daemons.put(door.name(), new DaemonProcess(door.name(), layout));
         }
@@ -86,6 +86,16 @@ public final class LocalCluster {
 
     public ServerAddress masterAddress() {
         return new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty("master.client")));
+    }
+
+    /** Every master in one address: the list as its host (a door config's MASTER_HOST), the first port. */
+    private ServerAddress masterList() {
+        List<ServerAddress> all = masterAddresses();
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return new ServerAddress(String.join(",", all.stream().map(ServerAddress::toString).toList()),
+                all.get(0).port());
     }
 
     /** The masters' process names: "master", or "master1".."masterN" with master HA. */
