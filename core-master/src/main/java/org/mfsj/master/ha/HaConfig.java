@@ -57,6 +57,16 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
         peers = List.copyOf(peers);
     }
 
+    /** SYNC_WORKER_HOST_{@code n}, n = 1..4. */
+    public static ConfigKey<String> shadowHost(int n) {
+        return SHADOW_HOSTS.get(n - 1);
+    }
+
+    /** SYNC_WORKER_PORT_{@code n}, n = 1..4. */
+    public static ConfigKey<Integer> shadowPort(int n) {
+        return SHADOW_PORTS.get(n - 1);
+    }
+
     /** Every key above, for the config schema. */
     public static List<ConfigKey<?>> keys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_STATE, MASTER_HOST, SLA_SYNC_WORKER_HOST_1,

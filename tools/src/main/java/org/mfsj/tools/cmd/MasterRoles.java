@@ -18,7 +18,7 @@ import org.mfsj.common.wire.client2master.MasterRoleReply;
  * the leader in versions. A master that does not answer is shown as such.
  */
 public final class MasterRoles {
-    private static final int TIMEOUT_MILLIS = 2000;
+    private static final int TIMEOUT_MILLIS = 3000;
 
     private MasterRoles() {
     }
@@ -53,9 +53,22 @@ public final class MasterRoles {
         }
     }
 
+    /** The master of {@code masters} that leads (asked only when there are several), else the first. */
+    static ServerAddress leader(List<ServerAddress> masters) {
+        if (masters.size() > 1) {
+            List<MasterRoleReply> roles = ask(masters);
+            for (int i = 0; i < roles.size(); i++) {
+                if (roles.get(i) != null && roles.get(i).role().equals("leader")) {
+                    return masters.get(i);
+                }
+            }
+        }
+        return masters.get(0);
+    }
+
     static void print(List<ServerAddress> masters, PrintStream out) {
         List<MasterRoleReply> roles = ask(masters);
-        long leaderVersion = roles.stream().filter(r -> r != null && r.role().equals("leader"))
+        long leaderVersion = roles.stream().filter(r -> r != null && (r.role().equals("leader") || r.role().equals("single")))
                 .mapToLong(MasterRoleReply::version).max().orElse(-1);
         out.printf("%-22s %-10s %6s %12s %12s %8s%n", "master", "role", "term", "version", "committed", "lag");
         for (int i = 0; i < masters.size(); i++) {
