@@ -193,9 +193,10 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
 
     @Override
     public void becameLeader(long term) {
-        // first the term's own entry: the entries of earlier terms commit with it
-        store.journal().record(new TermStart(term), null);
+        // built first: it reads the version (0 = a new file system) and changes nothing yet
         MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
+        // then the term's own entry, before any other: the entries of earlier terms commit with it
+        store.journal().record(new TermStart(term), null);
         master.every(cfg.chunksLoopTime(), w.chunkLoop());
         Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()
                 : cfg.sessionLocksTimeout();

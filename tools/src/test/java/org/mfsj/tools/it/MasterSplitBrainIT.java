@@ -33,6 +33,8 @@ class MasterSplitBrainIT {
             String old = group.awaitLeader(null, Duration.ofSeconds(10));
             ServerAddress oldAddress = f.cluster.masterAddresses().get(f.cluster.masterNames().indexOf(old));
             MfsClient c = f.client();
+            assertThat(c.getTrashTime(c.rootInode())).as("a new file system's root trash time, set by the first"
+                    + " leader").isEqualTo(86_400);
             long dir = c.mkdir(ClusterFixture.ROOT, c.rootInode(), "d", 0755).inode();
             try (MfsClient pinned = MfsClient.connect(ClientConfig.of(List.of(oldAddress)).withClientInfo("pinned")
                     .withCallTimeout(Duration.ofSeconds(2)).withMasterGoneTimeout(Duration.ofSeconds(8)))) {
