@@ -332,8 +332,11 @@ public final class RaftCore {
         leaderId = 0;
         leaderClients = "";
         ackTo = null;
-        electionDeadline = clock.millis() + randomTimeout();
+        // a higher term alone does not delay this master's own candidacy (only a granted vote or a
+        // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
+        // keep holding back the one that can
         if (led) {
+            electionDeadline = clock.millis() + randomTimeout();
             LOG.warn("leader {} saw term {}; steps down", terms.self(), term);
             events.steppedDown(term);
         }

@@ -171,4 +171,22 @@ class RaftCoreTest {
         g.deliver();
         assertThat(n0.log.committed).isEqualTo(2);
     }
+
+    @Test
+    void aCandidateThatCannotWinDoesNotHoldBackOneThatCan() {
+        RaftGroup g = new RaftGroup(3, 0);
+        g.awaitLeader(1000);
+        RaftGroup.Node up = g.node(2);
+        g.cut[0] = true;
+        g.cut[1] = true;
+        // a candidate with a shorter log asks again and again, more often than any election timeout
+        boolean stood = false;
+        for (int i = 0; i < 10 && !stood; i++) {
+            long term = up.core.term() + 1;
+            assertThat(up.core.onRequestVote(new RequestVote(0, term, 99, 0, 0)).granted()).isFalse();
+            g.advance(500);
+            stood = up.core.role() == RaftCore.Role.CANDIDATE;
+        }
+        assertThat(stood).as("the master with the longer log stands within its election timeout").isTrue();
+    }
 }
