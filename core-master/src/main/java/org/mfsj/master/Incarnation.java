@@ -193,6 +193,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
 
     @Override
     public void becameLeader(long term) {
+        // this log is final up to here: a chunk created in it that no file holds never will be
+        store.dropUnclaimedChunks();
         // built first: it reads the version (0 = a new file system) and changes nothing yet
         MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
         // then the term's own entry, before any other: the entries of earlier terms commit with it

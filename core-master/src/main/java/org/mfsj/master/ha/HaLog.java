@@ -191,12 +191,13 @@ public final class HaLog implements MetaLog, RaftLog {
             if (e.version() != v) {
                 throw new IllegalStateException("leader sent version " + e.version() + " where " + v + " belongs");
             }
+            // applied first: an entry that does not fit the metadata is refused, never logged
+            state.apply(e);
             if (en.term() != terms.termAt(v - 1) || e.record() instanceof TermStart) {
                 terms.begins(v, en.term());
             }
             local.appendEncoded(v, en.record());
             recent.add(en);
-            state.apply(e);
             v++;
         }
     }

@@ -118,7 +118,8 @@ public final class DaemonProcess {
         if (h.isEmpty()) {
             return false;
         }
-        return new ProcessBuilder("kill", "-" + signal, String.valueOf(h.get().pid())).inheritIO().start()
+        // bash's own kill: a bare Debian may have no procps, hence no kill program
+        return new ProcessBuilder("bash", "-c", "kill -" + signal + " " + h.get().pid()).inheritIO().start()
                 .waitFor() == 0;
     }
 
