@@ -1,6 +1,7 @@
 package org.mfsj.chunkserver;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.mfsj.common.config.Config;
 import org.mfsj.common.config.ConfigException;
@@ -32,7 +33,8 @@ public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort
             "Directory for the chunkserver's own state: the id by which the master recognises it after a\n"
                     + "restart. Chunks live on the disks listed in HDD_CONF_FILENAME.");
     public static final ConfigKey<String> MASTER_HOST = ConfigKey.string("MASTER_HOST", "mfsmaster",
-            "Host name or address of the master.");
+            "Host name or address of the master; with master HA, every master as host:port,host:port (a host\n"
+                    + "without a port uses MASTER_PORT). The chunkserver registers with whichever leads.");
     public static final ConfigKey<Integer> MASTER_PORT = ConfigKey.integer("MASTER_PORT", 9420, 1, 65535,
             "Port on which the master listens for chunkservers.");
     public static final ConfigKey<String> CSSERV_LISTEN_HOST = ConfigKey.string("CSSERV_LISTEN_HOST", "*",
@@ -75,8 +77,18 @@ public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort
                 c.get(MASTER_RECONNECTION_DELAY), c.get(WORKERS));
     }
 
+    /** The first master of {@link #masterAddresses()}. */
     public ServerAddress masterAddress() {
-        return new ServerAddress(masterHost, masterPort);
+        return masterAddresses().get(0);
+    }
+
+    /** Every master MASTER_HOST names, in order; a host without a port uses MASTER_PORT. */
+    public List<ServerAddress> masterAddresses() {
+        try {
+            return ServerAddress.parseList(masterHost, masterPort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MASTER_HOST: " + e.getMessage(), e);
+        }
     }
 
     /** Whether the data port listens on every address (then the master is told the link's own). */

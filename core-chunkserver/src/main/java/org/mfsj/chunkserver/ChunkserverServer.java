@@ -83,7 +83,7 @@ public final class ChunkserverServer implements AutoCloseable {
         MasterLink link = null;
         try {
             Replicator replicator = new Replicator(store, workers, group, REPLICATION_TIMEOUT_MILLIS);
-            link = new MasterLink(new MasterLink.Settings(cfg.masterAddress(), serverId,
+            link = new MasterLink(new MasterLink.Settings(cfg.masterAddresses(), serverId,
                     cfg.listensEverywhere() ? null : cfg.listenHost(), cfg.masterReconnectionDelaySeconds() * 1000L,
                     MASTER_TIMEOUT_MILLIS), store, workers, replicator, group);
             store.setDiskFailureListener(lostOn(link));
@@ -93,7 +93,7 @@ public final class ChunkserverServer implements AutoCloseable {
             link.start(data.port());
             Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
             LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),
-                    data.port(), store.chunks().size(), disks.size(), cfg.masterAddress());
+                    data.port(), store.chunks().size(), disks.size(), cfg.masterAddresses());
             return new ChunkserverServer(serverId, store, workers, group, data, link, scrubber);
         } catch (Exception e) {
             if (link != null) {

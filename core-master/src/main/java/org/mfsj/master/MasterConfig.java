@@ -2,11 +2,14 @@ package org.mfsj.master;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.mfsj.common.config.Config;
 import org.mfsj.common.config.ConfigException;
 import org.mfsj.common.config.ConfigKey;
 import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.config.ConfigSchema;
+import org.mfsj.master.ha.HaConfig;
 
 /**
  * The master's settings, typed, built once from {@code mfsmaster.cfg} at start-up and passed
@@ -30,6 +33,7 @@ import org.mfsj.common.config.ConfigSchema;
  * @param backLogs                 changelog segments kept at least, even once an image holds them
  * @param changelogSegmentBytes    size at which the changelog moves on to a new segment file
  * @param defaultTrashTime         seconds deleted files stay in trash, given to the root of a new file system
+ * @param ha                       master HA: the other voting masters and the seed's HA keys
  */
 public record MasterConfig(
         Path dataPath,
@@ -49,7 +53,8 @@ public record MasterConfig(
         Duration metadataSaveFreq,
         int backLogs,
         long changelogSegmentBytes,
-        int defaultTrashTime) {
+        int defaultTrashTime,
+        HaConfig ha) {
 
     private static final int DAY = 86_400;
 
@@ -96,16 +101,26 @@ public record MasterConfig(
             Integer.MAX_VALUE, "Seconds a deleted file stays in trash, set on the root when a new file system is"
                     + " made (0 = no trash); change it later with mfs settrashtime.");
 
-    public static final ConfigSchema SCHEMA = ConfigSchema.of("mfsmaster.cfg", DATA_PATH,
-            MATOCS_LISTEN_HOST, MATOCS_LISTEN_PORT, MATOCL_LISTEN_HOST, MATOCL_LISTEN_PORT, DEFAULT_GOAL,
-            REPLICATIONS_DELAY_INIT, REPLICATIONS_DELAY_DISCONNECT, CHUNKS_LOOP_TIME,
-            CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME, SESSION_LOCKS_TIMEOUT,
-            EXPORTS_FILENAME, METADATA_SAVE_FREQ, BACK_LOGS,
-            CHANGELOG_SEGMENT_MB, DEFAULT_TRASHTIME);
+    public static final ConfigSchema SCHEMA = ConfigSchema.of("mfsmaster.cfg", keys());
+
+    private static ConfigKey<?>[] keys() {
+        List<ConfigKey<?>> keys = new ArrayList<>(List.of(DATA_PATH,
+                MATOCS_LISTEN_HOST, MATOCS_LISTEN_PORT, MATOCL_LISTEN_HOST, MATOCL_LISTEN_PORT, DEFAULT_GOAL,
+                REPLICATIONS_DELAY_INIT, REPLICATIONS_DELAY_DISCONNECT, CHUNKS_LOOP_TIME,
+                CHUNKS_WRITE_REP_LIMIT, CHUNKS_READ_REP_LIMIT, SESSION_SUSTAIN_TIME, SESSION_LOCKS_TIMEOUT,
+                EXPORTS_FILENAME, METADATA_SAVE_FREQ, BACK_LOGS,
+                CHANGELOG_SEGMENT_MB, DEFAULT_TRASHTIME));
+        keys.addAll(HaConfig.keys());
+        return keys.toArray(new ConfigKey<?>[0]);
+    }
 
     /** Reads {@code file}; a missing file gives every default. */
     public static MasterConfig load(Path file) throws ConfigException {
-        return from(ConfigLoader.load(file, SCHEMA));
+        try {
+            return from(ConfigLoader.load(file, SCHEMA));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file.toString(), 0, null, e.getMessage());
+        }
     }
 
     public static MasterConfig defaults() {
@@ -131,6 +146,7 @@ public record MasterConfig(
                 Duration.ofSeconds(c.get(METADATA_SAVE_FREQ)),
                 c.get(BACK_LOGS),
                 (long) c.get(CHANGELOG_SEGMENT_MB) << 20,
-                c.get(DEFAULT_TRASHTIME));
+                c.get(DEFAULT_TRASHTIME),
+                HaConfig.from(c));
     }
 }

@@ -19,10 +19,15 @@ public final class MasterMain {
      */
     public static void run(Path cfgFile) throws ConfigException, InterruptedException, IOException {
         MasterConfig cfg = MasterConfig.load(cfgFile);
-        MasterServer server = MasterServer.start(cfg, Clock.systemUTC());
+        AutoCloseable server = cfg.ha().replicated() ? ReplicatedMasterServer.start(cfg, Clock.systemUTC())
+                : MasterServer.start(cfg, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(MasterMain.class).error("master did not stop cleanly", e);
+            }
             stopped.countDown();
         }, "mfsmaster-shutdown"));
         stopped.await();

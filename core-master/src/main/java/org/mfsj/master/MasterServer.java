@@ -13,7 +13,10 @@ import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.ha.RoleInbound;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
 import org.slf4j.Logger;
@@ -83,7 +86,7 @@ public final class MasterServer implements AutoCloseable {
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                     ChunkMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterWiring::chunkservers));
             cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
-                    ClientMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterWiring::clients));
+                    ClientMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterServer::clientsWithRole));
             store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
                     () -> stopServing(self.get()));
             saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
@@ -114,6 +117,12 @@ public final class MasterServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Client requests, and a role query answered "single": no peers, this master always leads. */
+    private static Peer.Inbound clientsWithRole(MasterWiring w) {
+        return new RoleInbound(w.master(), id -> new MasterRoleReply(id, Status.OK, "single", 0,
+                w.journal().lastVersion(), w.journal().lastVersion(), ""), w.clients());
     }
 
     /** The handler of a new connection; before the metadata is loaded, one that hangs up. */

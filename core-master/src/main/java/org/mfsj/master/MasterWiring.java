@@ -46,7 +46,7 @@ import org.mfsj.master.session.SessionRegistry;
  * collaborators each part needs, and the client dispatch table. Only construction lives here.
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
-        Runnable trashPurge) {
+        Runnable trashPurge, Executor master, Journal journal) {
 
     static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
             Exports exports) {
@@ -101,6 +101,6 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         master.execute(() -> trash.initNewFileSystem(version, cfg.defaultTrashTime()));
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
-                loop, sessionCalls::purgeIdle, trash::purgeExpired);
+                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal);
     }
 }

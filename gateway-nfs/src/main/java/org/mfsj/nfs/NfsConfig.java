@@ -26,7 +26,7 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
                         boolean rpcbind, long fsid, List<Export> exports, int workerThreads,
                         Duration openFileIdle, Duration leaseTime, Duration graceTime, String idDomain) {
     public static final ConfigKey<String> MASTER_HOST = ConfigKey.string("MASTER_HOST", "127.0.0.1",
-            "Address of the master.");
+            "Address of the master; with master HA, every master as host:port,host:port.");
     public static final ConfigKey<Integer> MASTER_PORT = ConfigKey.integer("MASTER_PORT", 9421, 1, 65535,
             "Client port of the master.");
     public static final ConfigKey<String> LISTEN_HOST = ConfigKey.string("NFS_LISTEN_HOST", "*",

@@ -17,6 +17,7 @@ import org.mfsj.tools.cmd.MvCommand;
 import org.mfsj.tools.cmd.NfsCommand;
 import org.mfsj.tools.cmd.PutCommand;
 import org.mfsj.tools.cmd.RmCommand;
+import org.mfsj.tools.cmd.RoleCommand;
 import org.mfsj.tools.cmd.S3Command;
 import org.mfsj.tools.cmd.SaveImageCommand;
 import org.mfsj.tools.cmd.SetGoalCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Command;
             MvCommand.class, SetGoalCommand.class, GetGoalCommand.class, FileInfoCommand.class,
             CheckFileCommand.class, StatusCommand.class, SaveImageCommand.class, MetaRestoreCommand.class,
             MetaDumpCommand.class, SetTrashTimeCommand.class, GetTrashTimeCommand.class, TrashCommand.class,
-            SnapshotCommand.class, QuotaCommand.class, S3Command.class, MountCommand.class
+            SnapshotCommand.class, QuotaCommand.class, S3Command.class, MountCommand.class, RoleCommand.class
         })
 public final class MfsMain implements Runnable {
     private static final Set<String> DAEMONS = Set.of("master", "chunkserver", "s3", "nfs", "mount");

@@ -12,6 +12,6 @@ class MfsMainTest {
         assertThat(new CommandLine(new MfsMain()).getSubcommands().keySet()).contains("master", "chunkserver", "s3",
                 "nfs", "mount", "up", "down", "status", "ls", "mkdir", "put", "get", "rm", "mv", "setgoal", "getgoal",
                 "fileinfo", "checkfile", "saveimage", "metarestore", "metadump", "settrashtime", "gettrashtime",
-                "trash", "snapshot", "quota");
+                "trash", "snapshot", "quota", "role");
     }
 }

@@ -46,15 +46,27 @@ public final class MasterLink implements MasterReports, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterLink.class);
 
     /**
-     * @param master where the master listens for chunkservers
+     * @param masters where the masters listen for chunkservers; with master HA, only the leader
+     *                accepts the registration and the others are tried in turn
      * @param serverId this server's lasting id
      * @param announcedHost the data address's host, or null to announce the local address of the link
      * @param reconnectDelayMillis pause between attempts while the master is gone
      * @param timeoutMillis connect and registration timeout
      */
-    public record Settings(ServerAddress master, long serverId, String announcedHost, long reconnectDelayMillis,
-                           int timeoutMillis) {
+    public record Settings(List<ServerAddress> masters, long serverId, String announcedHost,
+                           long reconnectDelayMillis, int timeoutMillis) {
+        public Settings {
+            masters = List.copyOf(masters);
+        }
+
+        public Settings(ServerAddress master, long serverId, String announcedHost, long reconnectDelayMillis,
+                        int timeoutMillis) {
+            this(List.of(master), serverId, announcedHost, reconnectDelayMillis, timeoutMillis);
+        }
     }
+
+    /** Pause before trying the next master of the list; the full delay comes after a whole round. */
+    private static final long NEXT_MASTER_MILLIS = 100;
 
     private final Settings settings;
     private final ChunkStore store;
@@ -67,6 +79,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
     private Peer registered;
     private int dataPort;
     private boolean outage;
+    private int attempt;
     private volatile boolean closed;
 
     public MasterLink(Settings settings, ChunkStore store, Executor workers, Replicator replicator,
@@ -92,7 +105,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
             return;
         }
         MasterOrders orders = new MasterOrders(store, workers, replicator, this, p -> onTimer(() -> closed(p)));
-        WireClient.connect(group, settings.master(), ChunkMasterProtocol.FAMILY, ChunkMasterProtocol.FAMILY, orders,
+        WireClient.connect(group, master(), ChunkMasterProtocol.FAMILY, ChunkMasterProtocol.FAMILY, orders,
                 settings.timeoutMillis()).whenComplete((p, e) -> onTimer(() -> {
                     if (e != null) {
                         unreachable(Statuses.reason(e));
@@ -114,7 +127,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
                 .whenComplete((r, e) -> onTimer(() -> {
                     Status s = e != null ? Statuses.of(e) : r.status();
                     if (!s.isOk()) {
-                        LOG.warn("master {} did not register us (server {}, data on {}): {}", settings.master(),
+                        LOG.warn("master {} did not register us (server {}, data on {}): {}", master(),
                                 ChunkIds.hex(settings.serverId()), data, s);
                         p.close(); // its close brings the next attempt
                         return;
@@ -139,7 +152,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
         p.send(new CsRegistrationDone(0));
         registered = p;
         outage = false;
-        LOG.info("registered with master {} as server {}: data on {}, {} chunks on {} disks", settings.master(),
+        LOG.info("registered with master {} as server {}: data on {}, {} chunks on {} disks", master(),
                 ChunkIds.hex(settings.serverId()), data, chunks.size(), store.disks().size());
     }
 
@@ -153,7 +166,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
 
     private void unreachable(String reason) {
         if (!outage) {
-            LOG.warn("master {} unreachable: {}; retrying every {} ms", settings.master(), reason,
+            LOG.warn("master {} unreachable: {}; retrying every {} ms", master(), reason,
                     settings.reconnectDelayMillis());
             outage = true;
         }
@@ -165,18 +178,25 @@ public final class MasterLink implements MasterReports, AutoCloseable {
             registered = null;
             outage = true;
             if (!closed) {
-                LOG.warn("lost master {}; reconnecting every {} ms", settings.master(), settings.reconnectDelayMillis());
+                LOG.warn("lost master {}; reconnecting every {} ms", master(), settings.reconnectDelayMillis());
             }
         }
         retryLater();
+    }
+
+    /** The master this attempt goes to. */
+    private ServerAddress master() {
+        return settings.masters().get(attempt % settings.masters().size());
     }
 
     private void retryLater() {
         if (closed) {
             return;
         }
+        attempt = (attempt + 1) % settings.masters().size();
+        long delay = attempt == 0 ? settings.reconnectDelayMillis() : NEXT_MASTER_MILLIS;
         try {
-            timer.schedule(this::connect, settings.reconnectDelayMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing
         }

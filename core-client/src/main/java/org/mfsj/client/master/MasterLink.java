@@ -39,6 +39,8 @@ public final class MasterLink implements AutoCloseable {
     private static final long PING_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long FIRST_BACKOFF_MS = 50;
     private static final long MAX_BACKOFF_MS = 2000;
+    /** With several masters (HA) one of them leads again within seconds: look more often. */
+    private static final long MAX_BACKOFF_HA_MS = 400;
 
     private final ClientConfig cfg;
     private final SessionOpener opener;
@@ -110,7 +112,7 @@ public final class MasterLink implements AutoCloseable {
             if (!pause(backoff)) {
                 throw Futures.interrupted("connect to " + cfg.masters());
             }
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            backoff = Math.min(backoff * 2, maxBackoff());
         }
     }
 
@@ -244,7 +246,7 @@ public final class MasterLink implements AutoCloseable {
             if (!pause(backoff)) {
                 return;
             }
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            backoff = Math.min(backoff * 2, maxBackoff());
         }
     }
 
@@ -278,6 +280,10 @@ public final class MasterLink implements AutoCloseable {
                 p.close();
             }
         });
+    }
+
+    private long maxBackoff() {
+        return cfg.masters().size() > 1 ? MAX_BACKOFF_HA_MS : MAX_BACKOFF_MS;
     }
 
     /** Waits between attempts; false when interrupted (the client is closing). */

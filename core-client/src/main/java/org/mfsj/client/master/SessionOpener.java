@@ -29,9 +29,12 @@ final class SessionOpener {
         this.handler = handler;
     }
 
-    /** Failures of the connection itself, worth another try, as opposed to the master saying no. */
+    /**
+     * Failures worth another try of the master list, as opposed to the master saying no: the
+     * connection itself, or a master that does not lead (master HA: another of the list does).
+     */
     static boolean isTransport(Status s) {
-        return s == Status.DISCONNECTED || s == Status.ETIMEDOUT;
+        return s == Status.DISCONNECTED || s == Status.ETIMEDOUT || s == Status.NOT_LEADER;
     }
 
     Session open(ServerAddress a, long resumeId) throws MfsException {

@@ -40,7 +40,9 @@ public enum Status {
     OUT_OF_RANGE(106, 22, "offset or length outside the chunk"),
     DISK_FAILED(107, 5, "disk failed"),
     CHUNK_EXISTS(108, 17, "chunk already exists"),
-    PROTOCOL(109, 71, "protocol error");
+    PROTOCOL(109, 71, "protocol error"),
+    /** A master that does not lead (a follower, or one deposed): ask another master of the list. */
+    NOT_LEADER(110, 5, "this master does not lead; use another master of the list");
 
     private static final Status[] BY_CODE = new Status[256];
 

@@ -51,6 +51,11 @@ public final class WireServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** Ends every accepted connection and goes on listening (their peers come back as to a restart). */
+    public void dropConnections() {
+        connections.close().awaitUninterruptibly();
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();

@@ -61,6 +61,21 @@ final class CommitThread extends Thread {
         }
     }
 
+    /**
+     * The log was cut back to {@code version} while nothing was pending: the next batch starts a
+     * new segment there (the old one's channel may sit past the cut).
+     */
+    void resetTo(long version) {
+        synchronized (lock) {
+            if (pendingBytes != 0) {
+                throw new IllegalStateException("changelog cut while " + pendingBytes + " bytes are pending");
+            }
+            durable = version;
+            pendingLast = version;
+            rotateRequested = true;
+        }
+    }
+
     void requestRotate() {
         synchronized (lock) {
             rotateRequested = true;

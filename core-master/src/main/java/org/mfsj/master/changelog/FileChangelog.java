@@ -62,6 +62,56 @@ public final class FileChangelog implements MetaLog {
         last = e.version();
     }
 
+    /** Appends an entry already encoded by {@link RecordCodec#encode}, as {@link #append} would. */
+    public void appendEncoded(long version, byte[] payload) {
+        if (version != last + 1) {
+            throw new IllegalArgumentException("entry version " + version + " after " + last);
+        }
+        writer.enqueue(Frames.frame(payload), version);
+        last = version;
+    }
+
+    /**
+     * Drops every entry after {@code version}, from the files too (master HA: a tail the leader
+     * does not have). Waits for what is pending first; appends go on in a new segment.
+     */
+    public void truncateAfter(long version) throws IOException, InterruptedException {
+        if (version >= last) {
+            return;
+        }
+        writer.awaitDurable(last);
+        writer.resetTo(version);
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment s = segments.get(i);
+            if (s.firstVersion() > version) {
+                segments.remove(i);
+                Files.deleteIfExists(s.path());
+                continue;
+            }
+            cut(s, version);
+            break;
+        }
+        Segment.syncDir(dir);
+        LOG.warn("changelog in {} cut back from version {} to {}", dir, last, version);
+        last = version;
+    }
+
+    /** Cuts segment {@code s} right after its entry {@code version}. */
+    private static void cut(Segment s, long version) throws IOException {
+        long end;
+        try (SegmentReader r = new SegmentReader(s)) {
+            while (r.expected() <= version && r.next() != null) {
+                // reads up to and including the entry at version
+            }
+            end = r.position();
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(s.path(),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(end);
+            ch.force(true);
+        }
+    }
+
     @Override
     public void sync(long version) throws IOException, InterruptedException {
         writer.awaitDurable(version);
@@ -69,7 +119,12 @@ public final class FileChangelog implements MetaLog {
 
     @Override
     public LogCursor read(long fromVersion) throws IOException {
-        return new SegmentCursor(List.copyOf(segments), fromVersion, writer.durable());
+        return read(fromVersion, writer.durable());
+    }
+
+    /** Durable entries from {@code fromVersion} up to {@code upTo} at most. */
+    public LogCursor read(long fromVersion, long upTo) throws IOException {
+        return new SegmentCursor(List.copyOf(segments), fromVersion, Math.min(upTo, writer.durable()));
     }
 
     @Override
@@ -92,7 +147,7 @@ public final class FileChangelog implements MetaLog {
         }
     }
 
-    /** Batches forced so far and records in them: records per batch is the group-commit gain. */
+    @Override
     public long[] commitStats() {
         return new long[] {writer.batches(), writer.records()};
     }

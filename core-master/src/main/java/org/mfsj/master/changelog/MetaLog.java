@@ -46,6 +46,11 @@ public interface MetaLog extends AutoCloseable {
      */
     void dropCovered(long coveredVersion, int keep) throws IOException;
 
+    /** Batches forced so far and records in them: records per batch is the group-commit gain. */
+    default long[] commitStats() {
+        return new long[2];
+    }
+
     @Override
     void close() throws IOException;
 }

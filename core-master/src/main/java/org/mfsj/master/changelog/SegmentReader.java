@@ -38,6 +38,11 @@ final class SegmentReader implements AutoCloseable {
         return e;
     }
 
+    /** Where the next entry starts in the file. */
+    long position() {
+        return frames.position();
+    }
+
     /** The version the next entry must have: one past the last entry read. */
     long expected() {
         return expected;

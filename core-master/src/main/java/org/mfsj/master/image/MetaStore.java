@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.mfsj.master.changelog.ChangelogRecovery;
 import org.mfsj.master.changelog.FileChangelog;
+import org.mfsj.master.changelog.MetaLog;
 import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
@@ -28,12 +29,18 @@ import org.slf4j.LoggerFactory;
 public final class MetaStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetaStore.class);
 
+    /** Opens the changelog that continues {@code state}, reporting to {@code durability}. */
+    @FunctionalInterface
+    public interface LogOpener {
+        MetaLog open(MetaState state, Durability durability) throws IOException;
+    }
+
     private final MetaState state;
-    private final FileChangelog log;
+    private final MetaLog log;
     private final Durability durability;
     private final Journal journal;
 
-    private MetaStore(MetaState state, FileChangelog log, Durability durability) {
+    private MetaStore(MetaState state, MetaLog log, Durability durability) {
         this.state = state;
         this.log = log;
         this.durability = durability;
@@ -48,19 +55,26 @@ public final class MetaStore implements AutoCloseable {
      */
     public static MetaStore open(Path dir, Clock clock, int defaultGoal, long segmentBytes, Executor master,
             Runnable onFailure) throws IOException {
+        MetaStore store = open(dir, clock, defaultGoal, master, onFailure,
+                (state, durability) -> FileChangelog.open(dir, state.version(), segmentBytes, durability));
+        store.dropUnclaimedChunks();
+        return store;
+    }
+
+    /**
+     * As above, with the changelog {@code opener} gives (a replicated one for master HA), and
+     * without {@link #dropUnclaimedChunks()}: a follower's log goes on, and may still put such a
+     * chunk in a file; a replicated master drops them when it starts to lead.
+     */
+    public static MetaStore open(Path dir, Clock clock, int defaultGoal, Executor master, Runnable onFailure,
+            LogOpener opener) throws IOException {
         long started = System.nanoTime();
         MetaState state = recover(dir, clock, defaultGoal, true);
-        int unclaimed = dropUnclaimedChunks(state);
-        if (unclaimed > 0) {
-            LOG.info("{} chunk(s) were created but never put in a file before the master stopped; their copies "
-                    + "will be deleted", unclaimed);
-        }
         LOG.info("metadata of {} loaded at version {} in {} ms: {} inodes, {} chunks", dir, state.version(),
                 (System.nanoTime() - started) / 1_000_000, state.namespace().tree().inodeCount(),
                 state.chunks().size());
         Durability durability = new Durability(master, state.version(), onFailure);
-        FileChangelog log = FileChangelog.open(dir, state.version(), segmentBytes, durability);
-        return new MetaStore(state, log, durability);
+        return new MetaStore(state, opener.open(state, durability), durability);
     }
 
     /**
@@ -86,8 +100,17 @@ public final class MetaStore implements AutoCloseable {
     /**
      * Chunks whose creation was logged but that no file holds: the master stopped between the two.
      * Marked unreferenced, so copies chunkservers report are deleted instead of kept at a goal
-     * forever. Derived, not logged: every start does it again.
+     * forever. Derived, not logged: every start (every leadership, with HA) does it again. Only
+     * when this master is the one that will write the log on, so that no later entry can claim them.
      */
+    public void dropUnclaimedChunks() {
+        int unclaimed = dropUnclaimedChunks(state);
+        if (unclaimed > 0) {
+            LOG.info("{} chunk(s) were created but never put in a file before the master stopped; their copies "
+                    + "will be deleted", unclaimed);
+        }
+    }
+
     private static int dropUnclaimedChunks(MetaState state) {
         Set<Long> used = new HashSet<>();
         for (Inode n : state.namespace().tree().all()) {
@@ -109,7 +132,7 @@ public final class MetaStore implements AutoCloseable {
         return state;
     }
 
-    public FileChangelog log() {
+    public MetaLog log() {
         return log;
     }
 

@@ -71,7 +71,7 @@ public final class MetaState {
             result = namespace.replay(r);
         } else if (e.record() instanceof ChunkRecord r) {
             chunks.apply(r);
-        } else {
+        } else if (!(e.record() instanceof TermStart)) {
             throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
         }
         applied(e, result);

@@ -13,13 +13,15 @@ import java.util.stream.Stream;
  * {@code bench/master}: the master alone, no chunk I/O. Not a test, never run by CI.
  *
  * <pre>
- * java -cp mfs.jar org.mfsj.tools.bench.MasterBench [--ops N] [--conns 1,16] [--files 1000000,...]
- *      [--no-ops] [--no-memory]
+ * java -cp mfs.jar org.mfsj.tools.bench.MasterBench [--ops N] [--conns 1,16] [--masters 1,3]
+ *      [--files 1000000,...] [--no-ops] [--no-memory]
  * </pre>
  *
  * <p>Ops: an in-process master on loopback with its changelog on (every answer waits for its
  * fsync, grouped), driven through core-client from 1 and from 16 connections, each with its own
- * session and directory: create, lookup, getattr, rename, unlink of {@code --ops} files in all.
+ * session and directory: create, lookup, getattr, rename, unlink of {@code --ops} files in all;
+ * against one master, and against three voting masters (master HA: each change waits for a
+ * majority's fsync), for the HA column.
  * Memory and restart: for each {@code --files} count, that many files (in directories of 1000)
  * made through the namespace with the changelog on; heap per file after a full GC; the time to
  * start from the changelog alone, to write an image, and to start from the image.
@@ -35,6 +37,7 @@ public final class MasterBench {
         }
         int ops = 20_000;
         List<Integer> conns = List.of(1, 16);
+        List<Integer> masters = List.of(1, 3);
         List<Integer> files = List.of(1_000_000);
         boolean runOps = true;
         boolean runMemory = true;
@@ -42,6 +45,7 @@ public final class MasterBench {
             switch (args[i]) {
                 case "--ops" -> ops = Integer.parseInt(args[++i]);
                 case "--conns" -> conns = ints(args[++i]);
+                case "--masters" -> masters = ints(args[++i]);
                 case "--files" -> files = ints(args[++i]);
                 case "--no-ops" -> runOps = false;
                 case "--no-memory" -> runMemory = false;
@@ -55,7 +59,9 @@ public final class MasterBench {
         try {
             if (runOps) {
                 for (int c : conns) {
-                    new MasterOpsBench(tmp.resolve("ops-" + c), ops, c).run();
+                    for (int m : masters) {
+                        new MasterOpsBench(tmp.resolve("ops-" + c + "-" + m), ops, c, m).run();
+                    }
                 }
             }
             if (runMemory) {

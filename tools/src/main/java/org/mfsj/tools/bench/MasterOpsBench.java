@@ -1,40 +1,37 @@
 package org.mfsj.tools.bench;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.client.MfsClient;
-import org.mfsj.common.config.ConfigLoader;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
-import org.mfsj.master.MasterConfig;
-import org.mfsj.master.MasterServer;
 
-/** Metadata ops/s into an in-process master (changelog on) from {@code conns} client connections. */
+/**
+ * Metadata ops/s into in-process masters (changelog on; one master, or three with master HA) from
+ * {@code conns} client connections.
+ */
 final class MasterOpsBench {
     private static final String[] PHASES = {"create", "lookup", "getattr", "rename", "unlink"};
 
     private final Path data;
     private final int ops;
     private final int conns;
+    private final int masters;
 
-    MasterOpsBench(Path data, int ops, int conns) {
+    MasterOpsBench(Path data, int ops, int conns, int masters) {
         this.data = data;
         this.ops = ops;
         this.conns = conns;
+        this.masters = masters;
     }
 
     void run() throws Exception {
-        MasterConfig cfg = MasterConfig.from(ConfigLoader.defaults(MasterConfig.SCHEMA)
-                .with(MasterConfig.DATA_PATH, data)
-                .with(MasterConfig.MATOCS_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCS_LISTEN_PORT, 0)
-                .with(MasterConfig.MATOCL_LISTEN_HOST, "127.0.0.1").with(MasterConfig.MATOCL_LISTEN_PORT, 0));
-        try (MasterServer master = MasterServer.start(cfg, Clock.systemUTC())) {
-            ServerAddress at = new ServerAddress("127.0.0.1", master.clientPort());
+        try (BenchMasters group = new BenchMasters(data, masters)) {
+            List<ServerAddress> at = group.clientAddresses();
             int perConn = Math.max(1, ops / conns);
             long[] phaseNanos = new long[PHASES.length];
             CyclicBarrier barrier = new CyclicBarrier(conns);
@@ -44,7 +41,7 @@ final class MasterOpsBench {
             for (int t = 0; t < conns; t++) {
                 int id = t;
                 threads.add(new Thread(() -> {
-                    try (MfsClient c = MfsClient.connect(ClientConfig.of(List.of(at)).withClientInfo("bench"))) {
+                    try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
                         work(c, id, perConn, barrier, phaseNanos, phaseStart);
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
@@ -59,14 +56,15 @@ final class MasterOpsBench {
             if (failure.get() != null) {
                 throw new IllegalStateException("benchmark client failed", failure.get());
             }
-            long records = master.metadata().log().commitStats()[1];
-            long batches = master.metadata().log().commitStats()[0];
+            String label = conns + " conn, " + masters + " master" + (masters > 1 ? "s" : "");
             for (int p = 0; p < PHASES.length; p++) {
-                MasterBench.print(PHASES[p] + ", " + conns + " connection(s)", (double) perConn * conns * 1e9
-                        / phaseNanos[p], "ops/s");
+                MasterBench.print(PHASES[p] + ", " + label, (double) perConn * conns * 1e9 / phaseNanos[p], "ops/s");
             }
-            MasterBench.print("changelog records per fsync, " + conns + " connection(s)",
-                    batches == 0 ? 0 : (double) records / batches, "records");
+            long[] stats = group.commitStats();
+            if (stats != null) {
+                MasterBench.print("changelog records per fsync, " + label, stats[0] == 0 ? 0
+                        : (double) stats[1] / stats[0], "records");
+            }
         }
     }
 

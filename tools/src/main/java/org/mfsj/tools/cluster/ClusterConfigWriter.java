@@ -18,11 +18,18 @@ final class ClusterConfigWriter {
     private final ClusterLayout layout;
     private final int chunkservers;
     private final boolean standardPorts;
+    private final int masters;
 
     ClusterConfigWriter(ClusterLayout layout, int chunkservers, boolean standardPorts) {
+        this(layout, chunkservers, standardPorts, 1);
+    }
+
+    /** {@code masters} above 1: that many voting masters (master HA), on free ports. */
+    ClusterConfigWriter(ClusterLayout layout, int chunkservers, boolean standardPorts, int masters) {
         this.layout = layout;
         this.chunkservers = chunkservers;
         this.standardPorts = standardPorts;
+        this.masters = masters;
     }
 
     /** The cluster's ports, picking (and keeping) any that a door needs and the file lacks. */
@@ -72,11 +79,28 @@ final class ClusterConfigWriter {
         Properties p = new Properties();
         p.setProperty("master.cs", String.valueOf(ports.pick(standard(MASTER_CS_PORT))));
         p.setProperty("master.client", String.valueOf(ports.pick(standard(MASTER_CLIENT_PORT))));
+        if (masters > 1) {
+            // the first master keeps the standard ports; the others and every sync port are free ones
+            p.setProperty("master1.cs", p.getProperty("master.cs"));
+            p.setProperty("master1.client", p.getProperty("master.client"));
+            for (int i = 1; i <= masters; i++) {
+                for (String port : i == 1 ? List.of("sync") : List.of("cs", "client", "sync")) {
+                    p.setProperty("master" + i + "." + port, String.valueOf(ports.pick(0)));
+                }
+            }
+        }
         for (int i = 1; i <= chunkservers; i++) {
             int port = ports.pick(standard(FIRST_CS_DATA_PORT + 10 * (i - 1)));
             p.setProperty("chunkserver" + i + ".data", String.valueOf(port));
         }
-        writeMaster(p);
+        if (masters > 1) {
+            for (int i = 1; i <= masters; i++) {
+                new HaMasterConfig(layout, masters).write(i, p);
+            }
+        } else {
+            writeMaster(p);
+        }
+        writeExports();
         for (int i = 1; i <= chunkservers; i++) {
             writeChunkserver(i, p);
         }
@@ -101,6 +125,9 @@ final class ClusterConfigWriter {
                 """.formatted(data, p.getProperty("master.cs"), p.getProperty("master.client"),
                 layout.config("mfsexports.cfg"));
         Files.writeString(layout.config("mfsmaster.cfg"), cfg);
+    }
+
+    private void writeExports() throws IOException {
         Files.writeString(layout.config("mfsexports.cfg"), """
                 # Who may mount what: ADDRESS DIRECTORY [OPTIONS], the first line that fits decides.
                 # ADDRESS: *, A.B.C.D, A.B.C.D/BITS, A.B.C.D/NETMASK, A.B.C.D-E.F.G.H
@@ -121,14 +148,15 @@ final class ClusterConfigWriter {
         String cfg = """
                 # %s of a local cluster, written by 'mfs up'
                 DATA_PATH = %s
-                MASTER_HOST = 127.0.0.1
+                MASTER_HOST = %s
                 MASTER_PORT = %s
                 # the master may still be starting when we do: retry soon
                 MASTER_RECONNECTION_DELAY = 1
                 CSSERV_LISTEN_HOST = 127.0.0.1
                 CSSERV_LISTEN_PORT = %s
                 HDD_CONF_FILENAME = %s
-                """.formatted(name, data, p.getProperty("master.cs"), p.getProperty(name + ".data"), hdd);
+                """.formatted(name, data, HaMasterConfig.list(p, masters, "cs"), p.getProperty("master.cs"),
+                p.getProperty(name + ".data"), hdd);
         Files.writeString(layout.config(name + ".cfg"), cfg);
     }
 }

@@ -112,6 +112,17 @@ public final class DaemonProcess {
         return h.isPresent();
     }
 
+    /** Sends {@code signal} ("STOP", "CONT") to the process; false when it is not running. */
+    public boolean signal(String signal) throws IOException, InterruptedException {
+        Optional<ProcessHandle> h = handle();
+        if (h.isEmpty()) {
+            return false;
+        }
+        // bash's own kill: a bare Debian may have no procps, hence no kill program
+        return new ProcessBuilder("bash", "-c", "kill -" + signal + " " + h.get().pid()).inheritIO().start()
+                .waitFor() == 0;
+    }
+
     private static boolean waitGone(ProcessHandle h, Duration timeout) {
         try {
             h.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

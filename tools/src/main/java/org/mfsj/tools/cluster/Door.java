@@ -28,6 +28,14 @@ public interface Door {
     /** Where users reach it, for the summary: an address or a mount point. */
     String describe(ClusterLayout layout, Properties ports);
 
+    /**
+     * Whether the door's config takes every master as {@code host:port,host:port} in the host
+     * (master HA); a door that does not is given the first master only.
+     */
+    default boolean takesMasterList() {
+        return true;
+    }
+
     /** Runs before the process is asked to stop, e.g. to unmount. */
     default void beforeStop(ClusterLayout layout) {
     }

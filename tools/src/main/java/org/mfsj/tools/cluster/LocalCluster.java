@@ -41,16 +41,27 @@ public final class LocalCluster {
      * (9420...) are free, so that clusters started side by side (tests) never race for them.
      */
     public LocalCluster(Path dir, PrintStream out, List<Door> doors, boolean standardPorts) throws IOException {
+        this(dir, out, doors, standardPorts, 1);
+    }
+
+    /**
+     * As above with {@code masters} voting masters (master HA) when the folder is new; a folder
+     * made before keeps the number it was made with.
+     */
+    public LocalCluster(Path dir, PrintStream out, List<Door> doors, boolean standardPorts, int masters)
+            throws IOException {
         this.layout = new ClusterLayout(dir);
         this.out = out;
-        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS, standardPorts).ensure(doors);
-        daemons.put(MASTER, new DaemonProcess(MASTER, layout));
+        this.ports = new ClusterConfigWriter(layout, CHUNKSERVERS, standardPorts, masters).ensure(doors);
+        for (String m : masterNames()) {
+            daemons.put(m, new DaemonProcess(m, layout));
+        }
         for (int i = 1; i <= CHUNKSERVERS; i++) {
             String name = chunkserverName(i);
             daemons.put(name, new DaemonProcess(name, layout));
         }
         for (Door door : doors) {
-            door.writeConfig(layout, ports, masterAddress());
+            door.writeConfig(layout, ports, door.takesMasterList() ? masterList() : masterAddress());
             this.doors.put(door.name(), door);
             daemons.put(door.name(), new DaemonProcess(door.name(), layout));
         }
@@ -75,6 +86,34 @@ public final class LocalCluster {
 
     public ServerAddress masterAddress() {
         return new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty("master.client")));
+    }
+
+    /** Every master in one address: the list as its host (a door config's MASTER_HOST), the first port. */
+    private ServerAddress masterList() {
+        List<ServerAddress> all = masterAddresses();
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return new ServerAddress(String.join(",", all.stream().map(ServerAddress::toString).toList()),
+                all.get(0).port());
+    }
+
+    /** The masters' process names: "master", or "master1".."masterN" with master HA. */
+    public List<String> masterNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; ports.getProperty(HaMasterConfig.name(i) + ".client") != null; i++) {
+            names.add(HaMasterConfig.name(i));
+        }
+        return names.isEmpty() ? List.of(MASTER) : names;
+    }
+
+    /** Where clients reach each master, in {@link #masterNames()} order. */
+    public List<ServerAddress> masterAddresses() {
+        if (masterNames().equals(List.of(MASTER))) {
+            return List.of(masterAddress());
+        }
+        return masterNames().stream()
+                .map(n -> new ServerAddress("127.0.0.1", Integer.parseInt(ports.getProperty(n + ".client")))).toList();
     }
 
     /** Where chunkservers register with the master. */
@@ -181,6 +220,16 @@ public final class LocalCluster {
         daemon(name).kill9();
     }
 
+    /** SIGSTOP: the process freezes as a hung or cut-off machine would, sockets and all. */
+    public void pause(String name) throws IOException, InterruptedException {
+        daemon(name).signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume(String name) throws IOException, InterruptedException {
+        daemon(name).signal("CONT");
+    }
+
     /** Stops everything this cluster started; chunkservers first so the master sees them go. */
     public void down() {
         List<DaemonProcess> order = new ArrayList<>(daemons.values());
@@ -195,14 +244,14 @@ public final class LocalCluster {
 
     /** Waits until the master answers and every running chunkserver is registered with it. */
     public void waitReady(Duration timeout) throws IOException, InterruptedException {
-        waitReady(timeout, List.of(MASTER));
+        waitReady(timeout, masterNames().stream().filter(n -> daemon(n).isRunning()).toList());
     }
 
     /** As {@link #waitReady(Duration)}, failing at once if one of {@code mustRun} has exited. */
     public void waitReady(Duration timeout, java.util.Collection<String> mustRun)
             throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        new ReadinessProbe(masterAddress(), layout.log()).await(deadline, this::expectedChunkservers, () -> {
+        new ReadinessProbe(masterAddresses(), layout.log()).await(deadline, this::expectedChunkservers, () -> {
             for (String name : mustRun) {
                 DaemonProcess d = daemon(name);
                 if (!d.isRunning()) {
@@ -225,6 +274,9 @@ public final class LocalCluster {
 
     private List<String> jvmOptions(String name) {
         String heap = name.equals(MASTER) ? "-Xmx1g" : "-Xmx512m";
+        if (name.startsWith(MASTER) && !name.equals(MASTER)) {
+            heap = "-Xmx768m";
+        }
         List<String> opts = new ArrayList<>(List.of(heap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. a profiler for one run: MFS_DAEMON_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/x.jfr'
         String extra = System.getenv("MFS_DAEMON_JAVA_OPTS");
@@ -235,8 +287,8 @@ public final class LocalCluster {
     }
 
     private List<String> arguments(String name) {
-        if (name.equals(MASTER)) {
-            return List.of("master", "-c", layout.config("mfsmaster.cfg").toString());
+        if (name.startsWith(MASTER)) {
+            return List.of("master", "-c", layout.config("mfs" + name + ".cfg").toString());
         }
         return List.of("chunkserver", "-c", layout.config(name + ".cfg").toString());
     }
@@ -246,7 +298,12 @@ public final class LocalCluster {
         env.put("MFS_CLUSTER_DIR", layout.dir().toString());
         env.put("MFS_MASTER_HOST", masterAddress().host());
         env.put("MFS_MASTER_PORT", String.valueOf(masterAddress().port()));
+        env.put("MFS_MASTERS", String.join(",", masterAddresses().stream().map(ServerAddress::toString).toList()));
         new ClusterEnv(env).write(layout.envFile());
+    }
+
+    private ServerAddress masterAddressOf(String name) {
+        return masterAddresses().get(masterNames().indexOf(name));
     }
 
     private void printSummary() {
@@ -254,7 +311,7 @@ public final class LocalCluster {
         for (DaemonProcess d : daemons.values()) {
             Door door = doors.get(d.name());
             String addr = door != null ? door.describe(layout, ports)
-                    : d.name().equals(MASTER) ? masterAddress() + " (clients)"
+                    : d.name().startsWith(MASTER) ? masterAddressOf(d.name()) + " (clients)"
                     : chunkserverAddress(Integer.parseInt(d.name().substring("chunkserver".length()))).toString();
             String pid = d.handle().map(h -> String.valueOf(h.pid())).orElse("-");
             out.printf("  %-13s %-26s %-8s %s%n", d.name(), addr, pid, layout.logFile(d.name()));

@@ -17,13 +17,16 @@ import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.ClusterStatus;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 
-/** Asks the master, over the client protocol, whether the expected chunkservers are registered. */
+/**
+ * Asks the masters, over the client protocol, whether the expected chunkservers are registered;
+ * with master HA, ready means the leader (the one master that answers) has them all.
+ */
 final class ReadinessProbe {
-    private final ServerAddress master;
+    private final List<ServerAddress> masters;
     private final java.nio.file.Path logDir;
 
-    ReadinessProbe(ServerAddress master, java.nio.file.Path logDir) {
-        this.master = master;
+    ReadinessProbe(List<ServerAddress> masters, java.nio.file.Path logDir) {
+        this.masters = List.copyOf(masters);
         this.logDir = logDir;
     }
 
@@ -35,13 +38,19 @@ final class ReadinessProbe {
             throws IOException, InterruptedException {
         EventLoopGroup group = Transport.newGroup(1);
         try {
-            String last = "master not answering at " + master;
+            String last = "master not answering at " + masters;
             while (Instant.now().isBefore(deadline)) {
                 String dead = failure.get();
                 if (dead != null) {
                     throw new IOException(dead);
                 }
-                String missing = check(group, expected.get());
+                String missing = null;
+                for (ServerAddress master : masters) {
+                    missing = check(group, master, expected.get());
+                    if (missing == null) {
+                        break;
+                    }
+                }
                 if (missing == null) {
                     return;
                 }
@@ -54,7 +63,8 @@ final class ReadinessProbe {
         }
     }
 
-    private String check(EventLoopGroup group, List<ServerAddress> expected) throws InterruptedException {
+    private String check(EventLoopGroup group, ServerAddress master, List<ServerAddress> expected)
+            throws InterruptedException {
         Peer peer;
         try {
             peer = WireClient.connect(group, master, ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY,

@@ -17,31 +17,49 @@ import picocli.CommandLine.Option;
  */
 public final class ClientOptions {
 
-    @Option(names = {"-H", "--master-host"}, description = "master host (default: from cluster.env, else localhost)")
+    @Option(names = {"-H", "--master-host"}, description = "master host, or every master as host:port,host:port"
+            + " (default: MFS_MASTERS from cluster.env, else localhost)")
     String host;
 
     @Option(names = {"-P", "--master-port"}, description = "master client port (default: from cluster.env, else 9421)")
     Integer port;
 
     ServerAddress master() {
+        if (host != null && (host.contains(",") || host.contains(":"))) {
+            return masters().get(0);
+        }
         var env = ClusterEnv.find();
         String h = host != null ? host : env.flatMap(e -> e.get("MFS_MASTER_HOST")).orElse("127.0.0.1");
         int p = port != null ? port : env.flatMap(e -> e.get("MFS_MASTER_PORT")).map(Integer::parseInt).orElse(9421);
         return new ServerAddress(h, p);
     }
 
+    /** Every master: -H as a list, else MFS_MASTERS of cluster.env, else the one {@link #master()}. */
+    List<ServerAddress> masters() {
+        if (host != null && (host.contains(",") || host.contains(":"))) {
+            return ServerAddress.parseList(host, port != null ? port : 9421);
+        }
+        if (host == null && port == null) {
+            var listed = ClusterEnv.find().flatMap(e -> e.get("MFS_MASTERS"));
+            if (listed.isPresent() && !listed.get().isBlank()) {
+                return ServerAddress.parseList(listed.get(), 9421);
+            }
+        }
+        return List.of(master());
+    }
+
     MfsClient connect() throws MfsException {
-        return connect(ClientConfig.of(List.of(master())).withClientInfo("mfs tool"));
+        return connect(ClientConfig.of(masters()).withClientInfo("mfs tool"));
     }
 
     /** Connects with {@code cfg}; a master that does not answer gets a message saying what to do. */
     MfsClient connect(ClientConfig cfg) throws MfsException {
-        ServerAddress m = cfg.masters().get(0);
+        List<ServerAddress> m = cfg.masters();
         try {
             return MfsClient.connect(cfg);
         } catch (MfsException e) {
             if (e.status() == Status.DISCONNECTED || e.status() == Status.ETIMEDOUT) {
-                throw new MfsException(e.status(), "no master answers at " + m + " (is the cluster running? start one"
+                throw new MfsException(e.status(), "no master leads at " + m + " (is the cluster running? start one"
                         + " with 'mfs up', or name the master with -H HOST -P PORT or MFS_CLUSTER_DIR)", e);
             }
             throw e;

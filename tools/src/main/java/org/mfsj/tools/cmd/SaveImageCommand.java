@@ -28,7 +28,7 @@ public final class SaveImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerAddress master = client.master();
+        ServerAddress master = MasterRoles.leader(client.masters());
         EventLoopGroup group = Transport.newGroup(1);
         try {
             Peer p;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mfsj.client.ClusterStatus;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.DiskReport;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SessionReport;
 import picocli.CommandLine.Command;
@@ -19,9 +20,13 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<ServerAddress> masters = client.masters();
+        if (masters.size() > 1) {
+            MasterRoles.print(masters, System.out);
+        }
         try (MfsClient c = client.connect()) {
             ClusterStatus s = c.clusterStatus();
-            System.out.println("master " + client.master() + ": " + s.sessions() + " sessions, " + s.inodes() + " inodes, "
+            System.out.println("master " + (masters.size() > 1 ? "(leader)" : client.master()) + ": " + s.sessions() + " sessions, " + s.inodes() + " inodes, "
                     + s.chunks() + " chunks");
             System.out.printf("%-22s %-9s %8s %10s %10s %5s%n", "chunkserver", "state", "chunks", "used", "total", "used%");
             for (ServerReport r : s.servers()) {

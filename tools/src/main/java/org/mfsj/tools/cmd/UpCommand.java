@@ -23,9 +23,18 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--core-only", description = "start master and chunkservers only, no gateways or mount")
     boolean coreOnly;
 
+    @Option(names = "--masters", defaultValue = "1", description = "voting masters (master HA) for a new cluster:"
+            + " 1, or 3 (active, slave, shadow); an existing cluster keeps its number")
+    int masters;
+
     @Override
     public Integer call() throws Exception {
-        new LocalCluster(dir, System.out, coreOnly ? List.of() : Doors.all()).up(Duration.ofSeconds(timeoutSeconds));
+        if (masters != 1 && masters != 3) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--masters " + masters + ": use 1 (no HA) or 3 (a majority survives one loss)");
+        }
+        new LocalCluster(dir, System.out, coreOnly ? List.of() : Doors.all(), true, masters)
+                .up(Duration.ofSeconds(timeoutSeconds));
         return 0;
     }
 }

@@ -36,8 +36,13 @@ final class ClusterFixture implements AutoCloseable {
 
     /** A cluster that also starts {@code doors} (gateways, a mount) once it is ready. */
     ClusterFixture(Path dir, List<Door> doors) throws IOException, InterruptedException {
+        this(dir, doors, 1);
+    }
+
+    /** A cluster with {@code masters} voting masters (master HA). */
+    ClusterFixture(Path dir, List<Door> doors, int masters) throws IOException, InterruptedException {
         // any free ports: test clusters (and other runs on this machine) must never race for 9420/9421
-        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), doors, false);
+        this.cluster = new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), doors, false, masters);
         // a test JVM that dies (timeout, Ctrl-C) must not leave daemons behind
         this.reaper = new Thread(cluster::down, "cluster-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
@@ -52,7 +57,7 @@ final class ClusterFixture implements AutoCloseable {
 
     MfsClient client() throws IOException {
         if (client == null) {
-            client = MfsClient.connect(ClientConfig.of(List.of(cluster.masterAddress())).withClientInfo("it"));
+            client = MfsClient.connect(ClientConfig.of(cluster.masterAddresses()).withClientInfo("it"));
         }
         return client;
     }

@@ -48,9 +48,9 @@ final class CrashWorkload implements Runnable {
     private volatile boolean stop;
     private int counter;
 
-    CrashWorkload(int id, ServerAddress master, ReadWriteLock pause, long seed) throws MfsException {
+    CrashWorkload(int id, List<ServerAddress> masters, ReadWriteLock pause, long seed) throws MfsException {
         this.id = id;
-        this.client = MfsClient.connect(ClientConfig.of(List.of(master)).withClientInfo("crash-" + id));
+        this.client = MfsClient.connect(ClientConfig.of(masters).withClientInfo("crash-" + id));
         this.dir = client.mkdir(ROOT, client.rootInode(), "w" + id, 0755).inode();
         this.pause = pause;
         this.rnd = new Random(seed);

@@ -45,7 +45,7 @@ class MetadataCrashIT {
             List<Thread> threads = new ArrayList<>();
             try {
                 for (int i = 0; i < CLIENTS; i++) {
-                    CrashWorkload w = new CrashWorkload(i, master, pause, seed + i);
+                    CrashWorkload w = new CrashWorkload(i, List.of(master), pause, seed + i);
                     workers.add(w);
                     Thread t = new Thread(w, "crash-client-" + i);
                     threads.add(t);

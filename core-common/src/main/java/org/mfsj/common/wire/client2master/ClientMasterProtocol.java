@@ -49,6 +49,7 @@ public final class ClientMasterProtocol {
             .add(1049, LookupObject.class, LookupObject::decode)
             .add(1050, Publish.class, Publish::decode)
             .add(1051, AppendChunks.class, AppendChunks::decode)
+            .add(1052, MasterRole.class, MasterRole::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -68,7 +69,8 @@ public final class ClientMasterProtocol {
             .add(1535, ChallengeReply.class, ChallengeReply::decode)
             .add(1542, TrashListReply.class, TrashListReply::decode)
             .add(1547, QuotaReply.class, QuotaReply::decode)
-            .add(1549, LookupObjectReply.class, LookupObjectReply::decode);
+            .add(1549, LookupObjectReply.class, LookupObjectReply::decode)
+            .add(1552, MasterRoleReply.class, MasterRoleReply::decode);
 
     private ClientMasterProtocol() {
     }

@@ -28,6 +28,7 @@ public final class RecordTypes {
         NamespaceBodies.register(ALL);
         ChunkBodies.register(ALL);
         TrashSnapshotBodies.register(ALL);
+        HaBodies.register(ALL);
     }
 
     private final Map<Integer, Type<?>> byTag = new HashMap<>();

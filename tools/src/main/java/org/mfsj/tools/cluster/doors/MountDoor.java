@@ -43,6 +43,12 @@ public final class MountDoor implements Door {
         return List.of();
     }
 
+    /** Mount options are comma-separated: the mount is given the first master only. */
+    @Override
+    public boolean takesMasterList() {
+        return false;
+    }
+
     @Override
     public void writeConfig(ClusterLayout layout, Properties ports, ServerAddress master) throws IOException {
         Files.createDirectories(mountpoint(layout));

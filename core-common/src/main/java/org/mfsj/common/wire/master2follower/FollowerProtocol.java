@@ -1,0 +1,20 @@
+package org.mfsj.common.wire.master2follower;
+
+import org.mfsj.common.wire.MessageFamily;
+
+/**
+ * Master to master: elections and changelog replication (Raft's RequestVote and AppendEntries).
+ * Every message carries the sender's term, so a stale master is recognised by the first message
+ * it sends or receives. All messages are one-way: an answer is a message of its own on the same
+ * connection, matched by content, not by message id. Types 3000-3999, stable.
+ */
+public final class FollowerProtocol {
+    public static final MessageFamily FAMILY = new MessageFamily("master<->follower")
+            .add(3001, RequestVote.class, RequestVote::decode)
+            .add(3002, VoteReply.class, VoteReply::decode)
+            .add(3003, AppendEntries.class, AppendEntries::decode)
+            .add(3004, AppendReply.class, AppendReply::decode);
+
+    private FollowerProtocol() {
+    }
+}

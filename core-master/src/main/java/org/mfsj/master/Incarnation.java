@@ -1,0 +1,250 @@
+package org.mfsj.master;
+
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.MasterRoleReply;
+import org.mfsj.common.wire.master2follower.AppendEntries;
+import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.VoteReply;
+import org.mfsj.master.exports.Exports;
+import org.mfsj.master.ha.HaLog;
+import org.mfsj.master.ha.NotLeaderInbound;
+import org.mfsj.master.ha.PeerLinks;
+import org.mfsj.master.ha.RaftCore;
+import org.mfsj.master.ha.RaftEvents;
+import org.mfsj.master.ha.RaftTiming;
+import org.mfsj.master.ha.RoleInbound;
+import org.mfsj.master.ha.TermStore;
+import org.mfsj.master.image.ImageSaver;
+import org.mfsj.master.image.MetaStore;
+import org.mfsj.master.meta.TermStart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One life of a replicated master's metadata: loaded from disk, kept up to date as a follower, and
+ * served once elected. It ends when the master stops leading or must drop entries it already
+ * applied; the next one starts again from disk (image + changelog), so memory never holds a change
+ * the group did not keep. Listeners and the term file outlive it ({@link ReplicatedMasterServer}).
+ */
+final class Incarnation implements RaftEvents, PeerLinks.Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(Incarnation.class);
+    private static final Duration TICK = Duration.ofMillis(50);
+
+    /** What the owner does when this life ends or the changelog fails. */
+    interface Owner {
+        void ended(Incarnation which);
+
+        void failed(Incarnation which);
+    }
+
+    private final MasterConfig cfg;
+    private final Clock clock;
+    private final Exports exports;
+    private final TermStore terms;
+    private final Owner owner;
+    private final String clientsAt;
+    private final MasterThread master = new MasterThread("mfsmaster");
+    private final NotLeaderInbound notLeader;
+    private final PeerLinks links;
+    private MetaStore store;
+    private HaLog log;
+    private ImageSaver saver;
+    private volatile RaftCore raft;
+    private volatile MasterWiring wiring;
+    private volatile boolean ended;
+    private boolean flushQueued;
+
+    private Incarnation(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
+            Owner owner, String clientsAt) {
+        this.cfg = cfg;
+        this.clock = clock;
+        this.exports = exports;
+        this.terms = terms;
+        this.owner = owner;
+        this.clientsAt = clientsAt;
+        this.notLeader = new NotLeaderInbound(clientsAt);
+        this.links = new PeerLinks(group, cfg.ha().peers(), this);
+    }
+
+    static Incarnation start(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
+            Owner owner, String clientsAt) throws IOException {
+        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt);
+        try {
+            i.open();
+        } catch (IOException | RuntimeException e) {
+            i.close();
+            throw e;
+        }
+        return i;
+    }
+
+    private void open() throws IOException {
+        store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), master, () -> owner.failed(this),
+                (state, durability) -> HaLog.open(cfg.dataPath(), state, cfg.changelogSegmentBytes(), master,
+                        durability, this::localDurable));
+        log = (HaLog) store.log();
+        log.onAppend(this::queueFlush);
+        saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
+        raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
+                cfg.ha().preferred(), clientsAt);
+        links.start();
+        master.every(TICK, () -> raft.tick());
+        saver.schedule(cfg.metadataSaveFreq());
+        LOG.info("master {} (id {}) follows at version {}, term {}; peers {}", clientsAt, terms.self(),
+                store.state().version(), terms.term(), cfg.ha().peers());
+    }
+
+    private void localDurable() {
+        RaftCore r = raft;
+        if (r != null && !ended) {
+            r.onLocalDurable();
+        }
+    }
+
+    /** Entries appended in one master task go out together. */
+    private void queueFlush() {
+        if (!flushQueued) {
+            flushQueued = true;
+            master.execute(() -> {
+                flushQueued = false;
+                if (!ended) {
+                    raft.onAppended();
+                }
+            });
+        }
+    }
+
+    Peer.Inbound clients() {
+        MasterWiring w = wiring;
+        return new RoleInbound(master, this::role, w != null && !ended ? w.clients() : notLeader);
+    }
+
+    Peer.Inbound chunkservers() {
+        MasterWiring w = wiring;
+        return w != null && !ended ? w.chunkservers() : notLeader;
+    }
+
+    /** Requests of the other masters: votes asked, entries sent. */
+    Peer.Inbound sync() {
+        return (from, m) -> master.execute(() -> {
+            if (ended) {
+                return;
+            }
+            try {
+                if (m instanceof RequestVote r) {
+                    from.send(raft.onRequestVote(r));
+                } else if (m instanceof AppendEntries a) {
+                    raft.onAppendEntries(a, from::send);
+                } else {
+                    LOG.warn("master {} sent {} as a request; closing", from.remote(), m.getClass().getSimpleName());
+                    from.close();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("master {}: {} could not be handled; closing the connection", from.remote(),
+                        m.getClass().getSimpleName(), e);
+                from.close();
+            }
+        });
+    }
+
+    private MasterRoleReply role(int msgId) {
+        RaftCore r = raft;
+        return new MasterRoleReply(msgId, Status.OK, r.role().name().toLowerCase(java.util.Locale.ROOT), r.term(),
+                store.state().version(), r.commitVersion(), r.leaderClients());
+    }
+
+    @Override
+    public void connected(int peer) {
+        master.execute(() -> {
+            if (!ended) {
+                raft.onConnected(peer);
+            }
+        });
+    }
+
+    @Override
+    public void received(int peer, Peer from, Message m) {
+        master.execute(() -> {
+            if (ended) {
+                return;
+            }
+            if (m instanceof VoteReply v) {
+                raft.onVoteReply(peer, v);
+            } else if (m instanceof AppendReply a) {
+                raft.onAppendReply(peer, a);
+            } else {
+                LOG.warn("master {} sent {} as an answer; ignored", from.remote(), m.getClass().getSimpleName());
+            }
+        });
+    }
+
+    @Override
+    public void send(int peer, Message m) {
+        links.send(peer, m);
+    }
+
+    @Override
+    public void becameLeader(long term) {
+        // this log is final up to here: a chunk created in it that no file holds never will be
+        store.dropUnclaimedChunks();
+        // built first: it reads the version (0 = a new file system) and changes nothing yet
+        MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
+        // then the term's own entry, before any other: the entries of earlier terms commit with it
+        store.journal().record(new TermStart(term), null);
+        master.every(cfg.chunksLoopTime(), w.chunkLoop());
+        Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()
+                : cfg.sessionLocksTimeout();
+        master.every(MasterServer.sessionSweep(away), w.sessionSweep());
+        master.every(Duration.ofSeconds(1), w.trashPurge());
+        wiring = w;
+        LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
+    }
+
+    @Override
+    public void steppedDown(long term) {
+        log.seal();
+        end("stepped down in term " + term);
+    }
+
+    @Override
+    public void reloadNeeded() {
+        end("its metadata holds entries the leader dropped");
+    }
+
+    private void end(String why) {
+        if (!ended) {
+            ended = true;
+            LOG.warn("master {} reloads its metadata from disk: {}", clientsAt, why);
+            owner.ended(this);
+        }
+    }
+
+    /** For tests and status: the metadata store of this life. */
+    MetaStore store() {
+        return store;
+    }
+
+    void close() {
+        ended = true;
+        links.close();
+        if (saver != null) {
+            saver.close();
+        }
+        master.close();
+        if (store != null) {
+            try {
+                store.close();
+            } catch (IOException e) {
+                LOG.error("changelog did not close cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.mfsj.master.ha;
+
+import java.util.Arrays;
+
+/**
+ * The leader's view of each follower: the next version to send, the last one known to match and
+ * be durable there, and when it last answered. Commit is the highest version a majority of voters
+ * (the leader included) holds durable.
+ */
+final class Progress {
+    private final long[] next;
+    private final long[] match;
+    private final long[] lastHeard;
+
+    Progress(int peers, long lastVersion, long now) {
+        next = new long[peers];
+        match = new long[peers];
+        lastHeard = new long[peers];
+        Arrays.fill(next, lastVersion + 1);
+        Arrays.fill(lastHeard, now);
+    }
+
+    long next(int peer) {
+        return next[peer];
+    }
+
+    long match(int peer) {
+        return match[peer];
+    }
+
+    void sent(int peer, long upTo) {
+        next[peer] = Math.max(next[peer], upTo + 1);
+    }
+
+    void matched(int peer, long version, long now) {
+        match[peer] = Math.max(match[peer], version);
+        next[peer] = Math.max(next[peer], match[peer] + 1);
+        lastHeard[peer] = now;
+    }
+
+    /** The follower's log diverges or is short: resume right after what it says it may match. */
+    void rejected(int peer, long hint, long now) {
+        next[peer] = Math.max(match[peer] + 1, Math.min(next[peer], hint + 1));
+        lastHeard[peer] = now;
+    }
+
+    /** Entries in flight on a lost connection are gone: resend from the last known match. */
+    void resend(int peer) {
+        next[peer] = match[peer] + 1;
+    }
+
+    /** The highest version durable on a majority, counting {@code own} for the leader. */
+    long majorityMatch(long own) {
+        long[] all = Arrays.copyOf(match, match.length + 1);
+        all[match.length] = own;
+        Arrays.sort(all);
+        // ascending: a majority holds at least the value at index (n - 1) / 2 from the top
+        return all[all.length - 1 - all.length / 2];
+    }
+
+    /** Whether a majority (the leader included) was heard from at or after {@code since}. */
+    boolean majorityHeardSince(long since) {
+        int heard = 1;
+        for (long t : lastHeard) {
+            if (t >= since) {
+                heard++;
+            }
+        }
+        return heard * 2 > lastHeard.length + 1;
+    }
+}

@@ -1,0 +1,357 @@
+package org.mfsj.master.ha;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.master2follower.AppendEntries;
+import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.VoteReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Elections and replication for one master among its voting peers: the Raft rules, with no I/O of
+ * its own (the log, the term store, the network and the clock are given). Driven on the master
+ * thread only. See the package documentation for why it is safe.
+ */
+public final class RaftCore {
+    /** Where this master stands in its current term. */
+    public enum Role { FOLLOWER, CANDIDATE, LEADER }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RaftCore.class);
+    /** Entries a follower may be sent ahead of its acknowledgements. */
+    static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
+
+    private final int peers;
+    private final RaftLog log;
+    private final TermStore terms;
+    private final RaftEvents events;
+    private final Clock clock;
+    private final RaftTiming timing;
+    private final Random random;
+    private final String selfClients;
+    private Role role = Role.FOLLOWER;
+    private long leaderId;
+    private String leaderClients = "";
+    private long commit;
+    private long electionDeadline;
+    private long nextHeartbeat;
+    private final Set<Integer> votes = new HashSet<>();
+    private Progress progress;
+    /** Follower: what the current leader's entries match up to, and where to acknowledge. */
+    private long matchedFromLeader;
+    private Consumer<Message> ackTo;
+    private long acked;
+
+    /**
+     * @param peers       the number of other voting masters (at least one)
+     * @param commit      a version known committed (the image's), for a start
+     * @param preferred   stand first at start-up (MASTER_STATE = 1)
+     * @param selfClients where clients reach this master, sent to followers as a hint
+     */
+    public RaftCore(int peers, RaftLog log, TermStore terms, RaftEvents events, Clock clock, RaftTiming timing,
+            Random random, long commit, boolean preferred, String selfClients) {
+        if (peers < 1) {
+            throw new IllegalArgumentException("a replicated master needs at least one peer");
+        }
+        this.peers = peers;
+        this.log = log;
+        this.terms = terms;
+        this.events = events;
+        this.clock = clock;
+        this.timing = timing;
+        this.random = random;
+        this.commit = commit;
+        this.selfClients = selfClients;
+        long now = clock.millis();
+        electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long term() {
+        return terms.term();
+    }
+
+    public long commitVersion() {
+        return commit;
+    }
+
+    /** Where clients reach the leader as far as this master knows; "" when unknown. */
+    public String leaderClients() {
+        return role == Role.LEADER ? selfClients : leaderClients;
+    }
+
+    /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
+    public void tick() {
+        long now = clock.millis();
+        if (role == Role.LEADER) {
+            if (!progress.majorityHeardSince(now - timing.electionMax().toMillis())) {
+                LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
+                        timing.electionMax().toMillis());
+                stepDown(term());
+                return;
+            }
+            if (now >= nextHeartbeat) {
+                nextHeartbeat = now + timing.heartbeat().toMillis();
+                for (int p = 0; p < peers; p++) {
+                    replicate(p, true);
+                }
+            }
+        } else if (now >= electionDeadline) {
+            startElection(now);
+        }
+    }
+
+    private void startElection(long now) {
+        long term = terms.term() + 1;
+        terms.save(term, terms.self());
+        role = Role.CANDIDATE;
+        leaderId = 0;
+        leaderClients = "";
+        votes.clear();
+        votes.add(-1);
+        electionDeadline = now + randomTimeout();
+        long last = log.lastVersion();
+        LOG.info("master {} stands for election in term {} (log ends at {} of term {})", terms.self(), term, last,
+                log.termAt(last));
+        for (int p = 0; p < peers; p++) {
+            events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last)));
+        }
+    }
+
+    /** Answers a candidate; the vote is durable before the answer leaves. */
+    public VoteReply onRequestVote(RequestVote r) {
+        observe(r.term());
+        long last = log.lastVersion();
+        long lastTerm = log.termAt(last);
+        boolean upToDate = r.lastTerm() > lastTerm || r.lastTerm() == lastTerm && r.lastVersion() >= last;
+        boolean free = terms.votedFor() == 0 || terms.votedFor() == r.candidate();
+        boolean grant = r.term() == terms.term() && role != Role.LEADER && free && upToDate;
+        if (grant) {
+            if (terms.votedFor() != r.candidate()) {
+                terms.save(r.term(), r.candidate());
+            }
+            electionDeadline = clock.millis() + randomTimeout();
+        }
+        LOG.info("master {} {} vote to {} in term {} (its log {}/{}, ours {}/{})", terms.self(),
+                grant ? "gives its" : "refuses its", r.candidate(), r.term(), r.lastVersion(), r.lastTerm(), last,
+                lastTerm);
+        return new VoteReply(0, terms.term(), terms.self(), grant);
+    }
+
+    public void onVoteReply(int peer, VoteReply r) {
+        observe(r.term());
+        if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted()) {
+            return;
+        }
+        votes.add(peer);
+        if (votes.size() * 2 > peers + 1) {
+            becomeLeader();
+        }
+    }
+
+    private void becomeLeader() {
+        long now = clock.millis();
+        role = Role.LEADER;
+        leaderId = terms.self();
+        progress = new Progress(peers, log.lastVersion(), now);
+        LOG.info("master {} leads in term {} (log ends at {}, committed {})", terms.self(), term(),
+                log.lastVersion(), commit);
+        // the term's first entry: once it commits, every entry before it is committed too
+        events.becameLeader(term());
+        nextHeartbeat = now;
+        tick();
+    }
+
+    /** New entries were appended locally (leader): send them on. */
+    public void onAppended() {
+        if (role == Role.LEADER) {
+            for (int p = 0; p < peers; p++) {
+                replicate(p, false);
+            }
+        }
+    }
+
+    private void replicate(int peer, boolean heartbeat) {
+        long next = progress.next(peer);
+        long last = log.lastVersion();
+        List<AppendEntries.Entry> entries = List.of();
+        if (next <= last && next - progress.match(peer) <= WINDOW) {
+            entries = log.entriesFrom(next, AppendEntries.MAX_ENTRIES);
+        }
+        if (entries.isEmpty() && !heartbeat) {
+            return;
+        }
+        long prev = next - 1;
+        events.send(peer, new AppendEntries(0, term(), terms.self(), selfClients, prev, log.termAt(prev), commit,
+                entries));
+        progress.sent(peer, prev + entries.size());
+    }
+
+    /** A connection to {@code peer} was (re)made: what was in flight on the old one is lost. */
+    public void onConnected(int peer) {
+        if (role == Role.LEADER) {
+            progress.resend(peer);
+            replicate(peer, true);
+        }
+    }
+
+    /**
+     * Appends what the leader sent (after cutting a conflicting tail) and acknowledges through
+     * {@code replyTo} once it is durable here; refuses a stale leader or a log that does not match.
+     */
+    public void onAppendEntries(AppendEntries a, Consumer<Message> replyTo) {
+        observe(a.term());
+        if (a.term() < term()) {
+            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, log.lastVersion()));
+            return;
+        }
+        if (role == Role.LEADER) {
+            // two leaders in one term would take two majorities of votes: a bug, never obeyed
+            LOG.error("master {} leads term {} and got entries from master {} in the same term; ignored",
+                    terms.self(), a.term(), a.leader());
+            return;
+        }
+        role = Role.FOLLOWER;
+        if (leaderId != a.leader()) {
+            LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), a.leader(),
+                    a.leaderClients(), a.term());
+            leaderId = a.leader();
+            acked = 0;
+            matchedFromLeader = 0;
+        }
+        leaderClients = a.leaderClients();
+        electionDeadline = clock.millis() + randomTimeout();
+        long prev = a.prevVersion();
+        if (prev > log.lastVersion() || log.termAt(prev) != a.prevTerm()) {
+            long hint = prev > log.lastVersion() ? log.lastVersion() : log.termStart(prev) - 1;
+            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, Math.max(0, Math.min(hint, prev - 1))));
+            return;
+        }
+        if (!appendNew(prev, a.entries())) {
+            return;
+        }
+        matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
+        long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
+        if (newCommit > commit) {
+            commit = newCommit;
+            log.committed(commit);
+        }
+        ackTo = replyTo;
+        ack(a.entries().isEmpty());
+    }
+
+    /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
+    private boolean appendNew(long prev, List<AppendEntries.Entry> entries) {
+        int skip = 0;
+        while (skip < entries.size()) {
+            long v = prev + 1 + skip;
+            if (v > log.lastVersion()) {
+                break;
+            }
+            if (log.termAt(v) != entries.get(skip).term()) {
+                if (v <= commit) {
+                    throw new IllegalStateException("leader conflicts with committed version " + v);
+                }
+                LOG.warn("master {} drops its entries after {}: the leader of term {} has others", terms.self(),
+                        v - 1, term());
+                if (!log.truncateAfter(v - 1)) {
+                    events.reloadNeeded();
+                    return false;
+                }
+                matchedFromLeader = Math.min(matchedFromLeader, v - 1);
+                acked = Math.min(acked, v - 1);
+                break;
+            }
+            skip++;
+        }
+        if (skip < entries.size()) {
+            log.appendFromLeader(prev + 1 + skip, entries.subList(skip, entries.size()));
+        }
+        return true;
+    }
+
+    /** Local durability moved: a leader may commit, a follower acknowledges. */
+    public void onLocalDurable() {
+        if (role == Role.LEADER) {
+            advanceCommit();
+        } else {
+            ack(false);
+        }
+    }
+
+    private void ack(boolean always) {
+        long match = Math.min(log.localDurable(), matchedFromLeader);
+        if (ackTo != null && role == Role.FOLLOWER && (match > acked || always)) {
+            acked = Math.max(acked, match);
+            ackTo.accept(new AppendReply(0, term(), terms.self(), true, match, log.lastVersion()));
+        }
+    }
+
+    public void onAppendReply(int peer, AppendReply r) {
+        observe(r.term());
+        if (role != Role.LEADER || r.term() != term()) {
+            return;
+        }
+        long now = clock.millis();
+        if (r.success()) {
+            progress.matched(peer, r.matchVersion(), now);
+            advanceCommit();
+            replicate(peer, false);
+        } else {
+            progress.rejected(peer, r.lastVersion(), now);
+            replicate(peer, true);
+        }
+    }
+
+    private void advanceCommit() {
+        long m = progress.majorityMatch(log.localDurable());
+        // only an entry of the leader's own term commits by counting (Raft, figure 8)
+        if (m > commit && log.termAt(m) == term()) {
+            commit = m;
+            log.committed(m);
+        }
+    }
+
+    /** Any message with a higher term makes this master a follower of that term at once. */
+    private void observe(long term) {
+        if (term <= terms.term()) {
+            return;
+        }
+        boolean led = role == Role.LEADER;
+        terms.save(term, 0);
+        role = Role.FOLLOWER;
+        leaderId = 0;
+        leaderClients = "";
+        ackTo = null;
+        // a higher term alone does not delay this master's own candidacy (only a granted vote or a
+        // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
+        // keep holding back the one that can
+        if (led) {
+            electionDeadline = clock.millis() + randomTimeout();
+            LOG.warn("leader {} saw term {}; steps down", terms.self(), term);
+            events.steppedDown(term);
+        }
+    }
+
+    private void stepDown(long term) {
+        role = Role.FOLLOWER;
+        leaderId = 0;
+        electionDeadline = clock.millis() + randomTimeout();
+        events.steppedDown(term);
+    }
+
+    private long randomTimeout() {
+        long min = timing.electionMin().toMillis();
+        long span = timing.electionMax().toMillis() - min;
+        return min + (span > 0 ? (long) (random.nextDouble() * span) : 0);
+    }
+}

@@ -1,0 +1,21 @@
+package org.mfsj.master.ha;
+
+import org.mfsj.common.wire.Message;
+
+/** What the consensus core asks of the master around it; called on the master thread. */
+public interface RaftEvents {
+    /** Sends {@code m} to voter {@code peer} (an index into the peer list) if connected. */
+    void send(int peer, Message m);
+
+    /** This master now leads in {@code term}: it must write the term's first entry and serve. */
+    void becameLeader(long term);
+
+    /**
+     * This master led and no longer does (a higher term, or no majority in reach). It may have
+     * applied changes in memory that will never commit: it must stop serving and reload from disk.
+     */
+    void steppedDown(long term);
+
+    /** The metadata in memory holds an entry the leader dropped: reload it from disk. */
+    void reloadNeeded();
+}

@@ -1,0 +1,18 @@
+package org.mfsj.master.ha;
+
+/**
+ * The persistent part of an election: the highest term seen and whom this master voted for in it.
+ * {@link #save} returns only once both are durable, so a master that restarts never votes twice
+ * in one term nor goes back to an older term.
+ */
+public interface TermStore {
+    long term();
+
+    /** The candidate voted for in {@link #term()}, 0 when none. */
+    long votedFor();
+
+    /** This master's lasting id (never 0). */
+    long self();
+
+    void save(long term, long votedFor);
+}

@@ -1,0 +1,56 @@
+/**
+ * Master HA: the changelog replicated to the other voting masters with majority commit and
+ * elected leadership, in the manner of Raft (Ongaro and Ousterhout, 2014), over our own changelog
+ * rather than a second log: one write and one fsync per batch, as a single master does.
+ *
+ * <h2>Pieces</h2>
+ * {@link org.mfsj.master.ha.RaftCore} holds the rules and nothing else (no I/O, an injected clock);
+ * {@link org.mfsj.master.ha.HaLog} is the changelog as both sides see it; the term file
+ * ({@link org.mfsj.master.ha.FileTermStore}) keeps the current term and the vote;
+ * {@link org.mfsj.master.ha.PeerLinks} and the master2follower wire family carry the messages.
+ * A term's entries are marked by a {@code TermStart} record written first by each leader: the term
+ * of an entry is that of the last term start before it, so the frame format did not change.
+ *
+ * <h2>Why an acknowledged change survives any minority failure</h2>
+ * A reply (and a chunkserver order) waits in {@code Durability} until {@link
+ * org.mfsj.master.ha.HaLog#durableVersion()} passes its version, which happens only when the
+ * leader counts a majority of voters, itself included, holding the entry <em>durable</em>
+ * (followers acknowledge only what they forced to disk and what matches the leader's log). A
+ * leader counts only entries of its own term; entries of earlier terms become final with the
+ * first entry of its term (its term start). A candidate gets a vote only from a master whose log
+ * is not newer than its own (last term, then last version), and needs a majority of votes. Any
+ * two majorities share a master, so every leader elected after the acknowledgement got a vote
+ * from a master holding the entry, which means its own log holds it too (log matching: equal
+ * (version, term) means equal logs up to there, because a leader writes each version once per
+ * term and a follower appends only right after a matching (version, term)). A leader never drops
+ * its own entries; followers drop only an uncommitted tail that conflicts with the leader's. So a
+ * change once acknowledged is in every future leader's log: losing a minority of masters, their
+ * disks included, loses nothing acknowledged.
+ *
+ * <h2>Why two leaders can never both acknowledge</h2>
+ * A master votes at most once per term, and the vote and the term are on disk (fsynced) before the
+ * answer leaves: one leader per term, even across restarts. A leader of an older term may still
+ * believe it leads (it was paused, or cut off), but to acknowledge it needs a majority to accept
+ * its entries, and every member of the majority that elected the newer leader has moved to the
+ * newer term and refuses the older one's messages (each carries its term). So the old leader's
+ * replies stay held, for ever: it learns of the newer term from the first answer it gets, steps
+ * down at once, stops accepting changes ({@link org.mfsj.master.ha.HaLog#seal()}), closes every
+ * client and chunkserver connection, and reloads its metadata from disk as a follower, its log
+ * cut back to the new leader's. A leader that hears no majority for the longest election timeout
+ * steps down by itself, so clients stuck on a cut-off leader are sent on within seconds.
+ *
+ * <h2>Followers</h2>
+ * A follower appends the leader's entries and applies them to its metadata at once (hot standby:
+ * an elected follower serves straight away). It may apply an entry that is not committed; nobody
+ * reads a follower's metadata, and if the leader later makes it drop an applied entry, it reloads
+ * from disk (image + the cut log) instead of undoing anything. Images are made of committed
+ * entries only, so an image never needs undoing. Followers refuse client sessions and chunkserver
+ * registrations with {@code NOT_LEADER}; clients and chunkservers then try the next master.
+ *
+ * <h2>Not done yet</h2>
+ * A follower whose log ends before the oldest changelog file the leader still keeps cannot be
+ * brought up to date by entries alone; the leader would have to send its image first (not built:
+ * such a follower must be re-seeded by copying the leader's data directory). Shadows answer no
+ * read-only calls yet; the voter set is fixed by the configuration.
+ */
+package org.mfsj.master.ha;

@@ -1,0 +1,13 @@
+package org.mfsj.master.meta.codec;
+
+import org.mfsj.master.meta.TermStart;
+
+/** Bodies of the records of master HA; tags 64-79. */
+final class HaBodies {
+    private HaBodies() {
+    }
+
+    static void register(RecordTypes t) {
+        t.add(64, TermStart.class, (w, r) -> w.u64(r.term()), r -> new TermStart(r.u64()));
+    }
+}
