@@ -67,24 +67,19 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 .withReadAheadMaxBytes(readAheadBytes);
     }
 
-    /** The libfuse arguments: ours first (big writes, our inode numbers, the cache timeouts), then the caller's. */
-    public String[] libfuseArgs() {
+    /**
+     * The -o list for libfuse's mount and low-level session: ours first (128 KiB writes and reads,
+     * the name in /proc/mounts), then the caller's. Cache timeouts go with each answer instead.
+     */
+    public String libfuseOptions() {
         List<String> o = new ArrayList<>();
         o.add("big_writes");
         o.add("max_write=131072");
         o.add("max_read=131072");
-        o.add("use_ino");
-        o.add("attr_timeout=" + seconds(cache.kernelAttrTimeout()));
-        o.add("entry_timeout=" + seconds(cache.entryTimeout()));
-        o.add("negative_timeout=0");
         o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
         o.add("subtype=mfsj");
         o.addAll(fuseOptions);
-        return new String[] {"-o", String.join(",", o)};
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+        return String.join(",", o);
     }
 
     private static final class Builder {
@@ -93,7 +88,6 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         String subdir = "/";
         String password;
         Duration attr = CacheSettings.DEFAULTS.attrTimeout();
-        Duration kernelAttr = CacheSettings.DEFAULTS.kernelAttrTimeout();
         Duration entry = CacheSettings.DEFAULTS.entryTimeout();
         Duration dirEntry = CacheSettings.DEFAULTS.dirEntryTimeout();
         Duration masterGone = ClientConfig.DEFAULT_MASTER_GONE_TIMEOUT;
@@ -112,7 +106,6 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 case "mfssubfolder" -> subdir = need(key, value);
                 case "mfspassword" -> password = need(key, value);
                 case "mfsattrcacheto" -> attr = duration(key, value);
-                case "mfskernelattrcacheto" -> kernelAttr = duration(key, value);
                 case "mfsentrycacheto" -> entry = duration(key, value);
                 case "mfsdirentrycacheto" -> dirEntry = duration(key, value);
                 case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
@@ -131,7 +124,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
 
         MountOptions build() {
             return new MountOptions(host, port, subdir, password,
-                    new CacheSettings(attr, kernelAttr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
+                    new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
                     Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, fuse);
         }
 

@@ -20,32 +20,29 @@ public final class AttrCache {
 
     /** The cached attributes, or null when unknown or expired. */
     public Attr get(long inode) {
-        if (ttlNanos <= 0) {
-            return null;
-        }
         Entry e = map.get(inode);
-        if (e == null) {
-            return null;
-        }
-        if (clock.getAsLong() - e.at >= ttlNanos) {
-            map.remove(inode, e);
+        if (e == null || clock.getAsLong() - e.at >= ttlNanos) {
             return null;
         }
         return e.attr;
     }
 
+    /** The last attributes stored, expired or not (null when none): to tell whether a file changed. */
+    public Attr peek(long inode) {
+        Entry e = map.get(inode);
+        return e == null ? null : e.attr;
+    }
+
     public void put(Attr a) {
-        if (ttlNanos <= 0) {
-            return;
-        }
         if (map.size() >= maxEntries) {
             map.clear();
         }
         map.put(a.inode(), new Entry(a, clock.getAsLong()));
     }
 
+    /** Expires the entry; {@link #peek} still sees it. */
     public void invalidate(long inode) {
-        map.remove(inode);
+        map.computeIfPresent(inode, (k, e) -> new Entry(e.attr, clock.getAsLong() - ttlNanos));
     }
 
     private record Entry(Attr attr, long at) {
