@@ -40,6 +40,19 @@ public final class AttrCache {
         map.put(a.inode(), new Entry(a, clock.getAsLong()));
     }
 
+    /**
+     * This mount wrote up to {@code end}: a cached length short of it grows (the entry keeps its
+     * age), so a stat in the middle of a stream of writes needs no master round trip.
+     */
+    public void written(long inode, long end) {
+        map.computeIfPresent(inode, (k, e) -> e.attr.length() >= end ? e : new Entry(withLength(e.attr, end), e.at));
+    }
+
+    private static Attr withLength(Attr a, long length) {
+        return new Attr(a.inode(), a.type(), a.mode(), a.uid(), a.gid(), a.atimeNanos(), a.mtimeNanos(), a.ctimeNanos(),
+                a.nlink(), length, a.rdev(), a.goal(), a.generation());
+    }
+
     /** Expires the entry; {@link #peek} still sees it. */
     public void invalidate(long inode) {
         map.computeIfPresent(inode, (k, e) -> new Entry(e.attr, clock.getAsLong() - ttlNanos));

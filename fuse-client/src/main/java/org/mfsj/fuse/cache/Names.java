@@ -96,6 +96,11 @@ public final class Names {
         entries.remove(dir, name);
     }
 
+    /** This mount wrote bytes up to {@code end} of {@code inode}. */
+    public void written(long inode, long end) {
+        attrs.written(inode, end);
+    }
+
     public void invalidate(long inode) {
         attrs.invalidate(inode);
     }

@@ -108,7 +108,7 @@ public final class FileOps {
         byte[] b = buffer(n);
         buf.get(0, b, 0, n);
         f.file().write(offset, b, 0, n);
-        names.invalidate(f.inode());
+        names.written(f.inode(), offset + n);
         r.written(n);
     }
 

@@ -52,6 +52,22 @@ class CachesTest {
     }
 
     @Test
+    void writesGrowACachedLengthAndInvalidatedEntriesStayVisibleToPeek() {
+        AttrCache c = new AttrCache(100, 10, now::get);
+        c.written(5, 50);
+        assertThat(c.get(5)).as("nothing cached, nothing made up").isNull();
+        c.put(attr(5, 10));
+        c.written(5, 50);
+        c.written(5, 20);
+        assertThat(c.get(5).length()).isEqualTo(50);
+        c.invalidate(5);
+        assertThat(c.get(5)).isNull();
+        assertThat(c.peek(5).length()).isEqualTo(50);
+        now.addAndGet(100);
+        assertThat(c.peek(5)).as("peek ignores age").isNotNull();
+    }
+
+    @Test
     void aZeroTimeoutCachesNothing() {
         AttrCache a = new AttrCache(0, 10, now::get);
         a.put(attr(5, 10));
