@@ -11,11 +11,14 @@ import org.mfsj.common.types.ServerAddress;
  * the FUSE options handed on to libfuse. {@link #parse} reads mfsmount's {@code -o} keys; options
  * it does not know go to libfuse, which refuses what it does not know either.
  *
+ * @param standardOptions whether to add mfsmount's standard option default_permissions (off with
+ *                   mfsnostdmountoptions): the kernel then checks permissions on what it has cached,
+ *                   search rights on every directory of a path included, which it otherwise skips
  * @param fuseOptions options for libfuse as given (ro, allow_other, ...), without the ones we always add
  */
 public record MountOptions(String masterHost, int masterPort, String subdir, String password, CacheSettings cache,
                            Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
-                           List<String> fuseOptions) {
+                           boolean standardOptions, List<String> fuseOptions) {
     private static final long MIB = 1 << 20;
 
     public MountOptions {
@@ -78,6 +81,9 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         o.add("max_read=131072");
         o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
         o.add("subtype=mfsj");
+        if (standardOptions && !fuseOptions.contains("default_permissions")) {
+            o.add("default_permissions");
+        }
         o.addAll(fuseOptions);
         return String.join(",", o);
     }
@@ -94,6 +100,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         long writeCache = ClientConfig.DEFAULT_WRITE_BUFFER_BYTES;
         long readAhead = ClientConfig.DEFAULT_READ_AHEAD_MAX_BYTES;
         boolean readOnly;
+        boolean standard = true;
         final List<String> fuse = new ArrayList<>();
 
         void apply(String opt) {
@@ -111,6 +118,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
                 case "mfswritecachesize" -> writeCache = mebibytes(key, value);
                 case "mfsreadaheadsize" -> readAhead = mebibytes(key, value);
+                case "mfsnostdmountoptions" -> standard = false;
                 default -> {
                     if (key.startsWith("mfs")) {
                         throw new IllegalArgumentException("unknown mount option '" + opt + "'");
@@ -125,7 +133,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         MountOptions build() {
             return new MountOptions(host, port, subdir, password,
                     new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
-                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, fuse);
+                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse);
         }
 
         private static String need(String key, String value) {

@@ -18,7 +18,9 @@ class MountOptionsTest {
         assertThat(o.subdir()).isEqualTo("/");
         assertThat(o.readOnly()).isFalse();
         assertThat(o.libfuseOptions()).startsWith("big_writes,max_write=131072,")
-                .contains("fsname=mfsj:127.0.0.1:9421/");
+                .contains("fsname=mfsj:127.0.0.1:9421/").endsWith(",default_permissions");
+        assertThat(MountOptions.parse(null, null, null, List.of("mfsnostdmountoptions"), FALLBACK).libfuseOptions())
+                .doesNotContain("default_permissions");
         assertThat(o.cache().attrTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(o.cache().entryTimeout()).isEqualTo(Duration.ofSeconds(1));
     }
@@ -36,7 +38,7 @@ class MountOptionsTest {
         assertThat(o.readAheadBytes()).isEqualTo(4L << 20);
         assertThat(o.readOnly()).isTrue();
         assertThat(o.fuseOptions()).containsExactly("ro", "allow_other");
-        assertThat(o.libfuseOptions()).endsWith(",ro,allow_other");
+        assertThat(o.libfuseOptions()).endsWith(",default_permissions,ro,allow_other");
     }
 
     @Test
