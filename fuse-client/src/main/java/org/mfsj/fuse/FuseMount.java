@@ -23,13 +23,15 @@ public final class FuseMount implements AutoCloseable {
     private static final long POLL_MS = 20;
 
     private final Path mountpoint;
+    private final MfsClient client;
     private final LowLevelFs fs;
     private final FuseSession session;
     private final Thread loop;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private FuseMount(Path mountpoint, LowLevelFs fs, FuseSession session) {
+    private FuseMount(Path mountpoint, MfsClient client, LowLevelFs fs, FuseSession session) {
         this.mountpoint = mountpoint;
+        this.client = client;
         this.fs = fs;
         this.session = session;
         this.loop = new Thread(this::runLoop, "fuse-loop " + mountpoint);
@@ -59,7 +61,7 @@ public final class FuseMount implements AutoCloseable {
         LowLevelFs fs = new LowLevelFs(Ops.create(client, cache), kernel);
         String options = opts.libfuseOptions();
         FuseSession session = FuseSession.mount(lib, kernel, mp, options, fs.table());
-        FuseMount m = new FuseMount(mp, fs, session);
+        FuseMount m = new FuseMount(mp, client, fs, session);
         m.loop.start();
         m.awaitReady(readyTimeout);
         LOG.info("mounted at {} (-o {})", mp, options);
@@ -129,7 +131,8 @@ public final class FuseMount implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("unmounted {}; calls:\n{}", mountpoint, fs.calls().summary());
+        LOG.info("unmounted {}; master requests={}; calls:\n{}", mountpoint, client.metrics().masterCalls(),
+                fs.calls().summary());
     }
 
     private static void sleep(long ms) {
