@@ -71,7 +71,7 @@ public final class FuseCall {
     private static boolean isRoutine(Status st) {
         return switch (st) {
             case ENOENT, EEXIST, ENOTEMPTY, EACCES, EPERM, ENODATA, EISDIR, ENOTDIR, EINVAL, ERANGE, EAGAIN,
-                 ENAMETOOLONG, EROFS -> true;
+                 ENAMETOOLONG, EROFS, ENOTSUP -> true;
             default -> false;
         };
     }

@@ -17,11 +17,18 @@ public final class Names {
     private final MfsClient client;
     private final EntryCache entries;
     private final AttrCache attrs;
+    private final Listings listings;
 
-    public Names(MfsClient client, EntryCache entries, AttrCache attrs) {
+    public Names(MfsClient client, EntryCache entries, AttrCache attrs, Listings listings) {
         this.client = client;
         this.entries = entries;
         this.attrs = attrs;
+        this.listings = listings;
+    }
+
+    /** The listing cache, which every invalidation of a directory here also clears. */
+    public Listings listings() {
+        return listings;
     }
 
     /** {@code name} in {@code dir}, from the caches when they know it. */
@@ -101,8 +108,10 @@ public final class Names {
         attrs.written(inode, end);
     }
 
+    /** {@code inode} changed: its attributes (and, for a directory, its listing) must be asked again. */
     public void invalidate(long inode) {
         attrs.invalidate(inode);
+        listings.invalidate(inode);
     }
 
     /** The inode cached for a name, or 0; for dropping what a removal or rename replaces. */

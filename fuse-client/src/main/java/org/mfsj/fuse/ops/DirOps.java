@@ -19,9 +19,10 @@ import org.mfsj.fuse.lowlevel.Request;
 
 /**
  * opendir, readdir, releasedir. Listings use offsets: "." is 1, ".." is 2 and every other entry's
- * offset is its master cookie (cookies start above 2), so the kernel can resume a listing of any
- * size at any entry. Pages come with attributes, which go into the caches: the lookups that follow
- * a listing (ls -l) are then served without asking the master.
+ * offset is its master cookie plus 2, so the kernel can resume a listing of any size at any entry
+ * whatever numbers the cookies are. Pages come with attributes, which go into the caches: the lookups that follow
+ * a listing (ls -l) are then served without asking the master. A directory read whole is kept for
+ * the next opendir (see {@link org.mfsj.fuse.cache.Listings}).
  */
 public final class DirOps {
     private static final long DOT = 1;
@@ -48,7 +49,10 @@ public final class DirOps {
         if (!Perms.allows(c, a, Perms.R)) {
             throw new MfsException(Status.EACCES, "list directory " + a.inode() + " for uid " + c.uid());
         }
-        fi.fh(dirs.add(new DirStream(a.inode(), c)));
+        List<DirEntry> known = names.listings().get(a.inode());
+        DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
+                : new DirStream(a.inode(), c, names.listings().now());
+        fi.fh(dirs.add(ds));
         r.open(fi);
     }
 
@@ -73,7 +77,7 @@ public final class DirOps {
             }
             off = DOTDOT;
         }
-        long cookie = off <= DOTDOT ? 0 : off;
+        long cookie = off <= DOTDOT ? 0 : off - DOTDOT;
         while (true) {
             List<DirEntry> entries = ds.after(cookie);
             if (entries == null) {
@@ -87,7 +91,7 @@ public final class DirOps {
                 entries = ds.after(cookie);
             }
             for (DirEntry e : entries) {
-                if (!out.add(e.name(), e.inode(), e.type(), e.cookie())) {
+                if (!out.add(e.name(), e.inode(), e.type(), e.cookie() + DOTDOT)) {
                     return;
                 }
                 cookie = e.cookie();
@@ -99,7 +103,11 @@ public final class DirOps {
     }
 
     public void releasedir(Request r, FileInfo fi) throws MfsException {
-        dirs.remove(fi.fh());
+        DirStream ds = dirs.remove(fi.fh());
+        List<DirEntry> whole = ds.whole();
+        if (whole != null) {
+            names.listings().put(ds.dir(), whole, ds.openedAt());
+        }
         r.ok();
     }
 }
