@@ -54,7 +54,13 @@ public final class FuseMount implements AutoCloseable {
         if (opts.password() != null) {
             LOG.warn("mfspassword given: the master does not check passwords yet, so it is not sent");
         }
-        LibFuse2 lib = LibFuse2.load();
+        LibFuse2 lib;
+        try {
+            lib = LibFuse2.load();
+        } catch (UnsatisfiedLinkError e) {
+            throw new IOException("libfuse.so.2 cannot be loaded (" + e.getMessage()
+                    + "); install Debian's libfuse2 (apt-get install libfuse2 fuse3)", e);
+        }
         CacheSettings cache = opts.cache();
         Kernel kernel = new Kernel(lib, client.rootInode(), cache.attrTimeout(), cache.entryTimeout(),
                 ProcGroups.system());
