@@ -6,28 +6,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.client.MfsClient;
-import org.mfsj.fuse.locks.LocalLocks;
+import org.mfsj.fuse.context.ProcGroups;
+import org.mfsj.fuse.lowlevel.FuseSession;
+import org.mfsj.fuse.lowlevel.Kernel;
+import org.mfsj.fuse.lowlevel.LibFuse2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One mounted file system: libfuse's loop on a thread of its own, ready once the kernel lists the
- * mount point. {@link #close} unmounts with {@code fusermount -u} (lazily if the mount stays busy)
- * and waits for the loop to end. The client stays the caller's to close.
+ * One mounted file system: mounted by libfuse's low-level API, its request loop on a thread of its
+ * own. {@link #close} unmounts with {@code fusermount -u} (lazily if the mount stays busy) and
+ * waits for the loop to end. The client stays the caller's to close.
  */
 public final class FuseMount implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FuseMount.class);
     private static final long POLL_MS = 20;
 
     private final Path mountpoint;
-    private final MfsFuse fs;
+    private final MfsClient client;
+    private final LowLevelFs fs;
+    private final FuseSession session;
     private final Thread loop;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private FuseMount(Path mountpoint, MfsFuse fs, String[] args) {
+    private FuseMount(Path mountpoint, MfsClient client, LowLevelFs fs, FuseSession session) {
         this.mountpoint = mountpoint;
+        this.client = client;
         this.fs = fs;
-        this.loop = new Thread(() -> runLoop(args), "fuse-loop " + mountpoint);
+        this.session = session;
+        this.loop = new Thread(this::runLoop, "fuse-loop " + mountpoint);
         this.loop.setDaemon(true);
     }
 
@@ -47,20 +54,36 @@ public final class FuseMount implements AutoCloseable {
         if (opts.password() != null) {
             LOG.warn("mfspassword given: the master does not check passwords yet, so it is not sent");
         }
-        MfsFuse fs = new MfsFuse("mfsj", callers -> Ops.create(client, opts.cache(), callers, new LocalLocks()));
-        String[] args = opts.libfuseArgs();
-        FuseMount m = new FuseMount(mp, fs, args);
+        LibFuse2 lib;
+        try {
+            lib = LibFuse2.load();
+        } catch (UnsatisfiedLinkError e) {
+            throw new IOException("libfuse.so.2 cannot be loaded (" + e.getMessage()
+                    + "); install Debian's libfuse2 (apt-get install libfuse2 fuse3)", e);
+        }
+        CacheSettings cache = opts.cache();
+        Kernel kernel = new Kernel(lib, client.rootInode(), cache.attrTimeout(), cache.entryTimeout(),
+                ProcGroups.system());
+        LowLevelFs fs = new LowLevelFs(Ops.create(client, cache), kernel);
+        String options = opts.libfuseOptions();
+        FuseSession session = FuseSession.mount(lib, kernel, mp, options, fs.table());
+        FuseMount m = new FuseMount(mp, client, fs, session);
         m.loop.start();
         m.awaitReady(readyTimeout);
-        LOG.info("mounted at {} ({})", mp, String.join(" ", args));
+        LOG.info("mounted at {} (-o {})", mp, options);
         return m;
     }
 
-    private void runLoop(String[] args) {
+    private void runLoop() {
         try {
-            fs.mount(mountpoint, true, false, args);
-        } catch (Throwable e) {
+            int rc = session.loop();
+            if (rc != 0) {
+                LOG.warn("libfuse's request loop at {} ended with {}", mountpoint, rc);
+            }
+        } catch (RuntimeException | Error e) {
             failure.set(e);
+        } finally {
+            session.close();
         }
     }
 
@@ -84,7 +107,7 @@ public final class FuseMount implements AutoCloseable {
         return mountpoint;
     }
 
-    public MfsFuse fs() {
+    public LowLevelFs fs() {
         return fs;
     }
 
@@ -114,7 +137,8 @@ public final class FuseMount implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("unmounted {}; calls:\n{}", mountpoint, fs.calls().summary());
+        LOG.info("unmounted {}; master requests={}; calls:\n{}", mountpoint, client.metrics().masterCalls(),
+                fs.calls().summary());
     }
 
     private static void sleep(long ms) {

@@ -11,11 +11,14 @@ import org.mfsj.common.types.ServerAddress;
  * the FUSE options handed on to libfuse. {@link #parse} reads mfsmount's {@code -o} keys; options
  * it does not know go to libfuse, which refuses what it does not know either.
  *
+ * @param standardOptions whether to add mfsmount's standard option default_permissions (off with
+ *                   mfsnostdmountoptions): the kernel then checks permissions on what it has cached,
+ *                   search rights on every directory of a path included, which it otherwise skips
  * @param fuseOptions options for libfuse as given (ro, allow_other, ...), without the ones we always add
  */
 public record MountOptions(String masterHost, int masterPort, String subdir, String password, CacheSettings cache,
                            Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
-                           List<String> fuseOptions) {
+                           boolean standardOptions, List<String> fuseOptions) {
     private static final long MIB = 1 << 20;
 
     public MountOptions {
@@ -67,24 +70,22 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 .withReadAheadMaxBytes(readAheadBytes);
     }
 
-    /** The libfuse arguments: ours first (big writes, our inode numbers, the cache timeouts), then the caller's. */
-    public String[] libfuseArgs() {
+    /**
+     * The -o list for libfuse's mount and low-level session: ours first (128 KiB writes and reads,
+     * the name in /proc/mounts), then the caller's. Cache timeouts go with each answer instead.
+     */
+    public String libfuseOptions() {
         List<String> o = new ArrayList<>();
         o.add("big_writes");
         o.add("max_write=131072");
         o.add("max_read=131072");
-        o.add("use_ino");
-        o.add("attr_timeout=" + seconds(cache.kernelAttrTimeout()));
-        o.add("entry_timeout=" + seconds(cache.entryTimeout()));
-        o.add("negative_timeout=0");
         o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
         o.add("subtype=mfsj");
+        if (standardOptions && !fuseOptions.contains("default_permissions")) {
+            o.add("default_permissions");
+        }
         o.addAll(fuseOptions);
-        return new String[] {"-o", String.join(",", o)};
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+        return String.join(",", o);
     }
 
     private static final class Builder {
@@ -93,13 +94,13 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         String subdir = "/";
         String password;
         Duration attr = CacheSettings.DEFAULTS.attrTimeout();
-        Duration kernelAttr = CacheSettings.DEFAULTS.kernelAttrTimeout();
         Duration entry = CacheSettings.DEFAULTS.entryTimeout();
         Duration dirEntry = CacheSettings.DEFAULTS.dirEntryTimeout();
         Duration masterGone = ClientConfig.DEFAULT_MASTER_GONE_TIMEOUT;
         long writeCache = ClientConfig.DEFAULT_WRITE_BUFFER_BYTES;
         long readAhead = ClientConfig.DEFAULT_READ_AHEAD_MAX_BYTES;
         boolean readOnly;
+        boolean standard = true;
         final List<String> fuse = new ArrayList<>();
 
         void apply(String opt) {
@@ -112,12 +113,12 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
                 case "mfssubfolder" -> subdir = need(key, value);
                 case "mfspassword" -> password = need(key, value);
                 case "mfsattrcacheto" -> attr = duration(key, value);
-                case "mfskernelattrcacheto" -> kernelAttr = duration(key, value);
                 case "mfsentrycacheto" -> entry = duration(key, value);
                 case "mfsdirentrycacheto" -> dirEntry = duration(key, value);
                 case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
                 case "mfswritecachesize" -> writeCache = mebibytes(key, value);
                 case "mfsreadaheadsize" -> readAhead = mebibytes(key, value);
+                case "mfsnostdmountoptions" -> standard = false;
                 default -> {
                     if (key.startsWith("mfs")) {
                         throw new IllegalArgumentException("unknown mount option '" + opt + "'");
@@ -131,8 +132,8 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
 
         MountOptions build() {
             return new MountOptions(host, port, subdir, password,
-                    new CacheSettings(attr, kernelAttr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
-                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, fuse);
+                    new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
+                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse);
         }
 
         private static String need(String key, String value) {

@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import org.mfsj.client.MfsClient;
-import org.mfsj.common.status.MfsException;
 import org.mfsj.fuse.cache.AttrCache;
 import org.mfsj.fuse.cache.EntryCache;
-import org.mfsj.fuse.cache.Resolver;
-import org.mfsj.fuse.context.CallerSource;
-import org.mfsj.fuse.handles.DirStream;
+import org.mfsj.fuse.cache.Listings;
+import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
 import org.mfsj.fuse.handles.OpenFile;
-import org.mfsj.fuse.locks.LockService;
 import org.mfsj.fuse.ops.AttrOps;
 import org.mfsj.fuse.ops.DirOps;
 import org.mfsj.fuse.ops.FileOps;
@@ -24,27 +21,22 @@ import org.mfsj.fuse.ops.XattrOps;
 public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, XattrOps xattrs, LockOps locks,
                   HandleTable<OpenFile> openFiles) {
 
-    /** The last close of an open file: its locks go, then the handle. */
-    public int release(long fh) throws MfsException {
-        locks.released(fh);
-        return files.release(fh);
-    }
-
-    public static Ops create(MfsClient client, CacheSettings cfg, CallerSource callers, LockService locks) {
+    public static Ops create(MfsClient client, CacheSettings cfg) {
         LongSupplier clock = System::nanoTime;
         long attrTtl = cfg.attrTimeout().toNanos();
-        Resolver names = new Resolver(client,
+        Names names = new Names(client,
                 new EntryCache(cfg.dirEntryTimeout().toNanos(), CacheSettings.MAX_CACHED, clock),
-                new AttrCache(attrTtl, CacheSettings.MAX_CACHED, clock));
+                new AttrCache(attrTtl, CacheSettings.MAX_CACHED, clock),
+                new Listings(cfg.dirEntryTimeout().toNanos(), clock));
         HandleTable<OpenFile> files = new HandleTable<>("file");
-        HandleTable<DirStream> dirs = new HandleTable<>("directory");
+        LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
         return new Ops(
-                new AttrOps(client, names, files, callers),
-                new NameOps(client, names, callers),
-                new FileOps(client, names, files, callers),
-                new DirOps(client, names, dirs, callers, cfg.readdirPage()),
-                new XattrOps(client, names, callers, attrTtl, clock),
-                new LockOps(locks, files, callers, pid -> Files.exists(Path.of("/proc", Integer.toString(pid)))),
+                new AttrOps(client, names, files),
+                new NameOps(client, names),
+                new FileOps(client, names, files, locks),
+                new DirOps(client, names, new HandleTable<>("directory"), cfg.readdirPage()),
+                new XattrOps(client, names, attrTtl, clock),
+                locks,
                 files);
     }
 }

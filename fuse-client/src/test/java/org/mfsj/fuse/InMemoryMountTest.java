@@ -81,6 +81,26 @@ class InMemoryMountTest {
     }
 
     @Test
+    void aListingShowsThisMountsChangesAtOnce() throws Exception {
+        Path d = Files.createDirectory(mp.resolve("relist"));
+        Files.createFile(d.resolve("a"));
+        assertThat(names(d)).containsExactly("a");
+        assertThat(names(d)).as("listed again, from the listing cache").containsExactly("a");
+        Files.createFile(d.resolve("b"));
+        assertThat(names(d)).containsExactly("a", "b");
+        Files.move(d.resolve("a"), d.resolve("c"));
+        assertThat(names(d)).containsExactly("b", "c");
+        Files.delete(d.resolve("b"));
+        assertThat(names(d)).containsExactly("c");
+    }
+
+    private static List<String> names(Path d) throws Exception {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void largeDirectoryListsEveryEntryOnce() throws Exception {
         Path d = Files.createDirectory(mp.resolve("many"));
         for (int i = 0; i < 2500; i++) {

@@ -12,14 +12,17 @@ class MountOptionsTest {
     private static final ServerAddress FALLBACK = new ServerAddress("127.0.0.1", 9421);
 
     @Test
-    void defaultsAlwaysMountWithBigWritesAndOurInodeNumbers() {
+    void defaultsAlwaysMountWithBigWritesAndOneSecondCaches() {
         MountOptions o = MountOptions.parse(null, null, null, List.of(), FALLBACK);
         assertThat(o.master()).isEqualTo(FALLBACK);
         assertThat(o.subdir()).isEqualTo("/");
         assertThat(o.readOnly()).isFalse();
-        String args = String.join(" ", o.libfuseArgs());
-        assertThat(args).startsWith("-o big_writes,").contains(",use_ino,").contains("attr_timeout=0.000")
-                .contains("entry_timeout=1.000").contains("fsname=mfsj:127.0.0.1:9421/");
+        assertThat(o.libfuseOptions()).startsWith("big_writes,max_write=131072,")
+                .contains("fsname=mfsj:127.0.0.1:9421/").endsWith(",default_permissions");
+        assertThat(MountOptions.parse(null, null, null, List.of("mfsnostdmountoptions"), FALLBACK).libfuseOptions())
+                .doesNotContain("default_permissions");
+        assertThat(o.cache().attrTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(o.cache().entryTimeout()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -35,7 +38,7 @@ class MountOptionsTest {
         assertThat(o.readAheadBytes()).isEqualTo(4L << 20);
         assertThat(o.readOnly()).isTrue();
         assertThat(o.fuseOptions()).containsExactly("ro", "allow_other");
-        assertThat(String.join(" ", o.libfuseArgs())).endsWith(",ro,allow_other");
+        assertThat(o.libfuseOptions()).endsWith(",default_permissions,ro,allow_other");
     }
 
     @Test

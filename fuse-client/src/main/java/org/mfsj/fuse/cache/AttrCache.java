@@ -20,32 +20,42 @@ public final class AttrCache {
 
     /** The cached attributes, or null when unknown or expired. */
     public Attr get(long inode) {
-        if (ttlNanos <= 0) {
-            return null;
-        }
         Entry e = map.get(inode);
-        if (e == null) {
-            return null;
-        }
-        if (clock.getAsLong() - e.at >= ttlNanos) {
-            map.remove(inode, e);
+        if (e == null || clock.getAsLong() - e.at >= ttlNanos) {
             return null;
         }
         return e.attr;
     }
 
+    /** The last attributes stored, expired or not (null when none): to tell whether a file changed. */
+    public Attr peek(long inode) {
+        Entry e = map.get(inode);
+        return e == null ? null : e.attr;
+    }
+
     public void put(Attr a) {
-        if (ttlNanos <= 0) {
-            return;
-        }
         if (map.size() >= maxEntries) {
             map.clear();
         }
         map.put(a.inode(), new Entry(a, clock.getAsLong()));
     }
 
+    /**
+     * This mount wrote up to {@code end}: a cached length short of it grows (the entry keeps its
+     * age), so a stat in the middle of a stream of writes needs no master round trip.
+     */
+    public void written(long inode, long end) {
+        map.computeIfPresent(inode, (k, e) -> e.attr.length() >= end ? e : new Entry(withLength(e.attr, end), e.at));
+    }
+
+    private static Attr withLength(Attr a, long length) {
+        return new Attr(a.inode(), a.type(), a.mode(), a.uid(), a.gid(), a.atimeNanos(), a.mtimeNanos(), a.ctimeNanos(),
+                a.nlink(), length, a.rdev(), a.goal(), a.generation());
+    }
+
+    /** Expires the entry; {@link #peek} still sees it. */
     public void invalidate(long inode) {
-        map.remove(inode);
+        map.computeIfPresent(inode, (k, e) -> new Entry(e.attr, clock.getAsLong() - ttlNanos));
     }
 
     private record Entry(Attr attr, long at) {

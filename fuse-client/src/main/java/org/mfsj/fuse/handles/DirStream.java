@@ -5,6 +5,7 @@ import java.util.List;
 import org.mfsj.client.DirPage;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
+import org.mfsj.fuse.cache.Listings;
 
 /**
  * One opendir(3): the directory and the last page read from the master. The kernel asks for a
@@ -18,10 +19,31 @@ public final class DirStream {
     /** The cookie the buffered page was read after. */
     private long from = -1;
     private boolean eof;
+    /** Every entry read so far while the pages came in order from the start; null once they did not. */
+    private List<DirEntry> whole = new ArrayList<>();
+    private long wholeThrough;
 
-    public DirStream(long dir, Creds creds) {
+    private final long openedAt;
+
+    /** A stream over {@code dir} opened at {@code openedAt} (a clock value, for the listing cache). */
+    public DirStream(long dir, Creds creds, long openedAt) {
         this.dir = dir;
         this.creds = creds;
+        this.openedAt = openedAt;
+    }
+
+    /** A stream served from a listing already cached: what it reads is not news for the cache. */
+    public static DirStream ofCached(long dir, Creds creds, List<DirEntry> entries) {
+        DirStream ds = new DirStream(dir, creds, 0);
+        ds.page = entries;
+        ds.from = 0;
+        ds.eof = true;
+        ds.whole = null;
+        return ds;
+    }
+
+    public long openedAt() {
+        return openedAt;
     }
 
     public long dir() {
@@ -63,6 +85,17 @@ public final class DirStream {
         from = after;
         page = p.entries();
         eof = p.eof();
+        if (whole != null && after == wholeThrough && whole.size() + page.size() <= Listings.MAX_ENTRIES) {
+            whole.addAll(page);
+            wholeThrough = page.isEmpty() ? after : page.get(page.size() - 1).cookie();
+        } else {
+            whole = null;
+        }
+    }
+
+    /** The whole directory when this stream read all of it in order, else null. */
+    public synchronized List<DirEntry> whole() {
+        return eof && whole != null ? whole : null;
     }
 
     public synchronized boolean eof() {

@@ -1,6 +1,6 @@
 package org.mfsj.fuse.ops;
 
-import org.mfsj.client.FsStat;
+import jnr.ffi.Pointer;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
@@ -9,163 +9,132 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.SetAttrMask;
 import org.mfsj.fuse.Perms;
-import org.mfsj.fuse.cache.Resolver;
-import org.mfsj.fuse.context.CallerSource;
+import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
 import org.mfsj.fuse.handles.OpenFile;
+import org.mfsj.fuse.lowlevel.FileInfo;
+import org.mfsj.fuse.lowlevel.Request;
 import ru.serce.jnrfuse.struct.FileStat;
-import ru.serce.jnrfuse.struct.Statvfs;
-import ru.serce.jnrfuse.struct.Timespec;
 
-/** getattr, chmod, chown, truncate, utimens, access and statfs. */
+/** getattr, setattr (chmod, chown, truncate, utimens in one), access and statfs. */
 public final class AttrOps {
-    /** utimensat(2)'s special nanosecond values. */
-    static final long UTIME_NOW = (1L << 30) - 1;
-    static final long UTIME_OMIT = (1L << 30) - 2;
-    /** chown(2)'s "leave as is", as an unsigned 32-bit id. */
-    private static final long KEEP_ID = 0xFFFFFFFFL;
-    private static final int NAME_MAX = 255;
+    /** The to_set bits of the low-level setattr (FUSE_SET_ATTR_* in fuse_lowlevel.h). */
+    static final int SET_MODE = 1;
+    static final int SET_UID = 1 << 1;
+    static final int SET_GID = 1 << 2;
+    static final int SET_SIZE = 1 << 3;
+    static final int SET_ATIME = 1 << 4;
+    static final int SET_MTIME = 1 << 5;
+    static final int SET_ATIME_NOW = 1 << 7;
+    static final int SET_MTIME_NOW = 1 << 8;
     private static final int SET_IDS = 06000;
+    private static final long NANOS = 1_000_000_000L;
 
     private final MfsClient client;
-    private final Resolver names;
+    private final Names names;
     private final HandleTable<OpenFile> files;
-    private final CallerSource callers;
 
-    public AttrOps(MfsClient client, Resolver names, HandleTable<OpenFile> files, CallerSource callers) {
+    public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files) {
         this.client = client;
         this.names = names;
         this.files = files;
-        this.callers = callers;
     }
 
-    public int getattr(String path, FileStat st) throws MfsException {
-        StatFill.fill(names.attr(callers.current().creds(), path), st);
-        return 0;
+    public void getattr(Request r, long inode) throws MfsException {
+        r.attr(names.attrOf(inode));
     }
 
-    public int fgetattr(long fh, FileStat st) throws MfsException {
-        StatFill.fill(names.attrOf(files.get(fh).inode()), st);
-        return 0;
+    public void setattr(Request r, long inode, Pointer stat, int toSet, FileInfo fi) throws MfsException {
+        FileStat st = FileStat.of(stat);
+        Creds c = r.creds();
+        SetAttrRequest change = SetAttrRequest.NONE;
+        if ((toSet & SET_MODE) != 0) {
+            int want = st.st_mode.intValue() & 07777;
+            Attr a = names.attrOf(inode);
+            if (killsOnlySetIds(c, a, want)) {
+                // the kernel drops setuid/setgid when anyone else writes the file, by a chmod in the
+                // writer's name: a change only taking those bits away is allowed to whoever may write
+                c = Creds.ROOT;
+            }
+            change = change.and(SetAttrRequest.chmod(want));
+        }
+        if ((toSet & SET_UID) != 0) {
+            change = change.and(SetAttrRequest.chownUser(st.st_uid.intValue()));
+        }
+        if ((toSet & SET_GID) != 0) {
+            change = change.and(SetAttrRequest.chownGroup(st.st_gid.intValue()));
+        }
+        change = change.and(times(toSet, st));
+        if ((toSet & SET_SIZE) != 0) {
+            long size = st.st_size.longValue();
+            if (size < 0) {
+                throw new MfsException(Status.EINVAL, "negative length " + size);
+            }
+            change = change.and(SetAttrRequest.truncate(size));
+            if (fi != null) {
+                // through an open file the right to write was checked at open, so it holds even if
+                // the mode no longer grants it (open(O_CREAT|O_TRUNC) of a file created read-only)
+                writable(fi.fh());
+                c = Creds.ROOT;
+            }
+        }
+        if ((change.mask() & (SetAttrMask.ATIME | SetAttrMask.MTIME)) != 0) {
+            flushWrites(inode);
+        }
+        Attr done = change.mask() == 0 ? names.attrOf(inode) : client.setattr(c, inode, change);
+        names.learnedAttr(done);
+        r.attr(done);
     }
 
-    public int chmod(String path, long mode) throws MfsException {
-        Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
-        int want = (int) mode & 07777;
-        if (!c.isRoot() && c.uid() != a.uid() && want == (a.mode() & ~SET_IDS) && want != a.mode()
-                && Perms.allows(c, a, Perms.W)) {
-            // the kernel drops setuid/setgid when anyone else writes the file, by a chmod in the
-            // writer's name: a change only taking those bits away is allowed to whoever may write
-            c = Creds.ROOT;
-        }
-        return change(c, a, SetAttrRequest.chmod(want));
-    }
-
-    public int chown(String path, long uid, long gid) throws MfsException {
-        boolean u = uid != KEEP_ID;
-        boolean g = gid != KEEP_ID;
-        if (!u && !g) {
-            // chown(-1, -1) still checks that the path exists
-            names.attr(callers.current().creds(), path);
-            return 0;
-        }
-        SetAttrRequest r = u && g ? SetAttrRequest.chown((int) uid, (int) gid)
-                : u ? SetAttrRequest.chownUser((int) uid) : SetAttrRequest.chownGroup((int) gid);
-        return change(path, r);
-    }
-
-    public int truncate(String path, long size) throws MfsException {
-        if (size < 0) {
-            throw new MfsException(Status.EINVAL, "negative length " + size);
-        }
-        return change(path, SetAttrRequest.truncate(size));
-    }
-
-    /**
-     * Truncate through an open file: the right to write was checked at open, so it holds even if
-     * the mode no longer grants it (open(O_CREAT|O_TRUNC) of a file created read-only).
-     */
-    public int ftruncate(long fh, long size) throws MfsException {
-        if (size < 0) {
-            throw new MfsException(Status.EINVAL, "negative length " + size);
-        }
-        OpenFile f = files.get(fh);
-        if (!f.writable()) {
-            throw new MfsException(Status.EBADF, "handle " + fh + " is not open for writing");
-        }
-        names.learnedAttr(client.setattr(Creds.ROOT, f.inode(), SetAttrRequest.truncate(size)));
-        return 0;
-    }
-
-    public int utimens(String path, Timespec[] ts) throws MfsException {
-        int mask = 0;
-        long atime = 0;
-        long mtime = 0;
-        long aNs = ts[0].tv_nsec.longValue();
-        long mNs = ts[1].tv_nsec.longValue();
-        if (aNs == UTIME_NOW) {
-            mask |= SetAttrMask.ATIME_NOW;
-        } else if (aNs != UTIME_OMIT) {
-            mask |= SetAttrMask.ATIME;
-            atime = ts[0].tv_sec.get() * 1_000_000_000L + aNs;
-        }
-        if (mNs == UTIME_NOW) {
-            mask |= SetAttrMask.MTIME_NOW;
-        } else if (mNs != UTIME_OMIT) {
-            mask |= SetAttrMask.MTIME;
-            mtime = ts[1].tv_sec.get() * 1_000_000_000L + mNs;
-        }
-        if (mask == 0) {
-            names.attr(callers.current().creds(), path);
-            return 0;
-        }
-        return change(path, new SetAttrRequest(mask, 0, 0, 0, atime, mtime, 0));
-    }
-
-    /** access(2): F_OK is existence (with search rights on the way), else every asked bit must be granted. */
-    public int access(String path, int mask) throws MfsException {
-        Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
+    /** access(2): F_OK is existence, else every asked bit must be granted. */
+    public void access(Request r, long inode, int mask) throws MfsException {
+        Creds c = r.creds();
+        Attr a = names.attrOf(inode);
         int want = mask & (Perms.R | Perms.W | Perms.X);
         if (want != 0 && !Perms.allows(c, a, want)) {
             throw new MfsException(Status.EACCES, "access " + mask + " to inode " + a.inode() + " for uid " + c.uid());
         }
-        return 0;
+        r.ok();
     }
 
-    public int statfs(Statvfs st) throws MfsException {
-        FsStat s = client.statfs();
-        long bs = StatFill.BLOCK_SIZE;
-        st.f_bsize.set(bs);
-        st.f_frsize.set(bs);
-        st.f_blocks.set(s.totalBytes() / bs);
-        st.f_bfree.set(s.availBytes() / bs);
-        st.f_bavail.set(s.availBytes() / bs);
-        // inodes are not a limited resource here; report plenty free so df -i and installers are content
-        long free = Integer.MAX_VALUE;
-        st.f_files.set(s.inodes() + free);
-        st.f_ffree.set(free);
-        st.f_favail.set(free);
-        st.f_namemax.set(NAME_MAX);
-        return 0;
+    public void statfs(Request r) throws MfsException {
+        r.statfs(client.statfs());
     }
 
-    private int change(String path, SetAttrRequest r) throws MfsException {
-        Creds c = callers.current().creds();
-        return change(c, names.attr(c, path), r);
+    private static boolean killsOnlySetIds(Creds c, Attr a, int want) {
+        return !c.isRoot() && c.uid() != a.uid() && want == (a.mode() & ~SET_IDS) && want != a.mode()
+                && Perms.allows(c, a, Perms.W);
     }
 
-    private int change(Creds c, Attr a, SetAttrRequest r) throws MfsException {
-        flushWrites(a.inode());
-        names.learnedAttr(client.setattr(c, a.inode(), r));
-        return 0;
+    private static SetAttrRequest times(int toSet, FileStat st) {
+        int mask = 0;
+        long atime = 0;
+        long mtime = 0;
+        if ((toSet & SET_ATIME_NOW) != 0) {
+            mask |= SetAttrMask.ATIME_NOW;
+        } else if ((toSet & SET_ATIME) != 0) {
+            mask |= SetAttrMask.ATIME;
+            atime = st.st_atim.tv_sec.get() * NANOS + st.st_atim.tv_nsec.longValue();
+        }
+        if ((toSet & SET_MTIME_NOW) != 0) {
+            mask |= SetAttrMask.MTIME_NOW;
+        } else if ((toSet & SET_MTIME) != 0) {
+            mask |= SetAttrMask.MTIME;
+            mtime = st.st_mtim.tv_sec.get() * NANOS + st.st_mtim.tv_nsec.longValue();
+        }
+        return new SetAttrRequest(mask, 0, 0, 0, atime, mtime, 0);
+    }
+
+    private void writable(long fh) throws MfsException {
+        if (!files.get(fh).writable()) {
+            throw new MfsException(Status.EBADF, "handle " + fh + " is not open for writing");
+        }
     }
 
     /**
      * The master moves mtime when buffered writes land, so times set while writes of this mount
      * are pending would be overwritten by them (cp -a, tar -x and rsync set times on an open
-     * file): those writes go first.
+     * file): those writes go first. Only explicit times need this; chmod, chown and "now" do not.
      */
     private void flushWrites(long inode) throws MfsException {
         for (OpenFile f : files.all()) {

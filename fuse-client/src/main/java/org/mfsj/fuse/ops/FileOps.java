@@ -8,17 +8,17 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.fuse.Perms;
-import org.mfsj.fuse.cache.Resolver;
-import org.mfsj.fuse.cache.Resolver.Parent;
-import org.mfsj.fuse.context.CallerSource;
+import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
 import org.mfsj.fuse.handles.OpenFile;
-import ru.serce.jnrfuse.struct.FuseFileInfo;
+import org.mfsj.fuse.lowlevel.FileInfo;
+import org.mfsj.fuse.lowlevel.Request;
 
 /**
- * Open files: create, open, read, write, flush, fsync, release. Open asks the master for the name
- * afresh (close-to-open: a file replaced by another client is seen at the next open), checks the
- * caller's rights itself, and keeps the client's handle under the number the kernel passes back.
+ * Open files: create, open, read, write, flush, fsync, release. Open asks the master for the
+ * file's attributes afresh (close-to-open: what another client wrote and closed is seen at the
+ * next open) and, when they moved, has the kernel drop its copy; it checks the caller's rights
+ * itself and keeps the client's handle under the number the kernel passes back.
  */
 public final class FileOps {
     private static final int O_ACCMODE = 3;
@@ -27,60 +27,64 @@ public final class FileOps {
     private static final int O_EXCL = 0200;
 
     private final MfsClient client;
-    private final Resolver names;
+    private final Names names;
     private final HandleTable<OpenFile> files;
-    private final CallerSource callers;
+    private final LockOps locks;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[128 << 10]);
 
-    public FileOps(MfsClient client, Resolver names, HandleTable<OpenFile> files, CallerSource callers) {
+    public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks) {
         this.client = client;
         this.names = names;
         this.files = files;
-        this.callers = callers;
+        this.locks = locks;
     }
 
-    public int create(String path, long mode, FuseFileInfo fi) throws MfsException {
-        Creds c = callers.current().creds();
-        Parent p = names.parent(c, path);
-        int flags = fi.flags.get();
+    /** The name and the open file in one answer to the kernel. */
+    public void create(Request r, long dir, String name, int mode, FileInfo fi) throws MfsException {
+        Creds c = r.creds();
         Attr a;
         try {
-            a = client.create(c, p.dir(), p.name(), (int) mode & 07777);
+            a = client.create(c, dir, name, mode & 07777);
         } catch (MfsException e) {
-            if (e.status() != Status.EEXIST || (flags & O_EXCL) != 0) {
+            if (e.status() != Status.EEXIST || (fi.flags() & O_EXCL) != 0) {
                 throw e;
             }
             // lost a race with another creator: O_CREAT without O_EXCL opens what is there
-            return open(c, p, fi);
+            a = names.lookup(c, dir, name);
+            fi.fh(openChecked(c, a, fi.flags()));
+            r.create(a, fi);
+            return;
         }
-        names.learned(p.dir(), p.name(), a);
-        names.invalidate(p.dir());
+        names.learned(dir, name, a);
+        names.invalidate(dir);
         // the creator may write whatever mode it gave the new file
-        fi.fh.set(files.add(new OpenFile(client.open(c, a.inode(), true), c, true)));
-        return 0;
+        fi.fh(files.add(new OpenFile(client.open(c, a.inode(), true), c, true)));
+        r.create(a, fi);
     }
 
-    public int open(String path, FuseFileInfo fi) throws MfsException {
-        Creds c = callers.current().creds();
-        return open(c, names.parent(c, path), fi);
+    public void open(Request r, long inode, FileInfo fi) throws MfsException {
+        Names.Fresh f = names.fresh(inode);
+        if (f.changed()) {
+            r.kernel().forgetAttributes(inode);
+        }
+        fi.fh(openChecked(r.creds(), f.attr(), fi.flags()));
+        r.open(fi);
     }
 
-    private int open(Creds c, Parent p, FuseFileInfo fi) throws MfsException {
-        Attr a = names.lookup(c, p.dir(), p.name());
-        int acc = fi.flags.get() & O_ACCMODE;
+    private long openChecked(Creds c, Attr a, int flags) throws MfsException {
+        int acc = flags & O_ACCMODE;
         boolean write = acc == O_WRONLY || acc == O_RDWR;
         int want = (acc == O_WRONLY ? 0 : Perms.R) | (write ? Perms.W : 0);
         if (!Perms.allows(c, a, want)) {
             throw new MfsException(Status.EACCES, "open of inode " + a.inode() + " for uid " + c.uid());
         }
         FileHandle h = client.open(c, a.inode(), write);
-        fi.fh.set(files.add(new OpenFile(h, c, write)));
-        return 0;
+        return files.add(new OpenFile(h, c, write));
     }
 
     /** Fills the kernel's buffer as far as the file goes: a short read would be taken for end of file. */
-    public int read(long fh, Pointer buf, long size, long offset) throws MfsException {
-        FileHandle h = files.get(fh).file();
+    public void read(Request r, long size, long offset, FileInfo fi) throws MfsException {
+        FileHandle h = files.get(fi.fh()).file();
         int want = (int) Math.min(size, Integer.MAX_VALUE);
         byte[] b = buffer(want);
         int done = 0;
@@ -91,45 +95,51 @@ public final class FileOps {
             }
             done += n;
         }
-        buf.put(0, b, 0, done);
-        return done;
+        r.data(b, done);
     }
 
-    public int write(long fh, Pointer buf, long size, long offset) throws MfsException {
-        OpenFile f = files.get(fh);
+    /** Returns once the data is in the client's write-back buffer, which bounds what waits. */
+    public void write(Request r, Pointer buf, long size, long offset, FileInfo fi) throws MfsException {
+        OpenFile f = files.get(fi.fh());
         if (!f.writable()) {
-            throw new MfsException(Status.EBADF, "handle " + fh + " is not open for writing");
+            throw new MfsException(Status.EBADF, "handle " + fi.fh() + " is not open for writing");
         }
         int n = (int) Math.min(size, Integer.MAX_VALUE);
         byte[] b = buffer(n);
         buf.get(0, b, 0, n);
         f.file().write(offset, b, 0, n);
-        names.invalidate(f.inode());
-        return n;
+        names.written(f.inode(), offset + n);
+        r.written(n);
     }
 
-    public int flush(long fh) throws MfsException {
-        OpenFile f = files.get(fh);
+    /** close(2) of one descriptor: pending writes go out, and the closing owner's record locks go. */
+    public void flush(Request r, long inode, FileInfo fi) throws MfsException {
+        OpenFile f = files.get(fi.fh());
         if (f.writable()) {
             f.file().flush();
             names.invalidate(f.inode());
         }
-        return 0;
+        locks.closed(inode, fi.lockOwner());
+        r.ok();
     }
 
-    public int fsync(long fh) throws MfsException {
-        OpenFile f = files.get(fh);
+    public void fsync(Request r, FileInfo fi) throws MfsException {
+        OpenFile f = files.get(fi.fh());
         if (f.writable()) {
             f.file().fsync();
         }
-        return 0;
+        r.ok();
     }
 
-    public int release(long fh) throws MfsException {
-        OpenFile f = files.remove(fh);
+    /** The last close of an open file: its flock lock goes, then the handle. */
+    public void release(Request r, long inode, FileInfo fi) throws MfsException {
+        if (fi.flockRelease()) {
+            locks.unflock(inode, fi.lockOwner());
+        }
+        OpenFile f = files.remove(fi.fh());
         f.file().close();
         names.invalidate(f.inode());
-        return 0;
+        r.ok();
     }
 
     private byte[] buffer(int size) {

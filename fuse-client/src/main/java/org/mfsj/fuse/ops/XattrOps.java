@@ -9,10 +9,8 @@ import jnr.ffi.Pointer;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
-import org.mfsj.common.types.Attr;
-import org.mfsj.common.types.Creds;
-import org.mfsj.fuse.cache.Resolver;
-import org.mfsj.fuse.context.CallerSource;
+import org.mfsj.fuse.cache.Names;
+import org.mfsj.fuse.lowlevel.Request;
 
 /**
  * Extended attributes. The kernel asks for "security.capability" before every write(2) to a FUSE
@@ -25,31 +23,30 @@ public final class XattrOps {
     private static final String ACL_PREFIX = "system.posix_acl_";
 
     private final MfsClient client;
-    private final Resolver names;
-    private final CallerSource callers;
+    private final Names names;
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Long> noCapability = new ConcurrentHashMap<>();
 
-    public XattrOps(MfsClient client, Resolver names, CallerSource callers, long ttlNanos, LongSupplier clock) {
+    public XattrOps(MfsClient client, Names names, long ttlNanos, LongSupplier clock) {
         this.client = client;
         this.names = names;
-        this.callers = callers;
         this.ttlNanos = ttlNanos;
         this.clock = clock;
     }
 
-    public int getxattr(String path, String name, Pointer value, long size) throws MfsException {
-        refuseAcl(name);
-        Creds c = callers.current().creds();
+    public void getxattr(Request r, long inode, String name, long size) throws MfsException {
+        if (name.startsWith(ACL_PREFIX)) {
+            // no file has an ACL here; ls -l asks for every file it lists
+            throw new MfsException(Status.ENODATA, name + " on inode " + inode + ": POSIX ACLs are not kept");
+        }
         boolean cap = CAPABILITY.equals(name);
-        long inode = cap ? names.inode(c, path) : names.attr(c, path).inode();
         if (cap && knownAbsent(inode)) {
             throw new MfsException(Status.ENODATA, name + " on inode " + inode);
         }
         byte[] v;
         try {
-            v = client.getxattr(c, inode, name);
+            v = client.getxattr(r.creds(), inode, name);
         } catch (MfsException e) {
             if (cap && e.status() == Status.ENODATA) {
                 if (noCapability.size() > MAX_REMEMBERED) {
@@ -59,43 +56,38 @@ public final class XattrOps {
             }
             throw e;
         }
-        return copyOut(v, value, size, name);
+        answer(r, v, size, name);
     }
 
-    public int setxattr(String path, String name, Pointer value, long size, int flags) throws MfsException {
+    public void setxattr(Request r, long inode, String name, Pointer value, long size, int flags)
+            throws MfsException {
         refuseAcl(name);
-        Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
         byte[] v = new byte[(int) size];
         if (size > 0) {
             value.get(0, v, 0, v.length);
         }
-        noCapability.remove(a.inode());
-        client.setxattr(c, a.inode(), name, v, flags);
-        names.invalidate(a.inode());
-        return 0;
+        noCapability.remove(inode);
+        client.setxattr(r.creds(), inode, name, v, flags);
+        names.invalidate(inode);
+        r.ok();
     }
 
     /** The names, each NUL-terminated, or the size they need when {@code size} is 0. */
-    public int listxattr(String path, Pointer list, long size) throws MfsException {
-        Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
+    public void listxattr(Request r, long inode, long size) throws MfsException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String n : client.listxattr(c, a.inode())) {
+        for (String n : client.listxattr(r.creds(), inode)) {
             out.writeBytes(n.getBytes(StandardCharsets.UTF_8));
             out.write(0);
         }
-        return copyOut(out.toByteArray(), list, size, "xattr names");
+        answer(r, out.toByteArray(), size, "xattr names");
     }
 
-    public int removexattr(String path, String name) throws MfsException {
+    public void removexattr(Request r, long inode, String name) throws MfsException {
         refuseAcl(name);
-        Creds c = callers.current().creds();
-        Attr a = names.attr(c, path);
-        noCapability.remove(a.inode());
-        client.removexattr(c, a.inode(), name);
-        names.invalidate(a.inode());
-        return 0;
+        noCapability.remove(inode);
+        client.removexattr(r.creds(), inode, name);
+        names.invalidate(inode);
+        r.ok();
     }
 
     /**
@@ -122,14 +114,14 @@ public final class XattrOps {
     }
 
     /** getxattr/listxattr convention: size 0 asks for the length; a smaller buffer is ERANGE. */
-    private static int copyOut(byte[] v, Pointer dst, long size, String what) throws MfsException {
+    private static void answer(Request r, byte[] v, long size, String what) throws MfsException {
         if (size == 0) {
-            return v.length;
+            r.xattrSize(v.length);
+            return;
         }
         if (size < v.length) {
             throw new MfsException(Status.ERANGE, what + " needs " + v.length + " bytes, buffer has " + size);
         }
-        dst.put(0, v, 0, v.length);
-        return v.length;
+        r.data(v, v.length);
     }
 }

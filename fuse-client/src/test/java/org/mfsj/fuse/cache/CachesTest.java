@@ -2,9 +2,11 @@ package org.mfsj.fuse.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
 
 class CachesTest {
@@ -49,6 +51,43 @@ class CachesTest {
         assertThat(c.get(5).length()).isEqualTo(20);
         now.addAndGet(1);
         assertThat(c.get(5)).isNull();
+    }
+
+    @Test
+    void writesGrowACachedLengthAndInvalidatedEntriesStayVisibleToPeek() {
+        AttrCache c = new AttrCache(100, 10, now::get);
+        c.written(5, 50);
+        assertThat(c.get(5)).as("nothing cached, nothing made up").isNull();
+        c.put(attr(5, 10));
+        c.written(5, 50);
+        c.written(5, 20);
+        assertThat(c.get(5).length()).isEqualTo(50);
+        c.invalidate(5);
+        assertThat(c.get(5)).isNull();
+        assertThat(c.peek(5).length()).isEqualTo(50);
+        now.addAndGet(100);
+        assertThat(c.peek(5)).as("peek ignores age").isNotNull();
+    }
+
+    @Test
+    void listingsExpireAndAListingReadAcrossAChangeIsRefused() {
+        Listings l = new Listings(100, now::get);
+        List<DirEntry> two = List.of(new DirEntry("a", 5, FileType.FILE, 3, null),
+                new DirEntry("b", 6, FileType.FILE, 4, null));
+        long begun = now.get();
+        l.put(1, two, begun);
+        assertThat(l.get(1)).extracting(DirEntry::name).containsExactly("a", "b");
+        now.addAndGet(100);
+        assertThat(l.get(1)).as("expired").isNull();
+        long second = now.incrementAndGet();
+        now.incrementAndGet();
+        l.invalidate(1);
+        l.put(1, two, second);
+        assertThat(l.get(1)).as("the directory changed while it was read").isNull();
+        l.put(1, two, now.incrementAndGet());
+        assertThat(l.get(1)).hasSize(2);
+        l.invalidate(1);
+        assertThat(l.get(1)).isNull();
     }
 
     @Test

@@ -16,7 +16,7 @@ class DirStreamTest {
 
     @Test
     void servesResumesFromItsPageAndAsksAgainPastIt() {
-        DirStream ds = new DirStream(1, Creds.ROOT);
+        DirStream ds = new DirStream(1, Creds.ROOT, 0);
         assertThat(ds.after(0)).as("nothing buffered").isNull();
         ds.buffered(0, new DirPage(List.of(e("a", 3), e("b", 4), e("c", 5)), false));
         assertThat(ds.after(0)).extracting(DirEntry::name).containsExactly("a", "b", "c");
@@ -26,5 +26,19 @@ class DirStreamTest {
         ds.buffered(5, new DirPage(List.of(e("d", 6)), true));
         assertThat(ds.after(5)).extracting(DirEntry::name).containsExactly("d");
         assertThat(ds.after(6)).as("end of the listing").isEmpty();
+        assertThat(ds.whole()).extracting(DirEntry::name).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void onlyAListingReadInOrderFromTheStartIsWhole() {
+        DirStream skipped = new DirStream(1, Creds.ROOT, 0);
+        skipped.buffered(4, new DirPage(List.of(e("c", 5)), true));
+        assertThat(skipped.whole()).as("began in the middle").isNull();
+        DirStream open = new DirStream(1, Creds.ROOT, 0);
+        open.buffered(0, new DirPage(List.of(e("a", 3)), false));
+        assertThat(open.whole()).as("not read to the end").isNull();
+        DirStream cached = DirStream.ofCached(1, Creds.ROOT, List.of(e("a", 3)));
+        assertThat(cached.after(0)).extracting(DirEntry::name).containsExactly("a");
+        assertThat(cached.whole()).as("nothing new to keep").isNull();
     }
 }

@@ -44,8 +44,8 @@ public final class MountCommand implements Callable<Integer> {
     String subfolder;
 
     @Option(names = "-o", paramLabel = "OPTS", description = "comma-separated options: mfsmaster=, mfsport=,"
-            + " mfssubfolder=, mfspassword=, mfsattrcacheto=SEC, mfskernelattrcacheto=SEC, mfsentrycacheto=SEC, mfsdirentrycacheto=SEC,"
-            + " mfsiotimeout=SEC (how long calls wait for a lost master), mfswritecachesize=MiB,"
+            + " mfssubfolder=, mfspassword=, mfsattrcacheto=SEC, mfsentrycacheto=SEC, mfsdirentrycacheto=SEC,"
+            + " mfsiotimeout=SEC (how long calls wait for a lost master), mfswritecachesize=MiB, mfsnostdmountoptions,"
             + " mfsreadaheadsize=MiB, and FUSE options (ro, allow_other, ...)")
     List<String> options = new ArrayList<>();
 

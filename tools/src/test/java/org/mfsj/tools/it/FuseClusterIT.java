@@ -20,7 +20,8 @@ import org.mfsj.tools.cluster.doors.MountDoor;
 
 /**
  * Mounts and the cluster behind them: two mounts of one cluster (the one 'mfs up' starts and one
- * more), a chunkserver killed during a copy, and the master going away and coming back.
+ * more) seeing each other's files and locks, a chunkserver killed during a copy, and the master
+ * going away and coming back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuseClusterIT {
@@ -71,6 +72,19 @@ class FuseClusterIT {
 
     @Test
     @Order(2)
+    void aLockHeldOnOneMountExcludesTheOther() throws Exception {
+        Sh.bash(a, "echo x > shared/locked").ok();
+        String out = Sh.bash(tmp, String.join("\n",
+                "flock -x " + a.resolve("shared/locked") + " -c 'touch " + tmp.resolve("held") + "; sleep 4' &",
+                "for i in $(seq 50); do test -e held && break; sleep 0.1; done",
+                "flock -n -s " + b.path("shared/locked") + " true && echo b-granted || echo b-refused",
+                "flock -w 30 -x " + b.path("shared/locked") + " true && echo b-granted-after-release",
+                "wait")).ok().out();
+        assertThat(out.lines().toList()).containsExactly("b-refused", "b-granted-after-release");
+    }
+
+    @Test
+    @Order(3)
     void copyCompletesIdenticalThroughAChunkserverKill() throws Exception {
         Sh.bash(tmp, "head -c 150000000 /dev/urandom > big").ok();
         Files.createDirectory(a.resolve("goal2"));
@@ -94,7 +108,7 @@ class FuseClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withTheMasterGoneCallsFailInTimeAndWorkAgainWhenItReturns() throws Exception {
         fx.cluster.stop(LocalCluster.MASTER);
         // the shell runs outside the mount: even entering it needs the master

@@ -1,18 +1,18 @@
-package org.mfsj.fuse.ops;
+package org.mfsj.fuse.lowlevel;
 
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.FileType;
 import ru.serce.jnrfuse.struct.FileStat;
 
 /** Our attributes in the kernel's stat layout. */
-final class StatFill {
-    static final int BLOCK_SIZE = 65536;
+public final class StatFill {
+    public static final int BLOCK_SIZE = 65536;
     private static final long NANOS = 1_000_000_000L;
 
     private StatFill() {
     }
 
-    static void fill(Attr a, FileStat st) {
+    public static void fill(Attr a, FileStat st) {
         st.st_ino.set(a.inode());
         st.st_mode.set(typeBits(a.type()) | a.mode());
         st.st_nlink.set(a.nlink());
@@ -30,7 +30,7 @@ final class StatFill {
         st.st_ctim.tv_nsec.set(Math.floorMod(a.ctimeNanos(), NANOS));
     }
 
-    static int typeBits(FileType t) {
+    public static int typeBits(FileType t) {
         return switch (t) {
             case FILE -> FileStat.S_IFREG;
             case DIRECTORY -> FileStat.S_IFDIR;
@@ -43,7 +43,7 @@ final class StatFill {
     }
 
     /** The kind a mknod mode asks for; a mode without type bits makes a regular file, as mknod(2) does. */
-    static FileType typeOf(long mode) {
+    public static FileType typeOf(long mode) {
         int t = (int) mode & FileStat.S_IFMT;
         return switch (t) {
             case 0, FileStat.S_IFREG -> FileType.FILE;

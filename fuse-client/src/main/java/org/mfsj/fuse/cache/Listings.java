@@ -1,0 +1,71 @@
+package org.mfsj.fuse.cache;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.mfsj.common.types.DirEntry;
+
+/**
+ * Whole directory listings by directory inode, each valid for a fixed time and dropped by every
+ * change this mount makes in the directory: a program that lists a directory again and again (a
+ * build, a shell's completion, find) asks the master once per timeout. Large directories are not
+ * kept; they are listed page by page as they are read.
+ */
+public final class Listings {
+    public static final int MAX_ENTRIES = 100_000;
+    private static final int MAX_DIRS = 256;
+    private static final int MAX_TRACKED = 10_000;
+
+    private final long ttlNanos;
+    private final LongSupplier clock;
+    private final Map<Long, Listing> map = new ConcurrentHashMap<>();
+    /** When each directory last changed through this mount: a listing read across a change is stale. */
+    private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
+    /** Listings begun before this are refused (set when changedAt is emptied to stay bounded). */
+    private volatile long floor = Long.MIN_VALUE;
+
+    public Listings(long ttlNanos, LongSupplier clock) {
+        this.ttlNanos = ttlNanos;
+        this.clock = clock;
+    }
+
+    /** Every entry of {@code dir} in listing order, or null when unknown or expired. */
+    public List<DirEntry> get(long dir) {
+        Listing l = map.get(dir);
+        if (l == null || clock.getAsLong() - l.at >= ttlNanos) {
+            return null;
+        }
+        return l.entries;
+    }
+
+    /** {@code entries} is all of {@code dir}, read from the master since {@code since} (a clock value). */
+    public void put(long dir, List<DirEntry> entries, long since) {
+        Long changed = changedAt.get(dir);
+        if (ttlNanos <= 0 || entries.size() > MAX_ENTRIES || since <= floor || (changed != null && changed >= since)) {
+            return;
+        }
+        if (map.size() >= MAX_DIRS) {
+            map.clear();
+        }
+        // aged from when the listing began, so a long listing is not trusted past its timeout
+        map.put(dir, new Listing(List.copyOf(entries), since));
+    }
+
+    public void invalidate(long dir) {
+        long now = clock.getAsLong();
+        if (changedAt.size() >= MAX_TRACKED) {
+            floor = now;
+            changedAt.clear();
+        }
+        changedAt.put(dir, now);
+        map.remove(dir);
+    }
+
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    private record Listing(List<DirEntry> entries, long at) {
+    }
+}
