@@ -7,40 +7,54 @@ import org.mfsj.client.ClientConfig;
 import org.mfsj.common.types.ServerAddress;
 
 /**
- * Everything one mount is told: where the master is, what to mount, how long to trust caches, and
+ * Everything one mount is told: where the masters are, what to mount, how long to trust caches, and
  * the FUSE options handed on to libfuse. {@link #parse} reads mfsmount's {@code -o} keys; options
  * it does not know go to libfuse, which refuses what it does not know either.
  *
+ * @param masters    every master to try, in order (master HA); the client follows the one that leads
  * @param standardOptions whether to add mfsmount's standard option default_permissions (off with
  *                   mfsnostdmountoptions): the kernel then checks permissions on what it has cached,
  *                   search rights on every directory of a path included, which it otherwise skips
  * @param fuseOptions options for libfuse as given (ro, allow_other, ...), without the ones we always add
  */
-public record MountOptions(String masterHost, int masterPort, String subdir, String password, CacheSettings cache,
+public record MountOptions(List<ServerAddress> masters, String subdir, String password, CacheSettings cache,
                            Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
                            boolean standardOptions, List<String> fuseOptions) {
     private static final long MIB = 1 << 20;
 
     public MountOptions {
         fuseOptions = List.copyOf(fuseOptions);
-        if (masterPort < 1 || masterPort > 65535) {
-            throw new IllegalArgumentException("master port " + masterPort + " is not in 1..65535");
+        masters = List.copyOf(masters);
+        if (masters.isEmpty()) {
+            throw new IllegalArgumentException("no master address: give mfsmaster=HOST or -H HOST");
+        }
+        for (ServerAddress m : masters) {
+            if (m.port() < 1 || m.port() > 65535) {
+                throw new IllegalArgumentException("master port " + m.port() + " of " + m.host() + " is not in"
+                        + " 1..65535");
+            }
         }
         if (!subdir.startsWith("/")) {
             throw new IllegalArgumentException("subfolder '" + subdir + "' must be an absolute path");
         }
     }
 
+    /** As {@link #parse(String, Integer, String, List, List)} with one fallback master. */
+    public static MountOptions parse(String host, Integer port, String subdir, List<String> options,
+            ServerAddress fallback) {
+        return parse(host, port, subdir, options, List.of(fallback));
+    }
+
     /**
      * {@code host}, {@code port} and {@code subdir} are the -H/-P/-S values (null when not given)
      * and win over the same keys in {@code options}, the comma-separated -o lists in order (a later
-     * key wins). {@code fallback} is the master when neither names one.
+     * key wins). A host may name several masters, {@code host:port} each, separated by ';' (the
+     * only separator that fits inside an -o list) or, in -H, by ','; a master without a port gets
+     * {@code port}. {@code fallback} are the masters when neither names one.
      */
     public static MountOptions parse(String host, Integer port, String subdir, List<String> options,
-            ServerAddress fallback) {
+            List<ServerAddress> fallback) {
         Builder b = new Builder();
-        b.host = fallback.host();
-        b.port = fallback.port();
         for (String list : options) {
             for (String opt : list.split(",")) {
                 if (!opt.isBlank()) {
@@ -57,11 +71,12 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         if (subdir != null) {
             b.subdir = subdir;
         }
-        return b.build();
+        return b.build(fallback);
     }
 
+    /** The first master: the one tried first. */
     public ServerAddress master() {
-        return new ServerAddress(masterHost, masterPort);
+        return masters.get(0);
     }
 
     /** The client settings this mount asks for. */
@@ -79,7 +94,8 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
         o.add("big_writes");
         o.add("max_write=131072");
         o.add("max_read=131072");
-        o.add("fsname=mfsj:" + masterHost + ":" + masterPort + subdir);
+        // ';' between masters: a ',' would end the option
+        o.add("fsname=mfsj:" + String.join(";", masters.stream().map(ServerAddress::toString).toList()) + subdir);
         o.add("subtype=mfsj");
         if (standardOptions && !fuseOptions.contains("default_permissions")) {
             o.add("default_permissions");
@@ -90,7 +106,7 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
 
     private static final class Builder {
         String host;
-        int port;
+        Integer port;
         String subdir = "/";
         String password;
         Duration attr = CacheSettings.DEFAULTS.attrTimeout();
@@ -130,10 +146,20 @@ public record MountOptions(String masterHost, int masterPort, String subdir, Str
             }
         }
 
-        MountOptions build() {
-            return new MountOptions(host, port, subdir, password,
+        MountOptions build(List<ServerAddress> fallback) {
+            return new MountOptions(masters(fallback), subdir, password,
                     new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
                     Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse);
+        }
+
+        /** mfsmaster/-H and mfsport/-P over {@code fallback}: only what is given replaces it. */
+        private List<ServerAddress> masters(List<ServerAddress> fallback) {
+            if (host == null && port == null) {
+                return fallback;
+            }
+            String h = host != null ? host : fallback.get(0).host();
+            int p = port != null ? port : fallback.get(0).port();
+            return ServerAddress.parseList(h.replace(';', ','), p);
         }
 
         private static String need(String key, String value) {

@@ -9,6 +9,7 @@ import java.util.List;
 /** What /proc/mounts says about a mount point. */
 public final class MountTable {
     private static final Path MOUNTS = Path.of("/proc/mounts");
+    private static final long UNMOUNT_WAIT_SECONDS = 20;
 
     private MountTable() {
     }
@@ -41,14 +42,19 @@ public final class MountTable {
         }
     }
 
-    /** {@code fusermount -u [-z] MOUNTPOINT}; true when it exited 0. */
+    /** {@code fusermount -u [-z] MOUNTPOINT}; true when it exited 0 within 20 s. */
     public static boolean fusermountU(Path mountpoint, boolean lazy) {
         List<String> cmd = lazy ? List.of("fusermount", "-u", "-z", mountpoint.toString())
                 : List.of("fusermount", "-u", mountpoint.toString());
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
+            // a mount whose daemon is stopped (SIGSTOP) can hold a plain unmount: give up, the caller goes lazy
+            if (!p.waitFor(UNMOUNT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

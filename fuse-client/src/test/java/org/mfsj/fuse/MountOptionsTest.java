@@ -50,6 +50,23 @@ class MountOptionsTest {
     }
 
     @Test
+    void severalMastersInMfsmasterOrInTheHostFlag() {
+        List<ServerAddress> three = List.of(new ServerAddress("m1", 1), new ServerAddress("m2", 9421),
+                new ServerAddress("m3", 3));
+        MountOptions o = parse("mfsmaster=m1:1;m2;m3:3,ro");
+        assertThat(o.masters()).isEqualTo(three);
+        assertThat(o.fuseOptions()).containsExactly("ro");
+        assertThat(o.libfuseOptions()).contains(",fsname=mfsj:m1:1;m2:9421;m3:3/,");
+        assertThat(MountOptions.parse("m1:1,m2,m3:3", null, null, List.of("mfsmaster=x"), FALLBACK).masters())
+                .isEqualTo(three);
+        assertThat(MountOptions.parse(null, null, null, List.of(), three).masters()).isEqualTo(three);
+        assertThat(MountOptions.parse(null, null, null, List.of("mfsport=7"), three).masters())
+                .containsExactly(new ServerAddress("m1", 7));
+        assertThatThrownBy(() -> parse("mfsmaster=m1:x;m2")).hasMessageContaining("'m1:x'");
+        assertThatThrownBy(() -> parse("mfsmaster=m1:0")).hasMessageContaining("1..65535");
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> parse("mfsnosuch=1")).hasMessageContaining("unknown mount option 'mfsnosuch=1'");
         assertThatThrownBy(() -> parse("mfsport=abc")).hasMessageContaining("mfsport=abc");

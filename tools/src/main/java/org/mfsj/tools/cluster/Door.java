@@ -16,7 +16,10 @@ public interface Door {
     /** Keys of the ports this door needs; each is picked once and kept in {@code cluster.ports}. */
     List<String> portKeys();
 
-    /** Writes the door's configuration under {@code layout.etc()} when it is not there yet. */
+    /**
+     * Writes the door's configuration under {@code layout.etc()} when it is not there yet; with
+     * master HA {@code master} carries every master as {@code host:port,host:port} in its host.
+     */
     void writeConfig(ClusterLayout layout, Properties ports, ServerAddress master) throws IOException;
 
     /** The {@code mfs} sub-command and arguments that run this door in the foreground. */
@@ -28,15 +31,11 @@ public interface Door {
     /** Where users reach it, for the summary: an address or a mount point. */
     String describe(ClusterLayout layout, Properties ports);
 
-    /**
-     * Whether the door's config takes every master as {@code host:port,host:port} in the host
-     * (master HA); a door that does not is given the first master only.
-     */
-    default boolean takesMasterList() {
-        return true;
+    /** Runs before the process is asked to stop, e.g. to unmount; throws what it could not do. */
+    default void beforeStop(ClusterLayout layout) throws IOException {
     }
 
-    /** Runs before the process is asked to stop, e.g. to unmount. */
-    default void beforeStop(ClusterLayout layout) {
+    /** Runs once the process is gone (or could not be stopped), e.g. to remove a mount it left. */
+    default void afterStop(ClusterLayout layout) throws IOException {
     }
 }

@@ -61,7 +61,7 @@ public final class LocalCluster {
             daemons.put(name, new DaemonProcess(name, layout));
         }
         for (Door door : doors) {
-            door.writeConfig(layout, ports, door.takesMasterList() ? masterList() : masterAddress());
+            door.writeConfig(layout, ports, masterList());
             this.doors.put(door.name(), door);
             daemons.put(door.name(), new DaemonProcess(door.name(), layout));
         }
@@ -162,9 +162,11 @@ public final class LocalCluster {
         } catch (IOException | RuntimeException e) {
             // a failed start leaves nothing running behind it: what this call started, it stops
             java.util.Collections.reverse(started);
+            List<String> failures = new ArrayList<>();
             for (String name : started) {
-                stop(name);
+                stop(daemon(name), failures);
             }
+            failures.forEach(f -> e.addSuppressed(new IOException(f)));
             throw e;
         }
         writeEnv();
@@ -204,15 +206,45 @@ public final class LocalCluster {
         }
     }
 
-    public void stop(String name) {
-        beforeStop(name);
-        daemon(name).stop(Duration.ofSeconds(15));
+    /** Stops one process (a door: unmounts first, and after); what could not be done is thrown. */
+    public void stop(String name) throws IOException {
+        List<String> failures = new ArrayList<>();
+        stop(daemon(name), failures);
+        if (!failures.isEmpty()) {
+            throw new IOException(String.join("; ", failures));
+        }
     }
 
-    private void beforeStop(String name) {
-        Door door = doors.get(name);
-        if (door != null && daemon(name).isRunning()) {
-            door.beforeStop(layout);
+    /**
+     * Stops {@code d}, going on past every failure (each one added to {@code failures} as a line);
+     * true when there was a process to stop.
+     */
+    private boolean stop(DaemonProcess d, List<String> failures) {
+        Door door = doors.get(d.name());
+        if (door != null) {
+            attempt(failures, d.name() + ": unmount before stop", () -> door.beforeStop(layout));
+        }
+        boolean[] stopped = new boolean[1];
+        attempt(failures, d.name() + ": stop", () -> stopped[0] = d.stop(Duration.ofSeconds(15)));
+        if (d.isRunning()) {
+            failures.add(d.name() + ": still running after SIGTERM and SIGKILL (pid "
+                    + d.handle().map(h -> String.valueOf(h.pid())).orElse("?") + ")");
+        }
+        if (door != null) {
+            attempt(failures, d.name() + ": clean-up after stop", () -> door.afterStop(layout));
+        }
+        return stopped[0];
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void attempt(List<String> failures, String what, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            failures.add(what + " failed: " + e.getMessage());
         }
     }
 
@@ -230,16 +262,23 @@ public final class LocalCluster {
         daemon(name).signal("CONT");
     }
 
-    /** Stops everything this cluster started; chunkservers first so the master sees them go. */
-    public void down() {
+    /**
+     * Stops everything this cluster started, doors first, then chunkservers so the master sees them
+     * go. Whatever fails, it goes on to the next process; the failures come back, one line each
+     * (also printed), empty when all went well.
+     */
+    public List<String> down() {
         List<DaemonProcess> order = new ArrayList<>(daemons.values());
         java.util.Collections.reverse(order);
+        List<String> failures = new ArrayList<>();
         for (DaemonProcess d : order) {
-            beforeStop(d.name());
-            if (d.stop(Duration.ofSeconds(15))) {
+            int before = failures.size();
+            if (stop(d, failures)) {
                 out.println("stopped " + d.name());
             }
+            failures.subList(before, failures.size()).forEach(f -> out.println("failed: " + f));
         }
+        return failures;
     }
 
     /** Waits until the master answers and every running chunkserver is registered with it. */

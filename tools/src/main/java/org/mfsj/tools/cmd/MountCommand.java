@@ -43,7 +43,8 @@ public final class MountCommand implements Callable<Integer> {
             + " instead of its root")
     String subfolder;
 
-    @Option(names = "-o", paramLabel = "OPTS", description = "comma-separated options: mfsmaster=, mfsport=,"
+    @Option(names = "-o", paramLabel = "OPTS", description = "comma-separated options: mfsmaster= (several masters as"
+            + " 'host:port;host:port'), mfsport=,"
             + " mfssubfolder=, mfspassword=, mfsattrcacheto=SEC, mfsentrycacheto=SEC, mfsdirentrycacheto=SEC,"
             + " mfsiotimeout=SEC (how long calls wait for a lost master), mfswritecachesize=MiB, mfsnostdmountoptions,"
             + " mfsreadaheadsize=MiB, and FUSE options (ro, allow_other, ...)")
@@ -62,7 +63,7 @@ public final class MountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MountOptions opts = MountOptions.parse(master.host, master.port, subfolder, allOptions(), master.master());
+        MountOptions opts = MountOptions.parse(master.host, master.port, subfolder, allOptions(), master.masters());
         Path mp = mountpoint.toAbsolutePath().normalize();
         if (!Files.isDirectory(mp) && !MountTable.isStale(mp)) {
             throw new IllegalArgumentException("mount point " + mp + " is not a directory");
@@ -85,7 +86,7 @@ public final class MountCommand implements Callable<Integer> {
     }
 
     private int serve(MountOptions opts, Path mp) throws Exception {
-        ClientConfig cfg = opts.clientConfig(ClientConfig.of(opts.master()).withClientInfo("mfsmount " + mp));
+        ClientConfig cfg = opts.clientConfig(ClientConfig.of(opts.masters()).withClientInfo("mfsmount " + mp));
         MfsClient client = master.connect(cfg);
         FuseMount mount;
         try {

@@ -43,21 +43,24 @@ public final class MountDoor implements Door {
         return List.of();
     }
 
-    /** Mount options are comma-separated: the mount is given the first master only. */
-    @Override
-    public boolean takesMasterList() {
-        return false;
-    }
-
     @Override
     public void writeConfig(ClusterLayout layout, Properties ports, ServerAddress master) throws IOException {
-        Files.createDirectories(mountpoint(layout));
+        // a mount point whose process died answers stat with an error: createDirectories would
+        // throw, and 'mfs down' must still get to unmount it
+        if (!MountTable.isMounted(mountpoint(layout))) {
+            Files.createDirectories(mountpoint(layout));
+        }
         Path cfg = layout.config(CONFIG);
         if (!Files.exists(cfg)) {
             Files.createDirectories(cfg.getParent());
             Files.writeString(cfg, "# mount options, as for 'mfs mount -o' (one list per line)\n"
-                    + "mfsmaster=" + master.host() + ",mfsport=" + master.port() + "\n");
+                    + "mfsmaster=" + masterOption(master) + "\n");
         }
+    }
+
+    /** mfsmaster's value: every master as host:port, ';' between them (',' ends an -o option). */
+    private static String masterOption(ServerAddress master) {
+        return master.host().contains(":") ? master.host().replace(',', ';') : master.toString();
     }
 
     @Override
@@ -75,11 +78,22 @@ public final class MountDoor implements Door {
         return mountpoint(layout).toString();
     }
 
+    /**
+     * Unmounts, lazily when a plain unmount fails (busy, or its process gone or hung): the mount
+     * must go whatever state its process is in.
+     */
     @Override
-    public void beforeStop(ClusterLayout layout) {
+    public void beforeStop(ClusterLayout layout) throws IOException {
         Path mp = mountpoint(layout);
-        if (MountTable.isMounted(mp) && !MountTable.fusermountU(mp, false)) {
-            MountTable.fusermountU(mp, true);
+        if (MountTable.isMounted(mp) && !MountTable.fusermountU(mp, false) && !MountTable.fusermountU(mp, true)
+                && MountTable.isMounted(mp)) {
+            throw new IOException("could not unmount " + mp + " (fusermount -u and -u -z failed); as root run"
+                    + " 'umount -l " + mp + "'");
         }
+    }
+
+    @Override
+    public void afterStop(ClusterLayout layout) throws IOException {
+        beforeStop(layout);
     }
 }
