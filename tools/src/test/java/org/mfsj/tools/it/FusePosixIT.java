@@ -252,7 +252,7 @@ class FusePosixIT {
         Path d = dir("create");
         String perl = "perl -MFcntl -e ";
         String out = Sh.bash(d, String.join("\n", "set -e",
-                "umask 027; : > masked; stat -c '%a %s' masked",
+                "umask 027; : > masked; stat -c '%a %s' masked; umask 022",
                 perl + "'sysopen(F, \"ro\", O_CREAT|O_EXCL|O_RDWR, 0444) or die; syswrite(F, \"abc\") == 3 or die;"
                         + " sysseek(F, 0, 0); sysread(F, $b, 9); print \"$b\\n\"'",
                 "stat -c '%a %s' ro",
