@@ -36,6 +36,14 @@ public interface FileHandle extends Closeable {
     /** Attributes from the master, with the length including writes not yet flushed. */
     Attr getattr() throws MfsException;
 
+    /**
+     * The attributes the master answered the open with, so a door can describe a file it just
+     * created or opened without asking again. Handles that keep none ask the master.
+     */
+    default Attr openedAttr() throws MfsException {
+        return getattr();
+    }
+
     /** Flushes and releases the handle; later calls fail with EBADF. */
     @Override
     void close() throws MfsException;

@@ -101,6 +101,18 @@ class NamespaceTest {
     }
 
     @Test
+    void aHandleKeepsTheAttributesItWasOpenedWith() throws Exception {
+        Attr f = client.create(ME, root, "described", 0640);
+        try (FileHandle h = client.open(ME, f.inode(), true)) {
+            long calls = client.metrics().masterCalls();
+            Attr opened = h.openedAttr();
+            assertThat(opened.inode()).isEqualTo(f.inode());
+            assertThat(opened.mode()).isEqualTo(f.mode());
+            assertThat(client.metrics().masterCalls()).as("described without asking the master").isEqualTo(calls);
+        }
+    }
+
+    @Test
     void everyOpenIsReleasedAtTheMasterWhenItsHandleCloses() throws Exception {
         long f = client.create(ME, root, "counted", 0644).inode();
         FileHandle one = client.open(ME, f, false);

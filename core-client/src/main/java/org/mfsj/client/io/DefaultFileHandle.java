@@ -24,10 +24,11 @@ final class DefaultFileHandle implements FileHandle {
     private final ClientMetrics metrics;
     private final Creds creds;
     private final boolean forWrite;
+    private final Attr opened;
     private volatile boolean closed;
 
     DefaultFileHandle(OpenFile file, OpenFiles registry, ReadAhead readAhead, AttrSource attrs,
-                      ClientMetrics metrics, Creds creds, boolean forWrite) {
+                      ClientMetrics metrics, Creds creds, boolean forWrite, Attr opened) {
         this.file = file;
         this.registry = registry;
         this.readAhead = readAhead;
@@ -35,6 +36,7 @@ final class DefaultFileHandle implements FileHandle {
         this.metrics = metrics;
         this.creds = creds;
         this.forWrite = forWrite;
+        this.opened = opened;
     }
 
     @Override
@@ -123,6 +125,11 @@ final class DefaultFileHandle implements FileHandle {
         Attr a = attrs.getattr(file.inode());
         file.masterLength(a.length(), before);
         return file.patch(a);
+    }
+
+    @Override
+    public Attr openedAttr() {
+        return opened;
     }
 
     @Override

@@ -39,26 +39,31 @@ public final class FileOps {
         this.locks = locks;
     }
 
-    /** The name and the open file in one answer to the kernel. */
+    /**
+     * The name and the open file in one answer to the kernel, from one master call that creates
+     * and opens. The creator may write whatever mode it gave the new file, so the handle is open
+     * for writing even for O_RDONLY (the kernel refuses writes on such a descriptor itself), and
+     * O_TRUNC has nothing to cut.
+     */
     public void create(Request r, long dir, String name, int mode, FileInfo fi) throws MfsException {
         Creds c = r.creds();
-        Attr a;
+        FileHandle h;
         try {
-            a = client.create(c, dir, name, mode & 07777);
+            h = client.createOpen(c, dir, name, mode & 07777);
         } catch (MfsException e) {
             if (e.status() != Status.EEXIST || (fi.flags() & O_EXCL) != 0) {
                 throw e;
             }
             // lost a race with another creator: O_CREAT without O_EXCL opens what is there
-            a = names.lookup(c, dir, name);
+            Attr a = names.lookup(c, dir, name);
             fi.fh(openChecked(c, a, fi.flags()));
             r.create(a, fi);
             return;
         }
+        Attr a = h.openedAttr();
         names.learned(dir, name, a);
         names.invalidate(dir);
-        // the creator may write whatever mode it gave the new file
-        fi.fh(files.add(new OpenFile(client.open(c, a.inode(), true), c, true)));
+        fi.fh(files.add(new OpenFile(h, c, true)));
         r.create(a, fi);
     }
 

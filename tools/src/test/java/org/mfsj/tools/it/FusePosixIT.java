@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.client.MfsClient;
 
 /**
  * Our POSIX suite over a real mount of a real cluster: each call a file system needs, its errors,
@@ -243,6 +244,38 @@ class FusePosixIT {
                 Sh.NOBODY + " " + Sh.NOBODY, "chmod-own", "rm-own", "777");
         assertThat(Sh.bashAs(Sh.NOBODY, new int[] {4242}, d, "cat grp").ok().out())
                 .as("read through a supplementary group").isEqualTo("group\n");
+    }
+
+    /** A create is one master call that creates and opens: each of open(O_CREAT)'s rules still holds. */
+    @Test
+    void createKeepsModeOwnerExclusivityAndTheCreatorsRightToWrite() throws Exception {
+        Path d = dir("create");
+        String perl = "perl -MFcntl -e ";
+        String out = Sh.bash(d, String.join("\n", "set -e",
+                "umask 027; : > masked; stat -c '%a %s' masked; umask 022",
+                perl + "'sysopen(F, \"ro\", O_CREAT|O_EXCL|O_RDWR, 0444) or die; syswrite(F, \"abc\") == 3 or die;"
+                        + " sysseek(F, 0, 0); sysread(F, $b, 9); print \"$b\\n\"'",
+                "stat -c '%a %s' ro",
+                perl + "'sysopen(F, \"ap\", O_CREAT|O_WRONLY|O_APPEND, 0644) or die; syswrite(F, \"one\");"
+                        + " syswrite(F, \"two\")'",
+                "cat ap; echo",
+                perl + "'sysopen(F, \"masked\", O_CREAT|O_EXCL|O_WRONLY, 0644) or print \"$!\\n\"'",
+                "mkdir shared; chown 0:4343 shared; chmod 770 shared")).ok().out();
+        assertThat(out.lines().toList()).containsExactly("640 0", "abc", "444 3", "onetwo", "File exists");
+
+        String asMember = "umask 022; : > shared/n && stat -c '%a %u %g %s' shared/n";
+        assertThat(Sh.bashAs(Sh.NOBODY, new int[] {4343}, d, asMember).ok().out().strip())
+                .as("created through a supplementary group, owned by the caller").isEqualTo("644 " + Sh.NOBODY + " "
+                        + Sh.NOBODY + " 0");
+        assertThat(Sh.bashAs(Sh.NOBODY, new int[0], d, ": > shared/m 2>&1").out()).contains("Permission denied");
+        assertThat(d.resolve("shared/m")).doesNotExist();
+
+        Path q = dir("create-quota");
+        MfsClient c = mc.fx.client();
+        c.setQuota(ClusterFixture.ROOT, c.resolve(ClusterFixture.ROOT, "/create-quota").inode(), 0, 0, 0, 1);
+        Files.createFile(q.resolve("first"));
+        Sh.fails(q, ": > second", "Disk quota exceeded");
+        assertThat(Sh.bash(q, "ls").ok().out()).isEqualTo("first\n");
     }
 
     @Test
