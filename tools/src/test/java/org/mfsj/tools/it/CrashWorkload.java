@@ -207,6 +207,24 @@ final class CrashWorkload implements Runnable {
         return buf;
     }
 
+    /**
+     * Stops every worker, waits for its thread, closes it, prints the tally under {@code label} and
+     * returns the number of acknowledged changes.
+     */
+    static long stopAll(List<CrashWorkload> workers, List<Thread> threads, String label, long seed, int kills)
+            throws InterruptedException {
+        workers.forEach(CrashWorkload::stop);
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        workers.forEach(CrashWorkload::close);
+        long acked = workers.stream().mapToLong(CrashWorkload::acknowledged).sum();
+        long failed = workers.stream().mapToLong(CrashWorkload::failures).sum();
+        System.err.printf("%s (seed %d): %d kills, %d acknowledged changes, %d failed calls%n", label, seed, kills,
+                acked, failed);
+        return acked;
+    }
+
     void close() {
         client.close();
     }

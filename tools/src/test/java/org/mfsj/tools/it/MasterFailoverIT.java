@@ -36,6 +36,7 @@ class MasterFailoverIT {
             ReentrantReadWriteLock pause = new ReentrantReadWriteLock(true);
             List<CrashWorkload> workers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
+            long acked;
             try (MfsClient probe = MfsClient.connect(ClientConfig.of(f.cluster.masterAddresses())
                     .withClientInfo("failover-probe"))) {
                 for (int i = 0; i < CLIENTS; i++) {
@@ -63,16 +64,8 @@ class MasterFailoverIT {
                             inStep.term(), inStep.version());
                 }
             } finally {
-                workers.forEach(CrashWorkload::stop);
-                for (Thread t : threads) {
-                    t.join(60_000);
-                }
-                workers.forEach(CrashWorkload::close);
+                acked = CrashWorkload.stopAll(workers, threads, "failover test", seed, KILLS);
             }
-            long acked = workers.stream().mapToLong(CrashWorkload::acknowledged).sum();
-            long failed = workers.stream().mapToLong(CrashWorkload::failures).sum();
-            System.err.printf("failover test (seed %d): %d kills, %d acknowledged changes, %d failed calls%n", seed,
-                    KILLS, acked, failed);
             assertThat(acked).as("the workload did something").isGreaterThan(KILLS * 10L);
         }
     }

@@ -43,6 +43,7 @@ class MetadataCrashIT {
             ReentrantReadWriteLock pause = new ReentrantReadWriteLock(true);
             List<CrashWorkload> workers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
+            long acked;
             try {
                 for (int i = 0; i < CLIENTS; i++) {
                     CrashWorkload w = new CrashWorkload(i, List.of(master), pause, seed + i);
@@ -71,16 +72,8 @@ class MetadataCrashIT {
                     }
                 }
             } finally {
-                workers.forEach(CrashWorkload::stop);
-                for (Thread t : threads) {
-                    t.join(60_000);
-                }
-                workers.forEach(CrashWorkload::close);
+                acked = CrashWorkload.stopAll(workers, threads, "crash test", seed, KILLS);
             }
-            long acked = workers.stream().mapToLong(CrashWorkload::acknowledged).sum();
-            long failed = workers.stream().mapToLong(CrashWorkload::failures).sum();
-            System.err.printf("crash test (seed %d): %d kills, %d acknowledged changes, %d failed calls%n", seed,
-                    KILLS, acked, failed);
             assertThat(acked).as("the workload did something").isGreaterThan(KILLS * 10L);
             f.cluster.stop(LocalCluster.MASTER);
             assertThat(MfsMain.run("metarestore", "-d", data.toString(), "-n")).as("mfs metarestore").isZero();
