@@ -31,6 +31,9 @@ final class RawS3 {
         this.sk = sk;
     }
 
+    /** The status of a reply that never came: the server reset the connection while the request was sent. */
+    static final int RESET_WHILE_SENDING = -2;
+
     record Reply(int status, String body) {
         String code() {
             int a = body.indexOf("<Code>");
@@ -85,11 +88,17 @@ final class RawS3 {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            if (closeOutput) {
-                s.shutdownOutput();
+            try {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(body);
+                out.flush();
+                if (closeOutput) {
+                    s.shutdownOutput();
+                }
+            } catch (IOException refused) {
+                // the server may answer and close before it has read all we send; the answer may still be here
+                Reply r = read(s.getInputStream());
+                return r.status() > 0 ? r : new Reply(RESET_WHILE_SENDING, refused.getMessage());
             }
             return read(s.getInputStream());
         }

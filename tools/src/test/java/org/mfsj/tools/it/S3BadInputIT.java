@@ -87,7 +87,11 @@ class S3BadInputIT {
         check(failures, "bad chunk signature", badChunkSignature(), 403, "SignatureDoesNotMatch");
         check(failures, "chunks shorter than decoded length", shortChunks(), 400, "IncompleteBody");
         check(failures, "wrong CRC32 trailer", badTrailerChecksum(), 400, "BadDigest");
-        check(failures, "huge headers", hugeHeaders(), 431, "");
+        RawS3.Reply huge = hugeHeaders();
+        // Jetty answers 431 and closes; the kernel may reset the connection before the client reads that answer
+        if (huge.status() != RawS3.RESET_WHILE_SENDING) {
+            check(failures, "huge headers", huge, 431, "");
+        }
         check(failures, "traversal key ..", put("/bad/../escape.txt"), 400, "InvalidObjectName");
         check(failures, "traversal key %2e%2e", put("/bad/keep/%2e%2e/%2e%2e/escape.txt"), 400, "InvalidObjectName");
         check(failures, "empty component", put("/bad/a//b"), 400, "InvalidObjectName");
