@@ -1,6 +1,7 @@
 package org.mfsj.tools;
 
 import java.util.Set;
+import org.mfsj.tools.cluster.StarterWatch;
 import org.mfsj.tools.cmd.CheckFileCommand;
 import org.mfsj.tools.cmd.ChunkserverCommand;
 import org.mfsj.tools.cmd.DownCommand;
@@ -55,6 +56,8 @@ public final class MfsMain implements Runnable {
         if (args.length == 0 || !DAEMONS.contains(args[0])) {
             System.setProperty("mfs.log.target", "System.err");
             System.setProperty("mfs.log.level", "WARN");
+        } else {
+            StarterWatch.followStarter();
         }
         System.exit(run(args));
     }
