@@ -18,6 +18,8 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.WireServer;
+import org.mfsj.common.wire.client2chunk.ChunkSync;
+import org.mfsj.common.wire.client2chunk.ChunkSyncReply;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.ReadReply;
@@ -47,6 +49,7 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger writeEnds = new AtomicInteger();
+    private final AtomicInteger syncs = new AtomicInteger();
     private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
     private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
@@ -130,6 +133,11 @@ public final class FakeChunkserver implements AutoCloseable {
         return writeEnds.get();
     }
 
+    /** Chunks asked to be forced (ChunkSync) so far. */
+    public int syncs() {
+        return syncs.get();
+    }
+
     public int reads() {
         return reads.get();
     }
@@ -193,6 +201,9 @@ public final class FakeChunkserver implements AutoCloseable {
                     return;
                 }
                 data(from, d);
+            } else if (m instanceof ChunkSync s) {
+                syncs.addAndGet(s.chunks().size());
+                from.send(new ChunkSyncReply(s.msgId(), s.chunks().stream().map(c -> sync(c)).toList()));
             } else if (m instanceof WriteEnd e) {
                 writeEnds.incrementAndGet();
                 writeEndArrived.complete(null);
@@ -274,6 +285,16 @@ public final class FakeChunkserver implements AutoCloseable {
             t = t.getCause();
         }
         return t instanceof MfsException m ? m.status() : Status.DISCONNECTED;
+    }
+
+    private Status sync(ChunkSync.Chunk asked) {
+        Chunk c = chunks.get(asked.id());
+        if (c == null) {
+            return Status.NO_SUCH_CHUNK;
+        }
+        synchronized (c) {
+            return Integer.compareUnsigned(c.version, asked.version()) >= 0 ? Status.OK : Status.WRONG_VERSION;
+        }
     }
 
     private ReadReply read(ReadBlocks r) {
