@@ -150,6 +150,9 @@ public final class ChunkForcer implements AutoCloseable {
         }
         if (s.isOk()) {
             (cause == Cause.REQUEST ? onRequest : inBackground).increment();
+        } else if (s == Status.NO_SUCH_CHUNK && cause == Cause.BACKGROUND) {
+            // deleted before its delay ran out (temporary files): nothing to force, nothing wrong
+            LOG.debug("chunk {}: deleted before its background force", ChunkIds.hex(id));
         } else {
             LOG.warn("chunk {}: force ({}) failed: {}; {}", ChunkIds.hex(id), cause.name().toLowerCase(), s,
                     retry ? "still pending, retried later" : "no longer here");

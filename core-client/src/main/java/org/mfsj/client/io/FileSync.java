@@ -48,15 +48,18 @@ public final class FileSync {
     public void fsync(long inode) throws MfsException {
         List<WrittenChunks.Written> chunks = written.take(inode);
         List<String> failures = new ArrayList<>();
-        if (!chunks.isEmpty()) {
+        try {
             try {
-                failures.addAll(syncer.sync(chunks));
-            } catch (InterruptedException e) {
-                // what was taken is not known to be forced: keep it for the next fsync
-                chunks.forEach(w -> written.add(inode, w.chunkId(), w.version(), List.copyOf(w.servers()),
-                        w.sinceNanos()));
-                throw Futures.interrupted("fsync of inode " + inode);
+                failures.addAll(chunks.isEmpty() ? List.of() : syncer.sync(chunks));
+            } finally {
+                written.done(inode);
             }
+            // a concurrent fsync or background sync may hold earlier chunks of this inode
+            written.awaitNoneInFlight(inode);
+        } catch (InterruptedException e) {
+            // what was taken is not known to be forced: keep it for the next fsync
+            chunks.forEach(w -> written.add(inode, w.chunkId(), w.version(), List.copyOf(w.servers()), w.sinceNanos()));
+            throw Futures.interrupted("fsync of inode " + inode);
         }
         String earlier = written.takeFailure(inode);
         if (earlier != null) {
@@ -79,25 +82,22 @@ public final class FileSync {
         List<WrittenChunks.Written> all = new ArrayList<>();
         old.values().forEach(all::addAll);
         try {
-            if (syncer.sync(all).isEmpty()) {
-                return;
+            if (!syncer.sync(all).isEmpty()) {
+                // some failed: ask again per inode, so each failure goes to the inode it belongs to
+                for (Map.Entry<Long, List<WrittenChunks.Written>> e : old.entrySet()) {
+                    List<String> failures = syncer.sync(e.getValue());
+                    if (!failures.isEmpty()) {
+                        LOG.warn("background sync of inode {}: {}", e.getKey(), String.join("; ", failures));
+                        written.failed(e.getKey(), String.join("; ", failures));
+                    }
+                }
             }
         } catch (InterruptedException e) {
+            // the client is closing: nobody will fsync through it any more
             Thread.currentThread().interrupt();
-            return;
+        } finally {
+            old.keySet().forEach(written::done);
         }
-        // some failed: ask again per inode, so each failure goes to the inode it belongs to
-        old.forEach((inode, chunks) -> {
-            try {
-                List<String> failures = syncer.sync(chunks);
-                if (!failures.isEmpty()) {
-                    LOG.warn("background sync of inode {}: {}", inode, String.join("; ", failures));
-                    written.failed(inode, String.join("; ", failures));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
     }
 
     /** Chunks remembered now, for tests and metrics. */
