@@ -3,9 +3,13 @@ package org.mfsj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mfsj.client.fake.FakeChunkserver;
 import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -64,6 +68,30 @@ class FsyncTest {
                     .hasMessageContaining(cluster.cs(1).address().toString());
             assertThat(cluster.cs(0).syncs()).as("the surviving copies were forced all the same").isEqualTo(2);
             h.fsync();
+        }
+    }
+
+    @Test
+    void anFsyncThatFindsNothingLeftWaitsForTheOneForcingTheSameFile() throws Exception {
+        long inode = twoChunkFile();
+        FakeChunkserver.Hold hold = cluster.cs(0).holdSyncs();
+        try (FileHandle a = client.open(ME, inode, false); FileHandle b = client.open(ME, inode, false)) {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> fsyncQuietly(a));
+            hold.arrived().get(10, TimeUnit.SECONDS);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> fsyncQuietly(b));
+            assertThatThrownBy(() -> second.get(2, TimeUnit.SECONDS)).as("answered before the copies are forced")
+                    .isInstanceOf(TimeoutException.class);
+            hold.release().complete(null);
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void fsyncQuietly(FileHandle h) {
+        try {
+            h.fsync();
+        } catch (MfsException e) {
+            throw new IllegalStateException(e);
         }
     }
 

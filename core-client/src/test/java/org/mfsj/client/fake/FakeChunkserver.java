@@ -53,6 +53,8 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
     private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> syncGate = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> syncArrived = new CompletableFuture<>();
     private volatile Status readFailure;
     private volatile boolean up;
     private WireServer server;
@@ -125,6 +127,14 @@ public final class FakeChunkserver implements AutoCloseable {
         Hold h = new Hold(new CompletableFuture<>(), new CompletableFuture<>());
         writeEndArrived = h.arrived();
         writeEndGate = h.release();
+        return h;
+    }
+
+    /** ChunkSync answers from now on wait until the hold is released. */
+    public Hold holdSyncs() {
+        Hold h = new Hold(new CompletableFuture<>(), new CompletableFuture<>());
+        syncArrived = h.arrived();
+        syncGate = h.release();
         return h;
     }
 
@@ -203,7 +213,9 @@ public final class FakeChunkserver implements AutoCloseable {
                 data(from, d);
             } else if (m instanceof ChunkSync s) {
                 syncs.addAndGet(s.chunks().size());
-                from.send(new ChunkSyncReply(s.msgId(), s.chunks().stream().map(c -> sync(c)).toList()));
+                syncArrived.complete(null);
+                syncGate.thenRun(() -> from.send(new ChunkSyncReply(s.msgId(),
+                        s.chunks().stream().map(c -> sync(c)).toList())));
             } else if (m instanceof WriteEnd e) {
                 writeEnds.incrementAndGet();
                 writeEndArrived.complete(null);
