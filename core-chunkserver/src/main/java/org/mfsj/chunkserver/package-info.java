@@ -18,7 +18,8 @@
  * <p>Threads: Netty event loops only decode, dispatch and send; every store call runs on the
  * WORKERS pool (a write session's calls through a {@link org.mfsj.chunkserver.SerialExecutor}, to
  * keep their order); everything sent to the master goes through the master link's own timer
- * thread; the scrubber and the background force pass have a thread each. Damage found by any read is handled in one place,
- * {@link org.mfsj.chunkserver.ChunkReader}: the copy is deleted and the master told.
+ * thread; the scrubber and the background force pass have a thread each. Damage found by any read
+ * is handled in one place, {@link org.mfsj.chunkserver.ChunkReader}: the copy is deleted and the
+ * master told.
  */
 package org.mfsj.chunkserver;

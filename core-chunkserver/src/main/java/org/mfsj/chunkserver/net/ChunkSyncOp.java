@@ -26,7 +26,8 @@ final class ChunkSyncOp {
         for (ChunkSync.Chunk c : request.chunks()) {
             each.add(services.forcer().sync(c.id(), c.version()).thenApply(s -> {
                 if (!s.isOk()) {
-                    LOG.warn("chunk {} v{}: sync for {} failed: {}", ChunkIds.hex(c.id()), c.version(), from.remote(), s);
+                    LOG.warn("chunk {} v{}: sync for {} failed: {}", ChunkIds.hex(c.id()), c.version(), from.remote(),
+                            s);
                 }
                 return s;
             }));

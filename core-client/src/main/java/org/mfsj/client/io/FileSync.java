@@ -66,7 +66,8 @@ public final class FileSync {
             failures.add(0, earlier);
         }
         if (!failures.isEmpty()) {
-            LOG.warn("fsync of inode {}: {} copies not forced: {}", inode, failures.size(), String.join("; ", failures));
+            LOG.warn("fsync of inode {}: {} copies not forced: {}", inode, failures.size(),
+                    String.join("; ", failures));
             throw new MfsException(Status.EIO, "fsync of inode " + inode + ": not every copy reached disk ("
                     + String.join("; ", failures) + "); the master re-replicates lost copies from the others, "
                     + "fsync again to make sure of those");
