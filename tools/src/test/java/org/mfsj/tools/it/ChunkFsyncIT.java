@@ -133,8 +133,9 @@ class ChunkFsyncIT {
         assertThat(one.onRequest()).as("chunks forced on server 1 by the fsync").isEqualTo(CHUNKS);
         assertThat(one.pending()).isZero();
         ForceStatsReply two = since(2, before[1]);
+        // at least: on a slow machine a chunk may have been forced in time and then written again
         assertThat(two.background() + two.onRequest()).as("chunks forced on server 2, by fsync or in time")
-                .isEqualTo(CHUNKS);
+                .isGreaterThanOrEqualTo(CHUNKS);
         assertThat(two.pending()).isZero();
         assertThat(since(3, before[2]).onRequest()).as("nothing left to force on server 3").isZero();
     }
@@ -148,7 +149,7 @@ class ChunkFsyncIT {
         ClusterFixture.await("server 2 forcing both chunks on its own", Duration.ofSeconds(60), () -> {
             try {
                 ForceStatsReply s = since(2, before);
-                return s.background() == CHUNKS && s.pending() == 0;
+                return s.background() >= CHUNKS && s.pending() == 0;
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
