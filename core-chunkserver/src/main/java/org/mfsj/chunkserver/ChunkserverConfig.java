@@ -23,10 +23,11 @@ import org.mfsj.common.types.ServerAddress;
  * @param hddTestFreqSeconds seconds between background CRC checks of one chunk; 0 = never
  * @param masterReconnectionDelaySeconds pause between attempts to reach a lost master
  * @param workers threads that do disk I/O
+ * @param chunkFsyncDelayMillis how long a written chunk may stay unforced; 0 = forced at session end
  */
 public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort, String listenHost, int listenPort,
                                 Path hddConfFile, int hddTestFreqSeconds, int masterReconnectionDelaySeconds,
-                                int workers) {
+                                int workers, int chunkFsyncDelayMillis) {
     public static final String FILE_NAME = "mfschunkserver.cfg";
 
     public static final ConfigKey<Path> DATA_PATH = ConfigKey.path("DATA_PATH", Path.of("/var/lib/mfs"),
@@ -50,10 +51,22 @@ public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort
             "MASTER_RECONNECTION_DELAY", 5, 1, 3600, "Seconds between attempts to reach a master that is gone.");
     public static final ConfigKey<Integer> WORKERS = ConfigKey.integer("WORKERS", 8, 1, 1024,
             "Threads doing disk I/O (reads, writes, replication).");
+    public static final ConfigKey<Integer> CHUNK_FSYNC_DELAY_MS = ConfigKey.integer("CHUNK_FSYNC_DELAY_MS", 3000,
+            0, 600_000, "Milliseconds a chunk may stay in the page cache after a write session ended before it is\n"
+                    + "forced to disk (fsync) in the background; a client's fsync forces it at once. 0 = force at\n"
+                    + "the end of every write session (slower writes, no window).");
 
     public static final ConfigSchema SCHEMA = ConfigSchema.of(FILE_NAME, DATA_PATH, MASTER_HOST, MASTER_PORT,
             CSSERV_LISTEN_HOST, CSSERV_LISTEN_PORT, HDD_CONF_FILENAME, HDD_TEST_FREQ, MASTER_RECONNECTION_DELAY,
-            WORKERS);
+            WORKERS, CHUNK_FSYNC_DELAY_MS);
+
+    /** As the canonical constructor, with the default CHUNK_FSYNC_DELAY_MS. */
+    public ChunkserverConfig(Path dataPath, String masterHost, int masterPort, String listenHost, int listenPort,
+                             Path hddConfFile, int hddTestFreqSeconds, int masterReconnectionDelaySeconds,
+                             int workers) {
+        this(dataPath, masterHost, masterPort, listenHost, listenPort, hddConfFile, hddTestFreqSeconds,
+                masterReconnectionDelaySeconds, workers, CHUNK_FSYNC_DELAY_MS.defaultValue());
+    }
 
     public ChunkserverConfig {
         Objects.requireNonNull(dataPath, "dataPath");
@@ -74,7 +87,7 @@ public record ChunkserverConfig(Path dataPath, String masterHost, int masterPort
     public static ChunkserverConfig from(Config c) {
         return new ChunkserverConfig(c.get(DATA_PATH), c.get(MASTER_HOST), c.get(MASTER_PORT),
                 c.get(CSSERV_LISTEN_HOST), c.get(CSSERV_LISTEN_PORT), c.get(HDD_CONF_FILENAME), c.get(HDD_TEST_FREQ),
-                c.get(MASTER_RECONNECTION_DELAY), c.get(WORKERS));
+                c.get(MASTER_RECONNECTION_DELAY), c.get(WORKERS), c.get(CHUNK_FSYNC_DELAY_MS));
     }
 
     /** The first master of {@link #masterAddresses()}. */

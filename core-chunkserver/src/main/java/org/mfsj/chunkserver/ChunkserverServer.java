@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mfsj.chunkserver.force.ChunkForcer;
 import org.mfsj.chunkserver.master.MasterLink;
 import org.mfsj.chunkserver.net.DataServer;
 import org.mfsj.chunkserver.net.DataServices;
@@ -46,10 +47,11 @@ public final class ChunkserverServer implements AutoCloseable {
     private final DataServer data;
     private final MasterLink link;
     private final Scrubber scrubber;
+    private final ChunkForcer forcer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChunkserverServer(long serverId, ChunkStore store, ExecutorService workers, EventLoopGroup group,
-                              DataServer data, MasterLink link, Scrubber scrubber) {
+                              DataServer data, MasterLink link, Scrubber scrubber, ChunkForcer forcer) {
         this.serverId = serverId;
         this.store = store;
         this.workers = workers;
@@ -57,6 +59,7 @@ public final class ChunkserverServer implements AutoCloseable {
         this.data = data;
         this.link = link;
         this.scrubber = scrubber;
+        this.forcer = forcer;
     }
 
     /**
@@ -81,6 +84,7 @@ public final class ChunkserverServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(cfg.workers(), Threads.named("cs-io"));
         EventLoopGroup group = Transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         MasterLink link = null;
+        ChunkForcer forcer = null;
         try {
             Replicator replicator = new Replicator(store, workers, group, REPLICATION_TIMEOUT_MILLIS);
             link = new MasterLink(new MasterLink.Settings(cfg.masterAddresses(), serverId,
@@ -88,16 +92,20 @@ public final class ChunkserverServer implements AutoCloseable {
                     MASTER_TIMEOUT_MILLIS), store, workers, replicator, group);
             store.setDiskFailureListener(lostOn(link));
             ChunkReader reader = new ChunkReader(store, link);
+            forcer = ChunkForcer.start(store, workers, cfg.chunkFsyncDelayMillis());
             DataServer data = DataServer.bind(group, cfg.listenHost(), cfg.listenPort(),
-                    new DataServices(store, reader, workers, group, CHAIN_TIMEOUT_MILLIS));
+                    new DataServices(store, reader, forcer, workers, group, CHAIN_TIMEOUT_MILLIS));
             link.start(data.port());
             Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
             LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),
                     data.port(), store.chunks().size(), disks.size(), cfg.masterAddresses());
-            return new ChunkserverServer(serverId, store, workers, group, data, link, scrubber);
+            return new ChunkserverServer(serverId, store, workers, group, data, link, scrubber, forcer);
         } catch (Exception e) {
             if (link != null) {
                 link.close();
+            }
+            if (forcer != null) {
+                forcer.close();
             }
             stop(group, workers, store);
             if (e instanceof InterruptedException || e instanceof RuntimeException) {
@@ -136,6 +144,8 @@ public final class ChunkserverServer implements AutoCloseable {
         link.close();
         scrubber.close();
         data.close();
+        // no session ends after the data port closed: what they left unforced goes to disk now
+        forcer.close();
         stop(group, workers, store);
         LOG.info("chunkserver {} stopped", ServerId.format(serverId));
     }

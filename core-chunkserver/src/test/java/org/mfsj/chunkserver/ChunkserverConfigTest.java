@@ -49,6 +49,22 @@ class ChunkserverConfigTest {
     }
 
     @Test
+    void theFsyncDelayIsReadAndAMisspeltKeyIsAnError() throws Exception {
+        Path cfg = dir.resolve("mfschunkserver.cfg");
+        Files.writeString(cfg, "CHUNK_FSYNC_DELAY_MS = 0\n");
+        assertThat(ChunkserverConfig.load(cfg).chunkFsyncDelayMillis()).isZero();
+        assertThat(ChunkserverConfig.defaults().chunkFsyncDelayMillis()).isEqualTo(3000);
+        Files.writeString(cfg, "WORKERS = 8\nCHUNK_FSYNC_DELAY = 0\n");
+        assertThatThrownBy(() -> ChunkserverConfig.load(cfg))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(cfg + ":2")
+                .hasMessageContaining("CHUNK_FSYNC_DELAY");
+        Files.writeString(cfg, "CHUNK_FSYNC_DELAY_MS = -1\n");
+        assertThatThrownBy(() -> ChunkserverConfig.load(cfg)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CHUNK_FSYNC_DELAY_MS");
+    }
+
+    @Test
     void aBadValueNamesFileLineAndKey() throws Exception {
         Path cfg = dir.resolve("mfschunkserver.cfg");
         Files.writeString(cfg, "WORKERS = 8\nMASTER_PORT = 0\n");

@@ -7,6 +7,7 @@ import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.io.ChunkConnections;
 import org.mfsj.client.io.ChunkLocator;
 import org.mfsj.client.io.ChunkReader;
+import org.mfsj.client.io.FileSync;
 import org.mfsj.client.io.OpenFile;
 import org.mfsj.client.io.OpenFiles;
 import org.mfsj.client.io.WriteContext;
@@ -73,6 +74,7 @@ import org.slf4j.LoggerFactory;
 final class DefaultMfsClient implements MfsClient {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMfsClient.class);
     private static final long LOCATION_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long SWEEP_PERIOD_SECONDS = 5;
 
     private final ClientThreads threads;
     private final MasterLink link;
@@ -96,8 +98,11 @@ final class DefaultMfsClient implements MfsClient {
         this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
         ChunkLocator locator = new ChunkLocator(master, locations, threads.workers, metrics);
         ChunkReader reader = new ChunkReader(locator, conns, threads.timer, metrics, timeoutMs);
+        FileSync fileSync = new FileSync(conns, timeoutMs, System::nanoTime);
+        threads.timer.scheduleWithFixedDelay(() -> threads.workers.execute(fileSync::sweep), SWEEP_PERIOD_SECONDS,
+                SWEEP_PERIOD_SECONDS, TimeUnit.SECONDS);
         WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
-                WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers);
+                WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers, fileSync);
         this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
     }
 

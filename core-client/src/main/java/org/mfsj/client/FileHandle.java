@@ -21,12 +21,18 @@ public interface FileHandle extends Closeable {
     /** Copies into the write-back buffer and returns; blocks while the buffer is full. */
     void write(long offset, byte[] src, int off, int len) throws MfsException;
 
-    /** Returns when everything written so far is acknowledged by its chain and recorded by the master. */
+    /**
+     * Returns when everything written so far is on every server of its chain and recorded by the
+     * master: other clients read it, and a crash of this client loses none of it. The servers
+     * force it to disk within their CHUNK_FSYNC_DELAY_MS; a crash of a server's machine before then
+     * may lose that copy (the master re-replicates from the others).
+     */
     void flush() throws MfsException;
 
     /**
-     * As {@link #flush}: a chunk write is acknowledged only after every server of the chain has
-     * flushed it, so flushed data is already durable.
+     * As {@link #flush}, then returns only once every copy of every chunk written to this inode by
+     * this client since its last fsync (through any handle) is forced to disk. EIO when a copy could
+     * not be forced; reported once, so a retry succeeds with the remaining copies forced.
      */
     void fsync() throws MfsException;
 

@@ -13,9 +13,16 @@
  * data written and flushed by one is visible to another's next read of that chunk once its cached
  * chunk location expires (a few seconds) or at once if it had none.
  *
- * <p><b>Durability.</b> {@code write} returns once the data is buffered; {@code flush}, {@code fsync}
- * and {@code close} return once every server of the chain has it (flushed) and the master has
- * recorded the new length. Errors of background writes surface on the next write, flush or close.
+ * <p><b>Durability.</b> Data is durable when the writer asks for it, as on a local file system.
+ * {@code write} returns once the data is buffered; {@code flush} and {@code close} return once every
+ * server of the chain has it (in its page cache) and the master has recorded the new length: other
+ * clients see it and no client crash loses it, but the chunkservers have not forced it to disk yet.
+ * {@code fsync} returns only once every copy of every chunk this client wrote to the inode since
+ * its last fsync is forced to disk (data and chunk header); a copy that cannot be forced fails it
+ * with EIO, once. Without fsync, each chunkserver forces what it received within its
+ * {@code CHUNK_FSYNC_DELAY_MS} (a few seconds; 0 = at the end of every write session). Metadata
+ * (create, rename, the recorded length) is durable at the master when its call returns. Errors of
+ * background writes surface on the next write, flush, fsync or close.
  *
  * <p><b>Master outages.</b> Calls ride over a lost master connection (reconnect in the background,
  * same session) until {@link ClientConfig#masterGoneTimeout()}, then fail with ETIMEDOUT. Such a

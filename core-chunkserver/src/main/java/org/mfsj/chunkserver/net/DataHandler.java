@@ -4,6 +4,8 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.chunk2chunk.ReplicaRead;
+import org.mfsj.common.wire.client2chunk.ChunkSync;
+import org.mfsj.common.wire.client2chunk.ForceStats;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
@@ -23,12 +25,14 @@ final class DataHandler implements Peer.Inbound {
     private final DataServices services;
     private final ReadBlocksOp readBlocks;
     private final ReplicaReadOp replicaRead;
+    private final ChunkSyncOp chunkSync;
     private WriteSession session;
 
     DataHandler(DataServices services) {
         this.services = services;
         this.readBlocks = new ReadBlocksOp(services);
         this.replicaRead = new ReplicaReadOp(services);
+        this.chunkSync = new ChunkSyncOp(services);
     }
 
     @Override
@@ -56,6 +60,10 @@ final class DataHandler implements Peer.Inbound {
             }
         } else if (m instanceof ReplicaRead r) {
             replicaRead.run(from, r);
+        } else if (m instanceof ChunkSync c) {
+            chunkSync.run(from, c);
+        } else if (m instanceof ForceStats f) {
+            from.send(services.forcer().stats(f.msgId()));
         } else {
             // only requests reach here (Peer keeps replies); one that is none of ours is a protocol error
             LOG.warn("closing data connection from {}: unexpected {}", from.remote(), m.getClass().getSimpleName());

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.mfsj.chunkserver.ChunkReader;
+import org.mfsj.chunkserver.force.ChunkForcer;
 import org.mfsj.chunkserver.store.ChunkStore;
 
 /**
@@ -11,15 +12,17 @@ import org.mfsj.chunkserver.store.ChunkStore;
  *
  * @param store the chunks
  * @param reader reads that handle damaged copies
+ * @param forcer when written chunks are forced to disk
  * @param workers the I/O pool; store calls never run on event-loop threads
  * @param group event loops for connections down a write chain
  * @param timeoutMillis how long to wait for the next server of a chain
  */
-public record DataServices(ChunkStore store, ChunkReader reader, Executor workers, EventLoopGroup group,
-                           int timeoutMillis) {
+public record DataServices(ChunkStore store, ChunkReader reader, ChunkForcer forcer, Executor workers,
+                           EventLoopGroup group, int timeoutMillis) {
     public DataServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(forcer, "forcer");
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(group, "group");
     }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * is answered by its message id, in whatever order they finish, so no write waits for another's
  * round trip. Local writes run one at a time in arrival order on the I/O pool. Once the chain
  * below breaks, every pending and later write fails with that status; WriteEnd reports the
- * session's first failure, so OK there means the whole chain has every byte and has flushed it.
+ * session's first failure, so OK there means the whole chain has every byte.
  *
  * <p>Requests arrive on the upstream's event loop; completions run on I/O threads and on the
  * downstream's event loop, hence the atomics.
@@ -144,7 +144,11 @@ final class WriteSession {
         return (int) c.getValue();
     }
 
-    /** Flushes here and ends the session below once every write is settled; closes the chain then. */
+    /**
+     * Ends the session here and below once every write is settled, and closes the chain then. OK
+     * means every server of the chain has every byte; each forces it to disk when its
+     * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay).
+     */
     void end(WriteEnd w) {
         if (state == null || !state.isOk() || w.chunkId() != chunkId) {
             reply(w.msgId(), state != null && !state.isOk() ? state : Status.EINVAL);
@@ -153,7 +157,7 @@ final class WriteSession {
         }
         inFlight.idle().thenCompose(v -> {
             Downstream d = downstream;
-            CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.store().flush(chunkId));
+            CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
             CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId);
             return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
                     : local.join());

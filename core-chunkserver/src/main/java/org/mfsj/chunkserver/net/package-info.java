@@ -1,8 +1,10 @@
 /**
  * The data port: {@link org.mfsj.chunkserver.net.DataServer} (bootstrap),
  * {@link org.mfsj.chunkserver.net.DataHandler} (one per connection, dispatch), and one class per
- * operation: {@link org.mfsj.chunkserver.net.ReadBlocksOp}, {@link org.mfsj.chunkserver.net.ReplicaReadOp}
- * and {@link org.mfsj.chunkserver.net.WriteSession} for WriteInit / WriteData / WriteEnd.
+ * operation: {@link org.mfsj.chunkserver.net.ReadBlocksOp}, {@link org.mfsj.chunkserver.net.ReplicaReadOp},
+ * {@link org.mfsj.chunkserver.net.ChunkSyncOp} (a client's fsync) and
+ * {@link org.mfsj.chunkserver.net.WriteSession} for WriteInit / WriteData / WriteEnd. ForceStats is
+ * answered by the handler from the forcer's counters.
  *
  * <p>A chained write: the client opens a session on the chain's head with the rest of the chain;
  * each server checks its copy, opens the same session on the next one through a

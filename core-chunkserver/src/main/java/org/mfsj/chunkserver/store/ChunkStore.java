@@ -272,7 +272,7 @@ public final class ChunkStore implements AutoCloseable {
         });
     }
 
-    /** Forces the chunk's data and header to disk, e.g. when a write session ends. */
+    /** Forces the chunk's data and header to disk (a client's fsync, the delayed background force, replication). */
     public void flush(long id) throws MfsException {
         call(id, false, e -> {
             file(e).force();

@@ -171,8 +171,9 @@ final class ChunkWriteSession {
     }
 
     /**
-     * Waits for every acknowledgement, ends the session on the chain (flushed on every server), and
-     * has the master record it; returns the file's attributes afterwards.
+     * Waits for every acknowledgement, ends the session on the chain (every server has the data,
+     * not yet forced to disk: see {@link FileSync}), and has the master record it; returns the
+     * file's attributes afterwards.
      */
     Attr finish() throws ChainBrokenException, MfsException {
         synchronized (this) {
@@ -198,6 +199,7 @@ final class ChunkWriteSession {
         peer = null;
         String what = "record write of chunk " + index + " of inode " + inode;
         Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK), what);
+        ctx.fileSync().written(inode, chunkId, version, chain);
         ctx.cache().invalidate(inode, index);
         LOG.debug("wrote chunk {} v{} (index {} of inode {}) up to file offset {}", chunkId, version, index, inode,
                 dataEnd);

@@ -21,18 +21,20 @@ final class DefaultFileHandle implements FileHandle {
     private final OpenFiles registry;
     private final ReadAhead readAhead;
     private final AttrSource attrs;
+    private final FileSync fileSync;
     private final ClientMetrics metrics;
     private final Creds creds;
     private final boolean forWrite;
     private final Attr opened;
     private volatile boolean closed;
 
-    DefaultFileHandle(OpenFile file, OpenFiles registry, ReadAhead readAhead, AttrSource attrs,
+    DefaultFileHandle(OpenFile file, OpenFiles registry, ReadAhead readAhead, AttrSource attrs, FileSync fileSync,
                       ClientMetrics metrics, Creds creds, boolean forWrite, Attr opened) {
         this.file = file;
         this.registry = registry;
         this.readAhead = readAhead;
         this.attrs = attrs;
+        this.fileSync = fileSync;
         this.metrics = metrics;
         this.creds = creds;
         this.forWrite = forWrite;
@@ -111,6 +113,8 @@ final class DefaultFileHandle implements FileHandle {
     @Override
     public void fsync() throws MfsException {
         flush();
+        // any handle may fsync what every handle of this client wrote, as with a local file
+        fileSync.fsync(file.inode());
     }
 
     @Override

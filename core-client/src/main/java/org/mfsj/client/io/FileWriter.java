@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams one file's write-back buffer to the chunkservers, on a worker thread that exists only
  * while the file has data to send. It keeps one chunk write session open while the data stays in
- * the same chunk (each new session bumps the chunk version on every server), and closes it at the
- * chunk boundary, when a flush waits, when it holds half the buffer, or after a second of quiet.
+ * the same chunk (each new session bumps the chunk version on every server), taking that chunk's
+ * buffered extents ahead of other chunks' ones, and closes it when no extent of that chunk is
+ * ready and another is, when a flush waits, when it holds half the buffer, or after a second of
+ * quiet.
  *
  * <p>Closing hands the session to a {@link BackgroundFinish}, so the next chunk streams while the
  * chain flushes and the master records the last one. At most one session finishes in the
@@ -92,7 +94,7 @@ final class FileWriter implements Runnable {
                 }
                 long wait = current == null ? IDLE_CLOSE_NANOS
                         : IDLE_CLOSE_NANOS - (System.nanoTime() - lastSendNanos);
-                Extent e = buffer.take(Math.max(wait, 0));
+                Extent e = buffer.take(Math.max(wait, 0), current == null ? -1 : current.index());
                 if (e != null) {
                     send(e);
                 } else if (current != null && (buffer.flushWanted()

@@ -33,7 +33,7 @@ public final class OpenFiles {
     public FileHandle open(Creds creds, Attr a, boolean forWrite) {
         OpenFile f = acquire(a.inode(), a.length());
         return new DefaultFileHandle(f, this, new ReadAhead(a.inode(), reader, readAheadMax, ctx.metrics()), attrs,
-                ctx.metrics(), creds, forWrite, a);
+                ctx.fileSync(), ctx.metrics(), creds, forWrite, a);
     }
 
     /** The shared state of {@code inode}, made if needed, with one more handle counted. */

@@ -2,12 +2,15 @@ package org.mfsj.client.io;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ChunkGeometry;
 
 /**
  * The write-back buffer of one file: extents the application wrote, in order, from the moment
@@ -17,7 +20,10 @@ import org.mfsj.common.status.Status;
  * blocks a writer that outruns the network.
  *
  * <p>Every extent gets a serial number; flushing waits until every serial up to the last one
- * written is released. All state is guarded by this object's monitor.
+ * written is released. The writer may take extents of the chunk it is writing ahead of older ones
+ * of other chunks (extents of different chunks never overlap, and those of one chunk keep their
+ * order), so serials leave out of order and the released prefix is tracked as a set. All state is
+ * guarded by this object's monitor.
  */
 final class WriteBuffer {
     /** A tail extent untouched this long goes out even though it is not full. */
@@ -27,6 +33,8 @@ final class WriteBuffer {
     private final Runnable startWorker;
     private final ArrayDeque<Extent> queued = new ArrayDeque<>();
     private final List<Extent> taken = new ArrayList<>();
+    /** Serials of every extent still here, queued or taken. */
+    private final TreeSet<Long> unreleased = new TreeSet<>();
     private long bytes;
     private long end;
     private long nextSerial = 1;
@@ -62,6 +70,7 @@ final class WriteBuffer {
                 // a writer continuing where it stopped is streaming: give it the whole cell at once
                 e = new Extent(pos, nextSerial++, pos == lastWriteEnd ? Extent.roomFrom(pos) : n);
                 queued.addLast(e);
+                unreleased.add(e.serial());
             }
             e.append(src, o, n, System.nanoTime());
             bytes += n;
@@ -89,18 +98,25 @@ final class WriteBuffer {
     /**
      * The next extent ready to send, or null after {@code maxWaitNanos}, or at once when a flush
      * is waiting and nothing is queued (so the writer can close its session), or at once after
-     * {@link #nudgeWriter} when nothing is ready. The head is ready when something follows it,
-     * when its cell is full, when a flush asks for it, or when it has lingered untouched.
+     * {@link #nudgeWriter} when nothing is ready. An extent is ready when something follows it,
+     * when its cell is full, when a flush asks for it, or when it has lingered untouched. The first
+     * queued extent of chunk {@code preferredChunk} (-1: none) goes before the head when it is
+     * ready: a writer that has a session open on that chunk keeps it instead of switching at every
+     * scattered write (random I/O would otherwise end a session per write).
      */
-    synchronized Extent take(long maxWaitNanos) throws InterruptedException {
+    synchronized Extent take(long maxWaitNanos, int preferredChunk) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
         while (true) {
             long now = System.nanoTime();
+            Extent mine = preferredChunk < 0 ? null : firstReadyOf(preferredChunk, now);
+            if (mine != null) {
+                return mine;
+            }
             Extent head = queued.peekFirst();
             long sleep = deadline - now;
             if (head != null) {
                 long lingered = now - head.lastAppendNanos();
-                if (queued.size() > 1 || head.full() || flushThrough >= head.serial() || lingered >= LINGER_NANOS) {
+                if (ready(head, queued.size() == 1, now)) {
                     queued.pollFirst();
                     head.seal();
                     taken.add(head);
@@ -121,6 +137,27 @@ final class WriteBuffer {
         }
     }
 
+    private boolean ready(Extent e, boolean last, long now) {
+        return !last || e.full() || flushThrough >= e.serial() || now - e.lastAppendNanos() >= LINGER_NANOS;
+    }
+
+    /** Takes the oldest queued extent of chunk {@code chunk} if it is ready; null otherwise. */
+    private Extent firstReadyOf(int chunk, long now) {
+        for (Iterator<Extent> it = queued.iterator(); it.hasNext(); ) {
+            Extent e = it.next();
+            if (ChunkGeometry.chunkIndex(e.offset()) == chunk) {
+                if (!ready(e, !it.hasNext(), now)) {
+                    return null;
+                }
+                it.remove();
+                e.seal();
+                taken.add(e);
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Wakes the writer from {@link #take} even though no data is ready. */
     synchronized void nudgeWriter() {
         nudged = true;
@@ -132,6 +169,7 @@ final class WriteBuffer {
         for (Extent e : done) {
             if (taken.remove(e)) {
                 bytes -= e.length();
+                unreleased.remove(e.serial());
             }
         }
         recomputeEnd();
@@ -146,6 +184,7 @@ final class WriteBuffer {
         }
         queued.clear();
         taken.clear();
+        unreleased.clear();
         bytes = 0;
         end = 0;
         changes++;
@@ -236,10 +275,7 @@ final class WriteBuffer {
     }
 
     private long releasedThrough() {
-        if (!taken.isEmpty()) {
-            return taken.get(0).serial() - 1;
-        }
-        return queued.isEmpty() ? nextSerial - 1 : queued.peekFirst().serial() - 1;
+        return unreleased.isEmpty() ? nextSerial - 1 : unreleased.first() - 1;
     }
 
     private void recomputeEnd() {

@@ -13,10 +13,11 @@ import org.mfsj.client.master.MasterCalls;
  * @param windowBytes WriteData bytes in flight per chain at most
  * @param timeoutMs   how long one chunkserver request may stay unanswered
  * @param workers     where each busy file's writer runs
+ * @param fileSync    what fsync forces: every write session recorded by the master is noted there
  */
 public record WriteContext(MasterCalls master, ChunkConnections conns, ChunkLocationCache cache,
                            ClientMetrics metrics, long bufferBytes, long windowBytes, long timeoutMs,
-                           Executor workers) {
+                           Executor workers, FileSync fileSync) {
     /** At most this much is pipelined on one chain, however large the buffer. */
     public static final long MAX_WINDOW = 16L << 20;
 

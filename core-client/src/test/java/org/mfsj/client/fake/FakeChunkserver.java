@@ -18,6 +18,8 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.WireServer;
+import org.mfsj.common.wire.client2chunk.ChunkSync;
+import org.mfsj.common.wire.client2chunk.ChunkSyncReply;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.ReadReply;
@@ -47,9 +49,12 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger writeEnds = new AtomicInteger();
+    private final AtomicInteger syncs = new AtomicInteger();
     private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
     private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> syncGate = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> syncArrived = new CompletableFuture<>();
     private volatile Status readFailure;
     private volatile boolean up;
     private WireServer server;
@@ -125,9 +130,22 @@ public final class FakeChunkserver implements AutoCloseable {
         return h;
     }
 
+    /** ChunkSync answers from now on wait until the hold is released. */
+    public Hold holdSyncs() {
+        Hold h = new Hold(new CompletableFuture<>(), new CompletableFuture<>());
+        syncArrived = h.arrived();
+        syncGate = h.release();
+        return h;
+    }
+
     /** WriteEnd requests received so far, held ones included. */
     public int writeEnds() {
         return writeEnds.get();
+    }
+
+    /** Chunks asked to be forced (ChunkSync) so far. */
+    public int syncs() {
+        return syncs.get();
     }
 
     public int reads() {
@@ -193,6 +211,11 @@ public final class FakeChunkserver implements AutoCloseable {
                     return;
                 }
                 data(from, d);
+            } else if (m instanceof ChunkSync s) {
+                syncs.addAndGet(s.chunks().size());
+                syncArrived.complete(null);
+                syncGate.thenRun(() -> from.send(new ChunkSyncReply(s.msgId(),
+                        s.chunks().stream().map(c -> sync(c)).toList())));
             } else if (m instanceof WriteEnd e) {
                 writeEnds.incrementAndGet();
                 writeEndArrived.complete(null);
@@ -274,6 +297,16 @@ public final class FakeChunkserver implements AutoCloseable {
             t = t.getCause();
         }
         return t instanceof MfsException m ? m.status() : Status.DISCONNECTED;
+    }
+
+    private Status sync(ChunkSync.Chunk asked) {
+        Chunk c = chunks.get(asked.id());
+        if (c == null) {
+            return Status.NO_SUCH_CHUNK;
+        }
+        synchronized (c) {
+            return Integer.compareUnsigned(c.version, asked.version()) >= 0 ? Status.OK : Status.WRONG_VERSION;
+        }
     }
 
     private ReadReply read(ReadBlocks r) {

@@ -46,14 +46,30 @@ public final class OpenFiles implements AutoCloseable {
         return use(inode, true, io);
     }
 
-    /** Flushes buffered writes to {@code inode}, if any; the data is then durable. */
-    public void commit(long inode) throws MfsException {
+    /**
+     * Flushes buffered writes to {@code inode}, if any: every chunkserver of the chain has them and
+     * the master the new length, so no restart of this gateway loses them (CLOSE).
+     */
+    public void flush(long inode) throws MfsException {
         if (open.containsKey(key(inode, true))) {
             write(inode, h -> {
                 h.flush();
                 return null;
             });
         }
+    }
+
+    /**
+     * Makes every write of this gateway to {@code inode} durable: flushed, and forced to disk on
+     * every chunkserver holding a copy (COMMIT, stable WRITE). The client library remembers per
+     * inode what any handle wrote since the last fsync, so this covers writers already closed as
+     * idle. With no writer open, a reader does: fsync through any handle covers every handle's writes.
+     */
+    public void commit(long inode) throws MfsException {
+        use(inode, open.containsKey(key(inode, true)), h -> {
+            h.fsync();
+            return null;
+        });
     }
 
     /** Closes files unused for longer than the idle time; returns how many. */

@@ -16,7 +16,8 @@ import org.mfsj.s3.store.TempFile;
  * How every new object appears: its bytes go to a temp file aside (created and opened in one
  * master call), then one master change sets its metadata and Last-Modified and renames it into
  * place. A failure at any step removes the temp file, so readers see the old object or the new
- * one, never a part.
+ * one, never a part. The bytes are forced to disk on every chunkserver (fsync) before the rename:
+ * an S3 200 means the object is durable, not only on the servers' page caches.
  */
 public final class Ingest {
     private Ingest() {
@@ -42,6 +43,7 @@ public final class Ingest {
             try (FileHandle h = temp.handle()) {
                 meta = filler.fill(h);
                 length = h.length();
+                h.fsync();
             }
             // the object's Last-Modified is set with its metadata, so the ETag's stamp is known before
             long mtime = store.nowNanos();

@@ -54,7 +54,8 @@ public final class PutCommand implements Callable<Integer> {
                     done += n;
                     progress.update(done);
                 }
-                h.flush();
+                // a copy tool's success means the data is on disk, as cp followed by sync would
+                h.fsync();
             }
             progress.finish(done);
         }

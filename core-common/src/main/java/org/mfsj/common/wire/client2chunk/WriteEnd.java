@@ -4,7 +4,10 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
-/** Ends the write session; answered when every server of the chain has flushed. */
+/**
+ * Ends the write session; answered when every server of the chain has every byte (in its page
+ * cache: each server forces the chunk later, see {@link ChunkSync}).
+ */
 public record WriteEnd(int msgId, long chunkId) implements Message {
     @Override
     public void encodeBody(WireWriter w) {

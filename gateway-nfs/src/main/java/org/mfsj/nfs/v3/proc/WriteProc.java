@@ -18,8 +18,7 @@ import org.mfsj.nfs.v3.xdr.WriteReply3;
  * Procedure 7: UNSTABLE writes go to the open file's write-back buffer and are answered at once
  * (COMMIT or the verifier covers them) with the attributes read for the checks and the new length,
  * so an unstable write costs no master call after the handle's; DATA_SYNC and FILE_SYNC are
- * flushed first, and a flushed write is on every server of its chain, so both are answered as
- * FILE_SYNC.
+ * forced to disk on every server of the chain first (fsync), so both are answered as FILE_SYNC.
  */
 public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
     @Override
@@ -44,7 +43,7 @@ public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
         Attr after = call.gateway().files().write(n.inode(), h -> {
             h.write(a.offset(), a.data(), 0, count);
             if (sync) {
-                h.flush();
+                h.fsync();
                 return h.getattr();
             }
             // unstable data is still in our buffer: the master has not seen it, only the length moved

@@ -37,7 +37,7 @@ public final class CloseOp implements Nfs4Op<CloseOp.Args> {
             ctx.state().ownerSeqid(sid, a.seqid());
         }
         OpenState o = ctx.state().openState(sid);
-        ctx.gateway().files().commit(o.inode());
+        ctx.gateway().files().flush(o.inode());
         List<LockState> released = new ArrayList<>();
         StateId closed = ctx.state().close(sid, released);
         for (LockState l : released) {

@@ -9,7 +9,7 @@ import org.mfsj.nfs.v4.Nfs4Exception;
 import org.mfsj.nfs.v4.Nfs4Op;
 import org.mfsj.nfs.v4.OpBody;
 
-/** COMMIT (5): flushes the file's buffered writes and answers the write verifier. */
+/** COMMIT (5): forces the file's writes to disk on every chunkserver (fsync) and answers the write verifier. */
 public final class CommitOp implements Nfs4Op<Void> {
     @Override
     public Void decode(XdrDecodingStream in) throws IOException {

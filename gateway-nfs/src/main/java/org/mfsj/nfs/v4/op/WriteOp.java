@@ -15,7 +15,7 @@ import org.mfsj.nfs.v4.OpBody;
 import org.mfsj.nfs.v4.state.StateId;
 import org.mfsj.nfs.v4.xdr.StateIds;
 
-/** WRITE (38): as NFSv3's WRITE (UNSTABLE buffered, stable flushed), under an open stateid. */
+/** WRITE (38): as NFSv3's WRITE (UNSTABLE buffered, stable forced to disk: fsync), under an open stateid. */
 public final class WriteOp implements Nfs4Op<WriteOp.Args> {
     /** WRITE4args. */
     public record Args(StateId stateid, long offset, int stable, byte[] data) {
@@ -44,7 +44,7 @@ public final class WriteOp implements Nfs4Op<WriteOp.Args> {
         ctx.gateway().files().write(n.inode(), h -> {
             h.write(a.offset(), a.data(), 0, a.data().length);
             if (sync) {
-                h.flush();
+                h.fsync();
             }
             return null;
         });

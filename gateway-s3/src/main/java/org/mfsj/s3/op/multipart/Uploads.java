@@ -141,7 +141,11 @@ public final class Uploads {
         return out;
     }
 
-    /** Writes a part aside in the upload's folder and renames it over any earlier copy of that part. */
+    /**
+     * Writes a part aside in the upload's folder, forces it to disk (an acknowledged part is
+     * durable; Complete may join its chunks without copying them) and renames it over any earlier
+     * copy of that part.
+     */
     Part putPart(Creds creds, Upload u, int number, Ingest.Filler filler) throws IOException {
         String temp = "tmp." + UUID.randomUUID();
         boolean done = false;
@@ -150,6 +154,7 @@ public final class Uploads {
             ObjectMeta meta;
             try (FileHandle h = store.client().open(creds, f.inode(), true)) {
                 meta = filler.fill(h);
+                h.fsync();
             }
             Attr attr = store.client().getattr(f.inode());
             meta = meta.withStamp(meta.etag(), attr.mtimeNanos(), attr.length());
