@@ -48,6 +48,12 @@ public final class FileChangelog implements MetaLog {
         return last;
     }
 
+    /** The oldest version the kept files hold (one past the last when there are none). */
+    public long firstVersion() {
+        List<Segment> now = segments;
+        return now.isEmpty() ? last + 1 : now.get(0).firstVersion();
+    }
+
     @Override
     public long durableVersion() {
         return writer.durable();

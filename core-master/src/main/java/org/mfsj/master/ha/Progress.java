@@ -44,6 +44,17 @@ final class Progress {
         lastHeard[peer] = now;
     }
 
+    /** The follower answered (a piece of the image). */
+    void heard(int peer, long now) {
+        lastHeard[peer] = now;
+    }
+
+    /** The follower holds the image of {@code version}: committed history up to there, entries next. */
+    void imageHeld(int peer, long version) {
+        match[peer] = Math.max(match[peer], version);
+        next[peer] = Math.max(next[peer], match[peer] + 1);
+    }
+
     /** Entries in flight on a lost connection are gone: resend from the last known match. */
     void resend(int peer) {
         next[peer] = match[peer] + 1;
