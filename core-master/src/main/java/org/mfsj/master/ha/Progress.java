@@ -40,6 +40,11 @@ final class Progress {
 
     /** The follower's log diverges or is short: resume right after what it says it may match. */
     void rejected(int peer, long hint, long now) {
+        if (hint < match[peer]) {
+            // it no longer holds what it acknowledged (its data directory was replaced, or its
+            // term's start lies before): count only what it may still hold, and send from there
+            match[peer] = hint;
+        }
         next[peer] = Math.max(match[peer] + 1, Math.min(next[peer], hint + 1));
         lastHeard[peer] = now;
     }

@@ -52,6 +52,7 @@ public final class RaftCore {
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
+    private long lastTick;
     private long nextHeartbeat;
     private final Set<Integer> votes = new HashSet<>();
     private Progress progress;
@@ -61,6 +62,8 @@ public final class RaftCore {
     private long acked;
     /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
     private long joinAt = -1;
+    /** Storing the leader's image: this log lacks entries the leader no longer keeps. */
+    private boolean receivingImage;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -83,6 +86,7 @@ public final class RaftCore {
         this.commit = commit;
         this.selfClients = selfClients;
         long now = clock.millis();
+        lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
     }
 
@@ -106,6 +110,13 @@ public final class RaftCore {
     /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
     public void tick() {
         long now = clock.millis();
+        long sinceTick = now - lastTick;
+        lastTick = now;
+        if (role != Role.LEADER && sinceTick > timing.electionMin().toMillis()) {
+            // this master was stopped (SIGSTOP, a long pause): the silence was its own, not the
+            // leader's; standing at once would only depose a leader whose messages wait unread
+            electionDeadline = Math.max(electionDeadline, now + randomTimeout());
+        }
         if (role == Role.LEADER) {
             if (!progress.majorityHeardSince(now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
@@ -120,8 +131,10 @@ public final class RaftCore {
                 }
             }
         } else if (now >= electionDeadline) {
-            if (terms.learner() && log.lastVersion() > 0) {
-                // standing is voting for itself: a learner does so only in a new group's first election
+            if (terms.learner() && log.lastVersion() > 0 || receivingImage) {
+                // standing is voting for itself: a learner does so only in a new group's first election;
+                // and a master receiving the image lacks entries a majority holds, so it cannot win: its
+                // candidacy would only raise the term and depose the leader once it is heard again
                 electionDeadline = now + randomTimeout();
                 return;
             }
@@ -271,6 +284,7 @@ public final class RaftCore {
         if (!appendNew(prev, a.entries())) {
             return;
         }
+        receivingImage = false;
         matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
         long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
         if (newCommit > commit) {
@@ -309,6 +323,7 @@ public final class RaftCore {
         if (v >= log.floor() && v <= log.lastVersion() && log.termAt(v) == p.imageTerm()) {
             return ImageVerdict.HELD;
         }
+        receivingImage = true;
         return ImageVerdict.STORE;
     }
 
