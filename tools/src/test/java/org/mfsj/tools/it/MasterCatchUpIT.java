@@ -129,6 +129,7 @@ class MasterCatchUpIT {
         w.write("d2", 500);
         assertThat(mfs("saveimage")).contains("image saved");
         cluster.start(follower);
+        long restarted = System.nanoTime();
         long oldest = oldestKeptVersion(leader);
         assertThat(oldest).as("the leader's oldest kept entry is past the frozen follower's last").isGreaterThan(
                 behind + 1);
@@ -162,6 +163,9 @@ class MasterCatchUpIT {
                 .containsPattern("holds " + heldAtCut + " of \\d+ bytes of the image of version " + before.group(1)
                         + "; sending from there");
         group.awaitInStep(Duration.ofSeconds(60));
+        System.err.printf("catch-up (b, d): %s in step %d ms after its restart (image of %s bytes at %d KiB/s,"
+                + " link cut for 1.3 s)%n", follower, (System.nanoTime() - restarted) / 1_000_000, before.group(3),
+                IMAGE_RATE_KB);
         assertThat(oldestKeptVersion(follower)).as("the follower's log starts after the image it was given")
                 .isGreaterThan(Long.parseLong(before.group(1)));
         assertSameMetadata(leader, follower);
@@ -177,7 +181,10 @@ class MasterCatchUpIT {
             }
         }
         cluster.start(follower);
+        long started = System.nanoTime();
         group.awaitInStep(Duration.ofSeconds(60));
+        System.err.printf("catch-up (c): wiped %s in step %d ms after its start%n", follower,
+                (System.nanoTime() - started) / 1_000_000);
         assertThat(Files.exists(data.resolve("raft.learner"))).as("a learner until caught up, then a voter")
                 .isFalse();
         assertThat(Files.readString(cluster.layout().logFile(follower))).as("wiped follower's log")
