@@ -53,6 +53,11 @@ public final class IncomingImage implements AutoCloseable {
 
     /** Stores {@code p} if it continues what is held. */
     public Held accept(ImagePart p) {
+        if (p.imageLength() <= 0 || p.offset() < 0 || p.offset() > p.imageLength()) {
+            LOG.warn("image piece from master {} names offset {} of {} bytes; refused", p.leader(), p.offset(),
+                    p.imageLength());
+            return new Held(0, false);
+        }
         try {
             String want = p.leader() + " " + p.imageVersion() + " " + p.imageTerm() + " " + p.imageLength() + " "
                     + p.imageStamp();
