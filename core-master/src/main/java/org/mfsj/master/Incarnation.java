@@ -122,7 +122,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                     public String name(int peer) {
                         return cfg.ha().peers().get(peer).toString();
                     }
-                }, p -> raft.needsImage(p), clock, cfg.ha().imageRate());
+                }, p -> raft.needsImage(p), clock, cfg.ha().imageRate(), saver::saveNow);
         links.start();
         master.every(TICK, () -> {
             raft.tick();

@@ -169,7 +169,9 @@ public final class HaLog implements MetaLog, RaftLog {
     @Override
     public long floor() {
         long first = local.firstVersion();
-        return first <= 1 ? 0 : Math.max(first - 1, knownFrom);
+        // no term known at all (history from before images kept terms): only the files bound it
+        long known = knownFrom == Long.MAX_VALUE ? 0 : knownFrom;
+        return first <= 1 ? 0 : Math.max(first - 1, known);
     }
 
     @Override

@@ -52,11 +52,16 @@ public final class ImageSender implements AutoCloseable {
     private final IntPredicate needed;
     private final Clock clock;
     private final long bytesPerSecond;
+    private final Runnable saveImage;
     private final Transfer[] transfers;
+    private boolean saveAsked;
 
-    /** @param needed whether a follower still needs the image ({@link RaftCore#needsImage}) */
+    /**
+     * @param needed    whether a follower still needs the image ({@link RaftCore#needsImage})
+     * @param saveImage starts saving a new image in the background (the one on disk has no term)
+     */
     public ImageSender(Path image, long self, String selfClients, int peers, Link link, IntPredicate needed, Clock clock,
-            long bytesPerSecond) {
+            long bytesPerSecond, Runnable saveImage) {
         this.image = image;
         this.self = self;
         this.selfClients = selfClients;
@@ -64,6 +69,7 @@ public final class ImageSender implements AutoCloseable {
         this.needed = needed;
         this.clock = clock;
         this.bytesPerSecond = bytesPerSecond;
+        this.saveImage = saveImage;
         this.transfers = new Transfer[peers];
     }
 
@@ -89,11 +95,19 @@ public final class ImageSender implements AutoCloseable {
         FileChannel ch = FileChannel.open(image, StandardOpenOption.READ);
         try {
             ImageReader.Base base = ImageReader.base(image);
+            if (base.term() < 0) {
+                // a follower could not tell the term at its version: a newer image records it
+                if (!saveAsked) {
+                    saveAsked = true;
+                    saveImage.run();
+                }
+                throw new IOException("it was written before images kept their term; a new one is being saved");
+            }
             BasicFileAttributes after = Files.readAttributes(image, BasicFileAttributes.class);
             if (!Objects.equals(before, after.fileKey())) {
                 throw new IOException("a newer image replaced it meanwhile");
             }
-            return new Transfer(ch, base.version(), Math.max(0, base.term()), ch.size(),
+            return new Transfer(ch, base.version(), base.term(), ch.size(),
                     after.lastModifiedTime().toMillis(), clock.millis());
         } catch (IOException | RuntimeException e) {
             ch.close();

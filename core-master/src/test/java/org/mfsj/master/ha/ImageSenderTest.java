@@ -51,7 +51,7 @@ class ImageSenderTest {
             public String name(int peer) {
                 return "peer" + peer;
             }
-        }, p -> needed, clock, rate);
+        }, p -> needed, clock, rate, () -> { });
     }
 
     /** An image of a few MiB: enough pieces for a window and a rate to show. */
