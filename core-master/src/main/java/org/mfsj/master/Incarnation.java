@@ -11,10 +11,14 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.ImagePart;
+import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.exports.Exports;
 import org.mfsj.master.ha.HaLog;
+import org.mfsj.master.ha.ImageSender;
+import org.mfsj.master.ha.IncomingImage;
 import org.mfsj.master.ha.NotLeaderInbound;
 import org.mfsj.master.ha.PeerLinks;
 import org.mfsj.master.ha.RaftCore;
@@ -22,6 +26,7 @@ import org.mfsj.master.ha.RaftEvents;
 import org.mfsj.master.ha.RaftTiming;
 import org.mfsj.master.ha.RoleInbound;
 import org.mfsj.master.ha.TermStore;
+import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
 import org.mfsj.master.meta.TermStart;
@@ -57,10 +62,14 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     private MetaStore store;
     private HaLog log;
     private ImageSaver saver;
+    private ImageSender images;
+    private IncomingImage incoming;
     private volatile RaftCore raft;
     private volatile MasterWiring wiring;
     private volatile boolean ended;
     private boolean flushQueued;
+    /** A whole image from the leader waits in the data directory: the next life installs it. */
+    private boolean imageReady;
 
     private Incarnation(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
             Owner owner, String clientsAt) {
@@ -87,6 +96,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     }
 
     private void open() throws IOException {
+        IncomingImage.installReady(cfg.dataPath(), clock);
         store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), master, () -> owner.failed(this),
                 (state, durability) -> HaLog.open(cfg.dataPath(), state, cfg.changelogSegmentBytes(), master,
                         durability, this::localDurable));
@@ -95,8 +105,29 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
                 cfg.ha().preferred(), clientsAt);
+        incoming = new IncomingImage(cfg.dataPath());
+        images = new ImageSender(cfg.dataPath().resolve(ImageReader.NAME), terms.self(), clientsAt,
+                cfg.ha().peers().size(), new ImageSender.Link() {
+                    @Override
+                    public void send(int peer, Message m) {
+                        links.send(peer, m);
+                    }
+
+                    @Override
+                    public long term() {
+                        return raft.term();
+                    }
+
+                    @Override
+                    public String name(int peer) {
+                        return cfg.ha().peers().get(peer).toString();
+                    }
+                }, p -> raft.needsImage(p), clock, cfg.ha().imageRate(), saver::saveNow);
         links.start();
-        master.every(TICK, () -> raft.tick());
+        master.every(TICK, () -> {
+            raft.tick();
+            images.pump();
+        });
         saver.schedule(cfg.metadataSaveFreq());
         LOG.info("master {} (id {}) follows at version {}, term {}; peers {}", clientsAt, terms.self(),
                 store.state().version(), terms.term(), cfg.ha().peers());
@@ -143,6 +174,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                     from.send(raft.onRequestVote(r));
                 } else if (m instanceof AppendEntries a) {
                     raft.onAppendEntries(a, from::send);
+                } else if (m instanceof ImagePart p) {
+                    ImageReply r = imagePart(p);
+                    from.send(r);
+                    if (imageReady) {
+                        end("installs the leader's image of version " + p.imageVersion());
+                    }
                 } else {
                     LOG.warn("master {} sent {} as a request; closing", from.remote(), m.getClass().getSimpleName());
                     from.close();
@@ -155,16 +192,31 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         });
     }
 
+    /** A piece of the leader's image: stored aside; once whole, this life ends and the next installs it. */
+    private ImageReply imagePart(ImagePart p) {
+        long self = terms.self();
+        return switch (raft.onImagePart(p)) {
+            case STALE -> new ImageReply(0, raft.term(), self, p.imageVersion(), 0, false);
+            case HELD -> new ImageReply(0, raft.term(), self, p.imageVersion(), p.imageLength(), true);
+            case STORE -> {
+                IncomingImage.Held held = incoming.accept(p);
+                imageReady = held.complete();
+                yield new ImageReply(0, raft.term(), self, p.imageVersion(), held.nextOffset(), held.complete());
+            }
+        };
+    }
+
     private MasterRoleReply role(int msgId) {
         RaftCore r = raft;
         return new MasterRoleReply(msgId, Status.OK, r.role().name().toLowerCase(java.util.Locale.ROOT), r.term(),
-                store.state().version(), r.commitVersion(), r.leaderClients());
+                store.state().version(), r.commitVersion(), r.leaderClients(), incoming.progress());
     }
 
     @Override
     public void connected(int peer) {
         master.execute(() -> {
             if (!ended) {
+                images.reconnected(peer);
                 raft.onConnected(peer);
             }
         });
@@ -180,6 +232,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 raft.onVoteReply(peer, v);
             } else if (m instanceof AppendReply a) {
                 raft.onAppendReply(peer, a);
+            } else if (m instanceof ImageReply r) {
+                raft.onImageReply(peer, r);
+                images.answered(peer, r);
             } else {
                 LOG.warn("master {} sent {} as an answer; ignored", from.remote(), m.getClass().getSimpleName());
             }
@@ -189,6 +244,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     @Override
     public void send(int peer, Message m) {
         links.send(peer, m);
+    }
+
+    @Override
+    public void sendImage(int peer) {
+        images.start(peer);
     }
 
     @Override
@@ -235,6 +295,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     void close() {
         ended = true;
         links.close();
+        if (images != null) {
+            images.close();
+        }
+        if (incoming != null) {
+            incoming.close();
+        }
         if (saver != null) {
             saver.close();
         }

@@ -20,6 +20,8 @@ import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.ImagePart;
+import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -63,6 +65,8 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(MF, new AppendReply(3, 7, 3, true, 102, 102));
         assertSurvives(MF, new RequestVote(4, 8, 3, 102, 7));
         assertSurvives(MF, new VoteReply(5, 8, 1, false));
+        assertSurvives(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 1 << 20, 1234L, 65536, 99, new byte[] {4, 5}));
+        assertSurvives(MF, new ImageReply(7, 8, 3, 5000, 131072, false));
     }
 
     @Test
@@ -71,6 +75,7 @@ class HaAndObjectCallsCodecTest {
                 List.of(new AppendEntries.Entry(6, new byte[] {1, 2, 3, 4})));
         assertCutFrameCloses(MF, append, 2);
         assertCutFrameCloses(MF, new VoteReply(5, 8, 1, true), 1);
+        assertCutFrameCloses(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 10, 1L, 0, 1, new byte[] {1, 2, 3}), 2);
     }
 
     @Test
@@ -83,6 +88,8 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79));
         assertSurvives(CM, new MasterRole(5));
         assertSurvives(CM, new MasterRoleReply(5, Status.OK, "leader", 3, 1000, 999, "127.0.0.1:9421"));
+        assertSurvives(CM, new MasterRoleReply(6, Status.OK, "follower", 3, 10, 9, "h:1",
+                "installing image of version 5000: 65536/131072 bytes (50%)"));
     }
 
     @Test

@@ -22,12 +22,15 @@ public final class FileChangelog implements MetaLog {
     private final Path dir;
     private final CopyOnWriteArrayList<Segment> segments;
     private final CommitThread writer;
+    /** The version the files continue (what recovery found): with no file yet, entries start after it. */
+    private final long openedAt;
     private long last;
 
     private FileChangelog(Path dir, List<Segment> existing, long lastVersion, long rotateBytes, Listener listener) {
         this.dir = dir;
         this.segments = new CopyOnWriteArrayList<>(existing);
         this.last = lastVersion;
+        this.openedAt = lastVersion;
         this.writer = new CommitThread(dir, rotateBytes, lastVersion, segments, listener);
     }
 
@@ -46,6 +49,12 @@ public final class FileChangelog implements MetaLog {
     @Override
     public long lastVersion() {
         return last;
+    }
+
+    /** The oldest version the kept files hold (one past the last when there are none). */
+    public long firstVersion() {
+        List<Segment> now = segments;
+        return now.isEmpty() ? Math.min(openedAt, last) + 1 : now.get(0).firstVersion();
     }
 
     @Override

@@ -118,7 +118,8 @@ public record Segment(long seq, long firstVersion, Path path) implements Compara
         }
     }
 
-    static void syncDir(Path dir) throws IOException {
+    /** Forces {@code dir}'s entries (a file made, renamed or deleted in it) to disk. */
+    public static void syncDir(Path dir) throws IOException {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         }

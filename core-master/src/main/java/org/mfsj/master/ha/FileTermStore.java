@@ -9,28 +9,36 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import org.mfsj.master.changelog.Segment;
 
 /**
  * {@link TermStore} in a small file, {@code raft.term} in the data directory:
  * {@code "MFSJTERM" self:u64 term:u64 votedFor:u64}. Each save writes a new file, forces it and
  * renames it over the old one, then forces the directory: a crash leaves the old or the new
  * state, never a mix. The id is drawn once, when the file is first made.
+ *
+ * <p>A master that finds no term file makes one, and marks itself a learner with an empty file
+ * {@code raft.learner} made first (see {@link TermStore#learner()}): the marker goes once it has
+ * caught up with a leader, so a restart in between leaves it a learner.
  */
 public final class FileTermStore implements TermStore {
     private static final byte[] MAGIC = {'M', 'F', 'S', 'J', 'T', 'E', 'R', 'M'};
     private static final int SIZE = MAGIC.length + 24;
     public static final String NAME = "raft.term";
+    public static final String LEARNER = "raft.learner";
 
     private final Path file;
     private final long self;
     private long term;
     private long votedFor;
+    private boolean learner;
 
     private FileTermStore(Path file, long self, long term, long votedFor) {
         this.file = file;
         this.self = self;
         this.term = term;
         this.votedFor = votedFor;
+        this.learner = Files.exists(file.resolveSibling(LEARNER));
     }
 
     /** Reads the file in {@code dir}, or makes one with a new id and term 0. */
@@ -38,6 +46,8 @@ public final class FileTermStore implements TermStore {
         Path file = dir.resolve(NAME);
         if (!Files.exists(file)) {
             Files.createDirectories(dir);
+            Files.write(dir.resolve(LEARNER), new byte[0]);
+            Segment.syncDir(dir);
             long id = 0;
             while (id == 0) {
                 id = new SecureRandom().nextLong() >>> 1;
@@ -97,8 +107,22 @@ public final class FileTermStore implements TermStore {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            d.force(true);
+        Segment.syncDir(file.getParent());
+    }
+
+    @Override
+    public boolean learner() {
+        return learner;
+    }
+
+    @Override
+    public void joined() {
+        try {
+            Files.deleteIfExists(file.resolveSibling(LEARNER));
+            Segment.syncDir(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file.resolveSibling(LEARNER), e);
         }
+        learner = false;
     }
 }

@@ -18,9 +18,10 @@ import org.mfsj.common.types.ServerAddress;
  * @param virtualIp     the address keepalived moves to the leader (read by the scripts only)
  * @param logPath       the seed's log file setting (accepted; logs go to standard output here)
  * @param chunkHashSize the seed's chunk hash size (accepted; Java tables size themselves)
+ * @param imageRate     bytes per second at most when the image goes to a follower (0 = no limit)
  */
 public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPort, String virtualIp, String logPath,
-        int chunkHashSize) {
+        int chunkHashSize, long imageRate) {
     private static final int SHADOWS = 4;
     private static final int DEFAULT_SYNC_PORT = 9423;
 
@@ -41,6 +42,10 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
             "The seed's log file; accepted for compatibility (this master logs to standard output).");
     public static final ConfigKey<Integer> CHUNK_HLIST_SIZE = ConfigKey.integer("CHUNK_HLIST_SIZE", 65536, 1,
             1 << 24, "The seed's chunk hash size; accepted for compatibility (tables here grow by themselves).");
+    /** Not a seed key: the seed had no way to bring a follower up from an image. */
+    public static final ConfigKey<Integer> HA_IMAGE_RATE_KB = ConfigKey.integer("HA_IMAGE_RATE_KB", 0, 0,
+            16 << 20, "KiB per second at most when the leader sends its image to a follower too far behind for the\n"
+                    + "changelog it keeps (0 = as fast as the network goes).");
     static final List<ConfigKey<String>> SHADOW_HOSTS = new ArrayList<>();
     static final List<ConfigKey<Integer>> SHADOW_PORTS = new ArrayList<>();
 
@@ -70,7 +75,8 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
     /** Every key above, for the config schema. */
     public static List<ConfigKey<?>> keys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_STATE, MASTER_HOST, SLA_SYNC_WORKER_HOST_1,
-                SLA_SYNC_WORKER_PORT_1, SYNC_THREAD_LISTEN_PORT, VIRTUAL_IP, LOG_PATH, CHUNK_HLIST_SIZE));
+                SLA_SYNC_WORKER_PORT_1, SYNC_THREAD_LISTEN_PORT, VIRTUAL_IP, LOG_PATH, CHUNK_HLIST_SIZE,
+                HA_IMAGE_RATE_KB));
         for (int i = 0; i < SHADOWS; i++) {
             keys.add(SHADOW_HOSTS.get(i));
             keys.add(SHADOW_PORTS.get(i));
@@ -95,7 +101,7 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
                     + " one master twice (" + peers + "): list each other master once");
         }
         return new HaConfig(c.get(MASTER_STATE) == 1, peers, syncPort, c.get(VIRTUAL_IP), c.get(LOG_PATH),
-                c.get(CHUNK_HLIST_SIZE));
+                c.get(CHUNK_HLIST_SIZE), (long) c.get(HA_IMAGE_RATE_KB) << 10);
     }
 
     private static void add(List<ServerAddress> peers, String host, int port) {

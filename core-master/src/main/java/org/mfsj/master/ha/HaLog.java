@@ -2,6 +2,7 @@ package org.mfsj.master.ha;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.mfsj.master.changelog.FileChangelog;
 import org.mfsj.master.changelog.LogCursor;
 import org.mfsj.master.changelog.MetaLog;
 import org.mfsj.master.changelog.Segment;
+import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
@@ -33,6 +35,8 @@ public final class HaLog implements MetaLog, RaftLog {
     private final MetaLog.Listener commits;
     private final TermHistory terms;
     private final RecentEntries recent;
+    /** Versions from here on have a known term (the image's, or the first term start kept). */
+    private final long knownFrom;
     private volatile long commit;
     private Runnable onAppend = () -> { };
     private boolean sealed;
@@ -43,6 +47,7 @@ public final class HaLog implements MetaLog, RaftLog {
         this.commits = commits;
         this.terms = terms;
         this.recent = new RecentEntries(RECENT_BYTES, local.lastVersion() + 1);
+        this.knownFrom = terms.firstStart();
     }
 
     /**
@@ -68,9 +73,17 @@ public final class HaLog implements MetaLog, RaftLog {
         return new HaLog(local, state, commits, terms);
     }
 
-    /** Where each term begins, from the term-start entries in the changelog files kept. */
+    /**
+     * Where each term begins: the image's term at its version (its last entry may lie in a file
+     * no longer kept), then the term-start entries in the changelog files kept.
+     */
     private static TermHistory readTerms(Path dir) throws IOException {
         TermHistory terms = new TermHistory();
+        Path file = dir.resolve(ImageReader.NAME);
+        ImageReader.Base image = Files.exists(file) ? ImageReader.base(file) : new ImageReader.Base(0, -1);
+        if (image.term() >= 0) {
+            terms.begins(image.version(), image.term());
+        }
         List<Segment> segments = Segment.list(dir);
         if (!segments.isEmpty()) {
             ChangelogRecovery.replay(dir, segments.get(0).firstVersion(), e -> {
@@ -152,6 +165,14 @@ public final class HaLog implements MetaLog, RaftLog {
     }
 
     // ---- RaftLog ----
+
+    @Override
+    public long floor() {
+        long first = local.firstVersion();
+        // no term known at all (history from before images kept terms): only the files bound it
+        long known = knownFrom == Long.MAX_VALUE ? 0 : knownFrom;
+        return first <= 1 ? 0 : Math.max(first - 1, known);
+    }
 
     @Override
     public long localDurable() {

@@ -40,8 +40,24 @@ final class Progress {
 
     /** The follower's log diverges or is short: resume right after what it says it may match. */
     void rejected(int peer, long hint, long now) {
+        if (hint < match[peer]) {
+            // it no longer holds what it acknowledged (its data directory was replaced, or its
+            // term's start lies before): count only what it may still hold, and send from there
+            match[peer] = hint;
+        }
         next[peer] = Math.max(match[peer] + 1, Math.min(next[peer], hint + 1));
         lastHeard[peer] = now;
+    }
+
+    /** The follower answered (a piece of the image). */
+    void heard(int peer, long now) {
+        lastHeard[peer] = now;
+    }
+
+    /** The follower holds the image of {@code version}: committed history up to there, entries next. */
+    void imageHeld(int peer, long version) {
+        match[peer] = Math.max(match[peer], version);
+        next[peer] = Math.max(next[peer], match[peer] + 1);
     }
 
     /** Entries in flight on a lost connection are gone: resend from the last known match. */

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.ImagePart;
+import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.slf4j.Logger;
@@ -22,6 +24,16 @@ import org.slf4j.LoggerFactory;
 public final class RaftCore {
     /** Where this master stands in its current term. */
     public enum Role { FOLLOWER, CANDIDATE, LEADER }
+
+    /** What a follower does with a piece of the leader's image. */
+    public enum ImageVerdict {
+        /** From a leader of an older term (or this master leads): refused, the answer carries the term. */
+        STALE,
+        /** This log already holds the image's last entry: no image needed, entries follow it. */
+        HELD,
+        /** To be stored: the entries this master lacks are older than the leader keeps. */
+        STORE
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftCore.class);
     /** Entries a follower may be sent ahead of its acknowledgements. */
@@ -40,6 +52,7 @@ public final class RaftCore {
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
+    private long lastTick;
     private long nextHeartbeat;
     private final Set<Integer> votes = new HashSet<>();
     private Progress progress;
@@ -47,6 +60,10 @@ public final class RaftCore {
     private long matchedFromLeader;
     private Consumer<Message> ackTo;
     private long acked;
+    /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
+    private long joinAt = -1;
+    /** Storing the leader's image: this log lacks entries the leader no longer keeps. */
+    private boolean receivingImage;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -69,6 +86,7 @@ public final class RaftCore {
         this.commit = commit;
         this.selfClients = selfClients;
         long now = clock.millis();
+        lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
     }
 
@@ -92,6 +110,13 @@ public final class RaftCore {
     /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
     public void tick() {
         long now = clock.millis();
+        long sinceTick = now - lastTick;
+        lastTick = now;
+        if (role != Role.LEADER && sinceTick > timing.electionMin().toMillis()) {
+            // this master was stopped (SIGSTOP, a long pause): the silence was its own, not the
+            // leader's; standing at once would only depose a leader whose messages wait unread
+            electionDeadline = Math.max(electionDeadline, now + randomTimeout());
+        }
         if (role == Role.LEADER) {
             if (!progress.majorityHeardSince(now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
@@ -106,6 +131,13 @@ public final class RaftCore {
                 }
             }
         } else if (now >= electionDeadline) {
+            if (terms.learner() && log.lastVersion() > 0 || receivingImage) {
+                // standing is voting for itself: a learner does so only in a new group's first election;
+                // and a master receiving the image lacks entries a majority holds, so it cannot win: its
+                // candidacy would only raise the term and depose the leader once it is heard again
+                electionDeadline = now + randomTimeout();
+                return;
+            }
             startElection(now);
         }
     }
@@ -134,7 +166,10 @@ public final class RaftCore {
         long lastTerm = log.termAt(last);
         boolean upToDate = r.lastTerm() > lastTerm || r.lastTerm() == lastTerm && r.lastVersion() >= last;
         boolean free = terms.votedFor() == 0 || terms.votedFor() == r.candidate();
-        boolean grant = r.term() == terms.term() && role != Role.LEADER && free && upToDate;
+        // a master that lost its term file may have voted in this term already: until it has caught
+        // up with a leader it votes only in a new group's first election (an empty log asks)
+        boolean mayVote = !terms.learner() || r.lastVersion() == 0;
+        boolean grant = r.term() == terms.term() && role != Role.LEADER && free && upToDate && mayVote;
         if (grant) {
             if (terms.votedFor() != r.candidate()) {
                 terms.save(r.term(), r.candidate());
@@ -162,6 +197,10 @@ public final class RaftCore {
         long now = clock.millis();
         role = Role.LEADER;
         leaderId = terms.self();
+        if (terms.learner()) {
+            // won a majority with its own log: it holds every committed entry, and voted for itself
+            terms.joined();
+        }
         progress = new Progress(peers, log.lastVersion(), now);
         LOG.info("master {} leads in term {} (log ends at {}, committed {})", terms.self(), term(),
                 log.lastVersion(), commit);
@@ -182,6 +221,11 @@ public final class RaftCore {
 
     private void replicate(int peer, boolean heartbeat) {
         long next = progress.next(peer);
+        if (next <= log.floor()) {
+            // the entries it needs are no longer kept here: the image holds them
+            events.sendImage(peer);
+            return;
+        }
         long last = log.lastVersion();
         List<AppendEntries.Entry> entries = List.of();
         if (next <= last && next - progress.match(peer) <= WINDOW) {
@@ -220,17 +264,18 @@ public final class RaftCore {
                     terms.self(), a.term(), a.leader());
             return;
         }
-        role = Role.FOLLOWER;
-        if (leaderId != a.leader()) {
-            LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), a.leader(),
-                    a.leaderClients(), a.term());
-            leaderId = a.leader();
-            acked = 0;
-            matchedFromLeader = 0;
+        follow(a.leader(), a.leaderClients(), a.term());
+        if (joinAt < 0) {
+            joinAt = a.commitVersion();
         }
-        leaderClients = a.leaderClients();
-        electionDeadline = clock.millis() + randomTimeout();
         long prev = a.prevVersion();
+        if (prev < log.floor()) {
+            // up to the floor this log is committed history (an image holds it), so it matches
+            matchedFromLeader = Math.max(matchedFromLeader, log.floor());
+            ackTo = replyTo;
+            ack(true);
+            return;
+        }
         if (prev > log.lastVersion() || log.termAt(prev) != a.prevTerm()) {
             long hint = prev > log.lastVersion() ? log.lastVersion() : log.termStart(prev) - 1;
             replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, Math.max(0, Math.min(hint, prev - 1))));
@@ -239,6 +284,7 @@ public final class RaftCore {
         if (!appendNew(prev, a.entries())) {
             return;
         }
+        receivingImage = false;
         matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
         long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
         if (newCommit > commit) {
@@ -247,6 +293,57 @@ public final class RaftCore {
         }
         ackTo = replyTo;
         ack(a.entries().isEmpty());
+    }
+
+    private void follow(long leader, String clients, long term) {
+        role = Role.FOLLOWER;
+        if (leaderId != leader) {
+            LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
+            leaderId = leader;
+            acked = 0;
+            matchedFromLeader = 0;
+            joinAt = -1;
+        }
+        leaderClients = clients;
+        electionDeadline = clock.millis() + randomTimeout();
+    }
+
+    /**
+     * A piece of the leader's image arrived: whether to store it. It counts as word from the leader
+     * (no election while an image comes in). The image is not needed when this log holds its last
+     * entry with the same term: by log matching everything before it is the same.
+     */
+    public ImageVerdict onImagePart(ImagePart p) {
+        observe(p.term());
+        if (p.term() < term() || role == Role.LEADER) {
+            return ImageVerdict.STALE;
+        }
+        follow(p.leader(), p.leaderClients(), p.term());
+        long v = p.imageVersion();
+        if (v >= log.floor() && v <= log.lastVersion() && log.termAt(v) == p.imageTerm()) {
+            return ImageVerdict.HELD;
+        }
+        receivingImage = true;
+        return ImageVerdict.STORE;
+    }
+
+    /** Whether voter {@code peer} is being sent the image (this master leads and lacks its entries). */
+    public boolean needsImage(int peer) {
+        return role == Role.LEADER && progress.next(peer) <= log.floor();
+    }
+
+    /** A follower answered a piece of the image; once it holds it all, entries follow the image. */
+    public void onImageReply(int peer, ImageReply r) {
+        observe(r.term());
+        if (role != Role.LEADER || r.term() != term()) {
+            return;
+        }
+        progress.heard(peer, clock.millis());
+        if (r.complete() && progress.next(peer) <= r.imageVersion()) {
+            LOG.info("master {} holds the image of version {}; entries follow", peer, r.imageVersion());
+            progress.imageHeld(peer, r.imageVersion());
+            replicate(peer, true);
+        }
     }
 
     /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
@@ -294,6 +391,21 @@ public final class RaftCore {
             acked = Math.max(acked, match);
             ackTo.accept(new AppendReply(0, term(), terms.self(), true, match, log.lastVersion()));
         }
+        if (terms.learner() && role == Role.FOLLOWER && leaderId != 0 && joinAt >= 0 && match >= joinAt) {
+            join();
+        }
+    }
+
+    /**
+     * A learner caught up with the leader of the current term: it takes up voting, its vote in
+     * this term given to that leader (already elected without it), so it never votes twice in a
+     * term it may have voted in before it lost its term file.
+     */
+    private void join() {
+        terms.save(terms.term(), terms.votedFor() == 0 ? leaderId : terms.votedFor());
+        terms.joined();
+        LOG.info("master {} caught up with leader {} at version {} and votes from term {} on", terms.self(),
+                leaderId, joinAt, term());
     }
 
     public void onAppendReply(int peer, AppendReply r) {
@@ -332,6 +444,7 @@ public final class RaftCore {
         leaderId = 0;
         leaderClients = "";
         ackTo = null;
+        joinAt = -1;
         // a higher term alone does not delay this master's own candidacy (only a granted vote or a
         // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
         // keep holding back the one that can

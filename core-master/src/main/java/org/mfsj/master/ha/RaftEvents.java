@@ -18,4 +18,11 @@ public interface RaftEvents {
 
     /** The metadata in memory holds an entry the leader dropped: reload it from disk. */
     void reloadNeeded();
+
+    /**
+     * Leader: voter {@code peer} needs entries older than this log keeps, so it is sent the image
+     * instead (more of it at each call, as long as {@link RaftCore#needsImage} says so).
+     */
+    default void sendImage(int peer) {
+    }
 }

@@ -5,6 +5,15 @@ import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 
 /** What the consensus core needs of the changelog: its end, entry terms, and follower-side writes. */
 public interface RaftLog {
+    /**
+     * The lowest version after which this log can send entries with a known term before them: the
+     * leader sends a follower that needs older ones its image instead. Versions up to it are
+     * committed (an image holds them). 0 while the whole history is kept.
+     */
+    default long floor() {
+        return 0;
+    }
+
     /** Version of the last entry, durable or not (0 = none). */
     long lastVersion();
 

@@ -27,6 +27,11 @@ final class TermHistory {
         return k == null ? 1 : k;
     }
 
+    /** The lowest version known to begin a term ({@link Long#MAX_VALUE} when none is). */
+    long firstStart() {
+        return starts.isEmpty() ? Long.MAX_VALUE : starts.firstKey();
+    }
+
     void truncateAfter(long version) {
         starts.tailMap(version, false).clear();
     }

@@ -15,4 +15,17 @@ public interface TermStore {
     long self();
 
     void save(long term, long votedFor);
+
+    /**
+     * Whether this master started without its term file in a replicated group (a new master, or
+     * one whose data directory was lost): it may have voted before and forgotten it, so it votes
+     * only in a new group's first election until it has caught up with a leader.
+     */
+    default boolean learner() {
+        return false;
+    }
+
+    /** Caught up with a leader: a voter from now on (durable before it returns). */
+    default void joined() {
+    }
 }

@@ -47,10 +47,35 @@
  * entries only, so an image never needs undoing. Followers refuse client sessions and chunkserver
  * registrations with {@code NOT_LEADER}; clients and chunkservers then try the next master.
  *
+ * <h2>A follower further behind than the log kept</h2>
+ * Images drop the changelog files they cover ({@code BACK_LOGS} newest kept), so a follower may need
+ * entries the leader no longer has. Below its <em>floor</em> ({@link org.mfsj.master.ha.RaftLog#floor()}:
+ * the oldest version after which it holds entries with a known term) the leader sends its image
+ * instead, as Raft's InstallSnapshot ({@link org.mfsj.master.ha.ImageSender}, ImagePart/ImageReply,
+ * every piece with the term; {@code HA_IMAGE_RATE_KB} caps it). An image holds committed entries
+ * only and records the term of its last one, so the follower knows the term at the image's version
+ * and the leader goes on with entries after it. The follower stores the pieces aside
+ * ({@link org.mfsj.master.ha.IncomingImage}); a cut transfer goes on from the bytes held, and the
+ * file replaces the metadata only once whole and loaded in full (frame checksums, end counts).
+ * It then drops its whole changelog, which is safe: it lacks the image's last entry (else it is
+ * told "held" and keeps its log), so by log matching every entry it has past the image differs from
+ * the leader's, and no such entry was ever committed; entries before it are in the image or equally
+ * uncommitted. A follower receiving an image does not stand for election: it lacks entries a
+ * majority holds, so it could not win, and the higher term would only depose the leader. Nor does a
+ * follower whose own process was stopped stand the moment it runs again: the silence was its own.
+ *
+ * <h2>A master that lost its term file (joining)</h2>
+ * A voter whose data directory was lost may have voted in the current term before; voting again
+ * could elect two leaders in one term. So a master that starts without {@code raft.term} is a
+ * <em>learner</em> ({@code raft.learner} marks it until then): it grants votes only to a candidate
+ * with an empty log and stands only with an empty log itself, which is what a new group's first
+ * election needs, and which cannot elect anyone in a group that has history (its voters refuse a
+ * candidate without their entries). Once its log holds the commit version of the leader it first
+ * heard, it records its vote in that term as given to that leader (elected without it) and votes
+ * from then on. What remains: a vote given before the loss in a term above the leader's, to a
+ * candidate no other master heard of, is forgotten; a lost disk counts as that master's failure.
+ *
  * <h2>Not done yet</h2>
- * A follower whose log ends before the oldest changelog file the leader still keeps cannot be
- * brought up to date by entries alone; the leader would have to send its image first (not built:
- * such a follower must be re-seeded by copying the leader's data directory). Shadows answer no
- * read-only calls yet; the voter set is fixed by the configuration.
+ * Shadows answer no read-only calls yet; the voter set is fixed by the configuration.
  */
 package org.mfsj.master.ha;

@@ -44,6 +44,7 @@ public final class ImageReader {
     private long maxSession;
     private long nextInode;
     private long nextChunk;
+    private long term = -1;
     private long names;
     private boolean ended;
 
@@ -58,6 +59,43 @@ public final class ImageReader {
             r.readAll(frames);
         }
         return r.state(clock);
+    }
+
+    /** The image file's name in a data directory. */
+    public static final String NAME = ImageFormat.NAME;
+
+    /** Where an image stands, read from its first frames only; {@code term} -1 when it has none. */
+    public record Base(long version, long term) {
+    }
+
+    /**
+     * The version and term of the image in {@code file} without loading it (term -1 for images
+     * written before terms were kept); CorruptMetadataException when its first frames do not check.
+     */
+    public static Base base(Path file) throws IOException {
+        checkHeader(file);
+        ImageReader r = new ImageReader();
+        try (FrameReader frames = new FrameReader(file, ImageFormat.HEADER)) {
+            for (int i = 0; i < 3; i++) {
+                byte[] payload = frames.next();
+                if (payload == null) {
+                    break;
+                }
+                WireReader w = new WireReader(Unpooled.wrappedBuffer(payload));
+                int kind = w.u8();
+                if (kind == ImageFormat.META || kind == ImageFormat.TERM) {
+                    r.frame(kind, w);
+                } else if (kind != ImageFormat.SIZES) {
+                    break;
+                }
+            }
+        } catch (MalformedMessageException | IllegalStateException e) {
+            throw new CorruptMetadataException(file, ImageFormat.HEADER, e.getMessage());
+        }
+        if (r.version < 0) {
+            throw new CorruptMetadataException(file, ImageFormat.HEADER, "image does not start with its META frame");
+        }
+        return new Base(r.version, r.term);
     }
 
     private static void checkHeader(Path file) throws IOException {
@@ -110,6 +148,7 @@ public final class ImageReader {
         switch (kind) {
             case ImageFormat.META -> meta(r);
             case ImageFormat.SIZES -> sizes(r);
+            case ImageFormat.TERM -> term = r.u64();
             case ImageFormat.INODE -> inode(r);
             case ImageFormat.ENTRIES -> entries(r);
             case ImageFormat.CHUNKS -> chunkBatch(r);
@@ -267,6 +306,8 @@ public final class ImageReader {
     private MetaState state(Clock clock) {
         tree.reserveIdsBelow(nextInode);
         chunks.reserveIdsBelow(nextChunk);
-        return new MetaState(new Namespace(clock, tree), chunks, replies, version, maxSession);
+        MetaState s = new MetaState(new Namespace(clock, tree), chunks, replies, version, maxSession);
+        s.restoreTerm(Math.max(0, term));
+        return s;
     }
 }

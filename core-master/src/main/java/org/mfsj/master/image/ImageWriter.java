@@ -87,6 +87,9 @@ public final class ImageWriter {
         start(ImageFormat.SIZES);
         w.u64(tree.inodeCount());
         emit();
+        start(ImageFormat.TERM);
+        w.u64(state.term());
+        emit();
         for (Inode n : tree.all()) {
             inode(n);
         }

@@ -19,6 +19,7 @@ public final class MetaState {
     private final ReplyCache replies;
     private long version;
     private long maxSession;
+    private long term;
 
     public MetaState(Namespace namespace, ChunkRegistry chunks, ReplyCache replies, long version, long maxSession) {
         this.namespace = namespace;
@@ -59,6 +60,19 @@ public final class MetaState {
     }
 
     /**
+     * Term of the last {@code TermStart} applied (master HA; 0 before any): the term of the entry
+     * at {@link #version()}, which an image keeps so that a follower given the image knows it.
+     */
+    public long term() {
+        return term;
+    }
+
+    /** Sets the term an image recorded (image loading only). */
+    public void restoreTerm(long imageTerm) {
+        term = imageTerm;
+    }
+
+    /**
      * Applies a logged entry exactly as the live path did. Entries must come in version order
      * with no gap; a record that does not fit the state throws (the log is corrupt).
      */
@@ -80,6 +94,9 @@ public final class MetaState {
     /** Notes an entry the live path applied itself: the version moves and its answer is cached. */
     void applied(LogEntry e, Object result) {
         version = e.version();
+        if (e.record() instanceof TermStart t) {
+            term = t.term();
+        }
         if (e.session() != 0 && e.request() != 0) {
             replies.put(e.session(), e.request(), result);
         }

@@ -104,6 +104,7 @@ final class RaftGroup {
         final RaftCore core;
         final List<Long> leaderTerms = new ArrayList<>();
         final List<Long> stepDowns = new ArrayList<>();
+        final List<Integer> imageSends = new ArrayList<>();
         int reloads;
 
         Node(int index, int size, boolean preferred) {
@@ -147,6 +148,11 @@ final class RaftGroup {
         public void reloadNeeded() {
             reloads++;
         }
+
+        @Override
+        public void sendImage(int peer) {
+            imageSends.add(nodeOfPeer(peer));
+        }
     }
 
     /** A log in memory: entries with their terms, a durable mark the test moves, the commit seen. */
@@ -155,6 +161,13 @@ final class RaftGroup {
         long durable;
         long committed;
         long applied;
+        /** Entries up to here are taken as gone from the files (an image holds them). */
+        long floor;
+
+        @Override
+        public long floor() {
+            return floor;
+        }
 
         @Override
         public long lastVersion() {
@@ -219,6 +232,17 @@ final class RaftGroup {
         long term;
         long votedFor;
         int saves;
+        boolean learner;
+
+        @Override
+        public boolean learner() {
+            return learner;
+        }
+
+        @Override
+        public void joined() {
+            learner = false;
+        }
 
         MemTerms(long self) {
             this.self = self;

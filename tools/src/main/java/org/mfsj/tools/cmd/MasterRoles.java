@@ -78,8 +78,8 @@ public final class MasterRoles {
                 continue;
             }
             String lag = leaderVersion < 0 ? "?" : String.valueOf(Math.max(0, leaderVersion - r.version()));
-            out.printf("%-22s %-10s %6d %12d %12d %8s%n", masters.get(i), r.role(), r.term(), r.version(),
-                    r.commitVersion(), lag);
+            out.printf("%-22s %-10s %6d %12d %12d %8s%s%n", masters.get(i), r.role(), r.term(), r.version(),
+                    r.commitVersion(), lag, r.catchUp().isEmpty() ? "" : "  " + r.catchUp());
         }
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,7 @@ class MasterPartitionIT {
     void onlyTheMajoritySideAcknowledgesWrites() throws Exception {
         LocalCluster cluster = new LocalCluster(tmp.resolve("c"), new PrintStream(PrintStream.nullOutputStream()),
                 List.of(), false, MASTERS);
-        List<List<TcpProxy>> proxies = throughProxies(cluster);
+        ProxiedMasters proxies = new ProxiedMasters(cluster);
         try {
             cluster.up(Duration.ofSeconds(90));
             MasterGroup group = new MasterGroup(cluster);
@@ -46,14 +44,14 @@ class MasterPartitionIT {
                             .withCallTimeout(Duration.ofSeconds(2)).withMasterGoneTimeout(Duration.ofSeconds(6)))) {
                 long dir = c.mkdir(ClusterFixture.ROOT, c.rootInode(), "d", 0755).inode();
                 pinned.getattr(dir);
-                isolate(proxies, isolated, true);
+                proxies.isolate(isolated, true);
                 String next = group.awaitLeader(old, Duration.ofSeconds(15));
                 c.mkdir(ClusterFixture.ROOT, dir, "majority-" + next, 0755);
                 Throwable stale = catchThrowable(() -> pinned.mkdir(ClusterFixture.ROOT, dir, "minority", 0755));
                 assertThat(stale).as("a write to the cut-off master").isInstanceOf(MfsException.class);
                 MasterRoleReply cutOff = group.roles().get(isolated);
                 assertThat(cutOff.role()).as("the cut-off master stepped down").isNotEqualTo("leader");
-                isolate(proxies, isolated, false);
+                proxies.isolate(isolated, false);
                 group.awaitInStep(Duration.ofSeconds(60));
                 assertThat(group.roles().get(isolated).role()).isEqualTo("follower");
                 assertThat(c.readdir(ClusterFixture.ROOT, dir, 0, 100, false).entries()).extracting(e -> e.name())
@@ -61,56 +59,7 @@ class MasterPartitionIT {
             }
         } finally {
             cluster.down();
-            for (List<TcpProxy> row : proxies) {
-                for (TcpProxy p : row) {
-                    if (p != null) {
-                        p.close();
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Rewrites each master's config so that it reaches every other master through a proxy of its
-     * own: proxies.get(i).get(j) carries master i's connections to master j.
-     */
-    private static List<List<TcpProxy>> throughProxies(LocalCluster cluster) throws Exception {
-        List<List<TcpProxy>> proxies = new ArrayList<>();
-        for (int i = 0; i < MASTERS; i++) {
-            List<TcpProxy> row = new ArrayList<>();
-            String name = cluster.masterNames().get(i);
-            Path cfg = cluster.layout().config("mfs" + name + ".cfg");
-            String text = Files.readString(cfg);
-            for (int j = 0; j < MASTERS; j++) {
-                if (j == i) {
-                    row.add(null);
-                    continue;
-                }
-                int sync = cluster.doorPort(cluster.masterNames().get(j) + ".sync");
-                TcpProxy p = new TcpProxy(sync);
-                row.add(p);
-                text = text.replaceAll("\\b" + sync + "\\b", String.valueOf(p.port()));
-            }
-            Files.writeString(cfg, text);
-            proxies.add(row);
-        }
-        return proxies;
-    }
-
-    /** Cuts (or heals) every link to and from master {@code m}. */
-    private static void isolate(List<List<TcpProxy>> proxies, int m, boolean cut) {
-        for (int i = 0; i < MASTERS; i++) {
-            for (int j = 0; j < MASTERS; j++) {
-                TcpProxy p = proxies.get(i).get(j);
-                if (p != null && (i == m || j == m)) {
-                    if (cut) {
-                        p.cut();
-                    } else {
-                        p.heal();
-                    }
-                }
-            }
+            proxies.close();
         }
     }
 }
