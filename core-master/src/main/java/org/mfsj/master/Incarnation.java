@@ -9,18 +9,25 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
+import org.mfsj.common.wire.client2master.TransferLeader;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.FollowerHello;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
+import org.mfsj.master.ha.LeaderTransfer;
 import org.mfsj.master.ha.NotLeaderInbound;
 import org.mfsj.master.ha.PeerLinks;
 import org.mfsj.master.ha.RaftCore;
 import org.mfsj.master.ha.RaftEvents;
 import org.mfsj.master.ha.RaftTiming;
+import org.mfsj.master.ha.RequestHold;
 import org.mfsj.master.ha.RoleInbound;
+import org.mfsj.master.ha.ShadowReads;
 import org.mfsj.master.ha.TermStore;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
@@ -34,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * applied; the next one starts again from disk (image + changelog), so memory never holds a change
  * the group did not keep. Listeners and the term file outlive it ({@link ReplicatedMasterServer}).
  */
-final class Incarnation implements RaftEvents, PeerLinks.Handler {
+final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private static final Logger LOG = LoggerFactory.getLogger(Incarnation.class);
     private static final Duration TICK = Duration.ofMillis(50);
 
@@ -54,6 +61,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     private final MasterThread master = new MasterThread("mfsmaster");
     private final NotLeaderInbound notLeader;
     private final PeerLinks links;
+    private final RequestHold hold = new RequestHold(master);
+    private LeaderTransfer transfer;
+    private ShadowReads shadow;
     private MetaStore store;
     private HaLog log;
     private ImageSaver saver;
@@ -95,8 +105,15 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
                 cfg.ha().preferred(), clientsAt);
+        transfer = new LeaderTransfer(raft, hold, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
+        shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
+                raft::commitVersion, notLeader);
         links.start();
-        master.every(TICK, () -> raft.tick());
+        master.every(TICK, () -> {
+            raft.tick();
+            transfer.tick();
+            shadow.progress();
+        });
         saver.schedule(cfg.metadataSaveFreq());
         LOG.info("master {} (id {}) follows at version {}, term {}; peers {}", clientsAt, terms.self(),
                 store.state().version(), terms.term(), cfg.ha().peers());
@@ -124,7 +141,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
 
     Peer.Inbound clients() {
         MasterWiring w = wiring;
-        return new RoleInbound(master, this::role, w != null && !ended ? w.clients() : notLeader);
+        return new RoleInbound(master, this, w != null && !ended ? hold.around(w.clients()) : shadow.inbound());
     }
 
     Peer.Inbound chunkservers() {
@@ -142,7 +159,15 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 if (m instanceof RequestVote r) {
                     from.send(raft.onRequestVote(r));
                 } else if (m instanceof AppendEntries a) {
+                    if (from.attachment() == null) {
+                        // once per connection: lets the leader know this master by its clients' address
+                        from.attach(Boolean.TRUE);
+                        from.send(new FollowerHello(0, raft.term(), terms.self(), clientsAt));
+                    }
                     raft.onAppendEntries(a, from::send);
+                    shadow.progress();
+                } else if (m instanceof TimeoutNow t) {
+                    raft.onTimeoutNow(t);
                 } else {
                     LOG.warn("master {} sent {} as a request; closing", from.remote(), m.getClass().getSimpleName());
                     from.close();
@@ -155,7 +180,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         });
     }
 
-    private MasterRoleReply role(int msgId) {
+    @Override
+    public MasterRoleReply role(int msgId) {
         RaftCore r = raft;
         return new MasterRoleReply(msgId, Status.OK, r.role().name().toLowerCase(java.util.Locale.ROOT), r.term(),
                 store.state().version(), r.commitVersion(), r.leaderClients());
@@ -180,6 +206,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 raft.onVoteReply(peer, v);
             } else if (m instanceof AppendReply a) {
                 raft.onAppendReply(peer, a);
+            } else if (m instanceof FollowerHello h) {
+                transfer.heard(peer, h.clientsAt());
             } else {
                 LOG.warn("master {} sent {} as an answer; ignored", from.remote(), m.getClass().getSimpleName());
             }
@@ -204,8 +232,19 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 : cfg.sessionLocksTimeout();
         master.every(MasterServer.sessionSweep(away), w.sessionSweep());
         master.every(Duration.ofSeconds(1), w.trashPurge());
+        w.followerReads().onFirstWatcher(raft::pushCommits);
         wiring = w;
         LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
+    }
+
+    @Override
+    public void transfer(Peer from, TransferLeader t) {
+        transfer.start(from, t);
+    }
+
+    @Override
+    public long readsServed() {
+        return shadow.served();
     }
 
     @Override
