@@ -124,7 +124,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr lookup(Creds creds, long parent, String name) throws MfsException {
-        return patch(master.attr(id -> new Lookup(id, creds, parent, name), "lookup '" + name + "' in " + parent));
+        return patch(master.readAttr(id -> new Lookup(id, creds, parent, name), "lookup '" + name + "' in " + parent));
     }
 
     @Override
@@ -133,7 +133,7 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     private Attr masterAttr(long inode) throws MfsException {
-        return master.attr(id -> new GetAttr(id, inode), "getattr " + inode);
+        return master.readAttr(id -> new GetAttr(id, inode), "getattr " + inode);
     }
 
     @Override
@@ -209,7 +209,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public String readlink(long inode) throws MfsException {
         String what = "readlink " + inode;
-        ReadLinkReply r = master.request(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
+        ReadLinkReply r = master.read(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
         MfsException.check(r.status(), what);
         return r.target();
     }
@@ -217,7 +217,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException {
         String what = "readdir " + dir;
-        ReadDirReply r = master.request(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
+        ReadDirReply r = master.read(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
                 what);
         MfsException.check(r.status(), what);
         List<DirEntry> entries = r.entries();
@@ -291,7 +291,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public byte[] getxattr(Creds creds, long inode, String name) throws MfsException {
         String what = "getxattr '" + name + "' of " + inode;
-        XattrReply r = master.request(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
+        XattrReply r = master.read(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
         MfsException.check(r.status(), what);
         return r.value();
     }
@@ -305,7 +305,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public List<String> listxattr(Creds creds, long inode) throws MfsException {
         String what = "listxattr " + inode;
-        XattrListReply r = master.request(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
+        XattrListReply r = master.read(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
         MfsException.check(r.status(), what);
         return List.copyOf(r.names());
     }
