@@ -41,16 +41,37 @@
  *
  * <h2>Followers</h2>
  * A follower appends the leader's entries and applies them to its metadata at once (hot standby:
- * an elected follower serves straight away). It may apply an entry that is not committed; nobody
- * reads a follower's metadata, and if the leader later makes it drop an applied entry, it reloads
- * from disk (image + the cut log) instead of undoing anything. Images are made of committed
- * entries only, so an image never needs undoing. Followers refuse client sessions and chunkserver
- * registrations with {@code NOT_LEADER}; clients and chunkservers then try the next master.
+ * an elected follower serves straight away). It may apply an entry that is not committed; if the
+ * leader later makes it drop an applied entry, it reloads from disk (image + the cut log) instead
+ * of undoing anything. Images are made of committed entries only, so an image never needs undoing.
+ * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
+ * and chunkservers then try the next master.
+ *
+ * <h2>Reads served by followers</h2>
+ * A client that asks opens a read session on a follower ({@link org.mfsj.master.ha.ShadowReads}).
+ * Because a follower's memory may hold entries not yet committed, an answer leaves only once the
+ * leader's commit version (sent with every append, and at once after each commit while any client
+ * reads from followers) has reached the version the answer was read at: a follower never shows a
+ * change the group could still drop. Read-your-writes: the leader sends a watching client the
+ * version behind each reply before the reply itself (same connection, so in order); the client
+ * fences its follower connection at that version before its next read, and the follower holds the
+ * read until it applied that far. Anything that cannot be answered within two seconds gets
+ * {@code NOT_LEADER} and the client asks the leader. Every request but the six reads is refused.
+ *
+ * <h2>Planned hand-over</h2>
+ * {@link org.mfsj.master.ha.LeaderTransfer} follows Raft's leadership transfer: the leader holds
+ * client requests (so its log stops growing through clients), replicates to the target until its
+ * match is the leader's last version, and sends {@code TimeoutNow}; the target stands at once in
+ * the next term and, holding the newest log, gets the votes. Nothing in this changes the safety
+ * argument: the target is an ordinary candidate and the old leader steps down on the higher term
+ * as after any election. If the target does not catch up by the deadline, the hand-over is given up
+ * and the held requests go on in order.
  *
  * <h2>Not done yet</h2>
  * A follower whose log ends before the oldest changelog file the leader still keeps cannot be
  * brought up to date by entries alone; the leader would have to send its image first (not built:
- * such a follower must be re-seeded by copying the leader's data directory). Shadows answer no
- * read-only calls yet; the voter set is fixed by the configuration.
+ * such a follower must be re-seeded by copying the leader's data directory). The voter set is
+ * fixed by the configuration. Locks and open files are not replicated (README, "Locks and
+ * failover").
  */
 package org.mfsj.master.ha;
