@@ -45,6 +45,8 @@ public final class FollowerReads implements AutoCloseable {
     private volatile Peer follower;
     private volatile long lastLookNanos;
     private volatile boolean closed;
+    /** Whether the last search found none, so a search that fails again is not logged again. */
+    private boolean foundNone;
     private Peer fencedOn;
     private long fenced;
 
@@ -134,6 +136,7 @@ public final class FollowerReads implements AutoCloseable {
             try {
                 Peer p = opener.openRead(a, (from, m) -> { }).peer();
                 follower = p;
+                foundNone = false;
                 LOG.info("read session open at follower {}", a);
                 if (closed) {
                     p.close();
@@ -143,8 +146,11 @@ public final class FollowerReads implements AutoCloseable {
                 LOG.debug("master {} gives no read session: {}", a, e.getMessage());
             }
         }
-        LOG.info("no follower of {} gives a read session; reads go to the leader, looking again in {} ms",
-                cfg.masters(), RETRY_MILLIS);
+        if (!foundNone) {
+            LOG.info("no master of {} gives a read session; reads go to the leader, looking again every {} ms",
+                    cfg.masters(), RETRY_MILLIS);
+        }
+        foundNone = true;
     }
 
     /** Looks for a follower now (the first reads then need not go to the leader). */
