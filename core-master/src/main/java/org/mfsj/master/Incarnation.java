@@ -58,6 +58,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private final TermStore terms;
     private final Owner owner;
     private final String clientsAt;
+    private final boolean standFirst;
     private final MasterThread master = new MasterThread("mfsmaster");
     private final NotLeaderInbound notLeader;
     private final PeerLinks links;
@@ -73,8 +74,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private boolean flushQueued;
 
     private Incarnation(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt) {
+            Owner owner, String clientsAt, boolean standFirst) {
         this.cfg = cfg;
+        this.standFirst = standFirst;
         this.clock = clock;
         this.exports = exports;
         this.terms = terms;
@@ -84,9 +86,14 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         this.links = new PeerLinks(group, cfg.ha().peers(), this);
     }
 
+    /**
+     * {@code standFirst}: stand for election soon (the preferred master's first life); a master
+     * that reloads after leading waits a full timeout, so the leader that replaced it (say, after a
+     * hand-over) reaches it first.
+     */
     static Incarnation start(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt) throws IOException {
-        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt);
+            Owner owner, String clientsAt, boolean standFirst) throws IOException {
+        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt, standFirst);
         try {
             i.open();
         } catch (IOException | RuntimeException e) {
@@ -104,7 +111,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
-                cfg.ha().preferred(), clientsAt);
+                standFirst, clientsAt);
         transfer = new LeaderTransfer(raft, hold, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
         shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
                 raft::commitVersion, notLeader);

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class FollowerReads implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FollowerReads.class);
     static final long RETRY_MILLIS = 1000;
+    /** After a follower lagged: how long reads stay with the leader before another is looked for. */
+    static final long LAG_PAUSE_MILLIS = 10_000;
+    /** A follower answers within its own wait (2 s) or says it cannot; longer means it is stuck. */
+    private static final long MAX_FOLLOWER_CALL_MILLIS = 5_000;
 
     private final ClientConfig cfg;
     private final SessionOpener opener;
@@ -55,7 +59,7 @@ public final class FollowerReads implements AutoCloseable {
         this.opener = new SessionOpener(group, cfg, (from, m) -> { });
         this.background = background;
         this.metrics = metrics;
-        this.timeoutMs = cfg.callTimeout().toMillis();
+        this.timeoutMs = Math.min(cfg.callTimeout().toMillis(), MAX_FOLLOWER_CALL_MILLIS);
         this.lastLookNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
     }
 
@@ -76,7 +80,10 @@ public final class FollowerReads implements AutoCloseable {
         try {
             Reply r = Futures.await(p.call(request, Reply.class, timeoutMs), what + " at follower " + p.remote());
             if (r instanceof StatusReply s && s.status() == Status.NOT_LEADER) {
-                LOG.debug("follower {} could not answer {} in time; asking the leader", p.remote(), what);
+                LOG.info("follower {} could not answer {} in time (it lags, or leads no more); reads go to the"
+                        + " leader for {} ms", p.remote(), what, LAG_PAUSE_MILLIS);
+                drop(p);
+                lastLookNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAG_PAUSE_MILLIS - RETRY_MILLIS);
                 metrics.followerFallback();
                 return null;
             }
