@@ -90,6 +90,8 @@ final class DefaultMfsClient implements MfsClient {
         this.metrics = metrics;
         this.master = new MasterCalls(link);
         this.locks = new LockRequests(master);
+        // a new leader holds none of the locks the old one granted: take ours back at once
+        link.onResumed(locks::reclaim);
         this.trash = new TrashRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private static final Logger LOG = LoggerFactory.getLogger(Incarnation.class);
     private static final Duration TICK = Duration.ofMillis(50);
+    /** Longer than a client takes to find the new leader and take its locks back (a few hundred ms). */
+    static final Duration LOCK_GRACE = Duration.ofSeconds(5);
 
     /** What the owner does when this life ends or the changelog fails. */
     interface Owner {
@@ -112,7 +114,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
                 standFirst, clientsAt);
-        transfer = new LeaderTransfer(raft, hold, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
+        transfer = new LeaderTransfer(raft, hold, master, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
         shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
                 raft::commitVersion, notLeader);
         links.start();
@@ -240,6 +242,10 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         master.every(MasterServer.sessionSweep(away), w.sessionSweep());
         master.every(Duration.ofSeconds(1), w.trashPurge());
         w.followerReads().onFirstWatcher(raft::pushCommits);
+        if (term > 1) {
+            // an earlier leader may have granted locks that its clients are about to reclaim here
+            w.locks().startGrace(LOCK_GRACE);
+        }
         wiring = w;
         LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
     }

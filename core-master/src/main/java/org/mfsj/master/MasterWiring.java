@@ -47,7 +47,7 @@ import org.mfsj.master.session.SessionRegistry;
  * collaborators each part needs, and the client dispatch table. Only construction lives here.
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
-        Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads) {
+        Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads, LockCalls locks) {
 
     static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
             Exports exports) {
@@ -93,7 +93,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
         LockTable lockTable = new LockTable();
-        LockCalls lockCalls = new LockCalls(ns, lockTable);
+        LockCalls lockCalls = new LockCalls(ns, lockTable, clock);
         lockCalls.register(dispatcher);
         sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
             lockCalls.releaseSession(s);
@@ -110,6 +110,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         master.execute(() -> trash.initNewFileSystem(version, cfg.defaultTrashTime()));
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
-                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads);
+                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
+                lockCalls);
     }
 }

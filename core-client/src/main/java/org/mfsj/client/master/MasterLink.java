@@ -65,6 +65,8 @@ public final class MasterLink implements AutoCloseable {
     private volatile long lastSendNanos = System.nanoTime();
     private volatile boolean closed;
     private ScheduledFuture<?> pinger;
+    /** Runs (on a background thread) each time the session was re-made after a lost connection. */
+    private volatile Runnable resumed = () -> { };
     /** Null unless the client reads from followers (master HA). */
     private final FollowerReads followers;
 
@@ -127,6 +129,11 @@ public final class MasterLink implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, maxBackoff());
         }
+    }
+
+    /** {@code r} runs after each reconnect, before later reconnects (locks are taken back there). */
+    public void onResumed(Runnable r) {
+        resumed = r;
     }
 
     /** A new request id, never 0. */
@@ -268,6 +275,7 @@ public final class MasterLink implements AutoCloseable {
                     metrics.masterReconnect();
                     install(p);
                     LOG.info("master {} session {} resumed after {} attempt(s)", a, sessionId, attempt);
+                    resumed.run();
                     return;
                 } catch (MfsException e) {
                     if (attempt == 1) {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
@@ -23,11 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeaderTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderTransfer.class);
-    static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+    static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
     static final long MAX_TIMEOUT_MILLIS = 600_000;
 
     private final RaftCore raft;
     private final RequestHold hold;
+    private final Executor master;
     private final Clock clock;
     private final String self;
     private final List<ServerAddress> peerSync;
@@ -42,10 +44,11 @@ public final class LeaderTransfer {
      * @param self     where this master's clients reach it
      * @param peerSync the other voters' sync addresses, in the consensus core's peer order
      */
-    public LeaderTransfer(RaftCore raft, RequestHold hold, Clock clock, String self, List<ServerAddress> peerSync,
-            LongSupplier lastVersion) {
+    public LeaderTransfer(RaftCore raft, RequestHold hold, Executor master, Clock clock, String self,
+            List<ServerAddress> peerSync, LongSupplier lastVersion) {
         this.raft = raft;
         this.hold = hold;
+        this.master = master;
         this.clock = clock;
         this.self = self;
         this.peerSync = List.copyOf(peerSync);
@@ -84,6 +87,12 @@ public final class LeaderTransfer {
                 return;
             }
         }
+        if (!raft.heardWithin(peer, raft.electionMaxMillis())) {
+            // holding every client for a target that cannot answer would only stall them
+            refuse(from, t, Status.EAGAIN, "master " + name(peer) + " has not answered for over "
+                    + raft.electionMaxMillis() + " ms (is it running and connected?); master " + self + " leads on");
+            return;
+        }
         long timeout = t.timeoutMillis() <= 0 ? DEFAULT_TIMEOUT_MILLIS : Math.min(t.timeoutMillis(), MAX_TIMEOUT_MILLIS);
         asker = from;
         askId = t.msgId();
@@ -92,7 +101,13 @@ public final class LeaderTransfer {
         hold.hold();
         LOG.info("master {} hands leadership to {} (peer {}, holds {} of {}); client requests held for at most {} ms",
                 self, name(peer), peer, raft.matchOf(peer), lastVersion.getAsLong(), timeout);
-        raft.transfer(peer, this::handedOver);
+        // requests let through just before the hold may still be queued on this thread: they go first,
+        // so that nothing is appended once the target was told it holds everything
+        master.execute(() -> {
+            if (asker != null && raft.role() == RaftCore.Role.LEADER) {
+                raft.transfer(peer, this::handedOver);
+            }
+        });
     }
 
     private void handedOver() {
@@ -137,14 +152,15 @@ public final class LeaderTransfer {
         from.send(new TransferLeaderReply(t.msgId(), status, "", message));
     }
 
+    /** The peer holding the most of the log among those that answer; the first if none does. */
     private int mostUpToDate() {
-        int best = 0;
-        for (int p = 1; p < peerSync.size(); p++) {
-            if (raft.matchOf(p) > raft.matchOf(best) || peerClients[best] == null && peerClients[p] != null) {
+        int best = -1;
+        for (int p = 0; p < peerSync.size(); p++) {
+            if (raft.heardWithin(p, raft.electionMaxMillis()) && (best < 0 || raft.matchOf(p) > raft.matchOf(best))) {
                 best = p;
             }
         }
-        return best;
+        return Math.max(best, 0);
     }
 
     /** The peer named by {@code text} (its clients' or its sync address), -2 for this master, -1 for none. */

@@ -104,6 +104,11 @@ public final class RaftCore {
         return peers;
     }
 
+    /** Leader: whether {@code peer} answered within the last {@code millis}. */
+    public boolean heardWithin(int peer, long millis) {
+        return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
+    }
+
     public long electionMaxMillis() {
         return timing.electionMax().toMillis();
     }

@@ -22,7 +22,7 @@ public final class DemoteCommand implements Callable<Integer> {
             + " master of the list leads)")
     String which;
 
-    @Option(names = "--timeout", paramLabel = "SEC", defaultValue = "10",
+    @Option(names = "--timeout", paramLabel = "SEC", defaultValue = "5",
             description = "how long the follower may take to catch up (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 

@@ -21,7 +21,7 @@ public final class PromoteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the master that should lead")
     String target;
 
-    @Option(names = "--timeout", paramLabel = "SEC", defaultValue = "10",
+    @Option(names = "--timeout", paramLabel = "SEC", defaultValue = "5",
             description = "how long the target may take to catch up (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
