@@ -71,7 +71,7 @@
  * A follower whose log ends before the oldest changelog file the leader still keeps cannot be
  * brought up to date by entries alone; the leader would have to send its image first (not built:
  * such a follower must be re-seeded by copying the leader's data directory). The voter set is
- * fixed by the configuration. Locks and open files are not replicated (README, "Locks and
- * failover").
+ * fixed by the configuration. Open files are not replicated; locks are not either, but clients
+ * take theirs back during a new leader's grace period (README, "Locks and failover").
  */
 package org.mfsj.master.ha;
