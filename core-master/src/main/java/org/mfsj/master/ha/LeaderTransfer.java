@@ -83,7 +83,8 @@ public final class LeaderTransfer {
             }
             if (peer < 0) {
                 refuse(from, t, Status.ENOENT, t.target() + " is not a voting master of this group; the voters"
-                        + " are " + self + " (leading) and " + voters() + ": give one of them as HOST:PORT");
+                        + " are " + self + " (leading), " + String.join(", ", voters()) + ": give one of them as"
+                        + " HOST:PORT");
                 return;
             }
         }
