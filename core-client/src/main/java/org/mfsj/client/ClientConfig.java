@@ -19,10 +19,13 @@ import org.mfsj.common.types.ServerAddress;
  * @param readAheadMaxBytes the largest read-ahead window a sequential reader grows to
  * @param ioThreads         network event-loop threads shared by master and chunkserver links
  * @param passwordMd5       MD5 of the export's password, or null; the password itself is never kept
+ * @param readFromFollowers send read-only metadata calls (lookup, getattr, readdir, readlink, getxattr,
+ *                          listxattr) to a follower master (master HA), the rest to the leader; the
+ *                          client still reads its own writes
  */
 public record ClientConfig(List<ServerAddress> masters, String subdir, String clientInfo, Duration callTimeout,
                            Duration masterGoneTimeout, long writeBufferBytes, long readAheadMaxBytes,
-                           int ioThreads, byte[] passwordMd5) {
+                           int ioThreads, byte[] passwordMd5, boolean readFromFollowers) {
     public static final String DEFAULT_SUBDIR = "/";
     public static final String DEFAULT_CLIENT_INFO = "mfsj-client";
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -57,7 +60,7 @@ public record ClientConfig(List<ServerAddress> masters, String subdir, String cl
     public static ClientConfig of(List<ServerAddress> masters) {
         return new ClientConfig(masters, DEFAULT_SUBDIR, DEFAULT_CLIENT_INFO, DEFAULT_CALL_TIMEOUT,
                 DEFAULT_MASTER_GONE_TIMEOUT, DEFAULT_WRITE_BUFFER_BYTES, DEFAULT_READ_AHEAD_MAX_BYTES,
-                DEFAULT_IO_THREADS, null);
+                DEFAULT_IO_THREADS, null, false);
     }
 
     public static ClientConfig of(ServerAddress master) {
@@ -66,43 +69,50 @@ public record ClientConfig(List<ServerAddress> masters, String subdir, String cl
 
     public ClientConfig withSubdir(String dir) {
         return new ClientConfig(masters, dir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads, passwordMd5);
+                readAheadMaxBytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withClientInfo(String info) {
         return new ClientConfig(masters, subdir, info, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads, passwordMd5);
+                readAheadMaxBytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withCallTimeout(Duration d) {
         return new ClientConfig(masters, subdir, clientInfo, d, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads, passwordMd5);
+                readAheadMaxBytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withMasterGoneTimeout(Duration d) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, d, writeBufferBytes,
-                readAheadMaxBytes, ioThreads, passwordMd5);
+                readAheadMaxBytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withWriteBufferBytes(long bytes) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, bytes,
-                readAheadMaxBytes, ioThreads, passwordMd5);
+                readAheadMaxBytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withReadAheadMaxBytes(long bytes) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                bytes, ioThreads, passwordMd5);
+                bytes, ioThreads, passwordMd5, readFromFollowers);
     }
 
     public ClientConfig withIoThreads(int threads) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, threads, passwordMd5);
+                readAheadMaxBytes, threads, passwordMd5, readFromFollowers);
     }
 
     /** Mounts an export that needs a password (answered to the master's challenge, never sent). */
     public ClientConfig withPassword(String password) {
         return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
-                readAheadMaxBytes, ioThreads, password == null ? null : PasswordProof.md5(password));
+                readAheadMaxBytes, ioThreads, password == null ? null : PasswordProof.md5(password),
+                readFromFollowers);
+    }
+
+    /** Read-only metadata calls go to a follower master when one answers (master HA). */
+    public ClientConfig withReadFromFollowers(boolean on) {
+        return new ClientConfig(masters, subdir, clientInfo, callTimeout, masterGoneTimeout, writeBufferBytes,
+                readAheadMaxBytes, ioThreads, passwordMd5, on);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -19,6 +19,26 @@ public final class ClientMetrics {
     private final LongAdder readAheadBytes = new LongAdder();
     private final LongAdder writeSessions = new LongAdder();
     private final LongAdder writeRedos = new LongAdder();
+    private final LongAdder followerReads = new LongAdder();
+    private final LongAdder followerFallbacks = new LongAdder();
+
+    /** A read-only metadata call a follower master answered (master HA). */
+    public void followerRead() {
+        followerReads.increment();
+    }
+
+    /** A read-only call meant for a follower that the leader answered instead (no follower, or it lagged). */
+    public void followerFallback() {
+        followerFallbacks.increment();
+    }
+
+    public long followerReads() {
+        return followerReads.sum();
+    }
+
+    public long followerFallbacks() {
+        return followerFallbacks.sum();
+    }
 
     public void masterCall() {
         masterCalls.increment();

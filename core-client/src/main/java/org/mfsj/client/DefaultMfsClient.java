@@ -92,6 +92,8 @@ final class DefaultMfsClient implements MfsClient {
         this.metrics = metrics;
         this.master = new MasterCalls(link);
         this.locks = new LockRequests(master);
+        // a new leader holds none of the locks the old one granted: take ours back at once
+        link.onResumed(locks::reclaim);
         this.trash = new TrashRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
@@ -129,7 +131,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr lookup(Creds creds, long parent, String name) throws MfsException {
-        return patch(master.attr(id -> new Lookup(id, creds, parent, name), "lookup '" + name + "' in " + parent));
+        return patch(master.readAttr(id -> new Lookup(id, creds, parent, name), "lookup '" + name + "' in " + parent));
     }
 
     @Override
@@ -138,7 +140,7 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     private Attr masterAttr(long inode) throws MfsException {
-        return master.attr(id -> new GetAttr(id, inode), "getattr " + inode);
+        return master.readAttr(id -> new GetAttr(id, inode), "getattr " + inode);
     }
 
     @Override
@@ -214,7 +216,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public String readlink(long inode) throws MfsException {
         String what = "readlink " + inode;
-        ReadLinkReply r = master.request(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
+        ReadLinkReply r = master.read(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
         MfsException.check(r.status(), what);
         return r.target();
     }
@@ -222,7 +224,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException {
         String what = "readdir " + dir;
-        ReadDirReply r = master.request(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
+        ReadDirReply r = master.read(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
                 what);
         MfsException.check(r.status(), what);
         List<DirEntry> entries = r.entries();
@@ -296,7 +298,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public byte[] getxattr(Creds creds, long inode, String name) throws MfsException {
         String what = "getxattr '" + name + "' of " + inode;
-        XattrReply r = master.request(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
+        XattrReply r = master.read(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
         MfsException.check(r.status(), what);
         return r.value();
     }
@@ -310,7 +312,7 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public List<String> listxattr(Creds creds, long inode) throws MfsException {
         String what = "listxattr " + inode;
-        XattrListReply r = master.request(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
+        XattrListReply r = master.read(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
         MfsException.check(r.status(), what);
         return List.copyOf(r.names());
     }

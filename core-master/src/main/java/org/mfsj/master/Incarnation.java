@@ -9,22 +9,29 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
+import org.mfsj.common.wire.client2master.TransferLeader;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.FollowerHello;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
 import org.mfsj.master.ha.ImageSender;
 import org.mfsj.master.ha.IncomingImage;
+import org.mfsj.master.ha.LeaderTransfer;
 import org.mfsj.master.ha.NotLeaderInbound;
 import org.mfsj.master.ha.PeerLinks;
 import org.mfsj.master.ha.RaftCore;
 import org.mfsj.master.ha.RaftEvents;
 import org.mfsj.master.ha.RaftTiming;
+import org.mfsj.master.ha.RequestHold;
 import org.mfsj.master.ha.RoleInbound;
+import org.mfsj.master.ha.ShadowReads;
 import org.mfsj.master.ha.TermStore;
 import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.image.ImageSaver;
@@ -39,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * applied; the next one starts again from disk (image + changelog), so memory never holds a change
  * the group did not keep. Listeners and the term file outlive it ({@link ReplicatedMasterServer}).
  */
-final class Incarnation implements RaftEvents, PeerLinks.Handler {
+final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private static final Logger LOG = LoggerFactory.getLogger(Incarnation.class);
     private static final Duration TICK = Duration.ofMillis(50);
+    /** Longer than a client takes to find the new leader and take its locks back (a few hundred ms). */
+    static final Duration LOCK_GRACE = Duration.ofSeconds(5);
 
     /** What the owner does when this life ends or the changelog fails. */
     interface Owner {
@@ -56,9 +65,13 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     private final TermStore terms;
     private final Owner owner;
     private final String clientsAt;
+    private final boolean standFirst;
     private final MasterThread master = new MasterThread("mfsmaster");
     private final NotLeaderInbound notLeader;
     private final PeerLinks links;
+    private final RequestHold hold = new RequestHold(master);
+    private LeaderTransfer transfer;
+    private ShadowReads shadow;
     private MetaStore store;
     private HaLog log;
     private ImageSaver saver;
@@ -72,8 +85,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
     private boolean imageReady;
 
     private Incarnation(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt) {
+            Owner owner, String clientsAt, boolean standFirst) {
         this.cfg = cfg;
+        this.standFirst = standFirst;
         this.clock = clock;
         this.exports = exports;
         this.terms = terms;
@@ -83,9 +97,14 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         this.links = new PeerLinks(group, cfg.ha().peers(), this);
     }
 
+    /**
+     * {@code standFirst}: stand for election soon (the preferred master's first life); a master
+     * that reloads after leading waits a full timeout, so the leader that replaced it (say, after a
+     * hand-over) reaches it first.
+     */
     static Incarnation start(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt) throws IOException {
-        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt);
+            Owner owner, String clientsAt, boolean standFirst) throws IOException {
+        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt, standFirst);
         try {
             i.open();
         } catch (IOException | RuntimeException e) {
@@ -104,7 +123,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
-                cfg.ha().preferred(), clientsAt);
+                standFirst, clientsAt);
         incoming = new IncomingImage(cfg.dataPath());
         images = new ImageSender(cfg.dataPath().resolve(ImageReader.NAME), terms.self(), clientsAt,
                 cfg.ha().peers().size(), new ImageSender.Link() {
@@ -123,10 +142,15 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                         return cfg.ha().peers().get(peer).toString();
                     }
                 }, p -> raft.needsImage(p), clock, cfg.ha().imageRate(), saver::saveNow);
+        transfer = new LeaderTransfer(raft, hold, master, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
+        shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
+                raft::commitVersion, notLeader);
         links.start();
         master.every(TICK, () -> {
             raft.tick();
             images.pump();
+            transfer.tick();
+            shadow.progress();
         });
         saver.schedule(cfg.metadataSaveFreq());
         LOG.info("master {} (id {}) follows at version {}, term {}; peers {}", clientsAt, terms.self(),
@@ -155,7 +179,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
 
     Peer.Inbound clients() {
         MasterWiring w = wiring;
-        return new RoleInbound(master, this::role, w != null && !ended ? w.clients() : notLeader);
+        return new RoleInbound(master, this, w != null && !ended ? hold.around(w.clients()) : shadow.inbound());
     }
 
     Peer.Inbound chunkservers() {
@@ -173,7 +197,15 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 if (m instanceof RequestVote r) {
                     from.send(raft.onRequestVote(r));
                 } else if (m instanceof AppendEntries a) {
+                    if (from.attachment() == null) {
+                        // once per connection: lets the leader know this master by its clients' address
+                        from.attach(Boolean.TRUE);
+                        from.send(new FollowerHello(0, raft.term(), terms.self(), clientsAt));
+                    }
                     raft.onAppendEntries(a, from::send);
+                    shadow.progress();
+                } else if (m instanceof TimeoutNow t) {
+                    raft.onTimeoutNow(t);
                 } else if (m instanceof ImagePart p) {
                     ImageReply r = imagePart(p);
                     from.send(r);
@@ -206,7 +238,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
         };
     }
 
-    private MasterRoleReply role(int msgId) {
+    @Override
+    public MasterRoleReply role(int msgId) {
         RaftCore r = raft;
         return new MasterRoleReply(msgId, Status.OK, r.role().name().toLowerCase(java.util.Locale.ROOT), r.term(),
                 store.state().version(), r.commitVersion(), r.leaderClients(), incoming.progress());
@@ -235,6 +268,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
             } else if (m instanceof ImageReply r) {
                 raft.onImageReply(peer, r);
                 images.answered(peer, r);
+            } else if (m instanceof FollowerHello h) {
+                transfer.heard(peer, h.clientsAt());
             } else {
                 LOG.warn("master {} sent {} as an answer; ignored", from.remote(), m.getClass().getSimpleName());
             }
@@ -264,8 +299,23 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler {
                 : cfg.sessionLocksTimeout();
         master.every(MasterServer.sessionSweep(away), w.sessionSweep());
         master.every(Duration.ofSeconds(1), w.trashPurge());
+        w.followerReads().onFirstWatcher(raft::pushCommits);
+        if (term > 1) {
+            // an earlier leader may have granted locks that its clients are about to reclaim here
+            w.locks().startGrace(LOCK_GRACE);
+        }
         wiring = w;
         LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
+    }
+
+    @Override
+    public void transfer(Peer from, TransferLeader t) {
+        transfer.start(from, t);
+    }
+
+    @Override
+    public long readsServed() {
+        return shadow.served();
     }
 
     @Override

@@ -13,9 +13,8 @@ import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
-import org.mfsj.common.status.Status;
-import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.RoleInbound;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
@@ -121,8 +120,7 @@ public final class MasterServer implements AutoCloseable {
 
     /** Client requests, and a role query answered "single": no peers, this master always leads. */
     private static Peer.Inbound clientsWithRole(MasterWiring w) {
-        return new RoleInbound(w.master(), id -> new MasterRoleReply(id, Status.OK, "single", 0,
-                w.journal().lastVersion(), w.journal().lastVersion(), ""), w.clients());
+        return new RoleInbound(w.master(), GroupCalls.single(() -> w.journal().lastVersion()), w.clients());
     }
 
     /** The handler of a new connection; before the metadata is loaded, one that hangs up. */

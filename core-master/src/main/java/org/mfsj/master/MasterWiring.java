@@ -29,6 +29,7 @@ import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
 import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
+import org.mfsj.master.service.FollowerReadCalls;
 import org.mfsj.master.service.LockCalls;
 import org.mfsj.master.service.NamespaceCalls;
 import org.mfsj.master.service.ObjectCalls;
@@ -46,7 +47,7 @@ import org.mfsj.master.session.SessionRegistry;
  * collaborators each part needs, and the client dispatch table. Only construction lives here.
  */
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
-        Runnable trashPurge, Executor master, Journal journal) {
+        Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads, LockCalls locks) {
 
     static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
             Exports exports) {
@@ -74,7 +75,15 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         Journal journal = store.journal();
         Durability durability = store.durability();
-        dispatcher.setReplyGate((to, reply) -> durability.when(journal.lastVersion()).thenRun(() -> to.send(reply)));
+        FollowerReadCalls followerReads = new FollowerReadCalls();
+        followerReads.register(dispatcher);
+        dispatcher.setReplyGate((to, reply) -> {
+            long version = journal.lastVersion();
+            durability.when(version).thenRun(() -> {
+                followerReads.beforeReply(to, version);
+                to.send(reply);
+            });
+        });
         dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
@@ -84,7 +93,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
         LockTable lockTable = new LockTable();
-        LockCalls lockCalls = new LockCalls(ns, lockTable);
+        LockCalls lockCalls = new LockCalls(ns, lockTable, clock);
         lockCalls.register(dispatcher);
         sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
             lockCalls.releaseSession(s);
@@ -101,6 +110,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         master.execute(() -> trash.initNewFileSystem(version, cfg.defaultTrashTime()));
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
-                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal);
+                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
+                lockCalls);
     }
 }

@@ -62,7 +62,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
                 FileTermStore.open(cfg.dataPath()));
         try {
             s.bind();
-            s.current = s.newLife();
+            s.current = s.newLife(cfg.ha().preferred());
         } catch (InterruptedException | IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -86,7 +86,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
         return host + ":" + clients.port();
     }
 
-    private Incarnation newLife() throws IOException {
+    private Incarnation newLife(boolean standFirst) throws IOException {
         return Incarnation.start(cfg, clock, exports, terms, group, new Incarnation.Owner() {
             @Override
             public void ended(Incarnation which) {
@@ -102,7 +102,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
                     which.close();
                 });
             }
-        }, clientsAt());
+        }, clientsAt(), standFirst);
     }
 
     /** A connection's handler from the current life; while there is none, one that hangs up. */
@@ -124,7 +124,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
             old.close();
             while (!closed) {
                 try {
-                    current = newLife();
+                    current = newLife(false);
                     return;
                 } catch (IOException | RuntimeException e) {
                     LOG.error("master {} cannot reload its metadata; trying again in {} ms", clientsAt(),

@@ -16,10 +16,13 @@ import org.mfsj.common.types.ServerAddress;
  *                   mfsnostdmountoptions): the kernel then checks permissions on what it has cached,
  *                   search rights on every directory of a path included, which it otherwise skips
  * @param fuseOptions options for libfuse as given (ro, allow_other, ...), without the ones we always add
+ * @param readFromFollowers {@code mfsreadfollower}: lookups, attributes, listings, symlinks and
+ *                   xattrs are read from a follower master (master HA); the mount still sees its own
+ *                   changes at once, other clients' after the follower applied them
  */
 public record MountOptions(List<ServerAddress> masters, String subdir, String password, CacheSettings cache,
                            Duration masterGoneTimeout, long writeCacheBytes, long readAheadBytes, boolean readOnly,
-                           boolean standardOptions, List<String> fuseOptions) {
+                           boolean standardOptions, List<String> fuseOptions, boolean readFromFollowers) {
     private static final long MIB = 1 << 20;
 
     public MountOptions {
@@ -82,7 +85,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
     /** The client settings this mount asks for. */
     public ClientConfig clientConfig(ClientConfig base) {
         return base.withSubdir(subdir).withMasterGoneTimeout(masterGoneTimeout).withWriteBufferBytes(writeCacheBytes)
-                .withReadAheadMaxBytes(readAheadBytes);
+                .withReadAheadMaxBytes(readAheadBytes).withReadFromFollowers(readFromFollowers);
     }
 
     /**
@@ -117,6 +120,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
         long readAhead = ClientConfig.DEFAULT_READ_AHEAD_MAX_BYTES;
         boolean readOnly;
         boolean standard = true;
+        boolean readFollower;
         final List<String> fuse = new ArrayList<>();
 
         void apply(String opt) {
@@ -135,6 +139,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
                 case "mfswritecachesize" -> writeCache = mebibytes(key, value);
                 case "mfsreadaheadsize" -> readAhead = mebibytes(key, value);
                 case "mfsnostdmountoptions" -> standard = false;
+                case "mfsreadfollower" -> readFollower = true;
                 default -> {
                     if (key.startsWith("mfs")) {
                         throw new IllegalArgumentException("unknown mount option '" + opt + "'");
@@ -149,7 +154,8 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
         MountOptions build(List<ServerAddress> fallback) {
             return new MountOptions(masters(fallback), subdir, password,
                     new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
-                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse);
+                    Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse,
+                    readFollower);
         }
 
         /** mfsmaster/-H and mfsport/-P over {@code fallback}: only what is given replaces it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mfsj.client.ClientConfig;
 import org.mfsj.common.types.ServerAddress;
 
 class MountOptionsTest {
@@ -26,6 +27,14 @@ class MountOptionsTest {
     }
 
     @Test
+    void readFollowerAsksTheClientToReadFromFollowers() {
+        MountOptions o = MountOptions.parse(null, null, null, List.of("mfsreadfollower,allow_other"), FALLBACK);
+        assertThat(o.readFromFollowers()).isTrue();
+        assertThat(o.fuseOptions()).containsExactly("allow_other");
+        assertThat(o.clientConfig(ClientConfig.of(FALLBACK)).readFromFollowers()).isTrue();
+    }
+
+    @Test
     void mfsmountKeysAndFuseOptions() {
         MountOptions o = MountOptions.parse(null, null, null, List.of(
                 "mfsmaster=m1,mfsport=9999,mfssubfolder=/data,mfsattrcacheto=2.5",
@@ -38,6 +47,7 @@ class MountOptionsTest {
         assertThat(o.readAheadBytes()).isEqualTo(4L << 20);
         assertThat(o.readOnly()).isTrue();
         assertThat(o.fuseOptions()).containsExactly("ro", "allow_other");
+        assertThat(o.readFromFollowers()).isFalse();
         assertThat(o.libfuseOptions()).endsWith(",default_permissions,ro,allow_other");
     }
 

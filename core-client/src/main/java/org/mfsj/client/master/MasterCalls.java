@@ -26,7 +26,27 @@ public final class MasterCalls {
     /** The reply of the expected type (its status still to check), or the master's error as an exception. */
     public <R extends Reply> R request(IntFunction<? extends Message> request, Class<R> type, String what)
             throws MfsException {
-        Reply r = link.call(request, Reply.class, what);
+        return typed(link.call(request, Reply.class, what), type, what);
+    }
+
+    /** As {@link #request}, for a read-only call a follower may answer (master HA). */
+    public <R extends Reply> R read(IntFunction<? extends Message> request, Class<R> type, String what)
+            throws MfsException {
+        return typed(readCall(request, what), type, what);
+    }
+
+    /** As {@link #attr}, for a read-only call a follower may answer (master HA). */
+    public Attr readAttr(IntFunction<? extends Message> request, String what) throws MfsException {
+        return attrOf(readCall(request, what), what);
+    }
+
+    private Reply readCall(IntFunction<? extends Message> request, String what) throws MfsException {
+        FollowerReads f = link.followers();
+        Reply r = f == null ? null : f.call(request, what);
+        return r != null ? r : link.call(request, Reply.class, what);
+    }
+
+    private static <R extends Reply> R typed(Reply r, Class<R> type, String what) throws MfsException {
         if (type.isInstance(r)) {
             return type.cast(r);
         }
@@ -38,7 +58,10 @@ public final class MasterCalls {
 
     /** Attributes the master returned, or its error as an exception. */
     public Attr attr(IntFunction<? extends Message> request, String what) throws MfsException {
-        Reply r = link.call(request, Reply.class, what);
+        return attrOf(link.call(request, Reply.class, what), what);
+    }
+
+    private static Attr attrOf(Reply r, String what) throws MfsException {
         Status status;
         Attr attr;
         if (r instanceof EntryReply e) {

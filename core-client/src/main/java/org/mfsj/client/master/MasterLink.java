@@ -21,6 +21,9 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.Reply;
 import org.mfsj.common.wire.client2master.Ping;
+import org.mfsj.common.wire.client2master.StatusReply;
+import org.mfsj.common.wire.client2master.VersionNotice;
+import org.mfsj.common.wire.client2master.WatchVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,10 @@ public final class MasterLink implements AutoCloseable {
     private volatile long lastSendNanos = System.nanoTime();
     private volatile boolean closed;
     private ScheduledFuture<?> pinger;
+    /** Runs (on a background thread) each time the session was re-made after a lost connection. */
+    private volatile Runnable resumed = () -> { };
+    /** Null unless the client reads from followers (master HA). */
+    private final FollowerReads followers;
 
     public MasterLink(ClientConfig cfg, EventLoopGroup group, ScheduledExecutorService timer, Executor background,
                       ClientMetrics metrics) {
@@ -71,9 +78,14 @@ public final class MasterLink implements AutoCloseable {
         this.metrics = metrics;
         this.callTimeoutMs = cfg.callTimeout().toMillis();
         this.goneNanos = cfg.masterGoneTimeout().toNanos();
+        this.followers = cfg.readFromFollowers() ? new FollowerReads(cfg, group, background, metrics) : null;
         this.opener = new SessionOpener(group, cfg, new Peer.Inbound() {
             @Override
             public void onMessage(Peer from, Message message) {
+                if (message instanceof VersionNotice n && followers != null) {
+                    followers.noticed(n.version());
+                    return;
+                }
                 LOG.debug("master {} sent unexpected {}; ignored", from.remote(), message.getClass().getSimpleName());
             }
 
@@ -97,6 +109,9 @@ public final class MasterLink implements AutoCloseable {
                 try {
                     install(openSession(a, 0));
                     pinger = timer.scheduleWithFixedDelay(this::pingIfIdle, 1, 1, TimeUnit.SECONDS);
+                    if (followers != null) {
+                        followers.start();
+                    }
                     return;
                 } catch (MfsException e) {
                     if (!SessionOpener.isTransport(e.status())) {
@@ -114,6 +129,11 @@ public final class MasterLink implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, maxBackoff());
         }
+    }
+
+    /** {@code r} runs after each reconnect, before later reconnects (locks are taken back there). */
+    public void onResumed(Runnable r) {
+        resumed = r;
     }
 
     /** A new request id, never 0. */
@@ -194,7 +214,28 @@ public final class MasterLink implements AutoCloseable {
         }
         sessionId = s.sessionId();
         rootInode = s.rootInode();
+        if (followers != null) {
+            watchVersions(a, s.peer());
+        }
         return s.peer();
+    }
+
+    /** Asks the leader for the version behind each reply, which reads from followers must reach. */
+    private void watchVersions(ServerAddress a, Peer p) throws MfsException {
+        try {
+            Reply r = Futures.await(p.call(WatchVersions::new, Reply.class, callTimeoutMs), "watch versions at " + a);
+            if (r instanceof StatusReply s) {
+                MfsException.check(s.status(), "watch versions at master " + a);
+            }
+        } catch (MfsException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /** Where read-only calls go first; null when the client reads from the leader only. */
+    FollowerReads followers() {
+        return followers;
     }
 
     private void install(Peer p) {
@@ -234,6 +275,7 @@ public final class MasterLink implements AutoCloseable {
                     metrics.masterReconnect();
                     install(p);
                     LOG.info("master {} session {} resumed after {} attempt(s)", a, sessionId, attempt);
+                    resumed.run();
                     return;
                 } catch (MfsException e) {
                     if (attempt == 1) {
@@ -315,6 +357,9 @@ public final class MasterLink implements AutoCloseable {
         }
         if (pinger != null) {
             pinger.cancel(false);
+        }
+        if (followers != null) {
+            followers.close();
         }
         if (p != null) {
             p.close();

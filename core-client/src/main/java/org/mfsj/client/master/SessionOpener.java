@@ -1,15 +1,19 @@
 package org.mfsj.client.master;
 
 import io.netty.channel.EventLoopGroup;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.common.auth.PasswordProof;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.client2master.ChallengeReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.ReadSession;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
 import org.mfsj.common.wire.client2master.SessionChallenge;
@@ -38,10 +42,22 @@ final class SessionOpener {
     }
 
     Session open(ServerAddress a, long resumeId) throws MfsException {
+        return open(a, handler, "session " + resumeId, proof -> id -> new RegisterSession(id, resumeId,
+                cfg.clientInfo(), cfg.subdir(), proof));
+    }
+
+    /** A read-only session on a follower (master HA); a leader refuses it with EAGAIN. */
+    Session openRead(ServerAddress a, Peer.Inbound inbound) throws MfsException {
+        return open(a, inbound, "a read session", proof -> id -> new ReadSession(id, cfg.clientInfo(), cfg.subdir(),
+                proof));
+    }
+
+    private Session open(ServerAddress a, Peer.Inbound inbound, String which,
+            Function<byte[], IntFunction<Message>> register) throws MfsException {
         int timeout = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         String what = "connect to master " + a;
         Peer p = Futures.await(WireClient.connect(group, a, ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY,
-                handler, timeout), what);
+                inbound, timeout), what);
         RegisterSessionReply r;
         try {
             byte[] answer = new byte[0];
@@ -51,16 +67,15 @@ final class SessionOpener {
                 MfsException.check(c.status(), "password challenge from master " + a);
                 answer = PasswordProof.answer(cfg.passwordMd5(), c.challenge());
             }
-            byte[] proof = answer;
-            r = Futures.await(p.call(id -> new RegisterSession(id, resumeId, cfg.clientInfo(), cfg.subdir(), proof),
-                    RegisterSessionReply.class, timeout), "register session at master " + a);
+            r = Futures.await(p.call(register.apply(answer), RegisterSessionReply.class, timeout),
+                    "register " + which + " at master " + a);
         } catch (MfsException e) {
             p.close();
             throw e;
         }
         if (!r.status().isOk()) {
             p.close();
-            throw new MfsException(r.status(), "master " + a + " refused session " + resumeId + " on "
+            throw new MfsException(r.status(), "master " + a + " refused " + which + " on "
                     + cfg.subdir() + ": " + (r.refusal().isEmpty() ? r.status().message() : r.refusal()));
         }
         return new Session(p, r.sessionId(), r.rootInode());

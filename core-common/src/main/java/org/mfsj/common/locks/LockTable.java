@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Every lock held on every inode, with POSIX semantics: an owner's locks never conflict with
@@ -115,6 +116,15 @@ public final class LockTable {
         List<HeldLock> all = new ArrayList<>(posix.getOrDefault(inode, List.of()));
         all.addAll(flock.getOrDefault(inode, List.of()));
         return all;
+    }
+
+    /** Every lock of {@code flavor}, with its inode. */
+    public void forEach(LockFlavor flavor, BiConsumer<Long, HeldLock> action) {
+        for (Map.Entry<Long, List<HeldLock>> e : List.copyOf(of(flavor).entrySet())) {
+            for (HeldLock h : List.copyOf(e.getValue())) {
+                action.accept(e.getKey(), h);
+            }
+        }
     }
 
     /** Locks a session holds now, of both flavors. */

@@ -18,12 +18,21 @@ import org.mfsj.common.wire.client2master.LookupObjectReply;
 import org.mfsj.common.wire.client2master.MasterRole;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.ReadFence;
+import org.mfsj.common.wire.client2master.ReadSession;
+import org.mfsj.common.wire.client2master.ReadsServed;
+import org.mfsj.common.wire.client2master.TransferLeader;
+import org.mfsj.common.wire.client2master.TransferLeaderReply;
+import org.mfsj.common.wire.client2master.VersionNotice;
+import org.mfsj.common.wire.client2master.WatchVersions;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.FollowerHello;
+import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
-import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 
 /** The master<->follower family and the object calls: each survives the wire, and a cut frame closes it. */
@@ -67,6 +76,28 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(MF, new VoteReply(5, 8, 1, false));
         assertSurvives(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 1 << 20, 1234L, 65536, 99, new byte[] {4, 5}));
         assertSurvives(MF, new ImageReply(7, 8, 3, 5000, 131072, false));
+        assertSurvives(MF, new TimeoutNow(0, 8, 1));
+        assertSurvives(MF, new FollowerHello(0, 8, 3, "127.0.0.1:9521"));
+    }
+
+    @Test
+    void handOverAndFollowerReadCallsSurviveTheWire() {
+        assertSurvives(CM, new TransferLeader(1, "127.0.0.1:9521", 10_000));
+        assertSurvives(CM, new TransferLeader(2, "", 0));
+        assertSurvives(CM, new TransferLeaderReply(1, Status.OK, "127.0.0.1:9521", "stands for election now"));
+        assertSurvives(CM, new TransferLeaderReply(2, Status.ENOENT, "", "not a voter"));
+        assertSurvives(CM, new ReadSession(3, "it", "/sub", new byte[] {9, 8}));
+        assertSurvives(CM, new WatchVersions(4));
+        assertSurvives(CM, new VersionNotice(0, 1L << 40));
+        assertSurvives(CM, new ReadFence(0, 77));
+        assertSurvives(CM, new ReadsServed(5));
+    }
+
+    @Test
+    void aCutHandOverOrReadSessionFrameClosesTheConnection() {
+        assertCutFrameCloses(CM, new TransferLeader(1, "127.0.0.1:9521", 10_000), 3);
+        assertCutFrameCloses(CM, new ReadSession(3, "it", "/sub", new byte[] {9, 8}), 1);
+        assertCutFrameCloses(MF, new FollowerHello(0, 8, 3, "h:1"), 2);
     }
 
     @Test

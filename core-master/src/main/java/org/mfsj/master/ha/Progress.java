@@ -74,6 +74,10 @@ final class Progress {
         return all[all.length - 1 - all.length / 2];
     }
 
+    long lastHeard(int peer) {
+        return lastHeard[peer];
+    }
+
     /** Whether a majority (the leader included) was heard from at or after {@code since}. */
     boolean majorityHeardSince(long since) {
         int heard = 1;

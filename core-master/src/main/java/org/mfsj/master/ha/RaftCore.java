@@ -12,6 +12,7 @@ import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,11 @@ public final class RaftCore {
     private long joinAt = -1;
     /** Storing the leader's image: this log lacks entries the leader no longer keeps. */
     private boolean receivingImage;
+    /** Leader: the peer leadership is being handed to (-1: none), and whom to tell once it was told. */
+    private int transferTo = -1;
+    private Runnable handedOver;
+    /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
+    private boolean pushCommits;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -105,6 +111,75 @@ public final class RaftCore {
     /** Where clients reach the leader as far as this master knows; "" when unknown. */
     public String leaderClients() {
         return role == Role.LEADER ? selfClients : leaderClients;
+    }
+
+    /** Leader: the last version known durable on {@code peer}. */
+    public long matchOf(int peer) {
+        return role == Role.LEADER ? progress.match(peer) : 0;
+    }
+
+    public int peers() {
+        return peers;
+    }
+
+    /** Leader: whether {@code peer} answered within the last {@code millis}. */
+    public boolean heardWithin(int peer, long millis) {
+        return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
+    }
+
+    public long electionMaxMillis() {
+        return timing.electionMax().toMillis();
+    }
+
+    /** Leader: followers serve reads, so each commit is sent to them as soon as it is known. */
+    public void pushCommits() {
+        pushCommits = true;
+    }
+
+    /**
+     * Leader: hands leadership to {@code peer} as soon as it holds every entry of this log (the
+     * caller stops new changes first), by telling it to stand for election now; {@code sent} runs
+     * when it was told. It wins at once, being up to date, and this master follows the higher term.
+     */
+    public void transfer(int peer, Runnable sent) {
+        if (role != Role.LEADER) {
+            throw new IllegalStateException("only the leader hands leadership over");
+        }
+        transferTo = peer;
+        handedOver = sent;
+        replicate(peer, true);
+        tryTransfer();
+    }
+
+    /** Leader: gives up a transfer that did not complete (the target did not catch up in time). */
+    public void cancelTransfer() {
+        transferTo = -1;
+        handedOver = null;
+    }
+
+    private void tryTransfer() {
+        if (transferTo < 0 || progress.match(transferTo) < log.lastVersion()) {
+            return;
+        }
+        int peer = transferTo;
+        Runnable sent = handedOver;
+        cancelTransfer();
+        LOG.info("master {} hands leadership of term {} to peer {} (it holds version {})", terms.self(), term(),
+                peer, progress.match(peer));
+        events.send(peer, new TimeoutNow(0, term(), terms.self()));
+        sent.run();
+    }
+
+    /** Follower: the leader hands leadership over to this master; stand for election now. */
+    public void onTimeoutNow(TimeoutNow t) {
+        observe(t.term());
+        if (t.term() != term() || role != Role.FOLLOWER || t.leader() != leaderId) {
+            LOG.warn("master {} ignores a hand-over from master {} in term {} (it is {} in term {}, following {})",
+                    terms.self(), t.leader(), t.term(), role, term(), leaderId);
+            return;
+        }
+        LOG.info("master {} takes over from master {} in term {}", terms.self(), t.leader(), t.term());
+        startElection(clock.millis());
     }
 
     /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
@@ -418,6 +493,7 @@ public final class RaftCore {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
             replicate(peer, false);
+            tryTransfer();
         } else {
             progress.rejected(peer, r.lastVersion(), now);
             replicate(peer, true);
@@ -430,6 +506,13 @@ public final class RaftCore {
         if (m > commit && log.termAt(m) == term()) {
             commit = m;
             log.committed(m);
+            if (pushCommits) {
+                for (int p = 0; p < peers; p++) {
+                    if (progress.next(p) > log.lastVersion()) {
+                        replicate(p, true);
+                    }
+                }
+            }
         }
     }
 
@@ -439,6 +522,7 @@ public final class RaftCore {
             return;
         }
         boolean led = role == Role.LEADER;
+        cancelTransfer();
         terms.save(term, 0);
         role = Role.FOLLOWER;
         leaderId = 0;
@@ -456,6 +540,7 @@ public final class RaftCore {
     }
 
     private void stepDown(long term) {
+        cancelTransfer();
         role = Role.FOLLOWER;
         leaderId = 0;
         electionDeadline = clock.millis() + randomTimeout();

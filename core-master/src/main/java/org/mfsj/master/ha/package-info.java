@@ -41,11 +41,31 @@
  *
  * <h2>Followers</h2>
  * A follower appends the leader's entries and applies them to its metadata at once (hot standby:
- * an elected follower serves straight away). It may apply an entry that is not committed; nobody
- * reads a follower's metadata, and if the leader later makes it drop an applied entry, it reloads
- * from disk (image + the cut log) instead of undoing anything. Images are made of committed
- * entries only, so an image never needs undoing. Followers refuse client sessions and chunkserver
- * registrations with {@code NOT_LEADER}; clients and chunkservers then try the next master.
+ * an elected follower serves straight away). It may apply an entry that is not committed; if the
+ * leader later makes it drop an applied entry, it reloads from disk (image + the cut log) instead
+ * of undoing anything. Images are made of committed entries only, so an image never needs undoing.
+ * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
+ * and chunkservers then try the next master.
+ *
+ * <h2>Reads served by followers</h2>
+ * A client that asks opens a read session on a follower ({@link org.mfsj.master.ha.ShadowReads}).
+ * Because a follower's memory may hold entries not yet committed, an answer leaves only once the
+ * leader's commit version (sent with every append, and at once after each commit while any client
+ * reads from followers) has reached the version the answer was read at: a follower never shows a
+ * change the group could still drop. Read-your-writes: the leader sends a watching client the
+ * version behind each reply before the reply itself (same connection, so in order); the client
+ * fences its follower connection at that version before its next read, and the follower holds the
+ * read until it applied that far. Anything that cannot be answered within two seconds gets
+ * {@code NOT_LEADER} and the client asks the leader. Every request but the six reads is refused.
+ *
+ * <h2>Planned hand-over</h2>
+ * {@link org.mfsj.master.ha.LeaderTransfer} follows Raft's leadership transfer: the leader holds
+ * client requests (so its log stops growing through clients), replicates to the target until its
+ * match is the leader's last version, and sends {@code TimeoutNow}; the target stands at once in
+ * the next term and, holding the newest log, gets the votes. Nothing in this changes the safety
+ * argument: the target is an ordinary candidate and the old leader steps down on the higher term
+ * as after any election. If the target does not catch up by the deadline, the hand-over is given up
+ * and the held requests go on in order.
  *
  * <h2>A follower further behind than the log kept</h2>
  * Images drop the changelog files they cover ({@code BACK_LOGS} newest kept), so a follower may need
@@ -76,6 +96,7 @@
  * candidate no other master heard of, is forgotten; a lost disk counts as that master's failure.
  *
  * <h2>Not done yet</h2>
- * Shadows answer no read-only calls yet; the voter set is fixed by the configuration.
+ * The voter set is fixed by the configuration. Open files are not replicated; locks are not either,
+ * but clients take theirs back during a new leader's grace period (README, "Locks and failover").
  */
 package org.mfsj.master.ha;

@@ -1,9 +1,13 @@
 package org.mfsj.master.service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockOwner;
 import org.mfsj.common.locks.LockTable;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
@@ -20,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * POSIX and flock locks, held here so that two mounts or gateways on two machines exclude each
  * other. Locks belong to (session, owner) and last until released or until their session is
- * dropped; they are not written to the changelog, as in MooseFS: after a master restart
- * clients hold none. Waiting for a lock (F_SETLKW) is the client's retry loop, so the master never
+ * dropped; they are not written to the changelog, as in MooseFS: after a master restart or a
+ * failover the master holds none, and clients take theirs back ({@link LockOp#RECLAIM}) during the
+ * new leader's grace period (README, "Locks and failover"). Waiting for a lock (F_SETLKW) is the client's retry loop, so the master never
  * keeps a request parked.
  */
 public final class LockCalls {
@@ -29,10 +34,24 @@ public final class LockCalls {
 
     private final Namespace ns;
     private final LockTable table;
+    private final Clock clock;
+    /** Until then only reclaims take locks: a new leader's clients take back what they held. */
+    private Instant graceUntil = Instant.MIN;
 
-    public LockCalls(Namespace ns, LockTable table) {
+    public LockCalls(Namespace ns, LockTable table, Clock clock) {
         this.ns = ns;
         this.table = table;
+        this.clock = clock;
+    }
+
+    /**
+     * A new leader (master HA) holds none of the locks its clients took from the one before: for
+     * {@code grace}, new locks are refused with EAGAIN while reconnecting clients reclaim theirs.
+     */
+    public void startGrace(Duration grace) {
+        graceUntil = clock.instant().plus(grace);
+        LOG.info("lock grace period of {} ms: until then only locks held before the failover are taken",
+                grace.toMillis());
     }
 
     public void register(RequestDispatcher d) {
@@ -63,15 +82,19 @@ public final class LockCalls {
         }
         ns.getattr(c.inode());
         LockOwner who = new LockOwner(s.id(), c.owner());
+        if (c.op() == LockOp.SET && c.type() != LockType.UNLOCK && clock.instant().isBefore(graceUntil)) {
+            LOG.debug("client {} lock on inode {} refused: grace period after a failover", from.remote(), c.inode());
+            return new LockReply(c.msgId(), Status.EAGAIN, null);
+        }
         Optional<HeldLock> conflict = switch (c.op()) {
             case TEST -> table.conflict(c.inode(), c.flavor(), c.type(), c.start(), c.end(), who);
-            case SET -> table.set(c.inode(), c.flavor(), c.type(), c.start(), c.end(), who, c.pid());
+            case SET, RECLAIM -> table.set(c.inode(), c.flavor(), c.type(), c.start(), c.end(), who, c.pid());
             case RELEASE_OWNER -> {
                 table.releaseOwner(c.inode(), c.flavor(), who);
                 yield Optional.empty();
             }
         };
-        Status st = conflict.isPresent() && c.op() == LockOp.SET
+        Status st = conflict.isPresent() && (c.op() == LockOp.SET || c.op() == LockOp.RECLAIM)
                 ? Status.EAGAIN : Status.OK;
         return new LockReply(c.msgId(), st, conflict.orElse(null));
     }

@@ -8,6 +8,7 @@ import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 
 class RaftCoreTest {
@@ -188,5 +189,61 @@ class RaftCoreTest {
             stood = up.core.role() == RaftCore.Role.CANDIDATE;
         }
         assertThat(stood).as("the master with the longer log stands within its election timeout").isTrue();
+    }
+
+    @Test
+    void aHandOverWaitsUntilTheTargetHoldsEverythingThenItWinsAtOnce() {
+        RaftGroup g = new RaftGroup(3, 0);
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        g.cut[2] = true;
+        leader.write("mkdir a");
+        g.deliver();
+        g.sync();
+        g.deliver();
+        boolean[] told = new boolean[1];
+        leader.core.transfer(leader.peerIndexOf(2), () -> told[0] = true);
+        g.deliver();
+        assertThat(told[0]).as("told while the target lacks an entry").isFalse();
+
+        g.cut[2] = false;
+        g.advance(200);
+        g.deliver();
+        g.sync();
+        g.deliver();
+        assertThat(told[0]).isTrue();
+        // no election timeout passed: the target stood because it was told, and the others followed
+        assertThat(g.node(2).core.role()).isEqualTo(RaftCore.Role.LEADER);
+        assertThat(g.node(2).core.term()).isEqualTo(2);
+        assertThat(leader.core.role()).isEqualTo(RaftCore.Role.FOLLOWER);
+        assertThat(leader.stepDowns).containsExactly(2L);
+        assertThat(g.node(2).log.text(2)).isEqualTo("mkdir a");
+    }
+
+    @Test
+    void aHandOverNotFromTheLeaderFollowedIsIgnored() {
+        RaftGroup g = new RaftGroup(3, 0);
+        g.awaitLeader(1000);
+        RaftGroup.Node follower = g.node(1);
+        follower.core.onTimeoutNow(new TimeoutNow(0, follower.core.term(), 99));
+        assertThat(follower.core.role()).isEqualTo(RaftCore.Role.FOLLOWER);
+        assertThat(follower.core.term()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledHandOverNeverTellsTheTarget() {
+        RaftGroup g = new RaftGroup(3, 0);
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        g.cut[1] = true;
+        leader.write("mkdir b");
+        boolean[] told = new boolean[1];
+        leader.core.transfer(leader.peerIndexOf(1), () -> told[0] = true);
+        leader.core.cancelTransfer();
+        g.cut[1] = false;
+        g.advance(200);
+        g.deliver();
+        g.sync();
+        g.deliver();
+        assertThat(told[0]).isFalse();
+        assertThat(leader.core.role()).isEqualTo(RaftCore.Role.LEADER);
     }
 }

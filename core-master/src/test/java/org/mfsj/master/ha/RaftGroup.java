@@ -13,6 +13,7 @@ import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
+import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.fake.TestClock;
 
@@ -62,6 +63,8 @@ final class RaftGroup {
                 to.core.onVoteReply(back, v);
             } else if (p.m() instanceof AppendReply a) {
                 to.core.onAppendReply(back, a);
+            } else if (p.m() instanceof TimeoutNow t) {
+                to.core.onTimeoutNow(t);
             }
         }
     }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  *
  * <p>Ops: an in-process master on loopback with its changelog on (every answer waits for its
  * fsync, grouped), driven through core-client from 1 and from 16 connections, each with its own
- * session and directory: create, lookup, getattr, rename, unlink of {@code --ops} files in all;
- * against one master, and against three voting masters (master HA: each change waits for a
+ * session and directory: create, lookup, getattr, lock, unlock, setxattr, rename, unlink of
+ * {@code --ops} files in all; against one master, and against three voting masters (master HA: each change waits for a
  * majority's fsync), for the HA column.
  * Memory and restart: for each {@code --files} count, that many files (in directories of 1000)
  * made through the namespace with the changelog on; heap per file after a full GC; the time to

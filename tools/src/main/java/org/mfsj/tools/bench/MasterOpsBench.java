@@ -7,6 +7,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.locks.LockFlavor;
+import org.mfsj.common.locks.LockType;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
 
@@ -15,7 +17,13 @@ import org.mfsj.common.types.ServerAddress;
  * {@code conns} client connections.
  */
 final class MasterOpsBench {
-    private static final String[] PHASES = {"create", "lookup", "getattr", "rename", "unlink"};
+    /**
+     * lock and unlock (a POSIX lock taken and released per file: master memory only, not in the
+     * changelog) beside setxattr (a change of about the same size that is) show what a lock call
+     * would cost if locks were replicated through the changelog.
+     */
+    private static final String[] PHASES = {"create", "lookup", "getattr", "lock", "unlock", "setxattr", "rename",
+        "unlink"};
 
     private final Path data;
     private final int ops;
@@ -85,7 +93,10 @@ final class MasterOpsBench {
                     case 0 -> inodes[i] = c.create(root, dir, name, 0644).inode();
                     case 1 -> c.lookup(root, dir, name);
                     case 2 -> c.getattr(inodes[i]);
-                    case 3 -> c.rename(root, dir, name, dir, "r" + i);
+                    case 3 -> c.setLock(inodes[i], LockFlavor.POSIX, LockType.WRITE, 0, 99, id + 1, id + 1, false);
+                    case 4 -> c.releaseLocks(inodes[i], LockFlavor.POSIX, id + 1);
+                    case 5 -> c.setxattr(root, inodes[i], "user.lock", new byte[16], 0);
+                    case 6 -> c.rename(root, dir, name, dir, "r" + i);
                     default -> c.unlink(root, dir, "r" + i);
                 }
             }

@@ -6,8 +6,12 @@ import org.mfsj.master.MasterMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code mfs master -c mfsmaster.cfg}: runs the master in the foreground until SIGTERM. */
-@Command(name = "master", description = "Run the metadata master (foreground).")
+/**
+ * {@code mfs master -c mfsmaster.cfg}: runs the master in the foreground until SIGTERM; {@code mfs
+ * master promote|demote} are planned switch-overs between masters (master HA).
+ */
+@Command(name = "master", description = "Run the metadata master (foreground); 'promote' and 'demote' hand"
+        + " leadership over between replicated masters.", subcommands = {PromoteCommand.class, DemoteCommand.class})
 public final class MasterCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "mfsmaster.cfg (default: /etc/mfs/mfsmaster.cfg if it exists, else built-in defaults)",
             paramLabel = "FILE")

@@ -47,7 +47,8 @@ public final class MountCommand implements Callable<Integer> {
             + " 'host:port;host:port'), mfsport=,"
             + " mfssubfolder=, mfspassword=, mfsattrcacheto=SEC, mfsentrycacheto=SEC, mfsdirentrycacheto=SEC,"
             + " mfsiotimeout=SEC (how long calls wait for a lost master), mfswritecachesize=MiB, mfsnostdmountoptions,"
-            + " mfsreadaheadsize=MiB, and FUSE options (ro, allow_other, ...)")
+            + " mfsreadaheadsize=MiB, mfsreadfollower (master HA: lookups, attributes, listings, symlinks and xattrs"
+            + " from a follower master; the mount still sees its own changes), and FUSE options (ro, allow_other, ...)")
     List<String> options = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "mfsmount.cfg: lines of -o options,"

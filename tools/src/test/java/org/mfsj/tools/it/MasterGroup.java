@@ -1,10 +1,19 @@
 package org.mfsj.tools.it;
 
+import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.Transport;
+import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
+import org.mfsj.common.wire.client2master.ReadsServed;
 import org.mfsj.tools.cluster.LocalCluster;
 import org.mfsj.tools.cmd.MasterRoles;
 
@@ -14,6 +23,34 @@ final class MasterGroup {
 
     MasterGroup(LocalCluster cluster) {
         this.cluster = cluster;
+    }
+
+    /** How many reads master {@code i} answered on read sessions (as a follower); -1 if it does not answer. */
+    long readsServed(int i) {
+        EventLoopGroup group = Transport.newGroup(1);
+        Peer p = null;
+        try {
+            p = WireClient.connect(group, cluster.masterAddresses().get(i), ClientMasterProtocol.FAMILY,
+                    ClientMasterProtocol.FAMILY, (f, m) -> { }, 3000).get(3, TimeUnit.SECONDS);
+            return p.call(ReadsServed::new, CountReply.class, 3000).get(3, TimeUnit.SECONDS).count();
+        } catch (Exception e) {
+            return -1;
+        } finally {
+            if (p != null) {
+                p.close();
+            }
+            group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The client address of the master named {@code name}. */
+    ServerAddress address(String name) {
+        return cluster.masterAddresses().get(cluster.masterNames().indexOf(name));
+    }
+
+    /** Every master as one -H argument of the tools. */
+    String list() {
+        return String.join(",", cluster.masterAddresses().stream().map(ServerAddress::toString).toList());
     }
 
     List<MasterRoleReply> roles() {

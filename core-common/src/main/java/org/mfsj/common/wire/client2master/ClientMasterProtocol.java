@@ -50,6 +50,12 @@ public final class ClientMasterProtocol {
             .add(1050, Publish.class, Publish::decode)
             .add(1051, AppendChunks.class, AppendChunks::decode)
             .add(1052, MasterRole.class, MasterRole::decode)
+            .add(1053, TransferLeader.class, TransferLeader::decode)
+            .add(1054, ReadSession.class, ReadSession::decode)
+            .add(1055, WatchVersions.class, WatchVersions::decode)
+            .add(1056, VersionNotice.class, VersionNotice::decode)
+            .add(1057, ReadFence.class, ReadFence::decode)
+            .add(1058, ReadsServed.class, ReadsServed::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -70,7 +76,8 @@ public final class ClientMasterProtocol {
             .add(1542, TrashListReply.class, TrashListReply::decode)
             .add(1547, QuotaReply.class, QuotaReply::decode)
             .add(1549, LookupObjectReply.class, LookupObjectReply::decode)
-            .add(1552, MasterRoleReply.class, MasterRoleReply::decode);
+            .add(1552, MasterRoleReply.class, MasterRoleReply::decode)
+            .add(1553, TransferLeaderReply.class, TransferLeaderReply::decode);
 
     private ClientMasterProtocol() {
     }

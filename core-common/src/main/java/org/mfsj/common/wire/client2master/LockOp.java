@@ -7,7 +7,12 @@ public enum LockOp {
     /** Takes, changes or releases a range without waiting (F_SETLK, flock LOCK_NB, NFS LOCK/LOCKU). */
     SET(2),
     /** Drops every lock of the owner on the inode (close, flock release, RELEASE_LOCKOWNER). */
-    RELEASE_OWNER(3);
+    RELEASE_OWNER(3),
+    /**
+     * As SET, for a lock the client held before it reconnected (a master failover or restart):
+     * the only way to take a lock while a new leader's grace period lasts.
+     */
+    RECLAIM(4);
 
     private final int code;
 

@@ -16,7 +16,10 @@ public final class FollowerProtocol {
             .add(3003, AppendEntries.class, AppendEntries::decode)
             .add(3004, AppendReply.class, AppendReply::decode)
             .add(3005, ImagePart.class, ImagePart::decode)
-            .add(3006, ImageReply.class, ImageReply::decode);
+            .add(3006, ImageReply.class, ImageReply::decode)
+            // 3005-3009: image transfer; 3010-3019: leadership transfer and shadows
+            .add(3010, TimeoutNow.class, TimeoutNow::decode)
+            .add(3011, FollowerHello.class, FollowerHello::decode);
 
     private FollowerProtocol() {
     }
