@@ -73,7 +73,7 @@ public final class ChunkWrites {
         d.on(WriteChunkEnd.class, this::end, ErrorReplies::attr);
     }
 
-    private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
+    CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
         return open(from, req, clock.instant());
     }
 
@@ -181,7 +181,7 @@ public final class ChunkWrites {
         }
     }
 
-    private Message end(Peer from, WriteChunkEnd req) throws MfsException {
+    Message end(Peer from, WriteChunkEnd req) throws MfsException {
         if (!locks.releaseBy(req.chunkId(), sessionOf(from)) && locks.isLocked(req.chunkId())) {
             LOG.warn("client {} (session {}) ended a write of chunk {} that another session now holds; lock kept",
                     from.remote(), sessionOf(from), hex(req.chunkId()));
