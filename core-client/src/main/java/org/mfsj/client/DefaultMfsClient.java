@@ -199,7 +199,7 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     private DirChange withOpenFiles(DirChangeRequests.Result r) {
-        return new DirChange(r.entry() == null ? null : patch(r.entry()), r.dir(), r.otherDir());
+        return new DirChange(r.entry() == null ? null : patch(r.entry()), r.dir(), r.otherDir(), r.changed());
     }
 
     @Override

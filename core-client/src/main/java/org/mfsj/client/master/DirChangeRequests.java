@@ -1,5 +1,6 @@
 package org.mfsj.client.master;
 
+import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
@@ -21,7 +22,7 @@ import org.mfsj.common.wire.client2master.WithDirAttrs;
  */
 public final class DirChangeRequests {
     /** What one of these calls returns, before the client adds its own view of open files. */
-    public record Result(Attr entry, Attr dir, Attr otherDir) {
+    public record Result(Attr entry, Attr dir, Attr otherDir, List<Long> changed) {
     }
 
     /** Builds the wrapped change for one message id and request id. */
@@ -72,6 +73,6 @@ public final class DirChangeRequests {
         long rq = master.newRequestId();
         DirChangeReply r = master.request(id -> new WithDirAttrs(change.build(id, rq)), DirChangeReply.class, what);
         MfsException.check(r.status(), what);
-        return new Result(r.entry(), r.dir(), r.otherDir());
+        return new Result(r.entry(), r.dir(), r.otherDir(), r.changed());
     }
 }

@@ -64,8 +64,13 @@ public final class RequestDispatcher {
     public interface Envelope<T extends Message> {
         Message inner(T outer);
 
+        /** Just before the inner request is served: what {@link #reply} needs of the state before it. */
+        default Object before(T outer) {
+            return null;
+        }
+
         /** On the master thread, right after the inner request was served. */
-        Message reply(T outer, Message innerReply);
+        Message reply(T outer, Object before, Message innerReply);
     }
 
     private record Entry<T extends Message>(AsyncHandler<T> handler, ErrorReply error) {
@@ -81,8 +86,12 @@ public final class RequestDispatcher {
             return envelope.inner(type.cast(outer));
         }
 
-        Message reply(Message outer, Message innerReply) {
-            return envelope.reply(type.cast(outer), innerReply);
+        Object before(Message outer) {
+            return envelope.before(type.cast(outer));
+        }
+
+        Message reply(Message outer, Object before, Message innerReply) {
+            return envelope.reply(type.cast(outer), before, innerReply);
         }
     }
 
@@ -143,7 +152,8 @@ public final class RequestDispatcher {
     public void dispatch(Peer from, Message m) {
         Wrapped<?> wrapped = envelopes.get(m.getClass());
         if (wrapped != null) {
-            serve(from, wrapped.inner(m), r -> wrapped.reply(m, r));
+            Object before = wrapped.before(m);
+            serve(from, wrapped.inner(m), r -> wrapped.reply(m, before, r));
             return;
         }
         serve(from, m, UnaryOperator.identity());

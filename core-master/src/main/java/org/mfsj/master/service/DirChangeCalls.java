@@ -1,8 +1,11 @@
 package org.mfsj.master.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.DirChangeReply;
@@ -40,8 +43,31 @@ public final class DirChangeCalls implements RequestDispatcher.Envelope<WithDirA
         return outer.call();
     }
 
+    /** The inodes the change will touch without returning them: the names it removes or moves. */
     @Override
-    public Message reply(WithDirAttrs outer, Message innerReply) {
+    public Object before(WithDirAttrs outer) {
+        List<Long> touched = new ArrayList<>(DirChangeReply.MAX_CHANGED);
+        if (outer.call() instanceof Unlink u) {
+            addInode(touched, u.parent(), u.name());
+        } else if (outer.call() instanceof Rmdir r) {
+            addInode(touched, r.parent(), r.name());
+        } else if (outer.call() instanceof Rename r) {
+            addInode(touched, r.srcParent(), r.srcName());
+            addInode(touched, r.dstParent(), r.dstName());
+        }
+        return touched;
+    }
+
+    private void addInode(List<Long> into, long dir, String name) {
+        try {
+            into.add(ns.lookup(Creds.ROOT, dir, name).inode());
+        } catch (MfsException absent) {
+            // nothing there: nothing touched
+        }
+    }
+
+    @Override
+    public Message reply(WithDirAttrs outer, Object before, Message innerReply) {
         Message call = outer.call();
         long dir;
         long otherDir = 0;
@@ -66,8 +92,10 @@ public final class DirChangeCalls implements RequestDispatcher.Envelope<WithDirA
         } else {
             throw new IllegalStateException(innerReply.getClass().getSimpleName() + " answering " + call);
         }
+        @SuppressWarnings("unchecked")
+        List<Long> touched = status.isOk() ? (List<Long>) before : List.of();
         return new DirChangeReply(outer.msgId(), status, entry, attrOrNull(dir),
-                otherDir == 0 ? null : attrOrNull(otherDir));
+                otherDir == 0 ? null : attrOrNull(otherDir), touched);
     }
 
     private static long parentOf(Message call) {
