@@ -57,7 +57,7 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
                     + " another door's show after this long, as with the FUSE mount's attribute cache); 0 = ask"
                     + " the master on every call.");
     static final int MAX_EXPORTS = 16;
-    static final List<ConfigKey<String>> EXPORT_KEYS = exportKeys();
+    public static final List<ConfigKey<String>> EXPORT_KEYS = exportKeys();
     public static final ConfigSchema SCHEMA = schema();
 
     public static NfsConfig load(Path file) throws ConfigException {
