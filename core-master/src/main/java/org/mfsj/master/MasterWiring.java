@@ -112,7 +112,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         trash.register(dispatcher);
         long version = store.state().version();
         master.execute(() -> {
-            ScratchCalls.skipInodeGap(ns, version);
+            ScratchCalls.skipIdGap(ns, registry, version);
             trash.initNewFileSystem(version, cfg.defaultTrashTime());
         });
 
