@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.FileType;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.fs.Rdev;
