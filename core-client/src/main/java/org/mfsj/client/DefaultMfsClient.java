@@ -13,6 +13,7 @@ import org.mfsj.client.io.OpenFiles;
 import org.mfsj.client.io.WriteContext;
 import org.mfsj.client.master.MasterCalls;
 import org.mfsj.client.master.LockRequests;
+import org.mfsj.client.master.DirChangeRequests;
 import org.mfsj.client.master.TrashRequests;
 import org.mfsj.client.master.MasterLink;
 import org.mfsj.common.locks.HeldLock;
@@ -58,6 +59,9 @@ import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
 import org.mfsj.common.wire.client2master.SetXattr;
+import org.mfsj.common.wire.client2master.ReplyCounts;
+import org.mfsj.common.wire.client2master.ReplyCountsReply;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.StatFs;
 import org.mfsj.common.wire.client2master.StatFsReply;
 import org.mfsj.common.wire.client2master.Symlink;
@@ -81,6 +85,7 @@ final class DefaultMfsClient implements MfsClient {
     private final MasterCalls master;
     private final LockRequests locks;
     private final TrashRequests trash;
+    private final DirChangeRequests dirChanges;
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
@@ -95,6 +100,7 @@ final class DefaultMfsClient implements MfsClient {
         // a new leader holds none of the locks the old one granted: take ours back at once
         link.onResumed(locks::reclaim);
         this.trash = new TrashRequests(master);
+        this.dirChanges = new DirChangeRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
         this.locations = new ChunkLocationCache(LOCATION_TTL_NANOS, System::nanoTime);
@@ -160,6 +166,54 @@ final class DefaultMfsClient implements MfsClient {
             }
         }
         return patch(a);
+    }
+
+    @Override
+    public DirChange mknodWithDir(Creds c, long parent, String name, FileType type, int mode, int rdev)
+            throws MfsException {
+        return withOpenFiles(dirChanges.mknod(c, parent, name, type, mode, rdev));
+    }
+
+    @Override
+    public DirChange mkdirWithDir(Creds c, long parent, String name, int mode) throws MfsException {
+        return withOpenFiles(dirChanges.mkdir(c, parent, name, mode));
+    }
+
+    @Override
+    public DirChange symlinkWithDir(Creds c, long parent, String name, String target) throws MfsException {
+        return withOpenFiles(dirChanges.symlink(c, parent, name, target));
+    }
+
+    @Override
+    public DirChange linkWithDir(Creds c, long inode, long newParent, String newName) throws MfsException {
+        return withOpenFiles(dirChanges.link(c, inode, newParent, newName));
+    }
+
+    @Override
+    public DirChange unlinkWithDir(Creds c, long parent, String name) throws MfsException {
+        return withOpenFiles(dirChanges.unlink(c, parent, name));
+    }
+
+    @Override
+    public DirChange rmdirWithDir(Creds c, long parent, String name) throws MfsException {
+        return withOpenFiles(dirChanges.rmdir(c, parent, name));
+    }
+
+    @Override
+    public DirChange renameWithDirs(Creds c, long srcParent, String srcName, long dstParent, String dstName)
+            throws MfsException {
+        return withOpenFiles(dirChanges.rename(c, srcParent, srcName, dstParent, dstName));
+    }
+
+    private DirChange withOpenFiles(DirChangeRequests.Result r) {
+        return new DirChange(r.entry() == null ? null : patch(r.entry()), r.dir(), r.otherDir(), r.changed());
+    }
+
+    @Override
+    public MasterReplyCounts masterReplyCounts() throws MfsException {
+        ReplyCountsReply r = master.request(ReplyCounts::new, ReplyCountsReply.class, "reply counts");
+        MfsException.check(r.status(), "reply counts");
+        return new MasterReplyCounts(r.durable(), r.applied());
     }
 
     @Override
@@ -252,6 +306,14 @@ final class DefaultMfsClient implements MfsClient {
         Attr a = master.attr(id -> new CreateOpen(id, creds, parent, name, mode, rq),
                 "create and open '" + name + "' in " + parent);
         return files.open(creds, a, true);
+    }
+
+    @Override
+    public FileHandle createOpenScratch(Creds creds, long parent, String name, int mode) throws MfsException {
+        long rq = master.newRequestId();
+        Attr a = master.attr(id -> new ScratchCreateOpen(new CreateOpen(id, creds, parent, name, mode, rq)),
+                "create and open scratch file '" + name + "' in " + parent);
+        return files.openScratch(creds, a);
     }
 
     @Override

@@ -93,6 +93,67 @@ public interface MfsClient extends AutoCloseable {
     }
 
     /**
+     * {@link #createOpen} of a private file in a scratch directory (one whose
+     * {@code trusted.mfsj.scratch} attribute root has set): the create and the writes' chunk calls
+     * are answered once the master has applied them, not once they are durable. Only for a file a
+     * later durable change (such as {@link #publish}) puts in view, which makes them durable too;
+     * if the master dies first, the file and what was written to it may be gone. Outside a scratch
+     * directory (or with a client that cannot), it is {@link #createOpen}.
+     */
+    default FileHandle createOpenScratch(Creds creds, long parent, String name, int mode) throws MfsException {
+        return createOpen(creds, parent, name, mode);
+    }
+
+    /** {@link #mknod} with the directory's attributes after it (one master call where the client can). */
+    default DirChange mknodWithDir(Creds creds, long parent, String name, FileType type, int mode, int rdev)
+            throws MfsException {
+        return DirChange.readAfter(this, mknod(creds, parent, name, type, mode, rdev), parent, 0, List.of());
+    }
+
+    /** {@link #mkdir} with the directory's attributes after it. */
+    default DirChange mkdirWithDir(Creds creds, long parent, String name, int mode) throws MfsException {
+        return DirChange.readAfter(this, mkdir(creds, parent, name, mode), parent, 0, List.of());
+    }
+
+    /** {@link #symlink} with the directory's attributes after it. */
+    default DirChange symlinkWithDir(Creds creds, long parent, String name, String target) throws MfsException {
+        return DirChange.readAfter(this, symlink(creds, parent, name, target), parent, 0, List.of());
+    }
+
+    /** {@link #link} with the new name's directory's attributes after it. */
+    default DirChange linkWithDir(Creds creds, long inode, long newParent, String newName) throws MfsException {
+        return DirChange.readAfter(this, link(creds, inode, newParent, newName), newParent, 0, List.of());
+    }
+
+    /** {@link #unlink} with the directory's attributes after it. */
+    default DirChange unlinkWithDir(Creds creds, long parent, String name) throws MfsException {
+        List<Long> victim = DirChange.inodeOf(this, parent, name);
+        unlink(creds, parent, name);
+        return DirChange.readAfter(this, null, parent, 0, victim);
+    }
+
+    /** {@link #rmdir} with the directory's attributes after it. */
+    default DirChange rmdirWithDir(Creds creds, long parent, String name) throws MfsException {
+        List<Long> victim = DirChange.inodeOf(this, parent, name);
+        rmdir(creds, parent, name);
+        return DirChange.readAfter(this, null, parent, 0, victim);
+    }
+
+    /** {@link #rename} with both directories' attributes after it. */
+    default DirChange renameWithDirs(Creds creds, long srcParent, String srcName, long dstParent, String dstName)
+            throws MfsException {
+        List<Long> touched = new java.util.ArrayList<>(DirChange.inodeOf(this, srcParent, srcName));
+        touched.addAll(DirChange.inodeOf(this, dstParent, dstName));
+        rename(creds, srcParent, srcName, dstParent, dstName);
+        return DirChange.readAfter(this, null, srcParent, dstParent, touched);
+    }
+
+    /** The master's reply counters (for tests and status); ENOTSUP from a client that cannot ask. */
+    default MasterReplyCounts masterReplyCounts() throws MfsException {
+        throw unsupported("reply counts");
+    }
+
+    /**
      * {@link #lookup} of {@code name}, {@link #getxattr} of {@code xattrName} (absent: null) and,
      * when it is a regular file and {@code openForRead} is set, {@link #open} for reading, in one
      * master call where the client can. The caller closes the handle.

@@ -3,7 +3,10 @@ package org.mfsj.master;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.ReplyCounts;
+import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.ReplicationGate;
 import org.mfsj.master.chunks.ReplicationPlanner;
@@ -36,6 +39,8 @@ import org.mfsj.master.service.ObjectCalls;
 import org.mfsj.master.service.OpenCalls;
 import org.mfsj.master.service.RetryCache;
 import org.mfsj.master.service.SaveImageCall;
+import org.mfsj.master.service.ScratchCalls;
+import org.mfsj.master.service.DirChangeCalls;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
@@ -89,7 +94,8 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
         new ChunkReads(ns, registry).register(dispatcher);
-        new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock).register(dispatcher);
+        ChunkWrites writes = new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock);
+        writes.register(dispatcher);
         new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
         LockTable lockTable = new LockTable();
@@ -102,12 +108,22 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
         new OpenCalls(ns).register(dispatcher);
-        new ObjectCalls(ns).register(dispatcher);
+        ObjectCalls objects = new ObjectCalls(ns);
+        objects.register(dispatcher);
+        new ScratchCalls(ns, objects, writes).register(dispatcher);
+        new DirChangeCalls(ns).register(dispatcher);
+        dispatcher.on(ReplyCounts.class, (p, r) -> {
+            long[] n = dispatcher.replyCounts();
+            return new ReplyCountsReply(r.msgId(), Status.OK, n[0], n[1]);
+        }, (id, st) -> new ReplyCountsReply(id, st, 0, 0));
         new QuotaCalls(ns).register(dispatcher);
         TrashCalls trash = new TrashCalls(ns);
         trash.register(dispatcher);
         long version = store.state().version();
-        master.execute(() -> trash.initNewFileSystem(version, cfg.defaultTrashTime()));
+        master.execute(() -> {
+            ScratchCalls.skipIdGap(ns, registry, version);
+            trash.initNewFileSystem(version, cfg.defaultTrashTime());
+        });
 
         return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,

@@ -24,7 +24,8 @@ import org.mfsj.nfs.exports.ExportTable;
  */
 public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, int mountPort, boolean mountUdp,
                         boolean rpcbind, long fsid, List<Export> exports, int workerThreads,
-                        Duration openFileIdle, Duration leaseTime, Duration graceTime, String idDomain) {
+                        Duration openFileIdle, Duration leaseTime, Duration graceTime, String idDomain,
+                        Duration attrCache) {
     public static final ConfigKey<String> MASTER_HOST = ConfigKey.string("MASTER_HOST", "127.0.0.1",
             "Address of the master; with master HA, every master as host:port,host:port.");
     public static final ConfigKey<Integer> MASTER_PORT = ConfigKey.integer("MASTER_PORT", 9421, 1, 65535,
@@ -51,8 +52,12 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
             "NFSv4 grace period after start: clients reclaim their opens and locks, new ones wait.");
     public static final ConfigKey<String> ID_DOMAIN = ConfigKey.string("NFS4_ID_DOMAIN", "localdomain",
             "Domain of NFSv4 owner names (uid@domain); numeric names are accepted as well.");
+    public static final ConfigKey<Integer> ATTR_CACHE = ConfigKey.integer("NFS_ATTR_CACHE_MS", 1000, 0, 60000,
+            "Milliseconds the gateway answers from attributes it saw (its own changes update them at once;"
+                    + " another door's show after this long, as with the FUSE mount's attribute cache); 0 = ask"
+                    + " the master on every call.");
     static final int MAX_EXPORTS = 16;
-    static final List<ConfigKey<String>> EXPORT_KEYS = exportKeys();
+    public static final List<ConfigKey<String>> EXPORT_KEYS = exportKeys();
     public static final ConfigSchema SCHEMA = schema();
 
     public static NfsConfig load(Path file) throws ConfigException {
@@ -86,7 +91,7 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
         return new NfsConfig(new ServerAddress(c.get(MASTER_HOST), c.get(MASTER_PORT)), c.get(LISTEN_HOST),
                 c.get(NFS_PORT), c.get(MOUNT_PORT), c.get(MOUNT_UDP), c.get(RPCBIND), c.get(FSID), exports,
                 c.get(WORKERS), Duration.ofSeconds(c.get(OPEN_IDLE)), Duration.ofSeconds(c.get(LEASE)),
-                Duration.ofSeconds(c.get(GRACE)), c.get(ID_DOMAIN));
+                Duration.ofSeconds(c.get(GRACE)), c.get(ID_DOMAIN), Duration.ofMillis(c.get(ATTR_CACHE)));
     }
 
     private static List<ConfigKey<String>> exportKeys() {
@@ -104,7 +109,8 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
 
     private static ConfigSchema schema() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_HOST, MASTER_PORT, LISTEN_HOST, NFS_PORT,
-                MOUNT_PORT, MOUNT_UDP, RPCBIND, FSID, WORKERS, OPEN_IDLE, LEASE, GRACE, ID_DOMAIN));
+                MOUNT_PORT, MOUNT_UDP, RPCBIND, FSID, WORKERS, OPEN_IDLE, LEASE, GRACE, ID_DOMAIN,
+                ATTR_CACHE));
         keys.addAll(EXPORT_KEYS);
         return ConfigSchema.of("mfsnfs.cfg", keys.toArray(new ConfigKey<?>[0]));
     }

@@ -16,6 +16,7 @@ import org.dcache.oncrpc4j.rpc.net.IpProtocolType;
 import org.mfsj.client.MfsClient;
 import org.mfsj.nfs.exports.Export;
 import org.mfsj.nfs.exports.ExportTable;
+import org.mfsj.nfs.fs.AttrCache;
 import org.mfsj.nfs.fs.Gateway;
 import org.mfsj.nfs.io.OpenFiles;
 import org.mfsj.nfs.io.WriteVerifier;
@@ -50,7 +51,8 @@ public final class NfsServer implements AutoCloseable {
         ExportTable exports = new ExportTable(cfg.exports());
         WriteVerifier verifier = new WriteVerifier();
         OpenFiles files = new OpenFiles(client, clock, cfg.openFileIdle(), verifier);
-        this.gateway = new Gateway(client, exports, cfg.fsid(), files, verifier);
+        this.gateway = new Gateway(client, exports, cfg.fsid(), files, verifier,
+                new AttrCache(cfg.attrCache(), System::nanoTime));
         for (Export e : exports.all()) {
             try {
                 gateway.exportRoot(e);

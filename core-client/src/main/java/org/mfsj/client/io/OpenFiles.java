@@ -36,12 +36,28 @@ public final class OpenFiles {
                 ctx.fileSync(), ctx.metrics(), creds, forWrite, a);
     }
 
+    /**
+     * A handle on a new file of a scratch directory that this client just made: its writer sends
+     * the scratch forms of the chunk calls, which the master answers once applied.
+     */
+    public FileHandle openScratch(Creds creds, Attr a) {
+        WriteContext scratch = new WriteContext(ctx.master().rewriting(ScratchWrites::form), ctx.conns(), ctx.cache(),
+                ctx.metrics(), ctx.bufferBytes(), ctx.windowBytes(), ctx.timeoutMs(), ctx.workers(), ctx.fileSync());
+        OpenFile f = acquire(a.inode(), a.length(), scratch);
+        return new DefaultFileHandle(f, this, new ReadAhead(a.inode(), reader, readAheadMax, ctx.metrics()), attrs,
+                ctx.fileSync(), ctx.metrics(), creds, true, a);
+    }
+
     /** The shared state of {@code inode}, made if needed, with one more handle counted. */
     OpenFile acquire(long inode, long length) {
+        return acquire(inode, length, ctx);
+    }
+
+    private OpenFile acquire(long inode, long length, WriteContext writeCtx) {
         return files.compute(inode, (k, f) -> {
             OpenFile of = f;
             if (of == null) {
-                of = new OpenFile(inode, length, ctx, () -> removeIfUnused(inode));
+                of = new OpenFile(inode, length, writeCtx, () -> removeIfUnused(inode));
             } else if (of.isIdle()) {
                 // nothing of ours in flight: the master's word is the truth (another client may have truncated)
                 of.masterLength(length, of.changes());

@@ -1,6 +1,7 @@
 package org.mfsj.client.master;
 
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -18,15 +19,30 @@ import org.mfsj.common.wire.client2master.StatusReply;
  */
 public final class MasterCalls {
     private final MasterLink link;
+    private final UnaryOperator<Message> rewrite;
 
     public MasterCalls(MasterLink link) {
+        this(link, UnaryOperator.identity());
+    }
+
+    private MasterCalls(MasterLink link, UnaryOperator<Message> rewrite) {
         this.link = link;
+        this.rewrite = rewrite;
+    }
+
+    /**
+     * The same link, with every request passed through {@code rewrite} before it is sent: how one
+     * file's writer sends the scratch forms of its chunk calls without knowing of them.
+     */
+    public MasterCalls rewriting(UnaryOperator<Message> rewriteRequest) {
+        return new MasterCalls(link, m -> rewriteRequest.apply(rewrite.apply(m)));
     }
 
     /** The reply of the expected type (its status still to check), or the master's error as an exception. */
     public <R extends Reply> R request(IntFunction<? extends Message> request, Class<R> type, String what)
             throws MfsException {
-        return typed(link.call(request, Reply.class, what), type, what);
+        return typed(link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what), type,
+                what);
     }
 
     /** As {@link #request}, for a read-only call a follower may answer (master HA). */
@@ -58,7 +74,7 @@ public final class MasterCalls {
 
     /** Attributes the master returned, or its error as an exception. */
     public Attr attr(IntFunction<? extends Message> request, String what) throws MfsException {
-        return attrOf(link.call(request, Reply.class, what), what);
+        return attrOf(link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what), what);
     }
 
     private static Attr attrOf(Reply r, String what) throws MfsException {
@@ -85,7 +101,7 @@ public final class MasterCalls {
 
     /** Nothing but success, or the master's error as an exception. */
     public void status(IntFunction<? extends Message> request, String what) throws MfsException {
-        Reply r = link.call(request, Reply.class, what);
+        Reply r = link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what);
         Status status;
         if (r instanceof StatusReply s) {
             status = s.status();

@@ -41,9 +41,17 @@ public final class ChunkCommands {
      * id is durable in the changelog.
      */
     public CompletableFuture<List<StorageServer>> create(Chunk c, List<StorageServer> targets) {
+        return log.durable().thenCompose(d -> createNow(c, targets));
+    }
+
+    /**
+     * Creates the new chunk on each of {@code targets} at once, before its id is durable: only for
+     * a scratch file's chunk, whose id a restarted master never hands out again (its ids skip a
+     * gap), so a copy made for a record the log lost is an orphan the master deletes.
+     */
+    public CompletableFuture<List<StorageServer>> createNow(Chunk c, List<StorageServer> targets) {
         int version = c.version();
-        return log.durable().thenCompose(d -> onEach(targets, s -> orders.create(s, c.id(), version), "create", c))
-                .thenApply(ok -> {
+        return onEach(targets, s -> orders.create(s, c.id(), version), "create", c).thenApply(ok -> {
             ok.stream().filter(StorageServer::connected).forEach(s -> registry.addCopy(s, c.id(), version));
             return ok;
         });

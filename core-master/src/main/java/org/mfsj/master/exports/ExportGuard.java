@@ -3,6 +3,8 @@ package org.mfsj.master.exports;
 import java.util.Set;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.client2master.AppendChunks;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.Link;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
@@ -15,8 +17,11 @@ import org.mfsj.common.wire.client2master.SetGoal;
 import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
@@ -30,7 +35,8 @@ public final class ExportGuard {
     private static final Set<Class<? extends Message>> CHANGES = Set.of(SetAttr.class, Mkdir.class, Mknod.class,
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
             SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
-            SetQuota.class);
+            SetQuota.class, CreateOpen.class, Publish.class, AppendChunks.class, ScratchCreateOpen.class,
+            ScratchWriteChunk.class);
 
     private ExportGuard() {
     }

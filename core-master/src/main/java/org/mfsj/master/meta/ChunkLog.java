@@ -11,7 +11,8 @@ import org.mfsj.master.chunks.StorageServer;
  * Chunk facts that must survive a restart, made and logged in one step: new chunk ids and chunk
  * versions. A chunkserver must never hold an id or a version the log could lose, or a restarted
  * master would hand the id out again or take the newest copies for stale ones; so callers send
- * their order only once {@link #durable()} completes.
+ * their order only once {@link #durable()} completes. The one exception is a new chunk of a
+ * scratch file, safe because a restarted master skips the ids its last life may have handed out.
  */
 public final class ChunkLog {
     private final ChunkRegistry registry;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.master.changelog.MetaLog;
@@ -51,7 +52,13 @@ public final class Durability implements MetaLog.Listener {
 
     @Override
     public void durable(long version) {
-        master.execute(() -> release(version));
+        try {
+            master.execute(() -> release(version));
+        } catch (RejectedExecutionException stopped) {
+            // the master thread stopped first (a shutdown flushing what was still pending): no one
+            // is left to answer, and the log's own thread must live on to finish the flush
+            LOG.debug("version {} durable after the master thread stopped", version);
+        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
@@ -55,6 +57,22 @@ public final class RequestDispatcher {
         void onClose(Peer peer);
     }
 
+    /**
+     * A request that carries another one: the inner request is served as if sent alone, and its
+     * reply (or error reply) is turned into the outer request's reply type.
+     */
+    public interface Envelope<T extends Message> {
+        Message inner(T outer);
+
+        /** Just before the inner request is served: what {@link #reply} needs of the state before it. */
+        default Object before(T outer) {
+            return null;
+        }
+
+        /** On the master thread, right after the inner request was served. */
+        Message reply(T outer, Object before, Message innerReply);
+    }
+
     private record Entry<T extends Message>(AsyncHandler<T> handler, ErrorReply error) {
         CompletionStage<? extends Message> run(Peer from, Message m) throws MfsException {
             @SuppressWarnings("unchecked")
@@ -63,7 +81,25 @@ public final class RequestDispatcher {
         }
     }
 
+    private record Wrapped<T extends Message>(Class<T> type, Envelope<T> envelope) {
+        Message inner(Message outer) {
+            return envelope.inner(type.cast(outer));
+        }
+
+        Object before(Message outer) {
+            return envelope.before(type.cast(outer));
+        }
+
+        Message reply(Message outer, Object before, Message innerReply) {
+            return envelope.reply(type.cast(outer), before, innerReply);
+        }
+    }
+
     private final Map<Class<?>, Entry<?>> table = new HashMap<>();
+    private final Map<Class<?>, Predicate<Message>> answeredApplied = new HashMap<>();
+    private final Map<Class<?>, Wrapped<?>> envelopes = new HashMap<>();
+    private long durableReplies;
+    private long appliedReplies;
     private final ConnectionHooks hooks;
     private ReplyGate gate = ReplyGate.IMMEDIATE;
     private Retries retries = Retries.NONE;
@@ -92,7 +128,38 @@ public final class RequestDispatcher {
         }
     }
 
+    /**
+     * Requests of {@code type} for which {@code when} holds are answered as soon as served, without
+     * waiting until their changes are durable. Only for changes no one else can see before a later
+     * durable change covers them (scratch files); every other reply still waits.
+     */
+    public <T extends Message> void answerOnceApplied(Class<T> type, Predicate<T> when) {
+        answeredApplied.put(type, m -> when.test(type.cast(m)));
+    }
+
+    /** Requests of {@code type} carry an inner request, served through this same table. */
+    public <T extends Message> void onEnvelope(Class<T> type, Envelope<T> envelope) {
+        if (envelopes.putIfAbsent(type, new Wrapped<>(type, envelope)) != null || table.containsKey(type)) {
+            throw new IllegalStateException(type.getSimpleName() + " has two handlers");
+        }
+    }
+
+    /** Replies sent so far: {durable first, once applied}. Master thread only. */
+    public long[] replyCounts() {
+        return new long[] {durableReplies, appliedReplies};
+    }
+
     public void dispatch(Peer from, Message m) {
+        Wrapped<?> wrapped = envelopes.get(m.getClass());
+        if (wrapped != null) {
+            Object before = wrapped.before(m);
+            serve(from, wrapped.inner(m), r -> wrapped.reply(m, before, r));
+            return;
+        }
+        serve(from, m, UnaryOperator.identity());
+    }
+
+    private void serve(Peer from, Message m, UnaryOperator<Message> finish) {
         Entry<?> entry = table.get(m.getClass());
         if (entry == null) {
             LOG.warn("client {} sent {}, which is not a request; closing", from.remote(), m.getClass().getSimpleName());
@@ -100,9 +167,11 @@ public final class RequestDispatcher {
             return;
         }
         hooks.onRequest(from);
+        Predicate<Message> early = answeredApplied.get(m.getClass());
+        boolean applied = early != null && early.test(m);
         Status admitted = hooks.admit(from, m);
         if (admitted != Status.OK) {
-            gate.send(from, entry.error().of(m.msgId(), admitted));
+            send(from, finish.apply(entry.error().of(m.msgId(), admitted)), applied);
             return;
         }
         Message first = retries.begin(from, m);
@@ -110,7 +179,7 @@ public final class RequestDispatcher {
             retries.end();
             LOG.debug("client {} retried {} {}; answered as the first time", from.remote(),
                     m.getClass().getSimpleName(), m.msgId());
-            gate.send(from, first);
+            send(from, finish.apply(first), applied);
             return;
         }
         CompletionStage<? extends Message> reply;
@@ -121,7 +190,18 @@ public final class RequestDispatcher {
         } finally {
             retries.end();
         }
-        reply.whenComplete((r, e) -> gate.send(from, e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))));
+        reply.whenComplete((r, e) -> send(from,
+                finish.apply(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))), applied));
+    }
+
+    private void send(Peer to, Message reply, boolean applied) {
+        if (applied) {
+            appliedReplies++;
+            to.send(reply);
+        } else {
+            durableReplies++;
+            gate.send(to, reply);
+        }
     }
 
     public void opened(Peer peer) {

@@ -74,10 +74,19 @@ public final class ChunkWrites {
     }
 
     private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
-        return open(from, req, clock.instant());
+        return open(from, req, clock.instant(), false);
     }
 
-    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived) throws MfsException {
+    /**
+     * Opens a chunk of a file that {@code scratch} says is a scratch file: a new chunk is then
+     * created on its chunkservers without waiting for its id to be durable (see ChunkCommands#createNow).
+     */
+    CompletableFuture<Message> open(Peer from, WriteChunk req, boolean scratch) throws MfsException {
+        return open(from, req, clock.instant(), scratch);
+    }
+
+    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived, boolean scratch)
+            throws MfsException {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
         WritePermission.check(ns, req.creds(), attr);
@@ -87,13 +96,13 @@ public final class ChunkWrites {
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;
         if (busy != 0 && locks.isLocked(busy)) {
-            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived));
+            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived, scratch));
         }
         long owner = sessionOf(from);
         if (chunkId != 0 && cow.needed(chunkId)) {
             return copyOnWrite(req, chunkId, attr.goal(), owner);
         }
-        return chunkId == 0 ? create(req, slot, attr.goal(), owner) : bump(req, chunkId, owner);
+        return chunkId == 0 ? create(req, slot, attr.goal(), owner, scratch) : bump(req, chunkId, owner);
     }
 
     private static long sessionOf(Peer from) {
@@ -101,18 +110,18 @@ public final class ChunkWrites {
     }
 
     /** A waiting writer starts over once the chunk is free; one that went away meanwhile does not. */
-    private CompletableFuture<Message> retry(Peer from, WriteChunk req, Instant arrived) {
+    private CompletableFuture<Message> retry(Peer from, WriteChunk req, Instant arrived, boolean scratch) {
         if (!from.isActive()) {
             return Failures.failed(new MfsException(Status.DISCONNECTED, "client left while waiting for a chunk"));
         }
         try {
-            return open(from, req, arrived);
+            return open(from, req, arrived, scratch);
         } catch (MfsException e) {
             return Failures.failed(e);
         }
     }
 
-    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal, long owner)
+    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal, long owner, boolean scratch)
             throws MfsException {
         List<StorageServer> targets = ChunkPlacement.forNewChunk(servers.all(), goal);
         if (targets.isEmpty()) {
@@ -123,7 +132,7 @@ public final class ChunkWrites {
         Chunk c = chunkLog.create(goal);
         locks.tryLock(c.id(), clock.instant(), owner);
         creating.put(slot, c.id());
-        return commands.create(c, targets).thenApply(ok -> {
+        return (scratch ? commands.createNow(c, targets) : commands.create(c, targets)).thenApply(ok -> {
             creating.remove(slot);
             if (ok.isEmpty()) {
                 locks.release(c.id());
@@ -181,7 +190,7 @@ public final class ChunkWrites {
         }
     }
 
-    private Message end(Peer from, WriteChunkEnd req) throws MfsException {
+    Message end(Peer from, WriteChunkEnd req) throws MfsException {
         if (!locks.releaseBy(req.chunkId(), sessionOf(from)) && locks.isLocked(req.chunkId())) {
             LOG.warn("client {} (session {}) ended a write of chunk {} that another session now holds; lock kept",
                     from.remote(), sessionOf(from), hex(req.chunkId()));

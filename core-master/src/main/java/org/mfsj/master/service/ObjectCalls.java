@@ -39,7 +39,7 @@ public final class ObjectCalls {
                 r.sources())), ErrorReplies::attr);
     }
 
-    private Message createOpen(Peer from, CreateOpen r) throws MfsException {
+    Message createOpen(Peer from, CreateOpen r) throws MfsException {
         Attr a = ns.mknod(r.creds(), r.parent(), r.name(), FileType.FILE, r.mode(), 0);
         // the creator owns the new file, so it may write it whatever the mode, as open(O_CREAT) allows
         return new EntryReply(r.msgId(), Status.OK, OpenCalls.open(ns, from, r.creds(), a.inode(), false, true));

@@ -26,6 +26,7 @@ import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.Symlink;
@@ -71,6 +72,7 @@ public final class RetryCache implements Retries {
         replies.put(RestoreTrash.class, entry);
         replies.put(SetQuota.class, status);
         replies.put(CreateOpen.class, entry);
+        replies.put(ScratchCreateOpen.class, entry);
         replies.put(Publish.class, entry);
         replies.put(AppendChunks.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
     }
@@ -93,7 +95,7 @@ public final class RetryCache implements Retries {
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
     private static boolean fits(Message request, Object first) {
         return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
-                || request instanceof CreateOpen || request instanceof Publish || request instanceof AppendChunks
+                || request instanceof CreateOpen || request instanceof ScratchCreateOpen || request instanceof Publish || request instanceof AppendChunks
                 || request instanceof Symlink || request instanceof Link || request instanceof RestoreTrash)
                 || first instanceof Attr;
     }

@@ -2,10 +2,18 @@ package org.mfsj.master.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.client2master.AppendChunks;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.GetTrashTime;
+import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchWriteChunk;
+import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
@@ -33,5 +41,17 @@ class ExportGuardTest {
         assertThat(ExportGuard.admit(rule(true), new SetQuota(1, Creds.ROOT, 1, 0, 1, 0, 0, 0)))
                 .isEqualTo(Status.EROFS);
         assertThat(ExportGuard.admit(rule(true), new GetTrashTime(1, 1))).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aReadOnlyExportRefusesTheObjectAndScratchCalls() {
+        CreateOpen create = new CreateOpen(1, Creds.ROOT, 1, "t", 0644, 0);
+        for (Message m : List.of(create, new ScratchCreateOpen(create),
+                new ScratchWriteChunk(new WriteChunk(2, Creds.ROOT, 5, 0)),
+                new Publish(3, Creds.ROOT, 1, "t", 1, "k", "x", new byte[0], 0, 0),
+                new AppendChunks(4, Creds.ROOT, 5, List.of(6L), 0))) {
+            assertThat(ExportGuard.admit(rule(true), m)).as(m.getClass().getSimpleName()).isEqualTo(Status.EROFS);
+            assertThat(ExportGuard.admit(rule(false), m)).isEqualTo(Status.OK);
+        }
     }
 }

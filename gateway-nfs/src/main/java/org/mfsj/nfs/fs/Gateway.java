@@ -2,7 +2,9 @@ package org.mfsj.nfs.fs;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mfsj.client.DirChange;
 import org.mfsj.client.MfsClient;
+import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -24,14 +26,77 @@ public final class Gateway {
     private final long fsid;
     private final OpenFiles files;
     private final WriteVerifier verifier;
+    private final AttrCache attrs;
     private final Map<Integer, Long> exportRoots = new ConcurrentHashMap<>();
 
-    public Gateway(MfsClient client, ExportTable exports, long fsid, OpenFiles files, WriteVerifier verifier) {
+    public Gateway(MfsClient client, ExportTable exports, long fsid, OpenFiles files, WriteVerifier verifier,
+                   AttrCache attrs) {
         this.client = client;
         this.exports = exports;
         this.fsid = fsid;
         this.files = files;
         this.verifier = verifier;
+        this.attrs = attrs;
+    }
+
+    /** Attributes seen lately; every change made here must update or drop what it touches. */
+    public AttrCache attrs() {
+        return attrs;
+    }
+
+    /** Fresh attributes from the master, remembered for the next call. */
+    public Attr getattr(long inode) throws MfsException {
+        long asked = attrs.now();
+        Attr a = client.getattr(inode);
+        attrs.put(a, asked);
+        return a;
+    }
+
+    /** One namespace change that reports its directories' attributes, sent through the session. */
+    @FunctionalInterface
+    public interface DirCall {
+        DirChange run(MfsClient client) throws MfsException;
+    }
+
+    /**
+     * Runs a change and keeps what it reported: the entry's and the directories' new attributes
+     * replace what the cache held, and the other inodes it touched are dropped.
+     */
+    public DirChange change(DirCall call) throws MfsException {
+        long asked = attrs.now();
+        DirChange c = call.run(client);
+        attrs.put(c.entry(), asked);
+        attrs.put(c.dir(), asked);
+        attrs.put(c.otherDir(), asked);
+        c.changed().forEach(attrs::forget);
+        return c;
+    }
+
+    /** A name in a directory, its attributes remembered. */
+    public Attr lookup(Creds creds, long dir, String name) throws MfsException {
+        long asked = attrs.now();
+        Attr a = client.lookup(creds, dir, name);
+        attrs.put(a, asked);
+        return a;
+    }
+
+    /** Changes attributes, remembering the result. */
+    public Attr setattr(Creds creds, long inode, SetAttrRequest change) throws MfsException {
+        long asked = attrs.now();
+        try {
+            Attr a = client.setattr(creds, inode, change);
+            attrs.put(a, asked);
+            return a;
+        } catch (MfsException e) {
+            attrs.forget(inode);
+            throw e;
+        }
+    }
+
+    /** Attributes seen less than the cache's time ago, else from the master. */
+    public Attr recentAttr(long inode) throws MfsException {
+        Attr a = attrs.fresh(inode);
+        return a != null ? a : getattr(inode);
     }
 
     public MfsClient client() {
@@ -94,7 +159,7 @@ public final class Gateway {
                 new HandleException(true, "handle of an export no longer configured"));
         Attr a;
         try {
-            a = client.getattr(h.inode());
+            a = recentAttr(h.inode());
         } catch (MfsException ex) {
             if (ex.status() == Status.ENOENT || ex.status() == Status.ESTALE) {
                 throw new HandleException(true, "inode " + h.inode() + " is gone");

@@ -96,6 +96,16 @@ public final class Nfs3Call {
         }
     }
 
+    /** As {@link #attrOrNull}, for after a change the cache does not know: asked of the master, then kept. */
+    public Attr freshAttrOrNull(long inode) {
+        try {
+            return gateway.getattr(inode);
+        } catch (MfsException e) {
+            gateway.attrs().forget(inode);
+            return null;
+        }
+    }
+
     /** Refuses names NFS must not create or look up as plain entries. */
     public static void checkName(String name) throws Nfs3Exception {
         if (name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {

@@ -67,6 +67,7 @@ public final class S3Store {
         }
         long priv = mkdirIfMissing(client, dir, PRIVATE_DIR, 0755);
         long tmp = mkdirIfMissing(client, priv, "tmp", SHARED_DIR_MODE);
+        ScratchMark.ensure(client, tmp);
         long uploads = mkdirIfMissing(client, priv, "multipart", SHARED_DIR_MODE);
         return new S3Store(client, dir, tmp, uploads, dirCache, clock);
     }
@@ -184,7 +185,8 @@ public final class S3Store {
     public TempFile newTemp(Creds creds) throws S3Exception {
         String name = UUID.randomUUID().toString();
         try {
-            return new TempFile(tmpDir, name, client.createOpen(creds, tmpDir, name, FILE_MODE));
+            // answered once applied: the temp file shows nowhere until publish, whose durable change covers it
+            return new TempFile(tmpDir, name, client.createOpenScratch(creds, tmpDir, name, FILE_MODE));
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }

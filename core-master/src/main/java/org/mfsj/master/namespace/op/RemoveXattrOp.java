@@ -17,6 +17,7 @@ public final class RemoveXattrOp {
 
     public RemoveXattrRecord validate(Creds c, long inode, String name, long nowNanos) throws MfsException {
         XattrRules.checkName(name);
+        XattrRules.checkPrivileged(c, name);
         Inode n = tree.require(inode);
         if (AclRules.isAclName(name)) {
             Access.checkOwner(c, n);

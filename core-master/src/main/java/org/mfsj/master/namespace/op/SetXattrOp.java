@@ -18,6 +18,7 @@ public final class SetXattrOp {
     public SetXattrRecord validate(Creds c, long inode, String name, byte[] value, int flags, long nowNanos)
             throws MfsException {
         XattrRules.checkName(name);
+        XattrRules.checkPrivileged(c, name);
         XattrRules.checkValue(value);
         XattrRules.checkFlags(flags);
         Inode n = tree.require(inode);

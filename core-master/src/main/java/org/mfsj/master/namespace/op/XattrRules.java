@@ -3,6 +3,7 @@ package org.mfsj.master.namespace.op;
 import java.nio.charset.StandardCharsets;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
 
 /** Limits and flags of extended attributes, as Linux has them. */
 public final class XattrRules {
@@ -12,6 +13,7 @@ public final class XattrRules {
     public static final int XATTR_REPLACE = 2;
     public static final int MAX_NAME_BYTES = 255;
     public static final int MAX_VALUE_BYTES = 65536;
+    private static final String TRUSTED = "trusted.";
 
     private XattrRules() {
     }
@@ -26,6 +28,13 @@ public final class XattrRules {
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             throw new MfsException(Status.ERANGE, "xattr name longer than " + MAX_NAME_BYTES + " bytes");
+        }
+    }
+
+    /** As on Linux, where {@code trusted.*} needs CAP_SYS_ADMIN: only root sets or removes them. */
+    public static void checkPrivileged(Creds c, String name) throws MfsException {
+        if (name.startsWith(TRUSTED) && c.uid() != 0) {
+            throw new MfsException(Status.EPERM, "only root may change xattr '" + name + "'");
         }
     }
 

@@ -23,7 +23,7 @@ public final class CommitProc implements Nfs3Procedure<CommitArgs3> {
     public Reply3 run(Nfs3Call call, CommitArgs3 a) throws Nfs3Exception, MfsException {
         Node n = call.node(a.fh());
         call.gateway().files().commit(n.inode());
-        return new CommitReply3(new Wcc3(n.attr(), call.attrOrNull(n.inode()), call.fsid()),
+        return new CommitReply3(new Wcc3(n.attr(), call.freshAttrOrNull(n.inode()), call.fsid()),
                 call.gateway().verifier().current());
     }
 

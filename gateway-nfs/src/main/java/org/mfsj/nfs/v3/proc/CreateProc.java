@@ -2,11 +2,13 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.FileType;
 import org.mfsj.nfs.fs.ExclusiveVerifier;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
@@ -37,36 +39,37 @@ public final class CreateProc implements Nfs3Procedure<CreateArgs3> {
             return exclusive(call, dir, c, name, a.verifier());
         }
         try {
-            Attr obj = call.client().create(c, dir.inode(), name, a.attrs().modeOr(0644));
-            return Created.reply(call, dir, obj, a.attrs().withoutMode());
+            int mode = a.attrs().modeOr(0644);
+            DirChange made = call.gateway().change(cl -> cl.mknodWithDir(c, dir.inode(), name, FileType.FILE, mode, 0));
+            return Created.reply(call, dir, made, a.attrs().withoutMode());
         } catch (MfsException e) {
             if (e.status() != Status.EEXIST || a.how() == Nfs3.CREATE_GUARDED) {
                 throw e;
             }
         }
-        Attr existing = call.client().lookup(c, dir.inode(), name);
+        Attr existing = call.gateway().lookup(c, dir.inode(), name);
         if (!existing.isFile()) {
             throw new Nfs3Exception(Nfs3.ERR_EXIST, "'" + name + "' exists and is a " + existing.type());
         }
-        return Created.reply(call, dir, existing, a.attrs().withoutMode());
+        return Created.reply(call, dir, existing, dir.attr(), a.attrs().withoutMode());
     }
 
     private static Reply3 exclusive(Nfs3Call call, Node dir, Creds c, String name, byte[] verifier)
             throws Nfs3Exception, MfsException {
         SetAttrRequest stamp = ExclusiveVerifier.stamp(verifier);
         try {
-            Attr obj = call.client().create(c, dir.inode(), name, 0600);
-            return Created.reply(call, dir, obj, stamp);
+            DirChange made = call.gateway().change(cl -> cl.mknodWithDir(c, dir.inode(), name, FileType.FILE, 0600, 0));
+            return Created.reply(call, dir, made, stamp);
         } catch (MfsException e) {
             if (e.status() != Status.EEXIST) {
                 throw e;
             }
         }
-        Attr existing = call.client().lookup(c, dir.inode(), name);
+        Attr existing = call.gateway().lookup(c, dir.inode(), name);
         if (!ExclusiveVerifier.matches(existing, verifier)) {
             throw new Nfs3Exception(Nfs3.ERR_EXIST, "'" + name + "' exists and was not created with this verifier");
         }
-        return Created.reply(call, dir, existing, null);
+        return Created.reply(call, dir, existing, dir.attr(), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mfsj.nfs.v3.proc;
 
+import org.mfsj.client.DirChange;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
@@ -14,12 +15,18 @@ final class Created {
     private Created() {
     }
 
-    static Reply3 reply(Nfs3Call call, Node dir, Attr obj, SetAttrRequest rest) throws MfsException {
+    /** A new entry: the change reported the directory's attributes after it. */
+    static Reply3 reply(Nfs3Call call, Node dir, DirChange made, SetAttrRequest rest) throws MfsException {
+        return reply(call, dir, made.entry(), made.dir(), rest);
+    }
+
+    /** {@code dirAfter}: the directory's attributes after the call (null: not known). */
+    static Reply3 reply(Nfs3Call call, Node dir, Attr obj, Attr dirAfter, SetAttrRequest rest) throws MfsException {
         Attr a = obj;
         if (rest != null && rest.mask() != 0) {
-            a = call.client().setattr(call.creds(dir.export()), obj.inode(), rest);
+            a = call.gateway().setattr(call.creds(dir.export()), obj.inode(), rest);
         }
-        return new DirOpReply3(call.handle(dir.export(), a), a,
-                new Wcc3(dir.attr(), call.attrOrNull(dir.inode()), call.fsid()), call.fsid());
+        return new DirOpReply3(call.handle(dir.export(), a), a, new Wcc3(dir.attr(), dirAfter, call.fsid()),
+                call.fsid());
     }
 }

@@ -2,8 +2,8 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.types.Attr;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
 import org.mfsj.nfs.v3.Nfs3Call;
@@ -32,8 +32,9 @@ public final class LinkProc implements Nfs3Procedure<LinkArgs3> {
             throw new Nfs3Exception(Nfs3.ERR_ISDIR, "hard link to a directory");
         }
         Nfs3Call.checkNewName(a.link().name());
-        Attr linked = call.client().link(call.creds(dir.export()), file.inode(), dir.inode(), a.link().name());
-        return new LinkReply3(linked, new Wcc3(dir.attr(), call.attrOrNull(dir.inode()), call.fsid()), call.fsid());
+        DirChange linked = call.gateway().change(c -> c.linkWithDir(call.creds(dir.export()), file.inode(),
+                dir.inode(), a.link().name()));
+        return new LinkReply3(linked.entry(), new Wcc3(dir.attr(), linked.dir(), call.fsid()), call.fsid());
     }
 
     @Override

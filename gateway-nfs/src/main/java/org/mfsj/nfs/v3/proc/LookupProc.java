@@ -27,7 +27,7 @@ public final class LookupProc implements Nfs3Procedure<DirOp3> {
         if (a.name().equals(".") || (a.name().equals("..") && call.gateway().isExportRoot(dir.export(), dir.inode()))) {
             obj = dir.attr();
         } else {
-            obj = call.client().lookup(call.creds(dir.export()), dir.inode(), a.name());
+            obj = call.gateway().lookup(call.creds(dir.export()), dir.inode(), a.name());
         }
         return new LookupReply3(call.handle(dir.export(), obj), obj, dir.attr(), call.fsid());
     }

@@ -2,8 +2,8 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.types.Attr;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3Call;
 import org.mfsj.nfs.v3.Nfs3Exception;
@@ -22,9 +22,9 @@ public final class MkdirProc implements Nfs3Procedure<MkdirArgs3> {
     public Reply3 run(Nfs3Call call, MkdirArgs3 a) throws Nfs3Exception, MfsException {
         Node dir = call.writableDir(a.where().dir());
         Nfs3Call.checkNewName(a.where().name());
-        Attr obj = call.client().mkdir(call.creds(dir.export()), dir.inode(), a.where().name(),
-                a.attrs().modeOr(0755));
-        return Created.reply(call, dir, obj, a.attrs().withoutMode());
+        DirChange made = call.gateway().change(c -> c.mkdirWithDir(call.creds(dir.export()), dir.inode(),
+                a.where().name(), a.attrs().modeOr(0755)));
+        return Created.reply(call, dir, made, a.attrs().withoutMode());
     }
 
     @Override

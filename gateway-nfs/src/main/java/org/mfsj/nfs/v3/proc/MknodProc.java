@@ -2,8 +2,8 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.FileType;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.fs.Rdev;
@@ -32,9 +32,9 @@ public final class MknodProc implements Nfs3Procedure<MknodArgs3> {
         };
         Node dir = call.writableDir(a.where().dir());
         Nfs3Call.checkNewName(a.where().name());
-        Attr obj = call.client().mknod(call.creds(dir.export()), dir.inode(), a.where().name(), type,
-                a.attrs().modeOr(0644), Rdev.of(a.major(), a.minor()));
-        return Created.reply(call, dir, obj, a.attrs().withoutMode());
+        DirChange made = call.gateway().change(c -> c.mknodWithDir(call.creds(dir.export()), dir.inode(),
+                a.where().name(), type, a.attrs().modeOr(0644), Rdev.of(a.major(), a.minor())));
+        return Created.reply(call, dir, made, a.attrs().withoutMode());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
@@ -33,12 +34,10 @@ public final class RemoveProc implements Nfs3Procedure<DirOp3> {
         if (a.name().equals(".") || a.name().equals("..")) {
             throw new Nfs3Exception(directory ? Nfs3.ERR_INVAL : Nfs3.ERR_ISDIR, "remove of '" + a.name() + "'");
         }
-        if (directory) {
-            call.client().rmdir(call.creds(dir.export()), dir.inode(), a.name());
-        } else {
-            call.client().unlink(call.creds(dir.export()), dir.inode(), a.name());
-        }
-        return new WccReply3(Nfs3.OK, new Wcc3(dir.attr(), call.attrOrNull(dir.inode()), call.fsid()));
+        DirChange removed = call.gateway().change(c -> directory
+                ? c.rmdirWithDir(call.creds(dir.export()), dir.inode(), a.name())
+                : c.unlinkWithDir(call.creds(dir.export()), dir.inode(), a.name()));
+        return new WccReply3(Nfs3.OK, new Wcc3(dir.attr(), removed.dir(), call.fsid()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
+import org.mfsj.common.types.Attr;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
@@ -34,9 +36,11 @@ public final class RenameProc implements Nfs3Procedure<RenameArgs3> {
                 throw new Nfs3Exception(Nfs3.ERR_INVAL, "rename of '" + name + "'");
             }
         }
-        call.client().rename(call.creds(from.export()), from.inode(), a.from().name(), to.inode(), a.to().name());
-        return new RenameReply3(new Wcc3(from.attr(), call.attrOrNull(from.inode()), call.fsid()),
-                new Wcc3(to.attr(), call.attrOrNull(to.inode()), call.fsid()));
+        DirChange moved = call.gateway().change(c -> c.renameWithDirs(call.creds(from.export()), from.inode(),
+                a.from().name(), to.inode(), a.to().name()));
+        Attr toAfter = from.inode() == to.inode() ? moved.dir() : moved.otherDir();
+        return new RenameReply3(new Wcc3(from.attr(), moved.dir(), call.fsid()),
+                new Wcc3(to.attr(), toAfter, call.fsid()));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class SetattrProc implements Nfs3Procedure<SetattrArgs3> {
         if (a.attrs().isEmpty()) {
             return new WccReply3(Nfs3.OK, new Wcc3(before, before, call.fsid()));
         }
-        Attr after = call.client().setattr(call.creds(n.export()), n.inode(), a.attrs().change());
+        Attr after = call.gateway().setattr(call.creds(n.export()), n.inode(), a.attrs().change());
         return new WccReply3(Nfs3.OK, new Wcc3(before, after, call.fsid()));
     }
 

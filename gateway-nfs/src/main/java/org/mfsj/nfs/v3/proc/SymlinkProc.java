@@ -2,8 +2,8 @@ package org.mfsj.nfs.v3.proc;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.types.Attr;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.v3.Nfs3;
 import org.mfsj.nfs.v3.Nfs3Call;
@@ -26,8 +26,9 @@ public final class SymlinkProc implements Nfs3Procedure<SymlinkArgs3> {
         if (a.target().isEmpty()) {
             throw new Nfs3Exception(Nfs3.ERR_INVAL, "empty symlink target");
         }
-        Attr obj = call.client().symlink(call.creds(dir.export()), dir.inode(), a.where().name(), a.target());
-        return Created.reply(call, dir, obj, a.attrs().withoutMode());
+        DirChange made = call.gateway().change(c -> c.symlinkWithDir(call.creds(dir.export()), dir.inode(),
+                a.where().name(), a.target()));
+        return Created.reply(call, dir, made, a.attrs().withoutMode());
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
         }
         boolean sync = a.stable() != Nfs3.UNSTABLE;
         Attr before = n.attr();
+        long asked = call.gateway().attrs().now();
         Attr after = call.gateway().files().write(n.inode(), h -> {
             h.write(a.offset(), a.data(), 0, count);
             if (sync) {
@@ -49,6 +50,7 @@ public final class WriteProc implements Nfs3Procedure<WriteArgs3> {
             // unstable data is still in our buffer: the master has not seen it, only the length moved
             return before.withLength(Math.max(before.length(), h.length()));
         });
+        call.gateway().attrs().put(after, asked);
         return new WriteReply3(new Wcc3(n.attr(), after, call.fsid()), count,
                 sync ? Nfs3.FILE_SYNC : Nfs3.UNSTABLE, call.gateway().verifier().current());
     }

@@ -38,6 +38,7 @@ public final class CloseOp implements Nfs4Op<CloseOp.Args> {
         }
         OpenState o = ctx.state().openState(sid);
         ctx.gateway().files().flush(o.inode());
+        ctx.gateway().attrs().forget(o.inode());
         List<LockState> released = new ArrayList<>();
         StateId closed = ctx.state().close(sid, released);
         for (LockState l : released) {

@@ -22,6 +22,7 @@ public final class CommitOp implements Nfs4Op<Void> {
     public OpBody run(CompoundContext ctx, Void args) throws Nfs4Exception, MfsException {
         Node n = ReadOp.regularFile(ctx);
         ctx.gateway().files().commit(n.inode());
+        ctx.gateway().attrs().forget(n.inode());
         byte[] verf = ctx.gateway().verifier().current();
         return out -> out.xdrEncodeOpaque(verf, 8);
     }

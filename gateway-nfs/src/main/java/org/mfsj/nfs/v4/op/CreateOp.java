@@ -2,6 +2,7 @@ package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
@@ -51,20 +52,24 @@ public final class CreateOp implements Nfs4Op<CreateOp.Args> {
         SetAttrRequest change = ctx.change(a.attrs());
         Creds c = ctx.creds(dir.export());
         int mode = (change.mask() & SetAttrMask.MODE) != 0 ? change.mode() : -1;
-        Attr made = switch (a.type()) {
-            case Nfs4.NF4DIR -> ctx.client().mkdir(c, dir.inode(), a.name(), mode < 0 ? 0755 : mode);
-            case Nfs4.NF4LNK -> ctx.client().symlink(c, dir.inode(), a.name(), a.link());
-            case Nfs4.NF4BLK, Nfs4.NF4CHR, Nfs4.NF4SOCK, Nfs4.NF4FIFO -> ctx.client().mknod(c, dir.inode(), a.name(),
-                    type(a.type()), mode < 0 ? 0644 : mode, Rdev.of(a.major(), a.minor()));
-            default -> throw new Nfs4Exception(Nfs4.ERR_BADTYPE, "CREATE of type " + a.type());
-        };
+        if (a.type() != Nfs4.NF4DIR && a.type() != Nfs4.NF4LNK && a.type() != Nfs4.NF4BLK
+                && a.type() != Nfs4.NF4CHR && a.type() != Nfs4.NF4SOCK && a.type() != Nfs4.NF4FIFO) {
+            throw new Nfs4Exception(Nfs4.ERR_BADTYPE, "CREATE of type " + a.type());
+        }
+        DirChange created = ctx.gateway().change(cl -> switch (a.type()) {
+            case Nfs4.NF4DIR -> cl.mkdirWithDir(c, dir.inode(), a.name(), mode < 0 ? 0755 : mode);
+            case Nfs4.NF4LNK -> cl.symlinkWithDir(c, dir.inode(), a.name(), a.link());
+            default -> cl.mknodWithDir(c, dir.inode(), a.name(), type(a.type()), mode < 0 ? 0644 : mode,
+                    Rdev.of(a.major(), a.minor()));
+        });
+        Attr made = created.entry();
         SetAttrRequest rest = new SetAttrRequest(change.mask() & ~SetAttrMask.MODE, 0, change.uid(), change.gid(),
                 change.atimeNanos(), change.mtimeNanos(), change.length());
         if (rest.mask() != 0) {
-            made = ctx.client().setattr(c, made.inode(), rest);
+            made = ctx.gateway().setattr(c, made.inode(), rest);
         }
         ctx.setCurrent(dir.export(), made);
-        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), ctx.client().getattr(dir.inode()));
+        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), RemoveOp.afterOrNow(ctx, created.dir(), dir.inode()));
         return out -> {
             ci.encode(out);
             a.attrs().bits().encode(out);

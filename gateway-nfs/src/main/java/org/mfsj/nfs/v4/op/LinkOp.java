@@ -2,6 +2,7 @@ package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.rpc.XdrIn;
@@ -31,8 +32,9 @@ public final class LinkOp implements Nfs4Op<String> {
         }
         CompoundContext.writable(dir);
         CompoundContext.checkName(name);
-        ctx.client().link(ctx.creds(dir.export()), file.inode(), dir.inode(), name);
-        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), ctx.client().getattr(dir.inode()));
+        DirChange linked = ctx.gateway().change(c -> c.linkWithDir(ctx.creds(dir.export()), file.inode(), dir.inode(),
+                name));
+        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), RemoveOp.afterOrNow(ctx, linked.dir(), dir.inode()));
         return ci::encode;
     }
 }

@@ -35,7 +35,7 @@ public final class LookupOp implements Nfs4Op<String> {
         } else {
             CompoundContext.checkName(name);
         }
-        Attr a = ctx.client().lookup(ctx.creds(dir.export()), dir.inode(), name);
+        Attr a = ctx.gateway().lookup(ctx.creds(dir.export()), dir.inode(), name);
         ctx.setCurrent(dir.export(), a);
         return OpBody.EMPTY;
     }

@@ -2,6 +2,7 @@ package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -53,19 +54,24 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         Node dir = null;
         Attr file;
         Bitmap4 set = Bitmap4.EMPTY;
+        Attr dirAfter = null;
         switch (a.claim()) {
             case OpenArgs4.CLAIM_NULL -> {
                 dir = ctx.currentDir();
                 CompoundContext.checkName(a.name());
                 if (a.how() >= 0) {
                     CompoundContext.writable(dir);
-                    file = create(ctx, dir, a);
+                    Made made = create(ctx, dir, a);
+                    file = made.file();
+                    dirAfter = made.dirAfter();
                     set = a.how() == OpenArgs4.EXCLUSIVE ? Bitmap4.EMPTY : a.attrs().bits();
                 } else {
-                    file = ctx.client().lookup(ctx.creds(dir.export()), dir.inode(), a.name());
+                    // fresh from the master (and kept): close-to-open wants what the last close left
+                    file = ctx.gateway().lookup(ctx.creds(dir.export()), dir.inode(), a.name());
                 }
             }
-            case OpenArgs4.CLAIM_FH, OpenArgs4.CLAIM_PREVIOUS -> file = ctx.current().attr();
+            // fresh, not the cache's: close-to-open
+            case OpenArgs4.CLAIM_FH, OpenArgs4.CLAIM_PREVIOUS -> file = ctx.gateway().getattr(ctx.current().inode());
             default -> throw new Nfs4Exception(Nfs4.ERR_NOTSUPP, "claim " + a.claim() + " (no delegations)");
         }
         Node node = new Node(dir != null ? dir.export() : ctx.current().export(), file);
@@ -74,7 +80,7 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         int rflags = RESULT_LOCKTYPE_POSIX | (ctx.state().needsConfirm(open) ? RESULT_CONFIRM : 0);
         ctx.setCurrent(node.export(), file);
         ChangeInfo4 ci = dir == null ? new ChangeInfo4(0, 0)
-                : ChangeInfo4.of(dir.attr(), ctx.client().getattr(dir.inode()));
+                : ChangeInfo4.of(dir.attr(), dirAfter != null ? dirAfter : dir.attr());
         Bitmap4 attrset = set;
         return out -> {
             StateIds.encode(out, open.stateid());
@@ -114,34 +120,40 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         }
     }
 
-    private static Attr create(CompoundContext ctx, Node dir, OpenArgs4 a) throws Nfs4Exception, MfsException {
+    /** The file an OPEN made or found, and its directory's attributes after (null: unchanged). */
+    private record Made(Attr file, Attr dirAfter) {
+    }
+
+    private static Made create(CompoundContext ctx, Node dir, OpenArgs4 a) throws Nfs4Exception, MfsException {
         Creds c = ctx.creds(dir.export());
         SetAttrRequest change = ctx.change(a.attrs());
         boolean exclusive = a.how() == OpenArgs4.EXCLUSIVE || a.how() == OpenArgs4.EXCLUSIVE4_1;
         int mode = (change.mask() & SetAttrMask.MODE) != 0 ? change.mode() : exclusive ? 0600 : 0644;
         try {
-            Attr made = ctx.client().create(c, dir.inode(), a.name(), mode);
+            DirChange made = ctx.gateway().change(cl -> cl.mknodWithDir(c, dir.inode(), a.name(), FileType.FILE,
+                    mode, 0));
             SetAttrRequest rest = new SetAttrRequest(change.mask() & ~SetAttrMask.MODE, 0, change.uid(),
                     change.gid(), change.atimeNanos(), change.mtimeNanos(), change.length());
             if (exclusive) {
                 rest = rest.and(ExclusiveVerifier.stamp(a.verifier()));
             }
-            return rest.mask() == 0 ? made : ctx.client().setattr(c, made.inode(), rest);
+            return new Made(rest.mask() == 0 ? made.entry() : ctx.gateway().setattr(c, made.entry().inode(), rest),
+                    made.dir());
         } catch (MfsException e) {
             if (e.status() != Status.EEXIST || a.how() == OpenArgs4.GUARDED) {
                 throw e;
             }
         }
-        Attr existing = ctx.client().lookup(c, dir.inode(), a.name());
+        Attr existing = ctx.gateway().lookup(c, dir.inode(), a.name());
         if (exclusive) {
             if (!ExclusiveVerifier.matches(existing, a.verifier())) {
                 throw new Nfs4Exception(Nfs4.ERR_EXIST, "'" + a.name() + "' exists with another verifier");
             }
-            return existing;
+            return new Made(existing, null);
         }
         if (existing.isFile() && change.changesLength()) {
-            return ctx.client().setattr(c, existing.inode(), SetAttrRequest.truncate(change.length()));
+            return new Made(ctx.gateway().setattr(c, existing.inode(), SetAttrRequest.truncate(change.length())), null);
         }
-        return existing;
+        return new Made(existing, null);
     }
 }

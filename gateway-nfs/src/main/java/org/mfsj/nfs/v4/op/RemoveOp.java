@@ -2,7 +2,9 @@ package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.nfs.fs.Node;
@@ -26,13 +28,22 @@ public final class RemoveOp implements Nfs4Op<String> {
         CompoundContext.writable(dir);
         CompoundContext.checkName(name);
         Creds c = ctx.creds(dir.export());
-        Attr victim = ctx.client().lookup(c, dir.inode(), name);
-        if (victim.isDirectory()) {
-            ctx.client().rmdir(c, dir.inode(), name);
-        } else {
-            ctx.client().unlink(c, dir.inode(), name);
+        DirChange removed;
+        try {
+            removed = ctx.gateway().change(cl -> cl.unlinkWithDir(c, dir.inode(), name));
+        } catch (MfsException e) {
+            // REMOVE takes either kind: a directory is told apart by unlink's refusal, not by a lookup first
+            if (e.status() != Status.EISDIR) {
+                throw e;
+            }
+            removed = ctx.gateway().change(cl -> cl.rmdirWithDir(c, dir.inode(), name));
         }
-        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), ctx.client().getattr(dir.inode()));
+        ChangeInfo4 ci = ChangeInfo4.of(dir.attr(), afterOrNow(ctx, removed.dir(), dir.inode()));
         return ci::encode;
+    }
+
+    /** The directory's attributes the change reported, or (gone meanwhile) as the master has them now. */
+    static Attr afterOrNow(CompoundContext ctx, Attr reported, long dir) throws MfsException {
+        return reported != null ? reported : ctx.gateway().getattr(dir);
     }
 }

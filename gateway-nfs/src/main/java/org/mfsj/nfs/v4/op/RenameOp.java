@@ -2,7 +2,9 @@ package org.mfsj.nfs.v4.op;
 
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.mfsj.client.DirChange;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.types.Attr;
 import org.mfsj.nfs.fs.Node;
 import org.mfsj.nfs.rpc.XdrIn;
 import org.mfsj.nfs.v4.CompoundContext;
@@ -36,9 +38,12 @@ public final class RenameOp implements Nfs4Op<RenameOp.Args> {
         CompoundContext.writable(to);
         CompoundContext.checkName(a.oldName());
         CompoundContext.checkName(a.newName());
-        ctx.client().rename(ctx.creds(to.export()), from.inode(), a.oldName(), to.inode(), a.newName());
-        ChangeInfo4 src = ChangeInfo4.of(from.attr(), ctx.client().getattr(from.inode()));
-        ChangeInfo4 dst = ChangeInfo4.of(to.attr(), ctx.client().getattr(to.inode()));
+        DirChange moved = ctx.gateway().change(c -> c.renameWithDirs(ctx.creds(to.export()), from.inode(),
+                a.oldName(), to.inode(), a.newName()));
+        Attr fromAfter = RemoveOp.afterOrNow(ctx, moved.dir(), from.inode());
+        Attr toAfter = from.inode() == to.inode() ? fromAfter : RemoveOp.afterOrNow(ctx, moved.otherDir(), to.inode());
+        ChangeInfo4 src = ChangeInfo4.of(from.attr(), fromAfter);
+        ChangeInfo4 dst = ChangeInfo4.of(to.attr(), toAfter);
         return out -> {
             src.encode(out);
             dst.encode(out);

@@ -34,7 +34,7 @@ public final class SetattrOp implements Nfs4Op<SetattrOp.Args> {
             ctx.state().checkIo(a.stateid(), n.inode(), true);
         }
         if (change.mask() != 0) {
-            ctx.client().setattr(ctx.creds(n.export()), n.inode(), change);
+            ctx.gateway().setattr(ctx.creds(n.export()), n.inode(), change);
         }
         return a.attrs().bits()::encode;
     }

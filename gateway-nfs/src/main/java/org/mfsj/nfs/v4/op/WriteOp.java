@@ -48,6 +48,8 @@ public final class WriteOp implements Nfs4Op<WriteOp.Args> {
             }
             return null;
         });
+        // length and times moved: the next GETATTR asks the session, which knows the unflushed length
+        ctx.gateway().attrs().forget(n.inode());
         byte[] verf = ctx.gateway().verifier().current();
         return out -> {
             out.xdrEncodeInt(a.data().length);

@@ -1,0 +1,104 @@
+package org.mfsj.common.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.FileType;
+import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.CreateOpen;
+import org.mfsj.common.wire.client2master.DirChangeReply;
+import org.mfsj.common.wire.client2master.Link;
+import org.mfsj.common.wire.client2master.Mkdir;
+import org.mfsj.common.wire.client2master.Mknod;
+import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.Rename;
+import org.mfsj.common.wire.client2master.ReplyCounts;
+import org.mfsj.common.wire.client2master.ReplyCountsReply;
+import org.mfsj.common.wire.client2master.Rmdir;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchWriteChunk;
+import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
+import org.mfsj.common.wire.client2master.Symlink;
+import org.mfsj.common.wire.client2master.Unlink;
+import org.mfsj.common.wire.client2master.WithDirAttrs;
+import org.mfsj.common.wire.client2master.WriteChunk;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
+
+/** The scratch calls, changes sent with their directories' attributes, and the reply counts: on the wire. */
+class ScratchAndDirCallsCodecTest {
+    private static final MessageFamily CM = ClientMasterProtocol.FAMILY;
+    private static final Creds USER = new Creds(1000, 100, new int[] {4});
+    private static final Attr ATTR = new Attr(42, FileType.FILE, 0644, 1000, 100, 1L, 2L, 3L, 1, 4096, 0, 2, 1);
+    private static final Attr DIR = new Attr(7, FileType.DIRECTORY, 0755, 0, 0, 1L, 2L, 3L, 2, 0, 0, 1, 1);
+
+    private static ByteBuf encode(Message m) {
+        EmbeddedChannel out = new EmbeddedChannel(new MessageCodec(CM, CM));
+        out.writeOutbound(m);
+        return out.readOutbound();
+    }
+
+    private static void assertSurvives(Message m) {
+        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
+        in.writeInbound(encode(m));
+        assertThat((Object) in.readInbound()).usingRecursiveComparison().isEqualTo(m);
+    }
+
+    private static void assertCloses(ByteBuf frame) {
+        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
+        in.writeInbound(frame);
+        assertThat((Object) in.readInbound()).isNull();
+        assertThat(in.isOpen()).isFalse();
+    }
+
+    @Test
+    void scratchCallsSurviveTheWire() {
+        assertSurvives(new ScratchCreateOpen(new CreateOpen(1, USER, 5, "tmp-1", 0644, 77)));
+        assertSurvives(new ScratchWriteChunk(new WriteChunk(2, USER, 42, 3)));
+        assertSurvives(new ScratchWriteChunkEnd(new WriteChunkEnd(3, 42, 3, 0x1234, 4096, Status.OK)));
+        assertSurvives(new ReplyCounts(4));
+        assertSurvives(new ReplyCountsReply(4, Status.OK, 10, 3));
+    }
+
+    @Test
+    void everyChangeSurvivesTheWireWithItsDirectoriesAttributes() {
+        assertSurvives(new WithDirAttrs(new Mknod(1, USER, 5, "f", FileType.FILE, 0644, 0, 11)));
+        assertSurvives(new WithDirAttrs(new Mkdir(2, USER, 5, "d", 0755, 12)));
+        assertSurvives(new WithDirAttrs(new Symlink(3, USER, 5, "l", "target", 13)));
+        assertSurvives(new WithDirAttrs(new Link(4, USER, 42, 5, "hard", 14)));
+        assertSurvives(new WithDirAttrs(new Unlink(5, USER, 5, "f", 15)));
+        assertSurvives(new WithDirAttrs(new Rmdir(6, USER, 5, "d", 16)));
+        assertSurvives(new WithDirAttrs(new Rename(7, USER, 5, "a", 6, "b", 17)));
+        assertSurvives(new DirChangeReply(8, Status.OK, ATTR, DIR, null, List.of(42L, 43L)));
+        assertSurvives(new DirChangeReply(9, Status.ENOENT, null, DIR, null, List.of()));
+    }
+
+    @Test
+    void onlyNamespaceChangesCanBeWrapped() {
+        assertThatThrownBy(() -> new WithDirAttrs(new Publish(1, USER, 5, "t", 6, "k", "x", new byte[0], 0, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // a wrapper naming a type that is not a namespace change (here itself) is malformed, not decoded
+        ByteBuf frame = encode(new WithDirAttrs(new Unlink(5, USER, 5, "f", 15)));
+        int typeAt = 4 + 4 + 4;
+        frame.setInt(typeAt, 1063);
+        assertCloses(frame);
+    }
+
+    @Test
+    void aCutChangeOrReplyClosesTheConnection() {
+        ByteBuf change = encode(new WithDirAttrs(new Rename(7, USER, 5, "a", 6, "b", 17)));
+        change.setInt(4, change.getInt(4) - 3);
+        change.writerIndex(change.writerIndex() - 3);
+        assertCloses(change);
+        ByteBuf reply = encode(new DirChangeReply(8, Status.OK, ATTR, DIR, null, List.of(42L)));
+        reply.setInt(4, reply.getInt(4) - 8);
+        reply.writerIndex(reply.writerIndex() - 8);
+        assertCloses(reply);
+    }
+}
