@@ -3,12 +3,14 @@ package org.mfsj.fuse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.client.MfsClient;
 import org.mfsj.fuse.context.ProcGroups;
 import org.mfsj.fuse.lowlevel.FuseSession;
 import org.mfsj.fuse.lowlevel.Kernel;
+import org.mfsj.fuse.lowlevel.KernelReadAhead;
 import org.mfsj.fuse.lowlevel.LibFuse2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +72,13 @@ public final class FuseMount implements AutoCloseable {
         FuseMount m = new FuseMount(mp, client, fs, session);
         m.loop.start();
         m.awaitReady(readyTimeout);
-        LOG.info("mounted at {} (-o {})", mp, options);
+        String device = MountTable.device(mp);
+        if (device != null) {
+            // a stat waits for the kernel's INIT exchange, which would cut a window set before it to 128 KiB
+            Files.readAttributes(mp, BasicFileAttributes.class);
+            KernelReadAhead.system().set(device, KernelReadAhead.DEFAULT_KIB);
+        }
+        LOG.info("mounted at {} (device {}, -o {})", mp, device, options);
         return m;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 /** What /proc/mounts says about a mount point. */
 public final class MountTable {
     private static final Path MOUNTS = Path.of("/proc/mounts");
+    private static final Path MOUNT_INFO = Path.of("/proc/self/mountinfo");
     private static final long UNMOUNT_WAIT_SECONDS = 20;
 
     private MountTable() {
@@ -27,6 +28,27 @@ public final class MountTable {
             return false;
         }
         return false;
+    }
+
+    /**
+     * The device of the file system mounted at {@code mountpoint}, as /proc/self/mountinfo writes it
+     * ("major:minor", also the name of its entry in /sys/class/bdi), or null when it is not mounted.
+     */
+    public static String device(Path mountpoint) {
+        String want = mountpoint.toAbsolutePath().normalize().toString();
+        try {
+            String found = null;
+            for (String line : Files.readAllLines(MOUNT_INFO)) {
+                // mount id, parent id, major:minor, root, mount point, ...: the last mount there wins
+                String[] f = line.split(" ");
+                if (f.length > 4 && unescape(f[4]).equals(want)) {
+                    found = f[2];
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A mount whose server is gone: listed, but stat answers "transport endpoint is not connected". */

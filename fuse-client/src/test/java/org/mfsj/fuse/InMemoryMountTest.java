@@ -2,6 +2,7 @@ package org.mfsj.fuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.client.memory.InMemoryMfsClient;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.fuse.lowlevel.KernelReadAhead;
 
 /**
  * The adapter over a real kernel mount, backed by the in-memory client (no cluster): calls go
@@ -59,6 +61,16 @@ class InMemoryMountTest {
         Files.write(f, data);
         assertThat(Files.size(f)).isEqualTo(data.length);
         assertThat(Files.readAllBytes(f)).isEqualTo(data);
+    }
+
+    @Test
+    void theKernelReadsAheadFurtherThanItsDefault() throws Exception {
+        String device = MountTable.device(mp);
+        assertThat(device).matches("\\d+:\\d+");
+        assertThat(MountTable.device(tmp)).as("not a mount point").isNull();
+        Path knob = Path.of("/sys/class/bdi", device, "read_ahead_kb");
+        assumeTrue(Files.isWritable(knob), "only root may set a device's read-ahead");
+        assertThat(Files.readString(knob).strip()).isEqualTo(Integer.toString(KernelReadAhead.DEFAULT_KIB));
     }
 
     @Test

@@ -20,17 +20,20 @@ import org.mfsj.common.types.ChunkGeometry;
  * (an NFS client with many READs in flight, served by many gateway threads) arrive out of order.
  * From the second sequential read in a row, each one that reaches further doubles the window, from
  * 1 MiB up to the configured maximum, and keeps segments of up to {@link #SEGMENT} bytes in flight
- * over that window; needing two keeps a random reader that lands near the last read now and then
+ * over that window (small enough that the JVM does not take each for a humongous object, which
+ * it would place in the old generation and collect with concurrent cycles); needing two keeps a random reader that lands near the last read now and then
  * from starting prefetches it will not use. Any other read drops what was fetched and starts over. Fetched data is dropped
  * as well when the file's buffered writes changed since it was asked for (see
  * {@link Overlay#changes()}).
  */
 final class ReadAhead {
-    static final int SEGMENT = 1 << 20;
+    static final int SEGMENT = 256 << 10;
+    /** The first window, and how far from the last read a new stream's reads may land. */
+    static final int FIRST_WINDOW = 1 << 20;
     /** Recent reads a new one may border to count as sequential. */
     static final int RECENT = 32;
     /** How far out of order an established stream's reads may arrive; segments are kept that far back. */
-    static final long REORDER = 4L * SEGMENT;
+    static final long REORDER = 4L * FIRST_WINDOW;
 
     private record Segment(long offset, int length, CompletableFuture<byte[]> data) {
         long end() {
@@ -101,7 +104,7 @@ final class ReadAhead {
         }
         long end = pos + n;
         // once a stream is established, its reads may arrive further out of order than a new one's
-        long slack = window > 0 ? REORDER : SEGMENT;
+        long slack = window > 0 ? REORDER : FIRST_WINDOW;
         boolean sequential = pos >= expected - slack && pos <= expected + slack || bordersRecent(pos, end);
         recentStarts[recentNext] = pos;
         recentEnds[recentNext] = end;
@@ -114,7 +117,7 @@ final class ReadAhead {
         } else {
             streak = Math.min(streak + 1, 2);
             if (streak == 2 && end > expected) {
-                window = window == 0 ? Math.min(maxWindow, SEGMENT) : Math.min(maxWindow, window * 2);
+                window = window == 0 ? Math.min(maxWindow, FIRST_WINDOW) : Math.min(maxWindow, window * 2);
             }
         }
         expected = Math.max(sequential ? expected : 0, end);
@@ -167,13 +170,13 @@ final class ReadAhead {
         streak = 0;
     }
 
-    /** Reads without prefetch: the range split at chunk boundaries and read-size limits, all at once. */
+    /** Reads without prefetch: the range split at chunk boundaries and into segments, all at once. */
     private void readDirect(long pos, byte[] dst, int off, int n) throws MfsException {
         List<CompletableFuture<byte[]>> parts = new ArrayList<>();
         List<long[]> where = new ArrayList<>();
         for (long p = pos; p < pos + n; ) {
             int inChunk = ChunkGeometry.offsetInChunk(p);
-            int len = (int) Math.min(pos + n - p, Math.min(ChunkReader.MAX_READ, ChunkGeometry.CHUNK_SIZE - inChunk));
+            int len = (int) Math.min(pos + n - p, Math.min(SEGMENT, ChunkGeometry.CHUNK_SIZE - inChunk));
             parts.add(reader.read(inode, ChunkGeometry.chunkIndex(p), inChunk, len));
             where.add(new long[] {p, len});
             p += len;

@@ -56,28 +56,41 @@ public final class DirStream {
 
     /**
      * The buffered entries after {@code cookie}, or null when the buffer cannot answer (it does not
-     * hold that cookie, or holds nothing after it and the listing may go on).
+     * hold that cookie, or holds nothing after it and the listing may go on). Found by binary
+     * search, as a view: a page is in cookie order and never changes once kept.
      */
     public synchronized List<DirEntry> after(long cookie) {
         int start;
         if (cookie == from) {
             start = 0;
         } else {
-            start = -1;
-            for (int i = 0; i < page.size(); i++) {
-                if (page.get(i).cookie() == cookie) {
-                    start = i + 1;
-                    break;
-                }
-            }
-            if (start < 0) {
+            int i = indexOf(cookie);
+            if (i < 0) {
                 return null;
             }
+            start = i + 1;
         }
         if (start >= page.size()) {
             return eof ? List.of() : null;
         }
-        return new ArrayList<>(page.subList(start, page.size()));
+        return page.subList(start, page.size());
+    }
+
+    private int indexOf(long cookie) {
+        int lo = 0;
+        int hi = page.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long c = page.get(mid).cookie();
+            if (c < cookie) {
+                lo = mid + 1;
+            } else if (c > cookie) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     /** Keeps {@code p}, read after cookie {@code after}, as the buffer. */

@@ -1,43 +1,62 @@
 package org.mfsj.fuse.lowlevel;
 
-import jnr.ffi.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.mfsj.common.types.FileType;
 
 /**
- * A readdir answer: entries packed by fuse_add_direntry into at most the size the kernel asked
- * for, each with the offset to resume after it.
+ * A readdir answer: entries packed, as the kernel's struct fuse_dirent, into at most the size the
+ * kernel asked for, each with the offset to resume after it. Packed here in Java and handed to
+ * libfuse in one copy: a native fuse_add_direntry call per entry cost more than the entry itself.
  */
 public final class DirBuffer {
-    private final Request r;
-    private final Pointer mem;
-    private final long size;
-    private final NativeBuffers b = NativeBuffers.mine();
-    private long used;
+    /** struct fuse_dirent: u64 ino, u64 off, u32 namelen, u32 type, then the name, padded to 8 bytes. */
+    static final int HEADER = 24;
+    private static final int NAMELEN_AT = 16;
+    private static final int TYPE_AT = 20;
+    private static final int ALIGN = 8;
+    /** The type is the S_IFMT bits of the mode, shifted down (what libfuse's fuse_add_dirent does). */
+    private static final int TYPE_SHIFT = 12;
 
-    public DirBuffer(Request r, long size) {
-        this.r = r;
-        this.size = size;
-        this.mem = b.data(Math.max(size, 1));
+    private final byte[] bytes;
+    private final ByteBuffer view;
+    private final int size;
+    private int used;
+
+    public DirBuffer(long size) {
+        this(NativeBuffers.mine().bytes((int) Math.min(Math.max(size, 1), Integer.MAX_VALUE)), size);
+    }
+
+    DirBuffer(byte[] into, long size) {
+        this.bytes = into;
+        this.size = (int) Math.min(size, into.length);
+        this.view = ByteBuffer.wrap(into).order(ByteOrder.nativeOrder());
     }
 
     /** Adds one entry; false (and nothing added) when it does not fit any more. */
     public boolean add(String name, long inode, FileType type, long nextOffset) {
-        b.statStruct.st_ino.set(inode);
-        b.statStruct.st_mode.set(StatFill.typeBits(type));
-        // libfuse writes the entry only if it fits, and always answers the space it needs
-        long need = r.lib().fuse_add_direntry(r.pointer(), mem.slice(used), size - used, name, b.stat, nextOffset);
-        if (need > size - used) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        int entry = (HEADER + n.length + ALIGN - 1) & -ALIGN;
+        if (entry > size - used) {
             return false;
         }
-        used += need;
+        view.putLong(used, inode);
+        view.putLong(used + ALIGN, nextOffset);
+        view.putInt(used + NAMELEN_AT, n.length);
+        view.putInt(used + TYPE_AT, StatFill.typeBits(type) >>> TYPE_SHIFT);
+        System.arraycopy(n, 0, bytes, used + HEADER, n.length);
+        Arrays.fill(bytes, used + HEADER + n.length, used + entry, (byte) 0);
+        used += entry;
         return true;
     }
 
-    Pointer memory() {
-        return mem;
+    byte[] bytes() {
+        return bytes;
     }
 
-    long used() {
+    int used() {
         return used;
     }
 }

@@ -12,7 +12,8 @@ import jnr.ffi.Struct;
 
 /**
  * libfuse 2.9's low-level session over one mount point, set up as its own example does:
- * fuse_mount, fuse_lowlevel_new, fuse_session_add_chan, fuse_session_loop_mt; torn down with
+ * fuse_mount, fuse_lowlevel_new, fuse_session_add_chan, then requests served by a
+ * {@link RequestLoop} (fuse_session_loop_mt's work on Java threads); torn down with
  * fuse_session_remove_chan, fuse_session_destroy, fuse_unmount and fuse_opt_free_args. Signal
  * handlers are the JVM's, so libfuse's are not installed: an unmount ends the loop.
  */
@@ -82,9 +83,9 @@ public final class FuseSession implements AutoCloseable {
         return new FuseSession(lib, mp, args, strings, ops, ch, se);
     }
 
-    /** Serves requests on libfuse's worker threads until the file system is unmounted. */
+    /** Serves requests on worker threads until the file system is unmounted. */
     public int loop() {
-        return lib.fuse_session_loop_mt(session);
+        return new RequestLoop(lib, session, channel, mountpoint).run();
     }
 
     /** After {@link #loop} has returned: releases the session and detaches the mount if still there. */

@@ -21,7 +21,14 @@ public interface LibFuse2 {
 
     void fuse_session_remove_chan(Pointer channel);
 
-    int fuse_session_loop_mt(Pointer session);
+    @size_t long fuse_chan_bufsize(Pointer channel);
+
+    /** One request into {@code buf}: its length, 0 once unmounted, or -errno (-EINTR, -EAGAIN: read again). */
+    int fuse_chan_recv(Pointer channelRef, Pointer buf, @size_t long size);
+
+    void fuse_session_process(Pointer session, Pointer buf, @size_t long len, Pointer channel);
+
+    int fuse_session_exited(Pointer session);
 
     void fuse_session_destroy(Pointer session);
 

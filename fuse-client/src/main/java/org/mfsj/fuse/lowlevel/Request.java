@@ -114,8 +114,7 @@ public final class Request {
 
     /** A directory listing buffer built by {@link DirBuffer}. */
     public void listing(DirBuffer buf) {
-        done();
-        lib.fuse_reply_buf(req, buf.memory(), buf.used());
+        data(buf.bytes(), buf.used());
     }
 
     public void readlink(String target) {

@@ -58,7 +58,7 @@ public final class DirOps {
 
     public void readdir(Request r, long size, long offset, FileInfo fi) throws MfsException {
         DirStream ds = dirs.get(fi.fh());
-        DirBuffer out = new DirBuffer(r, size);
+        DirBuffer out = new DirBuffer(size);
         fill(ds, out, offset);
         r.listing(out);
     }

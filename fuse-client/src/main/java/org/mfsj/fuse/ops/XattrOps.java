@@ -14,11 +14,12 @@ import org.mfsj.fuse.lowlevel.Request;
 
 /**
  * Extended attributes. The kernel asks for "security.capability" before every write(2) to a FUSE
- * file (to drop file capabilities); its absence is remembered for the attribute timeout so that a
- * stream of writes is not a stream of master requests.
+ * file (to drop file capabilities), and ls -l asks for "security.selinux" of every file it lists;
+ * the absence of a "security." attribute is remembered for the attribute timeout so that a stream
+ * of writes or a listing is not a stream of master requests.
  */
 public final class XattrOps {
-    static final String CAPABILITY = "security.capability";
+    static final String SECURITY = "security.";
     private static final int MAX_REMEMBERED = 100_000;
     private static final String ACL_PREFIX = "system.posix_acl_";
 
@@ -26,7 +27,8 @@ public final class XattrOps {
     private final Names names;
     private final long ttlNanos;
     private final LongSupplier clock;
-    private final Map<Long, Long> noCapability = new ConcurrentHashMap<>();
+    /** By inode: "security." names found absent, and when. */
+    private final Map<Long, Map<String, Long>> absent = new ConcurrentHashMap<>();
 
     public XattrOps(MfsClient client, Names names, long ttlNanos, LongSupplier clock) {
         this.client = client;
@@ -40,19 +42,16 @@ public final class XattrOps {
             // no file has an ACL here; ls -l asks for every file it lists
             throw new MfsException(Status.ENODATA, name + " on inode " + inode + ": POSIX ACLs are not kept");
         }
-        boolean cap = CAPABILITY.equals(name);
-        if (cap && knownAbsent(inode)) {
+        boolean security = name.startsWith(SECURITY);
+        if (security && knownAbsent(inode, name)) {
             throw new MfsException(Status.ENODATA, name + " on inode " + inode);
         }
         byte[] v;
         try {
             v = client.getxattr(r.creds(), inode, name);
         } catch (MfsException e) {
-            if (cap && e.status() == Status.ENODATA) {
-                if (noCapability.size() > MAX_REMEMBERED) {
-                    noCapability.clear();
-                }
-                noCapability.put(inode, clock.getAsLong());
+            if (security && e.status() == Status.ENODATA) {
+                rememberAbsent(inode, name);
             }
             throw e;
         }
@@ -66,7 +65,7 @@ public final class XattrOps {
         if (size > 0) {
             value.get(0, v, 0, v.length);
         }
-        noCapability.remove(inode);
+        absent.remove(inode);
         client.setxattr(r.creds(), inode, name, v, flags);
         names.invalidate(inode);
         r.ok();
@@ -84,7 +83,7 @@ public final class XattrOps {
 
     public void removexattr(Request r, long inode, String name) throws MfsException {
         refuseAcl(name);
-        noCapability.remove(inode);
+        absent.remove(inode);
         client.removexattr(r.creds(), inode, name);
         names.invalidate(inode);
         r.ok();
@@ -101,16 +100,24 @@ public final class XattrOps {
         }
     }
 
-    private boolean knownAbsent(long inode) {
-        Long at = noCapability.get(inode);
+    private boolean knownAbsent(long inode, String name) {
+        Map<String, Long> seen = absent.get(inode);
+        Long at = seen == null ? null : seen.get(name);
         if (at == null) {
             return false;
         }
         if (clock.getAsLong() - at >= ttlNanos) {
-            noCapability.remove(inode, at);
+            seen.remove(name, at);
             return false;
         }
         return true;
+    }
+
+    private void rememberAbsent(long inode, String name) {
+        if (absent.size() > MAX_REMEMBERED) {
+            absent.clear();
+        }
+        absent.computeIfAbsent(inode, i -> new ConcurrentHashMap<>()).put(name, clock.getAsLong());
     }
 
     /** getxattr/listxattr convention: size 0 asks for the length; a smaller buffer is ERANGE. */

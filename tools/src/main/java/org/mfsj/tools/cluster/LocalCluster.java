@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.tools.cluster.doors.MountDoor;
 
 /**
  * A cluster of real processes on 127.0.0.1 with everything under one folder: what {@code mfs up}
@@ -322,7 +323,7 @@ public final class LocalCluster {
         if (extra != null && !extra.isBlank()) {
             opts.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
         }
-        return opts;
+        return name.equals(MountDoor.NAME) ? MountJvm.options(opts) : opts;
     }
 
     private List<String> arguments(String name) {
