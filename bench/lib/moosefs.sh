@@ -1,5 +1,6 @@
 # bench/lib/moosefs.sh: a MooseFS 3.0.117 cluster for the bench scripts (sourced, not run).
-# Globals it uses: tmp, ref_dir, mnt, ns, ref_pids, mount_pid, ref_chunk_fsync (see bench/core/run).
+# Globals it uses: tmp, ref_dir, mnt, ns, ref_pids, mount_pid, ref_chunk_fsync (see bench/core/run),
+# ref_changelog_mode (CHANGELOG_SAVE_MODE, 0 when unset).
 #
 # MooseFS 3.0.117 reference.
 #
@@ -67,6 +68,7 @@ TOPOLOGY_FILENAME = $m/mfstopology.cfg
 MATOML_LISTEN_HOST = $REF_IP
 MATOCS_LISTEN_HOST = $REF_IP
 MATOCL_LISTEN_HOST = $REF_IP
+CHANGELOG_SAVE_MODE = ${ref_changelog_mode:-0}
 EOF
   # default export options are ro and maproot=999:999; the benchmark writes as root
   echo "* / rw,alldirs,maproot=0" > "$m/mfsexports.cfg"
