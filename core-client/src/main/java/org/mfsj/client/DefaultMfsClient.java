@@ -20,7 +20,6 @@ import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
-import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;

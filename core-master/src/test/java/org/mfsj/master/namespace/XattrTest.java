@@ -83,6 +83,18 @@ class XattrTest extends NamespaceFixture {
     }
 
     @Test
+    void onlyRootChangesTrustedAttributesEvenOnItsOwnFile() throws Exception {
+        // trusted.* marks scratch directories whose calls the master answers before they are durable
+        assertStatus(Status.EPERM, () -> ns.setxattr(ALICE, f, "trusted.mfsj.scratch", bytes("1"), 0));
+        assertThat(ns.listxattr(SU, f)).isEmpty();
+        ns.setxattr(SU, f, "trusted.mfsj.scratch", bytes("1"), 0);
+        assertStatus(Status.EPERM, () -> ns.removexattr(ALICE, f, "trusted.mfsj.scratch"));
+        assertThat(ns.getxattr(SU, f, "trusted.mfsj.scratch")).isEqualTo(bytes("1"));
+        ns.removexattr(SU, f, "trusted.mfsj.scratch");
+        assertStatus(Status.ENODATA, () -> ns.getxattr(SU, f, "trusted.mfsj.scratch"));
+    }
+
+    @Test
     void missingThings() throws Exception {
         assertStatus(Status.ENODATA, () -> ns.removexattr(ALICE, f, "user.nope"));
         assertStatus(Status.ENODATA, () -> ns.getxattr(ALICE, f, "user.nope"));

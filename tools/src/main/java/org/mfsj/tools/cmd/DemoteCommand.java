@@ -28,15 +28,13 @@ public final class DemoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second");
-        }
+        Duration timeout = MasterHandOver.catchUpTimeout(timeoutSeconds);
         List<ServerAddress> masters = client.masters();
         ServerAddress leader = MasterHandOver.leaderOf(masters);
         if (which != null && !ServerAddress.parseList(which, 9421).get(0).equals(leader)) {
             throw new MfsException(Status.NOT_LEADER, which + " does not lead (" + leader + " does): only the leader"
                     + " can be demoted");
         }
-        return MasterHandOver.run(masters, leader, "", Duration.ofSeconds(timeoutSeconds), System.out);
+        return MasterHandOver.run(masters, leader, "", timeout, System.out);
     }
 }

@@ -30,6 +30,14 @@ final class MasterHandOver {
     private MasterHandOver() {
     }
 
+    /** The {@code --timeout} both commands take, checked. */
+    static Duration catchUpTimeout(int seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     static int run(List<ServerAddress> masters, ServerAddress leader, String target, Duration timeout,
             PrintStream out) throws MfsException {
         TransferLeaderReply r = ask(leader, target, timeout);

@@ -27,9 +27,7 @@ public final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second");
-        }
+        Duration timeout = MasterHandOver.catchUpTimeout(timeoutSeconds);
         List<ServerAddress> masters = client.masters();
         ServerAddress leader = MasterHandOver.leaderOf(masters);
         ServerAddress wanted = ServerAddress.parseList(target, 9421).get(0);
@@ -37,6 +35,6 @@ public final class PromoteCommand implements Callable<Integer> {
             System.out.println("master " + leader + " leads already");
             return 0;
         }
-        return MasterHandOver.run(masters, leader, wanted.toString(), Duration.ofSeconds(timeoutSeconds), System.out);
+        return MasterHandOver.run(masters, leader, wanted.toString(), timeout, System.out);
     }
 }
