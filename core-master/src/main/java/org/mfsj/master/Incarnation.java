@@ -18,7 +18,9 @@ import org.mfsj.common.wire.master2follower.ImageReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
-import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.ExportsPush;
+import org.mfsj.master.exports.ExportsSource;
+import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
 import org.mfsj.master.ha.ImageSender;
@@ -61,7 +63,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
 
     private final MasterConfig cfg;
     private final Clock clock;
-    private final Exports exports;
+    private ExportsSource exportsFile;
+    private LiveExports exports;
     private final TermStore terms;
     private final Owner owner;
     private final String clientsAt;
@@ -84,12 +87,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     /** A whole image from the leader waits in the data directory: the next life installs it. */
     private boolean imageReady;
 
-    private Incarnation(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
+    private Incarnation(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms, EventLoopGroup group,
             Owner owner, String clientsAt, boolean standFirst) {
         this.cfg = cfg;
         this.standFirst = standFirst;
         this.clock = clock;
-        this.exports = exports;
+        this.exportsFile = exports;
         this.terms = terms;
         this.owner = owner;
         this.clientsAt = clientsAt;
@@ -102,7 +105,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
      * that reloads after leading waits a full timeout, so the leader that replaced it (say, after a
      * hand-over) reaches it first.
      */
-    static Incarnation start(MasterConfig cfg, Clock clock, Exports exports, TermStore terms, EventLoopGroup group,
+    static Incarnation start(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms, EventLoopGroup group,
             Owner owner, String clientsAt, boolean standFirst) throws IOException {
         Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt, standFirst);
         try {
@@ -143,6 +146,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
                     }
                 }, p -> raft.needsImage(p), clock, cfg.ha().imageRate(), saver::saveNow);
         transfer = new LeaderTransfer(raft, hold, master, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
+        exports = new LiveExports(() -> store.state().exports(), exportsFile);
         shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
                 raft::commitVersion, notLeader);
         links.start();
@@ -294,6 +298,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
         // then the term's own entry, before any other: the entries of earlier terms commit with it
         store.journal().record(new TermStart(term), null);
+        ExportsPush.atLeadership(exportsFile, store.journal(), clientsAt);
         master.every(cfg.chunksLoopTime(), w.chunkLoop());
         Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()
                 : cfg.sessionLocksTimeout();
@@ -306,6 +311,20 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         }
         wiring = w;
         LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
+    }
+
+    /** This master's exports file was read again (SIGHUP): the leader makes it the cluster's. */
+    void reloadExports(ExportsSource file) {
+        master.execute(() -> {
+            exportsFile = file;
+            exports.local(file);
+            if (wiring != null && !ended) {
+                ExportsPush.onReload(file, store.journal(), clientsAt);
+            } else {
+                LOG.info("master {} re-read {}; it is not the leader: the cluster's exports change when the leader "
+                        + "is sent SIGHUP, or when this master leads with the newer file", clientsAt, file.file());
+            }
+        });
     }
 
     @Override

@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.mfsj.common.config.ConfigException;
 
-/** The {@code mfs master} command: load the config, start, serve until SIGTERM, stop. */
+/**
+ * The {@code mfs master} command: load the config, start, serve until SIGTERM, stop. SIGHUP
+ * re-reads mfsexports.cfg (as MooseFS's {@code mfsmaster reload} does) and, on the leading master,
+ * makes it the cluster's exports.
+ */
 public final class MasterMain {
     private MasterMain() {
     }
@@ -19,8 +23,9 @@ public final class MasterMain {
      */
     public static void run(Path cfgFile) throws ConfigException, InterruptedException, IOException {
         MasterConfig cfg = MasterConfig.load(cfgFile);
-        AutoCloseable server = cfg.ha().replicated() ? ReplicatedMasterServer.start(cfg, Clock.systemUTC())
+        RunningMaster server = cfg.ha().replicated() ? ReplicatedMasterServer.start(cfg, Clock.systemUTC())
                 : MasterServer.start(cfg, Clock.systemUTC());
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> server.reloadExports());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

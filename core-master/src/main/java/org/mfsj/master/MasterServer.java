@@ -13,7 +13,9 @@ import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
-import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.ExportsPush;
+import org.mfsj.master.exports.ExportsSource;
+import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.RoleInbound;
 import org.mfsj.master.image.ImageSaver;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * periodic jobs. Only start and stop live here; behaviour is in the parts {@link MasterWiring}
  * puts together.
  */
-public final class MasterServer implements AutoCloseable {
+public final class MasterServer implements RunningMaster {
     private static final Logger LOG = LoggerFactory.getLogger(MasterServer.class);
     /** How often idle client sessions are looked for, at most: often enough for a short sustain time. */
     private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
@@ -40,15 +42,19 @@ public final class MasterServer implements AutoCloseable {
     private final WireServer clients;
     private final MetaStore store;
     private final ImageSaver saver;
+    private final String exportsFile;
+    private final String name;
 
     private MasterServer(MasterThread master, EventLoopGroup group, WireServer chunkservers, WireServer clients,
-            MetaStore store, ImageSaver saver) {
+            MetaStore store, ImageSaver saver, String exportsFile, String name) {
         this.master = master;
         this.group = group;
         this.chunkservers = chunkservers;
         this.clients = clients;
         this.store = store;
         this.saver = saver;
+        this.exportsFile = exportsFile;
+        this.name = name;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -72,7 +78,7 @@ public final class MasterServer implements AutoCloseable {
      */
     public static MasterServer start(MasterConfig cfg, Clock clock)
             throws InterruptedException, IOException, ConfigException {
-        Exports exports = Exports.load(cfg.exportsFile());
+        ExportsSource exportsFile = ExportsSource.read(cfg.exportsFile());
         MasterThread master = new MasterThread("mfsmaster");
         AtomicReference<MasterServer> self = new AtomicReference<>();
         AtomicReference<MasterWiring> wiring = new AtomicReference<>();
@@ -89,12 +95,16 @@ public final class MasterServer implements AutoCloseable {
             store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
                     () -> stopServing(self.get()));
             saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
-            MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
+            MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver,
+                    new LiveExports(store.state()::exports, exportsFile));
+            // nothing is served yet: this thread may write the changelog as the master thread would
+            String name = name(cfg.clientHost(), cl.port());
+            ExportsPush.atLeadership(exportsFile, store.journal(), name);
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
             master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
             master.every(TRASH_PURGE, w.trashPurge());
             saver.schedule(cfg.metadataSaveFreq());
-            MasterServer server = new MasterServer(master, group, cs, cl, store, saver);
+            MasterServer server = new MasterServer(master, group, cs, cl, store, saver, cfg.exportsFile(), name);
             self.set(server);
             wiring.set(w);
             LOG.info("master ready: clients on {}:{}, chunkservers on {}:{}", cfg.clientHost(), cl.port(),
@@ -145,6 +155,21 @@ public final class MasterServer implements AutoCloseable {
             }, "mfsmaster-stop");
             t.start();
         }
+    }
+
+    private static String name(String host, int port) {
+        return (host.equals("*") || host.isEmpty() ? "localhost" : host) + ":" + port;
+    }
+
+    @Override
+    public void reloadExports() {
+        master.execute(() -> {
+            try {
+                ExportsPush.onReload(ExportsSource.read(exportsFile), store.journal(), name);
+            } catch (ConfigException e) {
+                LOG.error("exports reload refused, the exports in force stay: {}", e.getMessage());
+            }
+        });
     }
 
     /** The master's metadata store; for tests and benchmarks (its state belongs to the master thread). */

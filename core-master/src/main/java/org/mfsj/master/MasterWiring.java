@@ -20,7 +20,7 @@ import org.mfsj.master.cs.ChunkServerManager;
 import org.mfsj.master.cs.CsOrders;
 import org.mfsj.master.cs.OrderDispatcher;
 import org.mfsj.master.cs.ReplicationLoop;
-import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
 import org.mfsj.master.meta.ChunkLog;
@@ -55,7 +55,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads, LockCalls locks) {
 
     static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
-            Exports exports) {
+            LiveExports exports) {
         Namespace ns = store.state().namespace();
         ChunkRegistry registry = store.state().chunks();
         ChunkLog chunkLog = new ChunkLog(registry, store.journal(), store.durability());

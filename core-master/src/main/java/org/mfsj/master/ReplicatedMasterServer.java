@@ -14,7 +14,7 @@ import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.master2follower.FollowerProtocol;
-import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.ha.FileTermStore;
 import org.mfsj.master.ha.TermStore;
 import org.slf4j.Logger;
@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * master stops leading or must drop entries it applied. Between two lives every connection is
  * closed: clients and chunkservers go to whichever master leads, and resume there.
  */
-public final class ReplicatedMasterServer implements AutoCloseable {
+public final class ReplicatedMasterServer implements RunningMaster {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedMasterServer.class);
     private static final int IO_THREADS = 4;
     private static final long RESTART_PAUSE_MILLIS = 1000;
 
     private final MasterConfig cfg;
     private final Clock clock;
-    private final Exports exports;
+    private volatile ExportsSource exports;
     private final EventLoopGroup group;
     private final TermStore terms;
     private final ExecutorService lives = Executors.newSingleThreadExecutor(r -> new Thread(r, "mfsmaster-reload"));
@@ -44,7 +44,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
     private volatile Incarnation current;
     private volatile boolean closed;
 
-    private ReplicatedMasterServer(MasterConfig cfg, Clock clock, Exports exports, EventLoopGroup group,
+    private ReplicatedMasterServer(MasterConfig cfg, Clock clock, ExportsSource exports, EventLoopGroup group,
             TermStore terms) {
         this.cfg = cfg;
         this.clock = clock;
@@ -56,7 +56,7 @@ public final class ReplicatedMasterServer implements AutoCloseable {
     /** Binds the three ports, loads the metadata and starts following (then perhaps leading). */
     public static ReplicatedMasterServer start(MasterConfig cfg, Clock clock)
             throws InterruptedException, IOException, ConfigException {
-        Exports exports = Exports.load(cfg.exportsFile());
+        ExportsSource exports = ExportsSource.read(cfg.exportsFile());
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
         ReplicatedMasterServer s = new ReplicatedMasterServer(cfg, clock, exports, group,
                 FileTermStore.open(cfg.dataPath()));
@@ -103,6 +103,20 @@ public final class ReplicatedMasterServer implements AutoCloseable {
                 });
             }
         }, clientsAt(), standFirst);
+    }
+
+    @Override
+    public void reloadExports() {
+        try {
+            exports = ExportsSource.read(cfg.exportsFile());
+        } catch (ConfigException e) {
+            LOG.error("exports reload refused, the exports in force stay: {}", e.getMessage());
+            return;
+        }
+        Incarnation i = current;
+        if (i != null) {
+            i.reloadExports(exports);
+        }
     }
 
     /** A connection's handler from the current life; while there is none, one that hangs up. */

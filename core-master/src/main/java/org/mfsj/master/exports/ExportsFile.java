@@ -32,6 +32,11 @@ public final class ExportsFile {
         return parse(file.toString(), lines, LocalIds.system());
     }
 
+    /** Parses exports text that came from elsewhere (the cluster's, replicated); {@code source} names it in errors. */
+    public static List<ExportRule> parse(String source, String text) throws ConfigException {
+        return parse(source, text.lines().toList(), LocalIds.system());
+    }
+
     static List<ExportRule> parse(String file, List<String> lines, LocalIds ids) throws ConfigException {
         List<ExportRule> rules = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -28,6 +28,7 @@ import org.mfsj.common.wire.client2master.RegisterSessionReply;
 import org.mfsj.common.wire.client2master.SessionChallenge;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.NamespaceCalls;
@@ -65,7 +66,7 @@ public final class ShadowReads {
 
     private final Executor master;
     private final Namespace ns;
-    private final Exports exports;
+    private final LiveExports exports;
     private final Clock clock;
     private final LongSupplier applied;
     private final LongSupplier committed;
@@ -80,7 +81,7 @@ public final class ShadowReads {
      * @param committed the version the leader said is committed
      * @param refuse    answers everything that is not a read (NOT_LEADER)
      */
-    public ShadowReads(Executor master, Namespace ns, Exports exports, Clock clock, LongSupplier applied,
+    public ShadowReads(Executor master, Namespace ns, LiveExports exports, Clock clock, LongSupplier applied,
             LongSupplier committed, Peer.Inbound refuse) {
         this.master = master;
         this.ns = ns;
@@ -113,7 +114,7 @@ public final class ShadowReads {
             @Override
             public void onOpen(Peer peer) {
                 peer.attach(new Reader());
-                if (!exports.isOpenToAll()) {
+                if (!exports.current().isOpenToAll()) {
                     peer.filterCreds(c -> NOBODY);
                 }
             }
@@ -152,7 +153,7 @@ public final class ShadowReads {
     private void open(Peer from, Reader r, ReadSession s) {
         InetAddress address = from.remote() instanceof InetSocketAddress a ? a.getAddress()
                 : InetAddress.getLoopbackAddress();
-        Exports.Decision d = exports.decide(address, s.subdir(), r.challenge, s.passwordAnswer());
+        Exports.Decision d = exports.current().decide(address, s.subdir(), r.challenge, s.passwordAnswer());
         r.challenge = null;
         if (!d.admitted()) {
             LOG.warn("client {} ({}) read session refused: {}", from.remote(), s.clientInfo(), d.refusal());

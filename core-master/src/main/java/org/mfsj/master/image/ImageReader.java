@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import org.mfsj.common.wire.MalformedMessageException;
 import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.meta.ExportsSet;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.ReplyCache;
 import org.mfsj.master.meta.codec.CorruptMetadataException;
@@ -45,6 +47,7 @@ public final class ImageReader {
     private long nextInode;
     private long nextChunk;
     private long term = -1;
+    private ExportsSet exports;
     private long names;
     private boolean ended;
 
@@ -149,6 +152,8 @@ public final class ImageReader {
             case ImageFormat.META -> meta(r);
             case ImageFormat.SIZES -> sizes(r);
             case ImageFormat.TERM -> term = r.u64();
+            case ImageFormat.EXPORTS -> exports = new ExportsSet(
+                    new String(r.bytes(ExportsSet.MAX_BYTES), StandardCharsets.UTF_8), r.u64(), r.str());
             case ImageFormat.INODE -> inode(r);
             case ImageFormat.ENTRIES -> entries(r);
             case ImageFormat.CHUNKS -> chunkBatch(r);
@@ -308,6 +313,7 @@ public final class ImageReader {
         chunks.reserveIdsBelow(nextChunk);
         MetaState s = new MetaState(new Namespace(clock, tree), chunks, replies, version, maxSession);
         s.restoreTerm(Math.max(0, term));
+        s.restoreExports(exports);
         return s;
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -90,6 +91,12 @@ public final class ImageWriter {
         start(ImageFormat.TERM);
         w.u64(state.term());
         emit();
+        if (state.exports() != null) {
+            start(ImageFormat.EXPORTS);
+            w.bytes(state.exports().text().getBytes(StandardCharsets.UTF_8)).u64(state.exports().editedMillis())
+                    .str(state.exports().origin());
+            emit();
+        }
         for (Inode n : tree.all()) {
             inode(n);
         }

@@ -9,8 +9,8 @@ import org.mfsj.master.namespace.op.NamespaceRecord;
 
 /**
  * Everything the master keeps durable, at one metadata version: the namespace, the chunk registry
- * (ids, versions, goals; not where copies are), the reply cache, and the highest client session
- * id seen. One instance serves the live master; image rebuilds and tools make their own. Driven by
+ * (ids, versions, goals; not where copies are), the reply cache, the highest client session
+ * id seen, and the cluster's exports once a master has set them. One instance serves the live master; image rebuilds and tools make their own. Driven by
  * one thread.
  */
 public final class MetaState {
@@ -20,6 +20,7 @@ public final class MetaState {
     private long version;
     private long maxSession;
     private long term;
+    private ExportsSet exports;
 
     public MetaState(Namespace namespace, ChunkRegistry chunks, ReplyCache replies, long version, long maxSession) {
         this.namespace = namespace;
@@ -72,6 +73,16 @@ public final class MetaState {
         term = imageTerm;
     }
 
+    /** The cluster's exports, or null while no master has set them (each uses its own file then). */
+    public ExportsSet exports() {
+        return exports;
+    }
+
+    /** Sets the exports an image recorded (image loading only). */
+    public void restoreExports(ExportsSet imageExports) {
+        exports = imageExports;
+    }
+
     /**
      * Applies a logged entry exactly as the live path did. Entries must come in version order
      * with no gap; a record that does not fit the state throws (the log is corrupt).
@@ -85,7 +96,7 @@ public final class MetaState {
             result = namespace.replay(r);
         } else if (e.record() instanceof ChunkRecord r) {
             chunks.apply(r);
-        } else if (!(e.record() instanceof TermStart)) {
+        } else if (!(e.record() instanceof TermStart) && !(e.record() instanceof ExportsSet)) {
             throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
         }
         applied(e, result);
@@ -96,6 +107,8 @@ public final class MetaState {
         version = e.version();
         if (e.record() instanceof TermStart t) {
             term = t.term();
+        } else if (e.record() instanceof ExportsSet x) {
+            exports = x;
         }
         if (e.session() != 0 && e.request() != 0) {
             replies.put(e.session(), e.request(), result);

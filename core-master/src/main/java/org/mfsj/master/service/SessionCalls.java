@@ -27,6 +27,7 @@ import org.mfsj.common.wire.client2master.SessionChallenge;
 import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.master.exports.ExportGuard;
 import org.mfsj.master.exports.Exports;
+import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
@@ -46,14 +47,14 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     private static final Creds NOBODY = new Creds(65534, 65534, new int[0]);
 
     private final Clock clock;
-    private final Exports exports;
+    private final LiveExports exports;
     /** Challenges handed out, per connection, for its next RegisterSession. */
     private final Map<Peer, byte[]> challenges = new HashMap<>();
     private final List<Consumer<Session>> droppedListeners = new ArrayList<>();
     private final List<Consumer<Session>> awayListeners = new ArrayList<>();
     private ToIntFunction<Session> lockCounter = s -> 0;
 
-    public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock, Exports exports) {
+    public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock, LiveExports exports) {
         this.ns = ns;
         this.sessions = sessions;
         this.clock = clock;
@@ -107,7 +108,7 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     private Message register(Peer from, RegisterSession r) throws MfsException {
         InetAddress address = from.remote() instanceof InetSocketAddress a ? a.getAddress()
                 : InetAddress.getLoopbackAddress();
-        Exports.Decision d = exports.decide(address, r.subdir(), challenges.remove(from), r.passwordAnswer());
+        Exports.Decision d = exports.current().decide(address, r.subdir(), challenges.remove(from), r.passwordAnswer());
         if (!d.admitted()) {
             LOG.warn("client {} ({}) refused: {}", from.remote(), r.clientInfo(), d.refusal());
             return new RegisterSessionReply(r.msgId(), Status.EACCES, 0, 0, false, d.refusal());
@@ -144,7 +145,7 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     /** With exports, a connection acts as nobody until a session admits it. */
     @Override
     public void onOpen(Peer peer) {
-        if (!exports.isOpenToAll()) {
+        if (!exports.current().isOpenToAll()) {
             peer.filterCreds(c -> NOBODY);
         }
     }

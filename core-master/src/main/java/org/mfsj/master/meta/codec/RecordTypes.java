@@ -29,6 +29,7 @@ public final class RecordTypes {
         ChunkBodies.register(ALL);
         TrashSnapshotBodies.register(ALL);
         HaBodies.register(ALL);
+        ConfigBodies.register(ALL);
     }
 
     private final Map<Integer, Type<?>> byTag = new HashMap<>();

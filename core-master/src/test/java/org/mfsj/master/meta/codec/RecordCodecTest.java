@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.wire.MalformedMessageException;
 import org.mfsj.master.chunks.ChunkRecord;
+import org.mfsj.master.meta.ExportsSet;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.MetaRecord;
 import org.mfsj.master.namespace.op.ExtendLengthRecord;
@@ -63,7 +64,8 @@ class RecordCodecTest {
             new PublishRecord(3, ".tmp ж", 2, "obj", 9, 8, "user.s3.meta", new byte[] {1, 0, (byte) 0xfe}, -5, 20),
             new ChunkRecord.Created(0xABCDEF0123L, 2),
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
-            new ChunkRecord.Forgotten(42));
+            new ChunkRecord.Forgotten(42),
+            new ExportsSet("127.0.0.1 / rw,maproot=0 # ж\n* /pub ro\n", 1L << 41, "m1.example:9421"));
 
     @Test
     void everyRecordTypeRoundTrips() {
