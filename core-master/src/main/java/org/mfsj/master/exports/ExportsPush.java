@@ -52,7 +52,7 @@ public final class ExportsPush {
     }
 
     private static void record(ExportsSource local, Journal journal, String self, ExportsSet cluster) {
-        journal.record(new ExportsSet(local.text(), local.editedMillis(), self), null);
+        journal.record(new ExportsSet(local.text(), local.editedMillis(), local.file() + " on master " + self), null);
         LOG.info("exports of {} (edited {}) are now the cluster's{}", local.file(),
                 Instant.ofEpochMilli(local.editedMillis()),
                 cluster == null ? "" : ", replacing " + LiveExports.describe(cluster));

@@ -55,9 +55,8 @@ public final class LiveExports {
         return current;
     }
 
-    /** How refusals name the cluster's exports: the file they came from, its master and its edit time. */
+    /** How refusals name the cluster's exports: the file they came from, its master and when it was edited. */
     static String describe(ExportsSet set) {
-        return "the cluster's exports (mfsexports.cfg of " + set.origin() + ", edited "
-                + Instant.ofEpochMilli(set.editedMillis()) + ")";
+        return "the cluster's exports (" + set.origin() + ", edited " + Instant.ofEpochMilli(set.editedMillis()) + ")";
     }
 }

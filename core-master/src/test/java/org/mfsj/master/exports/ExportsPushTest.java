@@ -49,7 +49,8 @@ class ExportsPushTest {
         try (MetaStore store = open()) {
             ExportsSource first = file("m1.cfg", ONLY_LOCALHOST, 1_000_000);
             assertThat(ExportsPush.atLeadership(first, store.journal(), "m1:1")).isTrue();
-            assertThat(store.state().exports()).isEqualTo(new ExportsSet(ONLY_LOCALHOST, 1_000_000, "m1:1"));
+            assertThat(store.state().exports()).isEqualTo(
+                    new ExportsSet(ONLY_LOCALHOST, 1_000_000, first.file() + " on master m1:1"));
 
             // another master whose own file admits nobody here: the cluster's exports decide
             ExportsSource stale = file("m2.cfg", ONLY_OTHER, 999_000);
@@ -64,7 +65,7 @@ class ExportsPushTest {
             assertThat(store.state().version()).isEqualTo(version + 1);
             assertThat(admitsLocalhost(onM2)).as("parsed again once the cluster's changed").isFalse();
             assertThat(onM2.current().decide(InetAddress.getLoopbackAddress(), "/", null, null).refusal())
-                    .contains("the cluster's exports (mfsexports.cfg of m3:1");
+                    .contains("the cluster's exports (" + newer.file() + " on master m3:1, edited");
 
             // SIGHUP: the operator asks for the older file, so it wins
             assertThat(ExportsPush.onReload(first, store.journal(), "m1:1")).isTrue();
@@ -73,7 +74,8 @@ class ExportsPushTest {
             assertThat(ExportsPush.onReload(ExportsSource.read(""), store.journal(), "m4:1")).as("no file").isFalse();
         }
         MetaState replayed = MetaStore.recover(dir.resolve("data"), CLOCK, 2, false);
-        assertThat(replayed.exports()).isEqualTo(new ExportsSet(ONLY_LOCALHOST, 1_000_000, "m1:1"));
+        assertThat(replayed.exports().text()).isEqualTo(ONLY_LOCALHOST);
+        assertThat(replayed.exports().origin()).endsWith("m1.cfg on master m1:1");
         ImageWriter.write(replayed, dir.resolve("data"));
         MetaState loaded = ImageReader.load(dir.resolve("data").resolve(ImageReader.NAME), CLOCK);
         assertThat(loaded.exports()).isEqualTo(replayed.exports());

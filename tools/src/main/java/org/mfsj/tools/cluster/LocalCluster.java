@@ -258,6 +258,11 @@ public final class LocalCluster {
         daemon(name).signal("STOP");
     }
 
+    /** SIGHUP: a master re-reads its exports file (and, leading, makes it the cluster's). */
+    public void hangUp(String name) throws IOException, InterruptedException {
+        daemon(name).signal("HUP");
+    }
+
     /** SIGCONT after {@link #pause}. */
     public void resume(String name) throws IOException, InterruptedException {
         daemon(name).signal("CONT");
