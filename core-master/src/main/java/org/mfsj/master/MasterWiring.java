@@ -76,7 +76,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
                 new OrderDispatcher(registry, inflight, orders), clock);
 
-        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports);
+        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports, store.journal());
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         Journal journal = store.journal();
         Durability durability = store.durability();

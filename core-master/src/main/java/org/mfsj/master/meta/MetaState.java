@@ -96,7 +96,8 @@ public final class MetaState {
             result = namespace.replay(r);
         } else if (e.record() instanceof ChunkRecord r) {
             chunks.apply(r);
-        } else if (!(e.record() instanceof TermStart) && !(e.record() instanceof ExportsSet)) {
+        } else if (!(e.record() instanceof TermStart || e.record() instanceof ExportsSet
+                || e.record() instanceof SessionOpened)) {
             throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
         }
         applied(e, result);

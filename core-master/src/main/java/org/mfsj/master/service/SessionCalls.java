@@ -28,6 +28,8 @@ import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.master.exports.ExportGuard;
 import org.mfsj.master.exports.Exports;
 import org.mfsj.master.exports.LiveExports;
+import org.mfsj.master.meta.Journal;
+import org.mfsj.master.meta.SessionOpened;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
@@ -48,17 +50,19 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
 
     private final Clock clock;
     private final LiveExports exports;
+    private final Journal journal;
     /** Challenges handed out, per connection, for its next RegisterSession. */
     private final Map<Peer, byte[]> challenges = new HashMap<>();
     private final List<Consumer<Session>> droppedListeners = new ArrayList<>();
     private final List<Consumer<Session>> awayListeners = new ArrayList<>();
     private ToIntFunction<Session> lockCounter = s -> 0;
 
-    public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock, LiveExports exports) {
+    public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock, LiveExports exports, Journal journal) {
         this.ns = ns;
         this.sessions = sessions;
         this.clock = clock;
         this.exports = exports;
+        this.journal = journal;
     }
 
     /** Called on the master thread for each session dropped after its sustain time. */
@@ -118,6 +122,12 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
             sessions.disconnected(previous, clock.instant());
         }
         Session s = sessions.open(r.sessionId(), r.clientInfo(), root, from.remote(), clock.instant());
+        if (Long.compareUnsigned(s.id(), journal.state().maxSession()) > 0) {
+            // the reply waits until this is durable, like any change
+            journal.begin(s.id(), 0);
+            journal.record(new SessionOpened(), null);
+            journal.end();
+        }
         s.export(d.rule());
         from.attach(s);
         from.filterCreds(d.rule()::map);

@@ -16,6 +16,7 @@ import org.mfsj.master.chunks.ChunkRecord;
 import org.mfsj.master.meta.ExportsSet;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.MetaRecord;
+import org.mfsj.master.meta.SessionOpened;
 import org.mfsj.master.namespace.op.ExtendLengthRecord;
 import org.mfsj.master.namespace.op.LinkRecord;
 import org.mfsj.master.namespace.op.MkdirRecord;
@@ -65,7 +66,8 @@ class RecordCodecTest {
             new ChunkRecord.Created(0xABCDEF0123L, 2),
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
             new ChunkRecord.Forgotten(42),
-            new ExportsSet("127.0.0.1 / rw,maproot=0 # ж\n* /pub ro\n", 1L << 41, "m1.example:9421"));
+            new ExportsSet("127.0.0.1 / rw,maproot=0 # ж\n* /pub ro\n", 1L << 41, "m1.example:9421"),
+            new SessionOpened());
 
     @Test
     void everyRecordTypeRoundTrips() {

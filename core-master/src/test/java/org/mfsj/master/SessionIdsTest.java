@@ -1,0 +1,56 @@
+package org.mfsj.master;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoopGroup;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.Transport;
+import org.mfsj.common.wire.client2master.RegisterSession;
+import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.master.fake.LoopbackMaster;
+import org.mfsj.master.fake.TestClient;
+import org.mfsj.master.fake.TestClock;
+
+/** Session ids across a master restart: a client that changed nothing keeps its id to itself. */
+class SessionIdsTest {
+    private final EventLoopGroup group = Transport.newGroup(1);
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private long register(MasterServer master, long resume) throws Exception {
+        try (TestClient c = TestClient.connect(group, master.clientPort())) {
+            RegisterSessionReply r = c.call(id -> new RegisterSession(id, resume, "ids test", "/"),
+                    RegisterSessionReply.class);
+            assertThat(r.status()).isEqualTo(Status.OK);
+            return r.sessionId();
+        }
+    }
+
+    @Test
+    void aNewSessionAfterARestartNeverTakesTheIdOfOneThatLoggedNothing() throws Exception {
+        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data));
+        long quiet;
+        try (MasterServer master = MasterServer.start(cfg, clock)) {
+            quiet = register(master, 0);
+        }
+        try (MasterServer master = MasterServer.start(cfg, clock)) {
+            long newcomer = register(master, 0);
+            assertThat(newcomer).isNotEqualTo(quiet);
+            assertThat(register(master, quiet)).as("the quiet client resumes its own id").isEqualTo(quiet);
+            assertThat(register(master, 0)).isNotIn(quiet, newcomer);
+        }
+    }
+}
