@@ -38,6 +38,7 @@ import org.mfsj.master.ha.TermStore;
 import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
+import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,8 +119,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     }
 
     private void open() throws IOException {
-        IncomingImage.installReady(cfg.dataPath(), clock);
-        store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), master, () -> owner.failed(this),
+        MetaState received = IncomingImage.installReady(cfg.dataPath(), clock);
+        store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), received, master, () -> owner.failed(this),
                 (state, durability) -> HaLog.open(cfg.dataPath(), state, cfg.changelogSegmentBytes(), master,
                         durability, this::localDurable));
         log = (HaLog) store.log();

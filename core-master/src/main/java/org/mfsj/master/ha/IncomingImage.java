@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.master.image.ImageReader;
+import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.changelog.Segment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,22 +150,24 @@ public final class IncomingImage implements AutoCloseable {
     /**
      * Puts a received image in place, if one is ready: loads it in full first (a damaged one is
      * deleted and the old metadata kept), drops the changelog files it supersedes, then renames it
-     * over {@code metadata.mfs}. Returns the version installed, or -1.
+     * over {@code metadata.mfs}. Returns the state the image holds, loaded (the metadata to start
+     * from), or null when none was ready.
      */
-    public static long installReady(Path dir, Clock clock) throws IOException {
+    public static MetaState installReady(Path dir, Clock clock) throws IOException {
         Path ready = dir.resolve(READY);
         if (!Files.exists(ready)) {
-            return -1;
+            return null;
         }
-        long version;
+        MetaState loaded;
         try {
-            version = ImageReader.load(ready, clock).version();
+            loaded = ImageReader.load(ready, clock);
         } catch (IOException e) {
             LOG.error("received image {} does not check out ({}); deleted, the leader sends it again", ready,
                     e.getMessage());
             Files.delete(ready);
-            return -1;
+            return null;
         }
+        long version = loaded.version();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(IncomingImage::isChangelog).toList()) {
                 Files.delete(p);
@@ -177,7 +180,7 @@ public final class IncomingImage implements AutoCloseable {
         Segment.syncDir(dir);
         LOG.info("image of version {} from the leader installed in {}; this master's older changelog dropped", version,
                 dir);
-        return version;
+        return loaded;
     }
 
     private static boolean isChangelog(Path p) {

@@ -68,8 +68,18 @@ public final class MetaStore implements AutoCloseable {
      */
     public static MetaStore open(Path dir, Clock clock, int defaultGoal, Executor master, Runnable onFailure,
             LogOpener opener) throws IOException {
+        return open(dir, clock, defaultGoal, null, master, onFailure, opener);
+    }
+
+    /**
+     * As above, starting from {@code image} when not null: the state of {@code dir}'s image, loaded
+     * already (a follower checks a received image by loading it in full before it installs it; a
+     * large image is not read twice).
+     */
+    public static MetaStore open(Path dir, Clock clock, int defaultGoal, MetaState image, Executor master,
+            Runnable onFailure, LogOpener opener) throws IOException {
         long started = System.nanoTime();
-        MetaState state = recover(dir, clock, defaultGoal, true);
+        MetaState state = recover(dir, clock, defaultGoal, true, image);
         LOG.info("metadata of {} loaded at version {} in {} ms: {} inodes, {} chunks", dir, state.version(),
                 (System.nanoTime() - started) / 1_000_000, state.namespace().tree().inodeCount(),
                 state.chunks().size());
@@ -82,9 +92,16 @@ public final class MetaStore implements AutoCloseable {
      * every changelog entry after it. With {@code write}, a torn last record is cut off the file.
      */
     public static MetaState recover(Path dir, Clock clock, int defaultGoal, boolean write) throws IOException {
+        return recover(dir, clock, defaultGoal, write, null);
+    }
+
+    private static MetaState recover(Path dir, Clock clock, int defaultGoal, boolean write, MetaState loaded)
+            throws IOException {
         Path image = dir.resolve(ImageFormat.NAME);
         MetaState state;
-        if (Files.exists(image)) {
+        if (loaded != null) {
+            state = loaded;
+        } else if (Files.exists(image)) {
             state = ImageReader.load(image, clock);
         } else {
             state = MetaState.empty(clock, defaultGoal);

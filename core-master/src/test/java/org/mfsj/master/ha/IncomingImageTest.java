@@ -77,12 +77,12 @@ class IncomingImageTest {
         }
         assertThat(Files.readAllBytes(dir.resolve(ImageReader.NAME))).as("nothing replaced before the install")
                 .isEqualTo(own);
-        assertThat(IncomingImage.installReady(dir, Clock.systemUTC())).isEqualTo(301);
+        assertThat(IncomingImage.installReady(dir, Clock.systemUTC()).version()).isEqualTo(301);
         assertThat(Files.readAllBytes(dir.resolve(ImageReader.NAME))).isEqualTo(image);
         assertThat(ImageReader.base(dir.resolve(ImageReader.NAME))).isEqualTo(new ImageReader.Base(301, 4));
         assertThat(dir.resolve("changelog.1.mfs")).doesNotExist();
         assertThat(dir.resolve(IncomingImage.READY)).doesNotExist();
-        assertThat(IncomingImage.installReady(dir, Clock.systemUTC())).as("nothing more to install").isEqualTo(-1);
+        assertThat(IncomingImage.installReady(dir, Clock.systemUTC())).as("nothing more to install").isNull();
     }
 
     @Test
@@ -103,7 +103,7 @@ class IncomingImageTest {
         byte[] own = Files.readAllBytes(dir.resolve(ImageReader.NAME));
         byte[] cut = Arrays.copyOf(image, image.length - 40);
         Files.write(dir.resolve(IncomingImage.READY), cut);
-        assertThat(IncomingImage.installReady(dir, Clock.systemUTC())).isEqualTo(-1);
+        assertThat(IncomingImage.installReady(dir, Clock.systemUTC())).isNull();
         assertThat(dir.resolve(IncomingImage.READY)).doesNotExist();
         assertThat(Files.readAllBytes(dir.resolve(ImageReader.NAME))).isEqualTo(own);
         assertThat(dir.resolve("changelog.1.mfs")).exists();
