@@ -3,10 +3,13 @@ package org.mfsj.s3;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.mfsj.s3.cors.CorsConfigs;
 import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.op.bucket.CreateBucket;
 import org.mfsj.s3.op.bucket.DeleteBucket;
+import org.mfsj.s3.op.bucket.DeleteBucketCors;
 import org.mfsj.s3.op.bucket.DeleteObjects;
+import org.mfsj.s3.op.bucket.GetBucketCors;
 import org.mfsj.s3.op.bucket.GetBucketLocation;
 import org.mfsj.s3.op.bucket.GetBucketVersioning;
 import org.mfsj.s3.op.bucket.HeadBucket;
@@ -14,6 +17,7 @@ import org.mfsj.s3.op.bucket.ListBuckets;
 import org.mfsj.s3.op.bucket.ListObjectVersions;
 import org.mfsj.s3.op.bucket.ListObjects;
 import org.mfsj.s3.op.bucket.ListObjectsV2;
+import org.mfsj.s3.op.bucket.PutBucketCors;
 import org.mfsj.s3.op.multipart.AbortMultipartUpload;
 import org.mfsj.s3.op.multipart.CompleteMultipartUpload;
 import org.mfsj.s3.op.multipart.CreateMultipartUpload;
@@ -34,7 +38,7 @@ final class Operations {
     private Operations() {
     }
 
-    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg) {
+    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg, CorsConfigs cors) {
         Map<String, S3Operation> m = new HashMap<>();
         m.put("ListBuckets", new ListBuckets(store));
         m.put("CreateBucket", new CreateBucket(store));
@@ -46,6 +50,9 @@ final class Operations {
         m.put("ListObjectsV2", new ListObjectsV2(store));
         m.put("ListObjectVersions", new ListObjectVersions(store));
         m.put("DeleteObjects", new DeleteObjects(store));
+        m.put("PutBucketCors", new PutBucketCors(store, cors));
+        m.put("GetBucketCors", new GetBucketCors(store, cors));
+        m.put("DeleteBucketCors", new DeleteBucketCors(store, cors));
         m.put("PutObject", new PutObject(store));
         m.put("GetObject", new GetObject(store));
         m.put("HeadObject", new HeadObject(store));

@@ -11,6 +11,8 @@ import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Users;
+import org.mfsj.s3.cors.CorsAnswer;
+import org.mfsj.s3.cors.CorsConfigs;
 import org.mfsj.s3.http.Router;
 import org.mfsj.s3.http.S3Handler;
 import org.mfsj.s3.op.multipart.UploadSweeper;
@@ -38,8 +40,10 @@ public final class S3Server implements AutoCloseable {
     public static S3Server start(S3Config cfg, MfsClient client, Users users, Clock clock) throws Exception {
         S3Store store = S3Store.open(client, cfg.s3Root(), new DirCache(), clock);
         Uploads uploads = Operations.uploads(store, clock);
-        Router router = new Router(Operations.all(store, uploads, cfg));
-        S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain());
+        CorsConfigs cors = new CorsConfigs(client, System::nanoTime);
+        Router router = new Router(Operations.all(store, uploads, cfg, cors));
+        S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain(),
+                new CorsAnswer(store, cors));
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("s3");

@@ -1,6 +1,7 @@
 package org.mfsj.s3.http;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -8,14 +9,19 @@ import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.xml.XmlWriter;
 
-/** Writes the S3 error document: code, message, resource and request id, no body for HEAD. */
+/**
+ * Writes the S3 error document: code, message, resource and request id, no body for HEAD. The
+ * CORS headers the request earned are kept, so a browser's script can read the error.
+ */
 final class ErrorResponder {
     private ErrorResponder() {
     }
 
-    static void send(Response resp, Callback cb, S3Exception e, String method, String resource, String requestId) {
+    static void send(Response resp, Callback cb, S3Exception e, String method, String resource, String requestId,
+            Map<String, String> corsHeaders) {
         S3Error err = e.error();
         resp.reset();
+        corsHeaders.forEach((k, v) -> resp.getHeaders().put(k, v));
         resp.setStatus(err.status());
         resp.getHeaders().put("x-amz-request-id", requestId);
         resp.getHeaders().put("x-amz-id-2", requestId);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Authenticator.Authenticated;
+import org.mfsj.s3.cors.CorsAnswer;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
@@ -32,11 +34,13 @@ public final class S3Handler extends Handler.Abstract {
     private final Authenticator authenticator;
     private final Router router;
     private final String domain;
+    private final CorsAnswer cors;
 
-    public S3Handler(Authenticator authenticator, Router router, String domain) {
+    public S3Handler(Authenticator authenticator, Router router, String domain, CorsAnswer cors) {
         this.authenticator = authenticator;
         this.router = router;
         this.domain = domain;
+        this.cors = cors;
     }
 
     @Override
@@ -47,9 +51,21 @@ public final class S3Handler extends Handler.Abstract {
         resp.getHeaders().put("x-amz-id-2", id);
         S3Request r = null;
         String who = "-";
+        Map<String, String> corsHeaders = Map.of();
         try {
             r = S3Request.parse(req.getMethod(), req.getHttpURI().getPath(), req.getHttpURI().getQuery(),
                     headers(req), domain, id, peer);
+            if (r.method().equals("OPTIONS")) {
+                // a browser's preflight: unsigned by design, answered from the bucket's CORS rules
+                put(resp, cors.preflight(r));
+                resp.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+                resp.setStatus(200);
+                resp.write(true, null, cb);
+                LOG.debug("{} {} - {} -> 200", peer, id, r.describe());
+                return true;
+            }
+            corsHeaders = cors.forRequest(r);
+            put(resp, corsHeaders);
             InputStream body = Content.Source.asInputStream(req);
             Authenticated a = authenticator.authenticate(r, body);
             who = a.user().accessKey();
@@ -58,13 +74,17 @@ public final class S3Handler extends Handler.Abstract {
             LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());
             cb.succeeded();
         } catch (Throwable t) {
-            fail(req, resp, cb, r, id, peer, who, t);
+            fail(req, resp, cb, r, id, peer, who, t, corsHeaders);
         }
         return true;
     }
 
+    private static void put(Response resp, Map<String, String> headers) {
+        headers.forEach((k, v) -> resp.getHeaders().put(k, v));
+    }
+
     private static void fail(Request req, Response resp, Callback cb, S3Request r, String id, String peer,
-                             String who, Throwable t) {
+                             String who, Throwable t, Map<String, String> corsHeaders) {
         S3Exception e = toS3(t);
         String what = r != null ? r.describe() : req.getMethod() + " " + req.getHttpURI().getPath();
         if (e.error().status() >= 500) {
@@ -78,7 +98,7 @@ public final class S3Handler extends Handler.Abstract {
             return;
         }
         String resource = req.getHttpURI().getPath();
-        ErrorResponder.send(resp, cb, e, req.getMethod(), resource, id);
+        ErrorResponder.send(resp, cb, e, req.getMethod(), resource, id, corsHeaders);
     }
 
     private static S3Exception toS3(Throwable t) {
