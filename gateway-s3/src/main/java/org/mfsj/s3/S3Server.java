@@ -14,6 +14,7 @@ import org.mfsj.s3.auth.Users;
 import org.mfsj.s3.cors.CorsAnswer;
 import org.mfsj.s3.cors.CorsConfigs;
 import org.mfsj.s3.http.Router;
+import org.mfsj.s3.post.BrowserPost;
 import org.mfsj.s3.http.S3Handler;
 import org.mfsj.s3.op.multipart.UploadSweeper;
 import org.mfsj.s3.op.multipart.Uploads;
@@ -43,7 +44,7 @@ public final class S3Server implements AutoCloseable {
         CorsConfigs cors = new CorsConfigs(client, System::nanoTime);
         Router router = new Router(Operations.all(store, uploads, cfg, cors));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain(),
-                new CorsAnswer(store, cors));
+                new CorsAnswer(store, cors), new BrowserPost(store, users, clock));
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("s3");

@@ -18,6 +18,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Authenticator.Authenticated;
 import org.mfsj.s3.cors.CorsAnswer;
+import org.mfsj.s3.post.BrowserPost;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
@@ -35,12 +36,15 @@ public final class S3Handler extends Handler.Abstract {
     private final Router router;
     private final String domain;
     private final CorsAnswer cors;
+    private final BrowserPost browserPost;
 
-    public S3Handler(Authenticator authenticator, Router router, String domain, CorsAnswer cors) {
+    public S3Handler(Authenticator authenticator, Router router, String domain, CorsAnswer cors,
+            BrowserPost browserPost) {
         this.authenticator = authenticator;
         this.router = router;
         this.domain = domain;
         this.cors = cors;
+        this.browserPost = browserPost;
     }
 
     @Override
@@ -67,6 +71,13 @@ public final class S3Handler extends Handler.Abstract {
             corsHeaders = cors.forRequest(r);
             put(resp, corsHeaders);
             InputStream body = Content.Source.asInputStream(req);
+            if (BrowserPost.isBrowserPost(r)) {
+                // signed inside the form, not by headers: it authenticates itself
+                who = browserPost.handle(r, body, resp);
+                LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());
+                cb.succeeded();
+                return true;
+            }
             Authenticated a = authenticator.authenticate(r, body);
             who = a.user().accessKey();
             S3Operation op = router.route(r);

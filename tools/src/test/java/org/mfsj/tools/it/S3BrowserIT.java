@@ -1,0 +1,265 @@
+package org.mfsj.tools.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * What browsers use, on a real gateway: CORS (bucket configurations through the SDK, preflights,
+ * the Access-Control-* headers of answers, errors included) and form uploads (PostObject).
+ */
+class S3BrowserIT {
+    private static final String APP = "https://app.example.com";
+
+    @TempDir
+    static Path tmp;
+
+    static S3GatewayFixture fx;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new S3GatewayFixture(tmp.resolve("cluster"));
+        s3 = fx.client();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    private static HttpResponse<String> preflight(S3GatewayFixture fx, String path, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.endpoint() + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        headers.forEach(b::header);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String errorCode(Runnable call) {
+        try {
+            call.run();
+        } catch (S3Exception e) {
+            return e.awsErrorDetails().errorCode();
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
+    void corsConfigurationsPreflightsAndAnswerHeaders() throws Exception {
+        s3.createBucket(b -> b.bucket("web"));
+        s3.putObject(p -> p.bucket("web").key("page.html"), RequestBody.fromString("<p>hi</p>"));
+        assertThat(errorCode(() -> s3.getBucketCors(g -> g.bucket("web")))).isEqualTo("NoSuchCORSConfiguration");
+        HttpResponse<String> off = preflight(fx, "/web/page.html",
+                Map.of("Origin", APP, "Access-Control-Request-Method", "GET"));
+        assertThat(off.statusCode()).isEqualTo(403);
+        assertThat(off.body()).contains("<Code>AccessForbidden</Code>").contains("CORS is not enabled");
+
+        CORSRule app = CORSRule.builder().id("app").allowedOrigins(APP).allowedMethods("GET", "PUT")
+                .allowedHeaders("content-type", "x-amz-*").exposeHeaders("ETag").maxAgeSeconds(600).build();
+        CORSRule anyone = CORSRule.builder().allowedOrigins("*").allowedMethods("GET").build();
+        s3.putBucketCors(p -> p.bucket("web").corsConfiguration(c -> c.corsRules(app, anyone)));
+        assertThat(s3.getBucketCors(g -> g.bucket("web")).corsRules()).containsExactly(app, anyone);
+
+        HttpResponse<String> put = preflight(fx, "/web/new.txt", Map.of("Origin", APP,
+                "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "Content-Type, X-Amz-Date"));
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.headers().map()).containsEntry("access-control-allow-origin", List.of(APP))
+                .containsEntry("access-control-allow-credentials", List.of("true"))
+                .containsEntry("access-control-allow-methods", List.of("GET, PUT"))
+                .containsEntry("access-control-allow-headers", List.of("Content-Type, X-Amz-Date"))
+                .containsEntry("access-control-expose-headers", List.of("ETag"))
+                .containsEntry("access-control-max-age", List.of("600"));
+
+        HttpResponse<String> elsewhere = preflight(fx, "/web/page.html",
+                Map.of("Origin", "https://other.example", "Access-Control-Request-Method", "GET"));
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.headers().firstValue("access-control-allow-origin")).hasValue("*");
+        assertThat(elsewhere.headers().firstValue("access-control-allow-credentials")).isEmpty();
+        for (Map<String, String> refused : List.of(
+                Map.of("Origin", "https://other.example", "Access-Control-Request-Method", "PUT"),
+                Map.of("Origin", APP, "Access-Control-Request-Method", "PUT",
+                        "Access-Control-Request-Headers", "x-custom"),
+                Map.of("Origin", APP, "Access-Control-Request-Method", "DELETE"))) {
+            HttpResponse<String> no = preflight(fx, "/web/page.html", refused);
+            assertThat(no.statusCode()).as("%s", refused).isEqualTo(403);
+            assertThat(no.body()).contains("<Code>AccessForbidden</Code>");
+            assertThat(no.headers().firstValue("access-control-allow-origin")).isEmpty();
+        }
+        assertThat(preflight(fx, "/web/page.html", Map.of("Access-Control-Request-Method", "GET")).body())
+                .contains("<Code>BadRequest</Code>");
+        assertThat(preflight(fx, "/no-such-bucket/x", Map.of("Origin", APP, "Access-Control-Request-Method",
+                "GET")).body()).contains("<Code>NoSuchBucket</Code>");
+
+        // a signed GET from the app's page, and an unsigned one that is refused but still readable by the page
+        ResponseBytes<GetObjectResponse> got = s3.getObject(g -> g.bucket("web").key("page.html")
+                .overrideConfiguration(o -> o.putHeader("Origin", APP)), ResponseTransformer.toBytes());
+        assertThat(got.asUtf8String()).isEqualTo("<p>hi</p>");
+        assertThat(got.response().sdkHttpResponse().firstMatchingHeader("Access-Control-Allow-Origin"))
+                .hasValue(APP);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(fx.endpoint() + "/web/page.html")).header("Origin", APP).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(anonymous.headers().firstValue("access-control-allow-origin")).hasValue(APP);
+        ResponseBytes<GetObjectResponse> plain = s3.getObjectAsBytes(g -> g.bucket("web").key("page.html"));
+        assertThat(plain.response().sdkHttpResponse().firstMatchingHeader("Access-Control-Allow-Origin")).isEmpty();
+
+        assertThat(errorCode(() -> s3.putBucketCors(p -> p.bucket("web").corsConfiguration(c -> c.corsRules(
+                CORSRule.builder().allowedOrigins(APP).allowedMethods("PATCH").build()))))).isEqualTo("InvalidRequest");
+        assertThat(errorCode(() -> s3.putBucketCors(p -> p.bucket("web").corsConfiguration(c -> c.corsRules(
+                CORSRule.builder().allowedOrigins("https://*.example.*").allowedMethods("GET").build())))))
+                .isEqualTo("InvalidRequest");
+        assertThat(s3.getBucketCors(g -> g.bucket("web")).corsRules()).as("refused changes left it alone")
+                .containsExactly(app, anyone);
+        try (S3Client wrong = fx.client(S3GatewayFixture.AK, "wrong")) {
+            assertThat(errorCode(() -> wrong.deleteBucketCors(d -> d.bucket("web"))))
+                    .isEqualTo("SignatureDoesNotMatch");
+        }
+
+        s3.deleteBucketCors(d -> d.bucket("web"));
+        assertThat(errorCode(() -> s3.getBucketCors(g -> g.bucket("web")))).isEqualTo("NoSuchCORSConfiguration");
+        s3.deleteBucketCors(d -> d.bucket("web"));
+        assertThat(preflight(fx, "/web/page.html", Map.of("Origin", APP, "Access-Control-Request-Method", "GET"))
+                .statusCode()).as("deleted through this gateway: in force at once").isEqualTo(403);
+    }
+
+    /** A browser upload form: its fields in order, then the file. */
+    private static HttpResponse<String> post(String bucket, List<String[]> fields, String fileName, byte[] file)
+            throws Exception {
+        String boundary = "----mfsjFormBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] f : fields) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n"
+                    + f[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fx.endpoint() + "/" + bucket))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The fields of a form signed by {@code secret} with a policy expiring at {@code expiration}. */
+    private static List<String[]> form(String key, String secret, Instant expiration, String extraField)
+            throws Exception {
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now());
+        String credential = S3GatewayFixture.AK + "/" + date + "/us-east-1/s3/aws4_request";
+        String amzDate = date + "T000000Z";
+        String policy = """
+                {"expiration": "%s", "conditions": [{"bucket": "forms"}, ["starts-with", "$key", "uploads/"],
+                 {"success_action_status": "201"}, ["content-length-range", 1, 1048576],
+                 ["starts-with", "$Content-Type", "text/"], {"x-amz-meta-origin": "form"},
+                 {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "%s"}, {"x-amz-date": "%s"}]}
+                """.formatted(expiration, credential, amzDate);
+        String b64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
+        byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        k = hmac(hmac(hmac(k, "us-east-1"), "s3"), "aws4_request");
+        String signature = HexFormat.of().formatHex(hmac(k, b64));
+        List<String[]> fields = new ArrayList<>(List.of(new String[] {"key", key},
+                new String[] {"Content-Type", "text/plain"}, new String[] {"x-amz-meta-origin", "form"},
+                new String[] {"success_action_status", "201"}, new String[] {"X-Amz-Algorithm", "AWS4-HMAC-SHA256"},
+                new String[] {"X-Amz-Credential", credential}, new String[] {"X-Amz-Date", amzDate},
+                new String[] {"Policy", b64}, new String[] {"X-Amz-Signature", signature}));
+        if (extraField != null) {
+            fields.add(new String[] {extraField, "x"});
+        }
+        return fields;
+    }
+
+    private static String code(HttpResponse<String> r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Code>([^<]*)</Code>").matcher(r.body());
+        return m.find() ? r.statusCode() + " " + m.group(1) : r.statusCode() + " " + r.body();
+    }
+
+    @Test
+    void formUploadsAreCheckedAgainstTheirSignedPolicyAndStoredLikeAPut() throws Exception {
+        s3.createBucket(b -> b.bucket("forms"));
+        byte[] file = new byte[300_000];
+        new java.util.Random(7).nextBytes(file);
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+
+        HttpResponse<String> ok = post("forms", form("uploads/${filename}", S3GatewayFixture.SK, later, null),
+                "note.txt", file);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        String md5 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(file));
+        assertThat(ok.body()).contains("<Bucket>forms</Bucket>").contains("<Key>uploads/note.txt</Key>")
+                .contains("<ETag>&quot;" + md5 + "&quot;</ETag>");
+        ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(g -> g.bucket("forms").key("uploads/note.txt"));
+        assertThat(got.asByteArray()).isEqualTo(file);
+        assertThat(got.response().contentType()).isEqualTo("text/plain");
+        assertThat(got.response().metadata()).containsEntry("origin", "form");
+        assertThat(got.response().eTag()).isEqualTo("\"" + md5 + "\"");
+
+        assertThat(code(post("forms", form("uploads/${filename}", "not-the-secret", later, null), "a.txt", file)))
+                .isEqualTo("403 SignatureDoesNotMatch");
+        assertThat(code(post("forms", form("elsewhere/${filename}", S3GatewayFixture.SK, later, null), "b.txt",
+                file))).isEqualTo("403 AccessDenied");
+        assertThat(code(post("forms", form("uploads/c.txt", S3GatewayFixture.SK, later, null), "c.txt",
+                new byte[1_500_000]))).isEqualTo("400 EntityTooLarge");
+        assertThat(code(post("forms", form("uploads/d.txt", S3GatewayFixture.SK, Instant.now().minusSeconds(5),
+                null), "d.txt", file))).isEqualTo("403 AccessDenied");
+        HttpResponse<String> extra = post("forms", form("uploads/e.txt", S3GatewayFixture.SK, later, "x-unlisted"),
+                "e.txt", file);
+        assertThat(code(extra)).isEqualTo("403 AccessDenied");
+        assertThat(extra.body()).contains("Extra input fields: x-unlisted");
+        assertThat(code(post("forms", form("uploads/f.txt", S3GatewayFixture.SK, later, null), null, null)))
+                .isEqualTo("400 InvalidArgument");
+        HttpResponse<String> garbage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(fx.endpoint() + "/forms")).header("Content-Type", "multipart/form-data; boundary=zz")
+                .POST(HttpRequest.BodyPublishers.ofString("--zz\r\nno headers end")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(garbage.statusCode()).isEqualTo(400);
+
+        assertThat(s3.listObjectsV2(l -> l.bucket("forms")).contents()).extracting(o -> o.key())
+                .as("refused uploads left nothing").containsExactly("uploads/note.txt");
+        org.mfsj.client.MfsClient c = fx.cluster.client();
+        long tmpDir = c.resolve(org.mfsj.common.types.Creds.ROOT, S3GatewayFixture.S3_ROOT + "/.mfss3/tmp").inode();
+        assertThat(c.readdir(org.mfsj.common.types.Creds.ROOT, tmpDir, 0, 1000, false).entries())
+                .extracting(e -> e.name()).as("no temp file left behind")
+                .allMatch(n -> n.equals(".") || n.equals(".."));
+    }
+}
