@@ -7,6 +7,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
@@ -36,6 +37,7 @@ public final class Ingest {
     public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler) throws IOException {
         Keys.components(key);
         TempFile temp = store.newTemp(creds);
+        Timeline.step("create");
         boolean done = false;
         try {
             ObjectMeta meta;
@@ -43,12 +45,18 @@ public final class Ingest {
             try (FileHandle h = temp.handle()) {
                 meta = filler.fill(h);
                 length = h.length();
+                Timeline.step("body");
+                h.flush();
+                Timeline.step("flush");
                 h.fsync();
+                Timeline.step("fsync");
             }
+            Timeline.step("close");
             // the object's Last-Modified is set with its metadata, so the ETag's stamp is known before
             long mtime = store.nowNanos();
             meta = meta.withStamp(meta.etag(), mtime, length);
             Attr attr = store.publish(creds, temp, bucket, key, meta, mtime);
+            Timeline.step("publish");
             done = true;
             return new Stored(attr, meta);
         } catch (MfsException e) {

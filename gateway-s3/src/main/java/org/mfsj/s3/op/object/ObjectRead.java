@@ -8,6 +8,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.http.S3Request;
 import org.mfsj.s3.op.ByteRange;
 import org.mfsj.s3.op.Conditionals;
@@ -28,11 +29,14 @@ final class ObjectRead {
 
     static void answer(S3Store store, S3Exchange x, boolean withBody) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        Timeline.step("bucket");
         String key = x.request().key();
         try (Found found = Keys.isDirMarker(key) ? store.findMarker(x.creds(), bucket, key)
                 : store.find(x.creds(), bucket, key, withBody)) {
+            Timeline.step("lookup");
             answer(store, x, found);
         }
+        Timeline.step("close");
     }
 
     private static void answer(S3Store store, S3Exchange x, Found found) throws IOException {
@@ -65,7 +69,9 @@ final class ObjectRead {
         }
         try (OutputStream out = x.sendStream(status, length)) {
             copy(found.handle(), first, length, out);
+            Timeline.step("body");
         }
+        Timeline.step("flush");
     }
 
     /** GET ?partNumber=N: the byte range of that part (206), or the whole object as part 1 of 1. */
