@@ -45,6 +45,15 @@ public final class ObjectCalls {
         return new EntryReply(r.msgId(), Status.OK, OpenCalls.open(ns, from, r.creds(), a.inode(), false, true));
     }
 
+    /**
+     * As {@link #createOpen} for a scratch file, whose open is not counted for the session: its
+     * writer closes it without a Release, since the Publish (or unlink) that follows ends it anyway.
+     */
+    Message createOpenScratch(CreateOpen r) throws MfsException {
+        Attr a = ns.mknod(r.creds(), r.parent(), r.name(), FileType.FILE, r.mode(), 0);
+        return new EntryReply(r.msgId(), Status.OK, OpenCalls.check(ns, r.creds(), a.inode(), false, true));
+    }
+
     private Message lookupObject(Peer from, LookupObject r) throws MfsException {
         Attr a = ns.lookup(r.creds(), r.parent(), r.name());
         byte[] value;
