@@ -103,13 +103,16 @@ class S3RoundTripsIT {
             long putWaits = repliesAfter.durable() - repliesBefore.durable() - 1;
             long putEarly = repliesAfter.applied() - repliesBefore.applied();
             before = settled(gwClient);
+            long locationsBefore = gwClient.metrics().locationLookups();
             var got = s3.getObjectAsBytes(b -> b.bucket("small").key("obj"));
             long getCalls = settled(gwClient) - before;
+            long getLocationCalls = gwClient.metrics().locationLookups() - locationsBefore;
             before = settled(gwClient);
             var head = s3.headObject(b -> b.bucket("small").key("obj"));
             long headCalls = settled(gwClient) - before;
-            System.err.printf("master calls: PUT 4 KiB %d (%d answered once durable, %d once applied), GET %d, HEAD %d%n",
-                    putCalls, putWaits, putEarly, getCalls, headCalls);
+            System.err.printf("master calls: PUT 4 KiB %d (%d answered once durable, %d once applied), GET %d"
+                    + " (%d chunk locations), HEAD %d%n", putCalls, putWaits, putEarly, getCalls, getLocationCalls,
+                    headCalls);
 
             assertThat(got.asByteArray()).isEqualTo(body);
             assertThat(got.response().eTag()).isEqualTo(put.eTag());
@@ -127,9 +130,10 @@ class S3RoundTripsIT {
             assertThat(putEarly).isEqualTo(3);
             // (the count is the master's: a session's keep-alive ping may add one)
             assertThat(putWaits).isBetween(1L, 3L);
-            // GET was 6 (bucket, lookup, getxattr, open, chunk location, close); now lookup+xattr+open,
-            // chunk location, close
-            assertThat(getCalls).isBetween(3L, 4L);
+            // GET was 6 (bucket, lookup, getxattr, open, chunk location, close), then 3 (lookup+xattr+open,
+            // chunk location, close); now the lookup's reply says where the first chunk is
+            assertThat(getCalls).isBetween(2L, 3L);
+            assertThat(getLocationCalls).isZero();
             // HEAD was 3 (bucket, lookup, getxattr); now lookup+xattr
             assertThat(headCalls).isBetween(1L, 2L);
 
