@@ -3,6 +3,7 @@ package org.mfsj.s3;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.op.bucket.CreateBucket;
 import org.mfsj.s3.op.bucket.DeleteBucket;
@@ -34,7 +35,7 @@ final class Operations {
     private Operations() {
     }
 
-    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg) {
+    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg, Executor reads) {
         Map<String, S3Operation> m = new HashMap<>();
         m.put("ListBuckets", new ListBuckets(store));
         m.put("CreateBucket", new CreateBucket(store));
@@ -47,7 +48,7 @@ final class Operations {
         m.put("ListObjectVersions", new ListObjectVersions(store));
         m.put("DeleteObjects", new DeleteObjects(store));
         m.put("PutObject", new PutObject(store));
-        m.put("GetObject", new GetObject(store));
+        m.put("GetObject", new GetObject(store, reads));
         m.put("HeadObject", new HeadObject(store));
         m.put("DeleteObject", new DeleteObject(store));
         m.put("CopyObject", new CopyObject(store));
