@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.NamedThreads;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Users;
@@ -46,7 +45,7 @@ public final class S3Server implements AutoCloseable {
         Uploads uploads = Operations.uploads(store, clock);
         // a GET's reads ahead get threads of their own: on the request threads' pool, requests waiting
         // for their reads could hold every thread while the reads wait in its queue
-        ExecutorService reads = Executors.newCachedThreadPool(daemon("s3-read"));
+        ExecutorService reads = Executors.newCachedThreadPool(NamedThreads.daemons("s3-read"));
         Router router = new Router(Operations.all(store, uploads, cfg, reads));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain());
 
@@ -60,7 +59,7 @@ public final class S3Server implements AutoCloseable {
         jetty.setHandler(handler);
         jetty.start();
 
-        ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(daemon("s3-sweeper"));
+        ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemons("s3-sweeper"));
         UploadSweeper sweeper = new UploadSweeper(uploads, clock, cfg.multipartExpiry());
         sweep.scheduleWithFixedDelay(sweeper::sweep, 0, 1, TimeUnit.HOURS);
         LOG.info("S3 gateway listening on {} http {} https {} (S3 root {}, {} users, vhost domain '{}')",
@@ -69,14 +68,6 @@ public final class S3Server implements AutoCloseable {
         return new S3Server(jetty, connectors, sweep, reads);
     }
 
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** The plain HTTP port; -1 when the gateway serves HTTPS only. */
     public int port() {
