@@ -8,8 +8,8 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Exchange;
-import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.http.S3Request;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.op.ByteRange;
 import org.mfsj.s3.op.Conditionals;
 import org.mfsj.s3.op.ObjectHeaders;
@@ -100,5 +100,4 @@ final class ObjectRead {
         }
         return new ByteRange(first, first + parts.get(n - 1) - 1);
     }
-
 }
