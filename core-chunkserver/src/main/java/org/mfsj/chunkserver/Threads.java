@@ -1,7 +1,7 @@
 package org.mfsj.chunkserver;
 
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.mfsj.common.NamedThreads;
 
 /** Named daemon threads, so a thread dump shows which part of the chunkserver is doing what. */
 public final class Threads {
@@ -9,11 +9,6 @@ public final class Threads {
     }
 
     public static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return NamedThreads.daemons(prefix);
     }
 }

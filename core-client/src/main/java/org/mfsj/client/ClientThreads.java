@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mfsj.common.NamedThreads;
 import org.mfsj.common.wire.Transport;
 
 /**
@@ -30,12 +31,7 @@ final class ClientThreads implements AutoCloseable {
     }
 
     private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return NamedThreads.daemons(prefix);
     }
 
     /** Stops everything at once: by now the client has flushed, so workers are at most idling. */

@@ -3,6 +3,7 @@ package org.mfsj.client;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.mfsj.client.cache.ChunkLocation;
 import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.io.ChunkConnections;
 import org.mfsj.client.io.ChunkLocator;
@@ -325,8 +326,12 @@ final class DefaultMfsClient implements MfsClient {
         if (!r.opened()) {
             return new ObjectLookup(patch(r.attr()), r.xattr(), null);
         }
-        // close-to-open, as open does
+        // close-to-open, as open does; the first chunk's place came along (a small object's only one)
         locations.invalidateInode(r.attr().inode());
+        if (r.chunkId() != 0) {
+            locations.put(new ChunkLocation(r.attr().inode(), 0, r.attr().length(), r.chunkId(), r.version(),
+                    r.locations()));
+        }
         return new ObjectLookup(patch(r.attr()), r.xattr(), files.open(creds, r.attr(), false));
     }
 

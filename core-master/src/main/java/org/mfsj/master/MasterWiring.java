@@ -93,7 +93,8 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
-        new ChunkReads(ns, registry).register(dispatcher);
+        ChunkReads reads = new ChunkReads(ns, registry);
+        reads.register(dispatcher);
         ChunkWrites writes = new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock);
         writes.register(dispatcher);
         new SaveImageCall(saver, master).register(dispatcher);
@@ -108,7 +109,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
         new OpenCalls(ns).register(dispatcher);
-        ObjectCalls objects = new ObjectCalls(ns);
+        ObjectCalls objects = new ObjectCalls(ns, reads);
         objects.register(dispatcher);
         new ScratchCalls(ns, objects, writes).register(dispatcher);
         new DirChangeCalls(ns).register(dispatcher);

@@ -19,6 +19,7 @@ import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.DirChangeReply;
 import org.mfsj.common.wire.client2master.EntryReply;
+import org.mfsj.common.wire.client2master.ListSessions;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.RegisterSession;
@@ -28,6 +29,7 @@ import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.common.wire.client2master.Scratch;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.Unlink;
@@ -119,6 +121,9 @@ class ScratchAndDirChangeTest {
         ReplyCountsReply afterOthers = counts();
         assertThat(afterOthers.applied()).isEqualTo(afterScratch.applied());
         assertThat(afterOthers.durable() - afterScratch.durable()).isEqualTo(3);
+        // a scratch file's writer sends no Release (its Publish ends it), so only the plain open counts
+        assertThat(client.call(ListSessions::new, SessionsReply.class).sessions())
+                .singleElement().satisfies(s -> assertThat(s.openFiles()).isEqualTo(1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mfsj.s3;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.mfsj.s3.cors.CorsConfigs;
 import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.op.bucket.CreateBucket;
@@ -38,7 +39,8 @@ final class Operations {
     private Operations() {
     }
 
-    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg, CorsConfigs cors) {
+    static Map<String, S3Operation> all(S3Store store, Uploads uploads, S3Config cfg, CorsConfigs cors,
+            Executor reads) {
         Map<String, S3Operation> m = new HashMap<>();
         m.put("ListBuckets", new ListBuckets(store));
         m.put("CreateBucket", new CreateBucket(store));
@@ -54,7 +56,7 @@ final class Operations {
         m.put("GetBucketCors", new GetBucketCors(store, cors));
         m.put("DeleteBucketCors", new DeleteBucketCors(store, cors));
         m.put("PutObject", new PutObject(store));
-        m.put("GetObject", new GetObject(store));
+        m.put("GetObject", new GetObject(store, reads));
         m.put("HeadObject", new HeadObject(store));
         m.put("DeleteObject", new DeleteObject(store));
         m.put("CopyObject", new CopyObject(store));

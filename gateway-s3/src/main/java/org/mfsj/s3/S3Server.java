@@ -1,6 +1,7 @@
 package org.mfsj.s3;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mfsj.client.MfsClient;
+import org.mfsj.common.NamedThreads;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Users;
@@ -30,11 +32,14 @@ public final class S3Server implements AutoCloseable {
     private final Server jetty;
     private final S3Connectors.Built connectors;
     private final ScheduledExecutorService sweeper;
+    private final ExecutorService reads;
 
-    private S3Server(Server jetty, S3Connectors.Built connectors, ScheduledExecutorService sweeper) {
+    private S3Server(Server jetty, S3Connectors.Built connectors, ScheduledExecutorService sweeper,
+                     ExecutorService reads) {
         this.jetty = jetty;
         this.connectors = connectors;
         this.sweeper = sweeper;
+        this.reads = reads;
     }
 
     /** Starts serving {@code client}'s namespace; the caller keeps owning the client. */
@@ -42,7 +47,10 @@ public final class S3Server implements AutoCloseable {
         S3Store store = S3Store.open(client, cfg.s3Root(), new DirCache(), clock);
         Uploads uploads = Operations.uploads(store, clock);
         CorsConfigs cors = new CorsConfigs(client, System::nanoTime);
-        Router router = new Router(Operations.all(store, uploads, cfg, cors));
+        // a GET's reads ahead get threads of their own: on the request threads' pool, requests waiting
+        // for their reads could hold every thread while the reads wait in its queue
+        ExecutorService reads = Executors.newCachedThreadPool(NamedThreads.daemons("s3-read"));
+        Router router = new Router(Operations.all(store, uploads, cfg, cors, reads));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain(),
                 new CorsAnswer(store, cors), new BrowserPost(store, users, clock));
 
@@ -56,18 +64,15 @@ public final class S3Server implements AutoCloseable {
         jetty.setHandler(handler);
         jetty.start();
 
-        ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "s3-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemons("s3-sweeper"));
         UploadSweeper sweeper = new UploadSweeper(uploads, clock, cfg.multipartExpiry());
         sweep.scheduleWithFixedDelay(sweeper::sweep, 0, 1, TimeUnit.HOURS);
         LOG.info("S3 gateway listening on {} http {} https {} (S3 root {}, {} users, vhost domain '{}')",
                 cfg.listenHost(), portText(connectors.http()), portText(connectors.https()), cfg.s3Root(), users.size(),
                 cfg.domain());
-        return new S3Server(jetty, connectors, sweep);
+        return new S3Server(jetty, connectors, sweep, reads);
     }
+
 
     /** The plain HTTP port; -1 when the gateway serves HTTPS only. */
     public int port() {
@@ -91,6 +96,7 @@ public final class S3Server implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping Jetty: {}", e.getMessage());
         }
+        reads.shutdownNow();
     }
 
     static MfsClient connect(S3Config cfg) throws MfsException {

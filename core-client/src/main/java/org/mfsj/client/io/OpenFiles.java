@@ -2,6 +2,7 @@ package org.mfsj.client.io;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.mfsj.client.FileHandle;
@@ -14,6 +15,8 @@ import org.mfsj.common.types.Creds;
  */
 public final class OpenFiles {
     private final Map<Long, OpenFile> files = new ConcurrentHashMap<>();
+    /** Scratch files open here: the master does not count their opens, so their close tells it nothing. */
+    private final Set<Long> scratchOpen = ConcurrentHashMap.newKeySet();
     private final WriteContext ctx;
     private final ChunkReader reader;
     private final AttrSource attrs;
@@ -38,12 +41,15 @@ public final class OpenFiles {
 
     /**
      * A handle on a new file of a scratch directory that this client just made: its writer sends
-     * the scratch forms of the chunk calls, which the master answers once applied.
+     * the scratch forms of the chunk calls, which the master answers once applied. Its close sends
+     * no Release: the master did not count this open (the Publish that follows ends the file's
+     * scratch life).
      */
     public FileHandle openScratch(Creds creds, Attr a) {
         WriteContext scratch = new WriteContext(ctx.master().rewriting(ScratchWrites::form), ctx.conns(), ctx.cache(),
                 ctx.metrics(), ctx.bufferBytes(), ctx.windowBytes(), ctx.timeoutMs(), ctx.workers(), ctx.fileSync());
         OpenFile f = acquire(a.inode(), a.length(), scratch);
+        scratchOpen.add(a.inode());
         return new DefaultFileHandle(f, this, new ReadAhead(a.inode(), reader, readAheadMax, ctx.metrics()), attrs,
                 ctx.fileSync(), ctx.metrics(), creds, true, a);
     }
@@ -78,7 +84,9 @@ public final class OpenFiles {
             f.dropRef();
             return f.refs() <= 0 && f.isIdle() ? null : f;
         });
-        onClose.accept(f.inode());
+        if (!scratchOpen.remove(f.inode())) {
+            onClose.accept(f.inode());
+        }
     }
 
     private void removeIfUnused(long inode) {

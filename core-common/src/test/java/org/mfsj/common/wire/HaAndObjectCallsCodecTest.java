@@ -10,6 +10,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.CreateOpen;
@@ -115,6 +116,8 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new CreateOpen(1, USER, 5, "part.tmp", 0644, 77));
         assertSurvives(CM, new LookupObject(2, USER, 5, "key", "user.s3.meta", true));
         assertSurvives(CM, new LookupObjectReply(2, Status.OK, attr, new byte[] {9, 8}, true));
+        assertSurvives(CM, new LookupObjectReply(2, Status.OK, attr, null, true, 77L, 3,
+                List.of(new ServerAddress("127.0.0.1", 9422), new ServerAddress("127.0.0.2", 9423))));
         assertSurvives(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1}, 123L, 78));
         assertSurvives(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79));
         assertSurvives(CM, new MasterRole(5));

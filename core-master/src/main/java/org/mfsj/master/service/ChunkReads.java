@@ -31,10 +31,15 @@ public final class ChunkReads {
     }
 
     private Message read(Peer from, ReadChunk req) throws MfsException {
-        long length = ns.getattr(req.inode()).length();
-        long chunkId = ns.chunkAt(req.inode(), req.index());
+        return where(req.msgId(), req.inode(), req.index());
+    }
+
+    /** Where chunk {@code index} of {@code inode} can be read, as the reply to request {@code msgId}. */
+    ReadChunkReply where(int msgId, long inode, int index) throws MfsException {
+        long length = ns.getattr(inode).length();
+        long chunkId = ns.chunkAt(inode, index);
         if (chunkId == 0) {
-            return new ReadChunkReply(req.msgId(), Status.OK, length, 0, 0, List.of());
+            return new ReadChunkReply(msgId, Status.OK, length, 0, 0, List.of());
         }
         Chunk c = registry.get(chunkId);
         List<ServerAddress> at = new ArrayList<>();
@@ -43,9 +48,9 @@ public final class ChunkReads {
         }
         if (at.isEmpty()) {
             // every copy is lost or stale; the client learns which chunk, for its error message
-            return new ReadChunkReply(req.msgId(), Status.EIO, length, chunkId, c == null ? 0 : c.version(), at);
+            return new ReadChunkReply(msgId, Status.EIO, length, chunkId, c == null ? 0 : c.version(), at);
         }
         Collections.rotate(at, spread++ % at.size());
-        return new ReadChunkReply(req.msgId(), Status.OK, length, chunkId, c.version(), at);
+        return new ReadChunkReply(msgId, Status.OK, length, chunkId, c.version(), at);
     }
 }

@@ -12,6 +12,7 @@ import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.LookupObject;
 import org.mfsj.common.wire.client2master.LookupObjectReply;
+import org.mfsj.common.wire.client2master.ReadChunkReply;
 import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
@@ -24,9 +25,11 @@ import org.mfsj.master.net.RequestDispatcher;
  */
 public final class ObjectCalls {
     private final Namespace ns;
+    private final ChunkReads reads;
 
-    public ObjectCalls(Namespace ns) {
+    public ObjectCalls(Namespace ns, ChunkReads reads) {
         this.ns = ns;
+        this.reads = reads;
     }
 
     public void register(RequestDispatcher d) {
@@ -45,6 +48,15 @@ public final class ObjectCalls {
         return new EntryReply(r.msgId(), Status.OK, OpenCalls.open(ns, from, r.creds(), a.inode(), false, true));
     }
 
+    /**
+     * As {@link #createOpen} for a scratch file, whose open is not counted for the session: its
+     * writer closes it without a Release, since the Publish (or unlink) that follows ends it anyway.
+     */
+    Message createOpenScratch(CreateOpen r) throws MfsException {
+        Attr a = ns.mknod(r.creds(), r.parent(), r.name(), FileType.FILE, r.mode(), 0);
+        return new EntryReply(r.msgId(), Status.OK, OpenCalls.check(ns, r.creds(), a.inode(), false, true));
+    }
+
     private Message lookupObject(Peer from, LookupObject r) throws MfsException {
         Attr a = ns.lookup(r.creds(), r.parent(), r.name());
         byte[] value;
@@ -57,9 +69,16 @@ public final class ObjectCalls {
             value = null;
         }
         boolean open = r.openForRead() && a.isFile();
-        if (open) {
-            a = OpenCalls.open(ns, from, r.creds(), a.inode(), true, false);
+        if (!open) {
+            return new LookupObjectReply(r.msgId(), Status.OK, a, value, false);
         }
-        return new LookupObjectReply(r.msgId(), Status.OK, a, value, open);
+        a = OpenCalls.open(ns, from, r.creds(), a.inode(), true, false);
+        ReadChunkReply first = reads.where(r.msgId(), a.inode(), 0);
+        if (!first.status().isOk() || first.chunkId() == 0) {
+            // nothing to read there, or no copy to read it from: the client's own read says so
+            return new LookupObjectReply(r.msgId(), Status.OK, a, value, true);
+        }
+        return new LookupObjectReply(r.msgId(), Status.OK, a, value, true, first.chunkId(), first.version(),
+                first.locations());
     }
 }

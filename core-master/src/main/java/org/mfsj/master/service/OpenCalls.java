@@ -44,6 +44,15 @@ public final class OpenCalls {
 
     /** Checks kind and permission and counts the open for the caller's session; the file's attributes. */
     static Attr open(Namespace ns, Peer from, Creds c, long inode, boolean read, boolean write) throws MfsException {
+        Attr a = check(ns, c, inode, read, write);
+        if (from.attachment() instanceof Session s) {
+            s.opened(inode);
+        }
+        return a;
+    }
+
+    /** Checks kind and permission of an open without counting it; the file's attributes. */
+    static Attr check(Namespace ns, Creds c, long inode, boolean read, boolean write) throws MfsException {
         Attr a = ns.getattr(inode);
         if (a.isDirectory()) {
             throw new MfsException(Status.EISDIR, "open of directory " + inode);
@@ -54,9 +63,6 @@ public final class OpenCalls {
         if (!c.isRoot() && c.uid() != a.uid()) {
             // mode bits or, when the file has one, its ACL
             ns.checkAccess(c, inode, (read ? R : 0) | (write ? W : 0));
-        }
-        if (from.attachment() instanceof Session s) {
-            s.opened(inode);
         }
         return a;
     }

@@ -40,7 +40,7 @@ public final class ScratchCalls {
     }
 
     public void register(RequestDispatcher d) {
-        d.on(ScratchCreateOpen.class, (p, r) -> objects.createOpen(p, r.call()), ErrorReplies::entry);
+        d.on(ScratchCreateOpen.class, (p, r) -> objects.createOpenScratch(r.call()), ErrorReplies::entry);
         d.answerOnceApplied(ScratchCreateOpen.class, r -> area.isScratchDir(r.call().parent()));
         d.onAsync(ScratchWriteChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())),
                 (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, java.util.List.of()));

@@ -49,6 +49,7 @@ public final class S3Handler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request req, Response resp, Callback cb) {
+        Timeline.begin();
         String id = RequestIds.next();
         String peer = Request.getRemoteAddr(req) + ":" + Request.getRemotePort(req);
         resp.getHeaders().put("x-amz-request-id", id);
@@ -81,9 +82,11 @@ public final class S3Handler extends Handler.Abstract {
             Authenticated a = authenticator.authenticate(r, body);
             who = a.user().accessKey();
             S3Operation op = router.route(r);
+            Timeline.step("auth");
             op.handle(new S3Exchange(r, resp, a.user(), a.payload()));
             LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());
             cb.succeeded();
+            Timeline.end(id, r.describe());
         } catch (Throwable t) {
             fail(req, resp, cb, r, id, peer, who, t, corsHeaders);
         }

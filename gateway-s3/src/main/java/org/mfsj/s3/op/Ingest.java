@@ -7,6 +7,8 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
@@ -33,9 +35,27 @@ public final class Ingest {
     public record Stored(Attr attr, ObjectMeta meta) {
     }
 
+    /** Where a finished temp file goes: one master change that puts it in view with its metadata. */
+    @FunctionalInterface
+    public interface Destination {
+        Attr publish(TempFile temp, ObjectMeta meta, long mtimeNanos) throws MfsException, S3Exception;
+    }
+
+    /** Stores a new object at {@code key} in {@code bucket}. */
     public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler) throws IOException {
         Keys.components(key);
+        return store(store, creds, filler, S3Error.NO_SUCH_BUCKET,
+                (temp, meta, mtime) -> store.publish(creds, temp, bucket, key, meta, mtime));
+    }
+
+    /**
+     * Stores a new file through a temp file and {@code destination}; a master error becomes
+     * {@code missing} when it says something is gone (the bucket, the upload).
+     */
+    public static Stored store(S3Store store, Creds creds, Filler filler, S3Error missing, Destination destination)
+            throws IOException {
         TempFile temp = store.newTemp(creds);
+        Timeline.step("create");
         boolean done = false;
         try {
             ObjectMeta meta;
@@ -43,16 +63,22 @@ public final class Ingest {
             try (FileHandle h = temp.handle()) {
                 meta = filler.fill(h);
                 length = h.length();
+                Timeline.step("body");
+                h.flush();
+                Timeline.step("flush");
                 h.fsync();
+                Timeline.step("fsync");
             }
+            Timeline.step("close");
             // the object's Last-Modified is set with its metadata, so the ETag's stamp is known before
             long mtime = store.nowNanos();
             meta = meta.withStamp(meta.etag(), mtime, length);
-            Attr attr = store.publish(creds, temp, bucket, key, meta, mtime);
+            Attr attr = destination.publish(temp, meta, mtime);
+            Timeline.step("publish");
             done = true;
             return new Stored(attr, meta);
         } catch (MfsException e) {
-            throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+            throw ErrorMapping.of(e, missing);
         } finally {
             if (!done) {
                 store.discard(temp);

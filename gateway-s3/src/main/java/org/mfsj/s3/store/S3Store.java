@@ -202,14 +202,19 @@ public final class S3Store {
         long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
         String name = parts.get(parts.size() - 1);
         try {
-            return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
-                    mtimeNanos);
+            return publishAt(creds, temp, dir, name, meta, mtimeNanos);
         } catch (MfsException e) {
             if (e.status() == Status.EISDIR || e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
                 throw conflict(key, "'" + key + "' is a prefix of other objects");
             }
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
+    }
+
+    /** Puts a finished temp file at {@code name} in {@code dir}, as {@link #publish} does for a key. */
+    public Attr publishAt(Creds creds, TempFile temp, long dir, String name, ObjectMeta meta, long mtimeNanos)
+            throws MfsException {
+        return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(), mtimeNanos);
     }
 
     public void discard(TempFile temp) {

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import org.mfsj.client.FileHandle;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -142,37 +140,15 @@ public final class Uploads {
     }
 
     /**
-     * Writes a part aside in the upload's folder, forces it to disk (an acknowledged part is
-     * durable; Complete may join its chunks without copying them) and renames it over any earlier
-     * copy of that part.
+     * Writes a part aside (in the gateway's scratch directory, as a PUT does: answered by the master
+     * once applied), forces it to disk (an acknowledged part is durable; Complete may join its
+     * chunks without copying them), and puts it in the upload's folder with its metadata in one
+     * durable change, over any earlier copy of that part.
      */
     Part putPart(Creds creds, Upload u, int number, Ingest.Filler filler) throws IOException {
-        String temp = "tmp." + UUID.randomUUID();
-        boolean done = false;
-        try {
-            Attr f = store.client().create(creds, u.dir(), temp, 0600);
-            ObjectMeta meta;
-            try (FileHandle h = store.client().open(creds, f.inode(), true)) {
-                meta = filler.fill(h);
-                h.fsync();
-            }
-            Attr attr = store.client().getattr(f.inode());
-            meta = meta.withStamp(meta.etag(), attr.mtimeNanos(), attr.length());
-            store.setMeta(creds, f.inode(), meta);
-            store.client().rename(creds, u.dir(), temp, u.dir(), partName(number));
-            done = true;
-            return new Part(number, attr, meta);
-        } catch (MfsException e) {
-            throw ErrorMapping.of(e, S3Error.NO_SUCH_UPLOAD);
-        } finally {
-            if (!done) {
-                try {
-                    store.client().unlink(creds, u.dir(), temp);
-                } catch (MfsException ignored) {
-                    // never created, or gone with the upload
-                }
-            }
-        }
+        Ingest.Stored s = Ingest.store(store, creds, filler, S3Error.NO_SUCH_UPLOAD,
+                (temp, meta, mtime) -> store.publishAt(creds, temp, u.dir(), partName(number), meta, mtime));
+        return new Part(number, s.attr(), s.meta());
     }
 
     /** Removes the upload's folder and everything in it. */

@@ -15,6 +15,6 @@ public final class HeadObject implements S3Operation {
 
     @Override
     public void handle(S3Exchange x) throws IOException {
-        ObjectRead.answer(store, x, false);
+        ObjectRead.answer(store, x, null);
     }
 }

@@ -3,12 +3,13 @@ package org.mfsj.s3.op.object;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.mfsj.client.FileHandle;
+import java.util.concurrent.Executor;
 import org.mfsj.common.types.Attr;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Request;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.op.ByteRange;
 import org.mfsj.s3.op.Conditionals;
 import org.mfsj.s3.op.ObjectHeaders;
@@ -21,21 +22,24 @@ import org.mfsj.s3.store.S3Store;
 
 /** GetObject and HeadObject share everything but the body: conditionals, ranges, parts, headers. */
 final class ObjectRead {
-    private static final int BUFFER = 1 << 20;
-
     private ObjectRead() {
     }
 
-    static void answer(S3Store store, S3Exchange x, boolean withBody) throws IOException {
+    /** Answers a GET ({@code reads} runs its chunkserver reads) or, with {@code reads} null, a HEAD. */
+    static void answer(S3Store store, S3Exchange x, Executor reads) throws IOException {
+        boolean withBody = reads != null;
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        Timeline.step("bucket");
         String key = x.request().key();
         try (Found found = Keys.isDirMarker(key) ? store.findMarker(x.creds(), bucket, key)
                 : store.find(x.creds(), bucket, key, withBody)) {
-            answer(store, x, found);
+            Timeline.step("lookup");
+            answer(store, x, found, reads);
         }
+        Timeline.step("close");
     }
 
-    private static void answer(S3Store store, S3Exchange x, Found found) throws IOException {
+    private static void answer(S3Store store, S3Exchange x, Found found, Executor reads) throws IOException {
         S3Request r = x.request();
         Attr attr = found.attr();
         ObjectMeta meta = Etags.ensure(store, x.creds(), attr, found.meta());
@@ -64,8 +68,10 @@ final class ObjectRead {
             return;
         }
         try (OutputStream out = x.sendStream(status, length)) {
-            copy(found.handle(), first, length, out);
+            PieceStream.send(found.handle(), reads, first, length, out);
+            Timeline.step("body");
         }
+        Timeline.step("flush");
     }
 
     /** GET ?partNumber=N: the byte range of that part (206), or the whole object as part 1 of 1. */
@@ -93,18 +99,5 @@ final class ObjectRead {
             return null;
         }
         return new ByteRange(first, first + parts.get(n - 1) - 1);
-    }
-
-    private static void copy(FileHandle h, long first, long length, OutputStream out) throws IOException {
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
-        long done = 0;
-        while (done < length) {
-            int n = h.read(first + done, buf, 0, (int) Math.min(buf.length, length - done));
-            if (n <= 0) {
-                throw new S3Exception(S3Error.INTERNAL_ERROR, "The object shrank while it was being read");
-            }
-            out.write(buf, 0, n);
-            done += n;
-        }
     }
 }

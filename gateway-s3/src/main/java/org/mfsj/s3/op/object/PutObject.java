@@ -3,6 +3,7 @@ package org.mfsj.s3.op.object;
 import java.io.IOException;
 import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.op.Ingest;
 import org.mfsj.s3.op.ObjectHeaders;
 import org.mfsj.s3.op.Received;
@@ -22,6 +23,7 @@ public final class PutObject implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
+        Timeline.step("bucket");
         if (Keys.isDirMarker(x.request().key())) {
             PutDirMarker.handle(store, x, bucket);
             return;
