@@ -12,13 +12,23 @@ public final class ListXml {
     /** A listing answer with its common head elements written. */
     public static XmlWriter start(String root, String bucket, ListParams p, Listing l) {
         XmlWriter w = XmlWriter.document(root);
-        head(w, bucket, p, l.truncated());
+        head(w, bucket, p, l.truncated(), p.show(p.prefix()));
+        return w;
+    }
+
+    /**
+     * The same for ListObjects (v1), whose Prefix S3 shows as asked even with encoding-type=url
+     * (the SDKs decode only its Delimiter, markers, keys and common prefixes).
+     */
+    public static XmlWriter startV1(String bucket, ListParams p, Listing l) {
+        XmlWriter w = XmlWriter.document("ListBucketResult");
+        head(w, bucket, p, l.truncated(), p.prefix());
         return w;
     }
 
     /** Name, Prefix, Delimiter, MaxKeys, EncodingType, IsTruncated. */
-    private static void head(XmlWriter w, String bucket, ListParams p, boolean truncated) {
-        w.element("Name", bucket).element("Prefix", p.show(p.prefix()));
+    private static void head(XmlWriter w, String bucket, ListParams p, boolean truncated, String prefix) {
+        w.element("Name", bucket).element("Prefix", prefix);
         w.optional("Delimiter", p.show(p.delimiter()));
         w.element("MaxKeys", p.maxKeys());
         if (p.urlEncode()) {

@@ -26,7 +26,8 @@ import org.mfsj.s3.error.S3Exception;
 public final class PostPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fields a form may send that no condition needs to name. */
-    private static final Set<String> EXEMPT = Set.of("policy", "x-amz-signature", "file");
+    private static final Set<String> EXEMPT = Set.of("policy", "x-amz-signature", "file", "awsaccesskeyid",
+            "signature");
 
     private record Condition(String op, String field, String value) {
     }

@@ -13,7 +13,7 @@ import org.mfsj.s3.xml.XmlReader;
 import org.mfsj.s3.xml.XmlWriter;
 import org.w3c.dom.Element;
 
-/** DeleteObjects: up to 1000 keys in one request; each answered as Deleted or Error. */
+/** DeleteObjects: up to 1000 keys in one request; each answered as Deleted or Error, with its version if named. */
 public final class DeleteObjects implements S3Operation {
     private static final int MAX_KEYS = 1000;
     private static final long MAX_BODY = 2L << 20;
@@ -32,26 +32,34 @@ public final class DeleteObjects implements S3Operation {
         Element root = XmlReader.parse(new java.io.ByteArrayInputStream(body), MAX_BODY);
         XmlReader.expectRoot(root, "Delete");
         boolean quiet = "true".equalsIgnoreCase(String.valueOf(XmlReader.text(root, "Quiet")).strip());
-        List<String> keys = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (Element o : XmlReader.children(root, "Object")) {
-            keys.add(XmlReader.required(o, "Key"));
+            targets.add(new Target(XmlReader.required(o, "Key"), XmlReader.text(o, "VersionId")));
         }
-        if (keys.isEmpty() || keys.size() > MAX_KEYS) {
+        if (targets.isEmpty() || targets.size() > MAX_KEYS) {
             throw new S3Exception(S3Error.MALFORMED_XML, "A Delete request names 1 to " + MAX_KEYS + " objects");
         }
         XmlWriter w = XmlWriter.document("DeleteResult");
-        for (String key : keys) {
+        for (Target t : targets) {
             try {
-                store.delete(x.creds(), bucket, key);
+                if (t.version() != null && !t.version().equals("null")) {
+                    // a bucket that never had versioning holds only the "null" version of each key
+                    throw new S3Exception(S3Error.NO_SUCH_VERSION);
+                }
+                store.delete(x.creds(), bucket, t.key());
                 if (!quiet) {
-                    w.start("Deleted").element("Key", key).end();
+                    w.start("Deleted").element("Key", t.key()).optional("VersionId", t.version()).end();
                 }
             } catch (S3Exception e) {
-                w.start("Error").element("Key", key).element("Code", e.error().code())
-                        .element("Message", e.getMessage()).end();
+                w.start("Error").element("Key", t.key()).optional("VersionId", t.version())
+                        .element("Code", e.error().code()).element("Message", e.getMessage()).end();
             }
         }
         x.sendXml(200, w);
+    }
+
+    /** A key to delete, and the version the request named (S3 repeats it in the answer). */
+    private record Target(String key, String version) {
     }
 
     /** Content-MD5 or an x-amz-checksum-* header, when sent, must match the body. */

@@ -24,7 +24,7 @@ public final class ListObjects implements S3Operation {
         ListParams p = ListParams.from(r);
         String marker = r.param("marker", "");
         Listing l = Listing.page(store, x, p, marker);
-        XmlWriter w = ListXml.start("ListBucketResult", r.bucket(), p, l);
+        XmlWriter w = ListXml.startV1(r.bucket(), p, l);
         w.element("Marker", p.show(marker));
         if (l.truncated() && p.delimiter() != null) {
             w.element("NextMarker", p.show(l.next()));

@@ -43,7 +43,18 @@ final class ObjectRead {
         S3Request r = x.request();
         Attr attr = found.attr();
         ObjectMeta meta = Etags.ensure(store, x.creds(), attr, found.meta());
-        Conditionals.check(r, meta.etag(), attr.mtimeNanos());
+        try {
+            Conditionals.check(r, meta.etag(), attr.mtimeNanos());
+        } catch (S3Exception e) {
+            if (e.error() != S3Error.NOT_MODIFIED) {
+                throw e;
+            }
+            // a 304 still names the version the client holds, as HTTP caches expect
+            x.header("ETag", ObjectHeaders.quoted(meta.etag())).header("Last-Modified",
+                    ObjectHeaders.httpDate(attr.mtimeNanos()));
+            x.sendEmpty(304);
+            return;
+        }
         long size = attr.length();
         ByteRange range = partRange(x, meta, size);
         if (range == null) {
