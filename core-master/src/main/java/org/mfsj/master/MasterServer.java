@@ -97,9 +97,11 @@ public final class MasterServer implements RunningMaster {
             saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
             MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver,
                     new LiveExports(store.state()::exports, exportsFile));
-            // nothing is served yet: this thread may write the changelog as the master thread would
             String name = name(cfg.clientHost(), cl.port());
-            ExportsPush.atLeadership(exportsFile, store.journal(), name);
+            // on the master thread, the changelog's only writer (a new file system's first change,
+            // the root's trash time, is written there already)
+            MetaStore loaded = store;
+            master.execute(() -> ExportsPush.atLeadership(exportsFile, loaded.journal(), name));
             master.every(cfg.chunksLoopTime(), w.chunkLoop());
             master.every(sessionSweep(min(cfg.sessionSustainTime(), cfg.sessionLocksTimeout())), w.sessionSweep());
             master.every(TRASH_PURGE, w.trashPurge());

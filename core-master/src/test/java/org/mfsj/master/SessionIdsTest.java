@@ -17,7 +17,11 @@ import org.mfsj.master.fake.LoopbackMaster;
 import org.mfsj.master.fake.TestClient;
 import org.mfsj.master.fake.TestClock;
 
-/** Session ids across a master restart: a client that changed nothing keeps its id to itself. */
+/**
+ * Session ids across a master restart: a client that changed nothing keeps its id to itself. The
+ * master also has an exports file, whose first push into the changelog races the new file
+ * system's first change unless both run on the master thread: the restart replays them.
+ */
 class SessionIdsTest {
     private final EventLoopGroup group = Transport.newGroup(1);
     private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -41,7 +45,10 @@ class SessionIdsTest {
 
     @Test
     void aNewSessionAfterARestartNeverTakesTheIdOfOneThatLoggedNothing() throws Exception {
-        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data));
+        java.nio.file.Files.createDirectories(data.resolve("data"));
+        java.nio.file.Path exports = java.nio.file.Files.writeString(data.resolve("mfsexports.cfg"), "* / rw\n");
+        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data.resolve("data"))
+                .with(MasterConfig.EXPORTS_FILENAME, exports.toString()));
         long quiet;
         try (MasterServer master = MasterServer.start(cfg, clock)) {
             quiet = register(master, 0);
@@ -51,6 +58,7 @@ class SessionIdsTest {
             assertThat(newcomer).isNotEqualTo(quiet);
             assertThat(register(master, quiet)).as("the quiet client resumes its own id").isEqualTo(quiet);
             assertThat(register(master, 0)).isNotIn(quiet, newcomer);
+            assertThat(master.metadata().state().exports()).isNotNull();
         }
     }
 }
