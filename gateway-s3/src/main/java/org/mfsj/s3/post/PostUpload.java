@@ -57,7 +57,8 @@ final class PostUpload implements PostForm.FileSink {
         policy = PostPolicy.parse(fields.get("policy"));
         key = PostAuth.required(fields, "key").replace("${filename}", fileName);
         fields.put("key", key);
-        fields.putIfAbsent("bucket", request.bucket());
+        // the bucket the form is posted to, whatever a field of it says
+        fields.put("bucket", request.bucket());
         policy.check(fields, clock.instant());
         Keys.components(key);
         bucket = store.bucket(user.creds(), request.bucket()).inode();

@@ -240,6 +240,11 @@ class S3CompatibilityIT {
                 .isEqualTo("403 SignatureDoesNotMatch");
         assertThat(code(post("forms", form("elsewhere/${filename}", S3GatewayFixture.SK, later, null), "b.txt",
                 file))).isEqualTo("403 AccessDenied");
+        s3.createBucket(b -> b.bucket("forms-other"));
+        List<String[]> claimsForms = new ArrayList<>(form("uploads/${filename}", S3GatewayFixture.SK, later, null));
+        claimsForms.add(0, new String[] {"bucket", "forms"});
+        assertThat(code(post("forms-other", claimsForms, "b.txt", file))).as("a form for another bucket")
+                .isEqualTo("403 AccessDenied");
         assertThat(code(post("forms", form("uploads/c.txt", S3GatewayFixture.SK, later, null), "c.txt",
                 new byte[1_500_000]))).isEqualTo("400 EntityTooLarge");
         assertThat(code(post("forms", form("uploads/d.txt", S3GatewayFixture.SK, Instant.now().minusSeconds(5),
