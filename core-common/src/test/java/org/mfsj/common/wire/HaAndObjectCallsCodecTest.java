@@ -11,6 +11,8 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.wire.client2master.AppendChunks;
+import org.mfsj.common.wire.client2master.ChangeVoters;
+import org.mfsj.common.wire.client2master.ChangeVotersReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.LookupObject;
@@ -86,6 +88,10 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new TransferLeader(2, "", 0));
         assertSurvives(CM, new TransferLeaderReply(1, Status.OK, "127.0.0.1:9521", "stands for election now"));
         assertSurvives(CM, new TransferLeaderReply(2, Status.ENOENT, "", "not a voter"));
+        assertSurvives(CM, new ChangeVoters(3, true, "127.0.0.1:9523", 60_000));
+        assertSurvives(CM, new ChangeVoters(4, false, "h:9423", 0));
+        assertSurvives(CM, new ChangeVotersReply(3, Status.OK, "h:1,h:2,h:3", "voters now h:1, h:2, h:3"));
+        assertSurvives(CM, new ChangeVotersReply(4, Status.EAGAIN, "", "a change is under way"));
         assertSurvives(CM, new ReadSession(3, "it", "/sub", new byte[] {9, 8}));
         assertSurvives(CM, new WatchVersions(4));
         assertSurvives(CM, new VersionNotice(0, 1L << 40));
@@ -120,7 +126,7 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new MasterRole(5));
         assertSurvives(CM, new MasterRoleReply(5, Status.OK, "leader", 3, 1000, 999, "127.0.0.1:9421"));
         assertSurvives(CM, new MasterRoleReply(6, Status.OK, "follower", 3, 10, 9, "h:1",
-                "installing image of version 5000: 65536/131072 bytes (50%)"));
+                "installing image of version 5000: 65536/131072 bytes (50%)", "h:2,h:3,h:4"));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class RaftCore {
     /** Entries a follower may be sent ahead of its acknowledgements. */
     static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
 
-    private final int peers;
+    private int peers;
     private final RaftLog log;
     private final TermStore terms;
     private final RaftEvents events;
@@ -48,6 +48,10 @@ public final class RaftCore {
     private final RaftTiming timing;
     private final Random random;
     private final String selfClients;
+    private final boolean preferred;
+    private final Quorum quorum;
+    private final HandOverRule handOver = new HandOverRule(this);
+    private final ImageCatchUp images = new ImageCatchUp(this);
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
@@ -55,6 +59,7 @@ public final class RaftCore {
     private long electionDeadline;
     private long lastTick;
     private long nextHeartbeat;
+    /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
     private Progress progress;
     /** Follower: what the current leader's entries match up to, and where to acknowledge. */
@@ -63,11 +68,6 @@ public final class RaftCore {
     private long acked;
     /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
     private long joinAt = -1;
-    /** Storing the leader's image: this log lacks entries the leader no longer keeps. */
-    private boolean receivingImage;
-    /** Leader: the peer leadership is being handed to (-1: none), and whom to tell once it was told. */
-    private int transferTo = -1;
-    private Runnable handedOver;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
 
@@ -91,6 +91,8 @@ public final class RaftCore {
         this.random = random;
         this.commit = commit;
         this.selfClients = selfClients;
+        this.preferred = preferred;
+        this.quorum = new Quorum(this, peers);
         long now = clock.millis();
         lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
@@ -127,6 +129,10 @@ public final class RaftCore {
         return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
     }
 
+    public long electionMinMillis() {
+        return timing.electionMin().toMillis();
+    }
+
     public long electionMaxMillis() {
         return timing.electionMax().toMillis();
     }
@@ -142,47 +148,33 @@ public final class RaftCore {
      * when it was told. It wins at once, being up to date, and this master follows the higher term.
      */
     public void transfer(int peer, Runnable sent) {
-        if (role != Role.LEADER) {
-            throw new IllegalStateException("only the leader hands leadership over");
-        }
-        transferTo = peer;
-        handedOver = sent;
-        replicate(peer, true);
-        tryTransfer();
+        handOver.start(peer, sent);
     }
 
     /** Leader: gives up a transfer that did not complete (the target did not catch up in time). */
     public void cancelTransfer() {
-        transferTo = -1;
-        handedOver = null;
-    }
-
-    private void tryTransfer() {
-        if (transferTo < 0 || progress.match(transferTo) < log.lastVersion()) {
-            return;
-        }
-        int peer = transferTo;
-        Runnable sent = handedOver;
-        cancelTransfer();
-        LOG.info("master {} hands leadership of term {} to peer {} (it holds version {})", terms.self(), term(),
-                peer, progress.match(peer));
-        events.send(peer, new TimeoutNow(0, term(), terms.self()));
-        sent.run();
+        handOver.cancel();
     }
 
     /** Follower: the leader hands leadership over to this master; stand for election now. */
     public void onTimeoutNow(TimeoutNow t) {
-        observe(t.term());
-        if (t.term() != term() || role != Role.FOLLOWER || t.leader() != leaderId) {
-            LOG.warn("master {} ignores a hand-over from master {} in term {} (it is {} in term {}, following {})",
-                    terms.self(), t.leader(), t.term(), role, term(), leaderId);
-            return;
-        }
-        LOG.info("master {} takes over from master {} in term {}", terms.self(), t.leader(), t.term());
-        startElection(clock.millis());
+        handOver.onTimeoutNow(t);
     }
 
-    /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
+    /** The voters, and changes to them (master HA membership). */
+    public Quorum quorum() {
+        return quorum;
+    }
+
+    /** Room for {@code count} peers: a master was added to the peer list. */
+    void growPeers(int count) {
+        peers = Math.max(peers, count);
+        if (progress != null) {
+            progress.grow(peers);
+        }
+    }
+
+        /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
     public void tick() {
         long now = clock.millis();
         long sinceTick = now - lastTick;
@@ -193,7 +185,14 @@ public final class RaftCore {
             electionDeadline = Math.max(electionDeadline, now + randomTimeout());
         }
         if (role == Role.LEADER) {
-            if (!progress.majorityHeardSince(now - timing.electionMax().toMillis())) {
+            if (!quorum.selfVotes() && commit >= quorum.version()) {
+                // its own removal is committed: the group goes on without it (Raft section 4.2.2)
+                LOG.warn("leader {} of term {} is no longer a voter (removal committed at {}); stepping down",
+                        terms.self(), term(), quorum.version());
+                stepDown(term());
+                return;
+            }
+            if (!progress.majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
                         timing.electionMax().toMillis());
                 stepDown(term());
@@ -201,36 +200,48 @@ public final class RaftCore {
             }
             if (now >= nextHeartbeat) {
                 nextHeartbeat = now + timing.heartbeat().toMillis();
-                for (int p = 0; p < peers; p++) {
+                for (int p : quorum.targets()) {
                     replicate(p, true);
                 }
             }
         } else if (now >= electionDeadline) {
-            if (terms.learner() && log.lastVersion() > 0 || receivingImage) {
-                // standing is voting for itself: a learner does so only in a new group's first election;
-                // and a master receiving the image lacks entries a majority holds, so it cannot win: its
-                // candidacy would only raise the term and depose the leader once it is heard again
+            if (!mayStand()) {
                 electionDeadline = now + randomTimeout();
                 return;
             }
-            startElection(now);
+            startElection();
         }
     }
 
-    private void startElection(long now) {
+    /**
+     * Standing is voting for itself. A master that is no voter (as its log says) never stands. A
+     * learner stands only in a new group's first election (an empty log), and then only the
+     * preferred one: a master started empty to join a running group must not raise the term. A
+     * master receiving the image lacks entries a majority holds, so it cannot win: its candidacy
+     * would only raise the term and depose the leader once it is heard again.
+     */
+    private boolean mayStand() {
+        boolean learnerMay = !terms.learner() || log.lastVersion() == 0 && preferred;
+        return quorum.selfVotes() && learnerMay && !images.receiving();
+    }
+
+    void startElection() {
+        long now = clock.millis();
         long term = terms.term() + 1;
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
         leaderId = 0;
         leaderClients = "";
         votes.clear();
-        votes.add(-1);
         electionDeadline = now + randomTimeout();
         long last = log.lastVersion();
         LOG.info("master {} stands for election in term {} (log ends at {} of term {})", terms.self(), term, last,
                 log.termAt(last));
-        for (int p = 0; p < peers; p++) {
+        for (int p : quorum.voters()) {
             events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last)));
+        }
+        if (quorum.isMajority(0, true)) {
+            becomeLeader();
         }
     }
 
@@ -259,11 +270,11 @@ public final class RaftCore {
 
     public void onVoteReply(int peer, VoteReply r) {
         observe(r.term());
-        if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted()) {
+        if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted() || !quorum.votes(peer)) {
             return;
         }
         votes.add(peer);
-        if (votes.size() * 2 > peers + 1) {
+        if (quorum.isMajority(votes.size(), true)) {
             becomeLeader();
         }
     }
@@ -288,13 +299,13 @@ public final class RaftCore {
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
         if (role == Role.LEADER) {
-            for (int p = 0; p < peers; p++) {
+            for (int p : quorum.targets()) {
                 replicate(p, false);
             }
         }
     }
 
-    private void replicate(int peer, boolean heartbeat) {
+    void replicate(int peer, boolean heartbeat) {
         long next = progress.next(peer);
         if (next <= log.floor()) {
             // the entries it needs are no longer kept here: the image holds them
@@ -359,7 +370,7 @@ public final class RaftCore {
         if (!appendNew(prev, a.entries())) {
             return;
         }
-        receivingImage = false;
+        images.entriesMatched();
         matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
         long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
         if (newCommit > commit) {
@@ -370,7 +381,7 @@ public final class RaftCore {
         ack(a.entries().isEmpty());
     }
 
-    private void follow(long leader, String clients, long term) {
+    void follow(long leader, String clients, long term) {
         role = Role.FOLLOWER;
         if (leaderId != leader) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
@@ -389,36 +400,17 @@ public final class RaftCore {
      * entry with the same term: by log matching everything before it is the same.
      */
     public ImageVerdict onImagePart(ImagePart p) {
-        observe(p.term());
-        if (p.term() < term() || role == Role.LEADER) {
-            return ImageVerdict.STALE;
-        }
-        follow(p.leader(), p.leaderClients(), p.term());
-        long v = p.imageVersion();
-        if (v >= log.floor() && v <= log.lastVersion() && log.termAt(v) == p.imageTerm()) {
-            return ImageVerdict.HELD;
-        }
-        receivingImage = true;
-        return ImageVerdict.STORE;
+        return images.onPart(p);
     }
 
-    /** Whether voter {@code peer} is being sent the image (this master leads and lacks its entries). */
+    /** Whether peer {@code peer} is being sent the image (this master leads and lacks its entries). */
     public boolean needsImage(int peer) {
-        return role == Role.LEADER && progress.next(peer) <= log.floor();
+        return images.needs(peer);
     }
 
     /** A follower answered a piece of the image; once it holds it all, entries follow the image. */
     public void onImageReply(int peer, ImageReply r) {
-        observe(r.term());
-        if (role != Role.LEADER || r.term() != term()) {
-            return;
-        }
-        progress.heard(peer, clock.millis());
-        if (r.complete() && progress.next(peer) <= r.imageVersion()) {
-            LOG.info("master {} holds the image of version {}; entries follow", peer, r.imageVersion());
-            progress.imageHeld(peer, r.imageVersion());
-            replicate(peer, true);
-        }
+        images.onReply(peer, r, clock.millis());
     }
 
     /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
@@ -493,7 +485,7 @@ public final class RaftCore {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
             replicate(peer, false);
-            tryTransfer();
+            handOver.tryNow();
         } else {
             progress.rejected(peer, r.lastVersion(), now);
             replicate(peer, true);
@@ -501,13 +493,13 @@ public final class RaftCore {
     }
 
     private void advanceCommit() {
-        long m = progress.majorityMatch(log.localDurable());
+        long m = progress.majorityMatch(quorum, log.localDurable());
         // only an entry of the leader's own term commits by counting (Raft, figure 8)
         if (m > commit && log.termAt(m) == term()) {
             commit = m;
             log.committed(m);
             if (pushCommits) {
-                for (int p = 0; p < peers; p++) {
+                for (int p : quorum.targets()) {
                     if (progress.next(p) > log.lastVersion()) {
                         replicate(p, true);
                     }
@@ -517,12 +509,12 @@ public final class RaftCore {
     }
 
     /** Any message with a higher term makes this master a follower of that term at once. */
-    private void observe(long term) {
+    void observe(long term) {
         if (term <= terms.term()) {
             return;
         }
         boolean led = role == Role.LEADER;
-        cancelTransfer();
+        handOver.cancel();
         terms.save(term, 0);
         role = Role.FOLLOWER;
         leaderId = 0;
@@ -540,11 +532,33 @@ public final class RaftCore {
     }
 
     private void stepDown(long term) {
-        cancelTransfer();
+        handOver.cancel();
         role = Role.FOLLOWER;
         leaderId = 0;
         electionDeadline = clock.millis() + randomTimeout();
         events.steppedDown(term);
+    }
+
+    // ---- for the rules in collaborators (same package) ----
+
+    long self() {
+        return terms.self();
+    }
+
+    long leaderId() {
+        return leaderId;
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    RaftLog log() {
+        return log;
+    }
+
+    RaftEvents events() {
+        return events;
     }
 
     private long randomTimeout() {

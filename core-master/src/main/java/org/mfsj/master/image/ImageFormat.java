@@ -7,6 +7,7 @@ package org.mfsj.master.image;
  *   META     version, max session, next inode, next chunk id
  *   SIZES    the number of inodes, so the loader sizes its table once (format 2 on)
  *   TERM     the master HA term of the entry at the image's version (format 3 on; 0 when absent)
+ *   VOTERS   the voting masters' sync addresses, comma-separated, once a change of voters was logged (format 4 on)
  *   INODE    one inode with its attributes, xattrs, and kind-specific part
  *   ENTRIES  a directory id and up to {@link #BATCH} names (name, inode, cookie) in cookie order
  *   CHUNKS   up to {@link #BATCH} chunks (id, version, issued, goal)
@@ -21,8 +22,8 @@ package org.mfsj.master.image;
 final class ImageFormat {
     static final byte[] MAGIC = {'M', 'F', 'S', 'J', 'I', 'M', 'A', 'G'};
     static final int HEADER = 16;
-    /** 3: a TERM frame after SIZES; 2: a SIZES frame after META. Formats 1 and 2 still load. */
-    static final int FORMAT = 3;
+    /** 4: a VOTERS frame may follow TERM; 3: a TERM frame after SIZES; 2: a SIZES frame after META. All load. */
+    static final int FORMAT = 4;
     static final int BATCH = 4096;
 
     static final int META = 1;
@@ -36,6 +37,7 @@ final class ImageFormat {
     static final int END = 9;
     static final int SIZES = 10;
     static final int TERM = 11;
+    static final int VOTERS = 12;
 
     static final int RESULT_DONE = 0;
     static final int RESULT_ATTR = 1;

@@ -90,6 +90,11 @@ public final class ImageWriter {
         start(ImageFormat.TERM);
         w.u64(state.term());
         emit();
+        if (!state.voters().isEmpty()) {
+            start(ImageFormat.VOTERS);
+            w.str(String.join(",", state.voters()));
+            emit();
+        }
         for (Inode n : tree.all()) {
             inode(n);
         }

@@ -20,6 +20,7 @@ public final class MetaState {
     private long version;
     private long maxSession;
     private long term;
+    private java.util.List<String> voters = java.util.List.of();
 
     public MetaState(Namespace namespace, ChunkRegistry chunks, ReplyCache replies, long version, long maxSession) {
         this.namespace = namespace;
@@ -67,6 +68,16 @@ public final class MetaState {
         return term;
     }
 
+    /** The voting masters the newest {@code Voters} applied named; empty before any (the configuration's). */
+    public java.util.List<String> voters() {
+        return voters;
+    }
+
+    /** Sets the voters an image recorded (image loading only). */
+    public void restoreVoters(java.util.List<String> imageVoters) {
+        voters = java.util.List.copyOf(imageVoters);
+    }
+
     /** Sets the term an image recorded (image loading only). */
     public void restoreTerm(long imageTerm) {
         term = imageTerm;
@@ -85,7 +96,7 @@ public final class MetaState {
             result = namespace.replay(r);
         } else if (e.record() instanceof ChunkRecord r) {
             chunks.apply(r);
-        } else if (!(e.record() instanceof TermStart)) {
+        } else if (!(e.record() instanceof TermStart) && !(e.record() instanceof Voters)) {
             throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
         }
         applied(e, result);
@@ -96,6 +107,8 @@ public final class MetaState {
         version = e.version();
         if (e.record() instanceof TermStart t) {
             term = t.term();
+        } else if (e.record() instanceof Voters v) {
+            voters = v.masters();
         }
         if (e.session() != 0 && e.request() != 0) {
             replies.put(e.session(), e.request(), result);
