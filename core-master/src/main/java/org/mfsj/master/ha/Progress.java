@@ -13,6 +13,8 @@ final class Progress {
     private long[] next;
     private long[] match;
     private long[] lastHeard;
+    /** Whether each follower answered at all since this leader began (lastHeard starts as the start). */
+    private boolean[] answered;
 
     Progress(int peers, long lastVersion, long now) {
         start = lastVersion + 1;
@@ -20,6 +22,7 @@ final class Progress {
         next = new long[0];
         match = new long[0];
         lastHeard = new long[0];
+        answered = new boolean[0];
         grow(peers);
     }
 
@@ -32,6 +35,7 @@ final class Progress {
         next = Arrays.copyOf(next, peers);
         match = Arrays.copyOf(match, peers);
         lastHeard = Arrays.copyOf(lastHeard, peers);
+        answered = Arrays.copyOf(answered, peers);
         Arrays.fill(next, old, peers, start);
         Arrays.fill(lastHeard, old, peers, startedAt);
     }
@@ -51,7 +55,7 @@ final class Progress {
     void matched(int peer, long version, long now) {
         match[peer] = Math.max(match[peer], version);
         next[peer] = Math.max(next[peer], match[peer] + 1);
-        lastHeard[peer] = now;
+        heard(peer, now);
     }
 
     /** The follower's log diverges or is short: resume right after what it says it may match. */
@@ -62,12 +66,17 @@ final class Progress {
             match[peer] = hint;
         }
         next[peer] = Math.max(match[peer] + 1, Math.min(next[peer], hint + 1));
-        lastHeard[peer] = now;
+        heard(peer, now);
     }
 
     /** The follower answered (a piece of the image). */
     void heard(int peer, long now) {
         lastHeard[peer] = now;
+        answered[peer] = true;
+    }
+
+    boolean answered(int peer) {
+        return answered[peer];
     }
 
     /** The follower holds the image of {@code version}: committed history up to there, entries next. */

@@ -129,6 +129,11 @@ public final class RaftCore {
         return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
     }
 
+    /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
+    public boolean answeredWithin(int peer, long millis) {
+        return heardWithin(peer, millis) && progress.answered(peer);
+    }
+
     public long electionMinMillis() {
         return timing.electionMin().toMillis();
     }

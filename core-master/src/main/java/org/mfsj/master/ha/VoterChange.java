@@ -120,8 +120,8 @@ public final class VoterChange {
                 continue;
             }
             next.add(m);
-            int p = members.isSelf(v) ? -1 : links.indexOf(v);
-            live += p < 0 || raft.heardWithin(p, raft.electionMaxMillis()) ? 1 : 0;
+            int p = links.indexOf(v);
+            live += members.isSelf(v) || p >= 0 && raft.answeredWithin(p, raft.electionMinMillis()) ? 1 : 0;
         }
         if (!found) {
             refuse(from, c, Status.ENOENT, a + " is not a voter (give its sync address, HOST:PORT); the voters are "
