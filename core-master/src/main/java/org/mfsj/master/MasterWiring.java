@@ -70,7 +70,8 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ChunkServerLinks links = new ChunkServerLinks();
         CsOrders orders = new CsOrders(links, master);
         ChunkCommands commands = new ChunkCommands(registry, orders, chunkLog);
-        ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock);
+        ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock,
+                () -> store.state().term());
         ReplicationPlanner planner = new ReplicationPlanner(
                 new ReplicationPlanner.Limits(cfg.writeReplicationLimit(), cfg.readReplicationLimit()));
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
