@@ -75,6 +75,7 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(MF, new AppendEntries(2, 7, 2, "", 102, 7, 101, List.of()));
         assertSurvives(MF, new AppendReply(3, 7, 3, true, 102, 102));
         assertSurvives(MF, new RequestVote(4, 8, 3, 102, 7));
+        assertSurvives(MF, new RequestVote(5, 9, 3, 102, 7, true));
         assertSurvives(MF, new VoteReply(5, 8, 1, false));
         assertSurvives(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 1 << 20, 1234L, 65536, 99, new byte[] {4, 5}));
         assertSurvives(MF, new ImageReply(7, 8, 3, 5000, 131072, false));

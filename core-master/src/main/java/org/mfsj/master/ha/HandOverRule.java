@@ -61,6 +61,6 @@ final class HandOverRule {
             return;
         }
         LOG.info("master {} takes over from master {} in term {}", raft.self(), t.leader(), t.term());
-        raft.startElection();
+        raft.startElection(true);
     }
 }

@@ -57,6 +57,8 @@ public final class RaftCore {
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
+    /** Follower: when the current leader was last heard from. */
+    private long heardLeaderAt;
     private long lastTick;
     private long nextHeartbeat;
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
@@ -214,7 +216,7 @@ public final class RaftCore {
                 electionDeadline = now + randomTimeout();
                 return;
             }
-            startElection();
+            startElection(false);
         }
     }
 
@@ -230,7 +232,8 @@ public final class RaftCore {
         return quorum.selfVotes() && learnerMay && !images.receiving();
     }
 
-    void startElection() {
+    /** Stands in the next term; {@code handOver}: the leader told it to, so voters answer at once. */
+    void startElection(boolean handOver) {
         long now = clock.millis();
         long term = terms.term() + 1;
         terms.save(term, terms.self());
@@ -243,7 +246,7 @@ public final class RaftCore {
         LOG.info("master {} stands for election in term {} (log ends at {} of term {})", terms.self(), term, last,
                 log.termAt(last));
         for (int p : quorum.voters()) {
-            events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last)));
+            events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last), handOver));
         }
         if (quorum.isMajority(0, true)) {
             becomeLeader();
@@ -252,6 +255,13 @@ public final class RaftCore {
 
     /** Answers a candidate; the vote is durable before the answer leaves. */
     public VoteReply onRequestVote(RequestVote r) {
+        if (r.term() > terms.term() && !r.handOver() && leaderAlive()) {
+            // Raft thesis 4.2.3: with a leader heard a moment ago, a candidate is a master removed from
+            // the voters or one back from a cut; its higher term would only depose a working leader
+            LOG.debug("master {} ignores candidate {} in term {}: its leader is alive", terms.self(), r.candidate(),
+                    r.term());
+            return new VoteReply(0, terms.term(), terms.self(), false);
+        }
         observe(r.term());
         long last = log.lastVersion();
         long lastTerm = log.termAt(last);
@@ -396,7 +406,14 @@ public final class RaftCore {
             joinAt = -1;
         }
         leaderClients = clients;
-        electionDeadline = clock.millis() + randomTimeout();
+        heardLeaderAt = clock.millis();
+        electionDeadline = heardLeaderAt + randomTimeout();
+    }
+
+    /** Whether this master leads, or heard from its leader within the shortest election timeout. */
+    private boolean leaderAlive() {
+        return role == Role.LEADER
+                || role == Role.FOLLOWER && leaderId != 0 && clock.millis() - heardLeaderAt < timing.electionMin().toMillis();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.mfsj.common.wire.master2follower.RequestVote;
 
 /**
  * Changes of voters in the consensus core: the voter set the log names rules at once, majorities
@@ -80,6 +81,21 @@ class RaftMembershipTest {
         // node 2 stands, and node 3's vote is no majority of 0, 1, 2
         assertThat(g.node(2).core.role()).isNotEqualTo(RaftCore.Role.LEADER);
         assertThat(g.node(2).core.term()).isGreaterThan(1);
+    }
+
+    @Test
+    void aCandidateIsIgnoredWhileTheLeaderIsHeardSoARemovedMasterCannotDeposeIt() {
+        RaftGroup g = threeOfFour();
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        RaftGroup.Node follower = g.node(1);
+        // a removed master that kept an old log stands again and again
+        RequestVote removed = new RequestVote(0, 9, 77, 1, 1);
+        assertThat(follower.core.onRequestVote(removed).granted()).isFalse();
+        assertThat(leader.core.onRequestVote(removed).granted()).isFalse();
+        assertThat(follower.core.term()).as("its term ignored").isEqualTo(1);
+        assertThat(leader.core.role()).isEqualTo(RaftCore.Role.LEADER);
+        // a hand-over's candidate is answered at once
+        assertThat(follower.core.onRequestVote(new RequestVote(0, 2, 3, 1, 1, true)).granted()).isTrue();
     }
 
     @Test
