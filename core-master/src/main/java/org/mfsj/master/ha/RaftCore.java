@@ -52,6 +52,8 @@ public final class RaftCore {
     private final Quorum quorum;
     private final HandOverRule handOver = new HandOverRule(this);
     private final ImageCatchUp images = new ImageCatchUp(this);
+    private final VoteRule voting = new VoteRule(this);
+    private final FollowerRule following = new FollowerRule(this);
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
@@ -64,12 +66,6 @@ public final class RaftCore {
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
     private Progress progress;
-    /** Follower: what the current leader's entries match up to, and where to acknowledge. */
-    private long matchedFromLeader;
-    private Consumer<Message> ackTo;
-    private long acked;
-    /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
-    private long joinAt = -1;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
 
@@ -255,32 +251,7 @@ public final class RaftCore {
 
     /** Answers a candidate; the vote is durable before the answer leaves. */
     public VoteReply onRequestVote(RequestVote r) {
-        if (r.term() > terms.term() && !r.handOver() && leaderAlive()) {
-            // Raft thesis 4.2.3: with a leader heard a moment ago, a candidate is a master removed from
-            // the voters or one back from a cut; its higher term would only depose a working leader
-            LOG.debug("master {} ignores candidate {} in term {}: its leader is alive", terms.self(), r.candidate(),
-                    r.term());
-            return new VoteReply(0, terms.term(), terms.self(), false);
-        }
-        observe(r.term());
-        long last = log.lastVersion();
-        long lastTerm = log.termAt(last);
-        boolean upToDate = r.lastTerm() > lastTerm || r.lastTerm() == lastTerm && r.lastVersion() >= last;
-        boolean free = terms.votedFor() == 0 || terms.votedFor() == r.candidate();
-        // a master that lost its term file may have voted in this term already: until it has caught
-        // up with a leader it votes only in a new group's first election (an empty log asks)
-        boolean mayVote = !terms.learner() || r.lastVersion() == 0;
-        boolean grant = r.term() == terms.term() && role != Role.LEADER && free && upToDate && mayVote;
-        if (grant) {
-            if (terms.votedFor() != r.candidate()) {
-                terms.save(r.term(), r.candidate());
-            }
-            electionDeadline = clock.millis() + randomTimeout();
-        }
-        LOG.info("master {} {} vote to {} in term {} (its log {}/{}, ours {}/{})", terms.self(),
-                grant ? "gives its" : "refuses its", r.candidate(), r.term(), r.lastVersion(), r.lastTerm(), last,
-                lastTerm);
-        return new VoteReply(0, terms.term(), terms.self(), grant);
+        return voting.answer(r);
     }
 
     public void onVoteReply(int peer, VoteReply r) {
@@ -354,46 +325,7 @@ public final class RaftCore {
      * {@code replyTo} once it is durable here; refuses a stale leader or a log that does not match.
      */
     public void onAppendEntries(AppendEntries a, Consumer<Message> replyTo) {
-        observe(a.term());
-        if (a.term() < term()) {
-            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, log.lastVersion()));
-            return;
-        }
-        if (role == Role.LEADER) {
-            // two leaders in one term would take two majorities of votes: a bug, never obeyed
-            LOG.error("master {} leads term {} and got entries from master {} in the same term; ignored",
-                    terms.self(), a.term(), a.leader());
-            return;
-        }
-        follow(a.leader(), a.leaderClients(), a.term());
-        if (joinAt < 0) {
-            joinAt = a.commitVersion();
-        }
-        long prev = a.prevVersion();
-        if (prev < log.floor()) {
-            // up to the floor this log is committed history (an image holds it), so it matches
-            matchedFromLeader = Math.max(matchedFromLeader, log.floor());
-            ackTo = replyTo;
-            ack(true);
-            return;
-        }
-        if (prev > log.lastVersion() || log.termAt(prev) != a.prevTerm()) {
-            long hint = prev > log.lastVersion() ? log.lastVersion() : log.termStart(prev) - 1;
-            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, Math.max(0, Math.min(hint, prev - 1))));
-            return;
-        }
-        if (!appendNew(prev, a.entries())) {
-            return;
-        }
-        images.entriesMatched();
-        matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
-        long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
-        if (newCommit > commit) {
-            commit = newCommit;
-            log.committed(commit);
-        }
-        ackTo = replyTo;
-        ack(a.entries().isEmpty());
+        following.onAppendEntries(a, replyTo);
     }
 
     void follow(long leader, String clients, long term) {
@@ -401,9 +333,7 @@ public final class RaftCore {
         if (leaderId != leader) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
             leaderId = leader;
-            acked = 0;
-            matchedFromLeader = 0;
-            joinAt = -1;
+            following.newLeader();
         }
         leaderClients = clients;
         heardLeaderAt = clock.millis();
@@ -411,7 +341,7 @@ public final class RaftCore {
     }
 
     /** Whether this master leads, or heard from its leader within the shortest election timeout. */
-    private boolean leaderAlive() {
+    boolean leaderAlive() {
         return role == Role.LEADER
                 || role == Role.FOLLOWER && leaderId != 0 && clock.millis() - heardLeaderAt < timing.electionMin().toMillis();
     }
@@ -435,66 +365,13 @@ public final class RaftCore {
         images.onReply(peer, r, clock.millis());
     }
 
-    /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
-    private boolean appendNew(long prev, List<AppendEntries.Entry> entries) {
-        int skip = 0;
-        while (skip < entries.size()) {
-            long v = prev + 1 + skip;
-            if (v > log.lastVersion()) {
-                break;
-            }
-            if (log.termAt(v) != entries.get(skip).term()) {
-                if (v <= commit) {
-                    throw new IllegalStateException("leader conflicts with committed version " + v);
-                }
-                LOG.warn("master {} drops its entries after {}: the leader of term {} has others", terms.self(),
-                        v - 1, term());
-                if (!log.truncateAfter(v - 1)) {
-                    events.reloadNeeded();
-                    return false;
-                }
-                matchedFromLeader = Math.min(matchedFromLeader, v - 1);
-                acked = Math.min(acked, v - 1);
-                break;
-            }
-            skip++;
-        }
-        if (skip < entries.size()) {
-            log.appendFromLeader(prev + 1 + skip, entries.subList(skip, entries.size()));
-        }
-        return true;
-    }
-
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
             advanceCommit();
         } else {
-            ack(false);
+            following.ack(false);
         }
-    }
-
-    private void ack(boolean always) {
-        long match = Math.min(log.localDurable(), matchedFromLeader);
-        if (ackTo != null && role == Role.FOLLOWER && (match > acked || always)) {
-            acked = Math.max(acked, match);
-            ackTo.accept(new AppendReply(0, term(), terms.self(), true, match, log.lastVersion()));
-        }
-        if (terms.learner() && role == Role.FOLLOWER && leaderId != 0 && joinAt >= 0 && match >= joinAt) {
-            join();
-        }
-    }
-
-    /**
-     * A learner caught up with the leader of the current term: it takes up voting, its vote in
-     * this term given to that leader (already elected without it), so it never votes twice in a
-     * term it may have voted in before it lost its term file.
-     */
-    private void join() {
-        terms.save(terms.term(), terms.votedFor() == 0 ? leaderId : terms.votedFor());
-        terms.joined();
-        LOG.info("master {} caught up with leader {} at version {} and votes from term {} on", terms.self(),
-                leaderId, joinAt, term());
     }
 
     public void onAppendReply(int peer, AppendReply r) {
@@ -541,8 +418,7 @@ public final class RaftCore {
         role = Role.FOLLOWER;
         leaderId = 0;
         leaderClients = "";
-        ackTo = null;
-        joinAt = -1;
+        following.forget();
         // a higher term alone does not delay this master's own candidacy (only a granted vote or a
         // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
         // keep holding back the one that can
@@ -581,6 +457,27 @@ public final class RaftCore {
 
     RaftEvents events() {
         return events;
+    }
+
+    TermStore terms() {
+        return terms;
+    }
+
+    ImageCatchUp images() {
+        return images;
+    }
+
+    /** Follower: the leader says {@code version} is committed (and this log matches it up to there). */
+    void commitTo(long version) {
+        if (version > commit) {
+            commit = version;
+            log.committed(version);
+        }
+    }
+
+    /** A vote was given: no election of its own for a while. */
+    void voted() {
+        electionDeadline = clock.millis() + randomTimeout();
     }
 
     private long randomTimeout() {
