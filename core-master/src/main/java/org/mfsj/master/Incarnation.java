@@ -41,7 +41,6 @@ import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
 import org.mfsj.master.meta.TermStart;
-import org.mfsj.master.meta.Voters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -309,11 +308,6 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
         // then the term's own entry, before any other: the entries of earlier terms commit with it
         store.journal().record(new TermStart(term), null);
-        if (log.voters().isEmpty()) {
-            // the configuration's voters into the log: from now on the log says who votes, also to a
-            // master that joins later with a configuration of its own
-            store.journal().record(new Voters(members.configured()), null);
-        }
         master.every(cfg.chunksLoopTime(), w.chunkLoop());
         Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()
                 : cfg.sessionLocksTimeout();

@@ -78,6 +78,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
                 new OrderDispatcher(registry, inflight, orders), clock);
 
         SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports);
+        sessionCalls.setTerm(() -> store.state().term());
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         Journal journal = store.journal();
         Durability durability = store.durability();

@@ -103,9 +103,12 @@
  * image keeps the newest one, and each master uses the newest one in its log as soon as it is
  * there, committed or not ({@link org.mfsj.master.ha.Membership}, {@link org.mfsj.master.ha.Quorum});
  * a cut of the log's tail brings back the set before. Before any such entry the configuration names
- * the voters; the first leader of a group writes that same set (no change: every master uses it
- * already), so a master that joins later learns the truth from the log, not from its own file. A
- * change adds or removes one voter ({@link org.mfsj.master.ha.VoterChange}), as in Raft's
+ * the voters (this master and the peers its seed keys name). The first change logs the whole new
+ * set, named as the leader reaches each master, so every master must reach each voter at the same
+ * address (a proxy or NAT that shows one master under different addresses to different peers
+ * keeps working with the configuration's voters, but not through a change). A master started to
+ * join names the group's masters in its configuration, so its own view before the change is the
+ * old set plus itself: the new set. A change adds or removes one voter ({@link org.mfsj.master.ha.VoterChange}), as in Raft's
  * single-server changes (Ongaro's thesis, 4.1): any majority of the old set and any majority of the
  * new one share a master, so while some masters use the old set and others the new one there is
  * still one leader per term (each needs a majority of its own set, and a master votes once per
@@ -144,13 +147,15 @@
  * registered under ({@code master.term} in its data directory, so across restarts too), refuses to
  * register with a master of an older term, and refuses every order on a connection whose term is
  * older than that (it then drops the connection and looks for the leader). The term is carried once
- * per connection rather than on every order because every order on it has that term.
+ * per connection rather than on every order because every order on it has that term. A client is
+ * told the term when its session opens and opens none with a master of an older term than one that
+ * served it (it tries the next master), so it does not go back to a deposed leader.
  *
  * <h2>Not done yet</h2>
  * Open files are not replicated; locks are not either, but clients take theirs back during a new
- * leader's grace period (README, "Locks and failover"). Clients do not check terms: a leader cut off
- * from the majority may answer reads (not writes) from its memory until it steps down by itself,
- * at most the longest election timeout later. No pre-vote: a voter cut off and reconnected raises
+ * leader's grace period (README, "Locks and failover"). A leader cut off from the majority may still
+ * answer reads (not writes) to clients already connected to it until it steps down by itself, at
+ * most the longest election timeout later (no leader lease or read index). No pre-vote: a voter cut off and reconnected raises
  * the term once and forces an election.
  */
 package org.mfsj.master.ha;
