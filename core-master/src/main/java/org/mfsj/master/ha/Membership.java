@@ -65,6 +65,7 @@ public final class Membership {
             }
         }
         raft.quorum().set(links.size(), peers, selfVotes, log.votersVersion());
+        links.retainOnly(raft.quorum().targets());
     }
 
     /** One line when the log's voters differ from the configuration's: the log's rule. */

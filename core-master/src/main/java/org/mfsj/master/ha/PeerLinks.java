@@ -37,6 +37,8 @@ public final class PeerLinks implements AutoCloseable {
     private final List<ServerAddress> peers = new CopyOnWriteArrayList<>();
     private final List<AtomicReference<Peer>> live = new CopyOnWriteArrayList<>();
     private final List<AtomicBoolean> warned = new CopyOnWriteArrayList<>();
+    /** Peers no longer needed (not a voter, not catching up): not connected to until needed again. */
+    private final List<AtomicBoolean> retired = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -60,10 +62,12 @@ public final class PeerLinks implements AutoCloseable {
     public int add(ServerAddress a) {
         int i = indexOf(a);
         if (i >= 0) {
+            keep(i);
             return i;
         }
         live.add(new AtomicReference<>());
         warned.add(new AtomicBoolean());
+        retired.add(new AtomicBoolean());
         peers.add(a);
         i = peers.size() - 1;
         if (started) {
@@ -82,13 +86,37 @@ public final class PeerLinks implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Keeps connections to the peers in {@code needed} only (master thread): a master removed from
+     * the voters, or one that never caught up, is no longer dialled every 200 ms for ever.
+     */
+    public void retainOnly(java.util.Set<Integer> needed) {
+        for (int i = 0; i < peers.size(); i++) {
+            if (needed.contains(i)) {
+                keep(i);
+            } else if (!retired.get(i).getAndSet(true)) {
+                LOG.info("master {} is no longer a voter here; its link is closed", peers.get(i));
+                Peer p = live.get(i).getAndSet(null);
+                if (p != null) {
+                    p.close();
+                }
+            }
+        }
+    }
+
+    private void keep(int i) {
+        if (retired.get(i).getAndSet(false) && started) {
+            connect(i);
+        }
+    }
+
     /** The sync address of peer {@code i}. */
     public ServerAddress address(int i) {
         return peers.get(i);
     }
 
     private void connect(int i) {
-        if (closed) {
+        if (closed || retired.get(i).get()) {
             return;
         }
         ServerAddress to = peers.get(i);
@@ -114,7 +142,7 @@ public final class PeerLinks implements AutoCloseable {
                         retry(i);
                         return;
                     }
-                    if (closed) {
+                    if (closed || retired.get(i).get()) {
                         p.close();
                         return;
                     }

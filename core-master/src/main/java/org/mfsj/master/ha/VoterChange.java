@@ -177,6 +177,7 @@ public final class VoterChange {
         if (now >= deadline) {
             ServerAddress a = links.address(joining);
             raft.quorum().stopCatchUp(joining);
+            links.retainOnly(raft.quorum().targets());
             joining = -1;
             finish(Status.ETIMEDOUT, a + " had not caught up at the deadline (it holds version " + match + " of "
                     + log.lastVersion() + "; is it running, started with MASTER_STATE = 0, reachable?); nothing"
@@ -191,6 +192,7 @@ public final class VoterChange {
         proposed = null;
         if (joining >= 0) {
             raft.quorum().stopCatchUp(joining);
+            links.retainOnly(raft.quorum().targets());
             joining = -1;
         }
         to.send(new ChangeVotersReply(askId, status, String.join(",", members.current(log)), message));
