@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mfsj.chunkserver.force.ChunkForcer;
 import org.mfsj.chunkserver.master.MasterLink;
+import org.mfsj.chunkserver.master.TermFence;
 import org.mfsj.chunkserver.net.DataServer;
 import org.mfsj.chunkserver.net.DataServices;
 import org.mfsj.chunkserver.replication.ReplicationLeftovers;
@@ -89,7 +90,7 @@ public final class ChunkserverServer implements AutoCloseable {
             Replicator replicator = new Replicator(store, workers, group, REPLICATION_TIMEOUT_MILLIS);
             link = new MasterLink(new MasterLink.Settings(cfg.masterAddresses(), serverId,
                     cfg.listensEverywhere() ? null : cfg.listenHost(), cfg.masterReconnectionDelaySeconds() * 1000L,
-                    MASTER_TIMEOUT_MILLIS), store, workers, replicator, group);
+                    MASTER_TIMEOUT_MILLIS), store, workers, replicator, group, TermFence.open(cfg.dataPath()));
             store.setDiskFailureListener(lostOn(link));
             ChunkReader reader = new ChunkReader(store, link);
             forcer = ChunkForcer.start(store, workers, cfg.chunkFsyncDelayMillis());

@@ -49,6 +49,9 @@ final class FakeMaster implements AutoCloseable {
     private final BlockingQueue<CsChunkDamaged> damaged = new LinkedBlockingQueue<>();
     private final BlockingQueue<CsChunksLost> lost = new LinkedBlockingQueue<>();
     private final BlockingQueue<CsHeartbeat> heartbeats = new LinkedBlockingQueue<>();
+    private final BlockingQueue<CsRegister> hellos = new LinkedBlockingQueue<>();
+    /** The term (epoch) this master claims in its registration replies. */
+    private volatile long term;
 
     FakeMaster(EventLoopGroup group) throws InterruptedException {
         server = WireServer.bind(group, "127.0.0.1", 0, ChunkMasterProtocol.FAMILY, ChunkMasterProtocol.FAMILY,
@@ -98,6 +101,26 @@ final class FakeMaster implements AutoCloseable {
         return poll(heartbeats, "a CsHeartbeat");
     }
 
+    /** Registration replies claim {@code t} from now on (a master of another term answers the port). */
+    void term(long t) {
+        term = t;
+    }
+
+    /** Forgets the registration requests seen so far. */
+    void forgetHellos() {
+        hellos.clear();
+    }
+
+    /** The next registration request of any server, completed or not. */
+    CsRegister awaitHello() throws InterruptedException {
+        return poll(hellos, "a CsRegister");
+    }
+
+    /** Whether a registration completed that no test has awaited yet. */
+    boolean registrationPending() {
+        return !registrations.isEmpty();
+    }
+
     /** Drops every chunkserver connection, as a master restart would. */
     void disconnectAll() {
         byServer.values().forEach(Peer::close);
@@ -127,8 +150,9 @@ final class FakeMaster implements AutoCloseable {
         public void onMessage(Peer from, Message m) {
             if (m instanceof CsRegister r) {
                 hello = r;
+                hellos.add(r);
                 byServer.put(r.serverId(), from);
-                from.send(new CsRegisterReply(r.msgId(), Status.OK));
+                from.send(new CsRegisterReply(r.msgId(), Status.OK, term));
             } else if (m instanceof CsChunksAdded a) {
                 if (done) {
                     added.addAll(a.chunks());

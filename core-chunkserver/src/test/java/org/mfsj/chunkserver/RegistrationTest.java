@@ -2,6 +2,7 @@ package org.mfsj.chunkserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,36 @@ class RegistrationTest {
             assertThat(r.hello().dataAddress()).isEqualTo(TestCluster.address(again));
             assertThat(r.hello().disks()).extracting(DiskReport::path)
                     .containsExactlyInAnyOrder(cluster.disk("cs1", 1).toString(), cluster.disk("cs1", 2).toString());
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aMasterOfAnOlderTermThanOneRegisteredUnderIsRefusedAcrossARestart() throws Exception {
+        ChunkserverServer cs = cluster.start("cs1");
+        long id = cs.serverId();
+        assertThat(cluster.master.order(id, m -> new CreateChunk(m, 0x30, 1))).isEqualTo(Status.OK);
+        cluster.master.term(7);
+        cluster.master.disconnectAll();
+        cluster.master.awaitRegistration(id);
+        Path fence = cluster.config("cs1", 1, 0).dataPath().resolve("master.term");
+        assertThat(Files.readString(fence).strip()).as("the newest term, kept on disk").isEqualTo("7");
+        cs.close();
+
+        // a deposed master (term 6) answers the port: the restarted server asks, is told 6, and goes
+        cluster.master.term(6);
+        cluster.master.forgetHellos();
+        ChunkserverServer again = ChunkserverServer.start(cluster.config("cs1", 1, 0));
+        try {
+            cluster.master.awaitHello();
+            cluster.master.awaitHello();
+            assertThat(cluster.master.registrationPending()).as("registered with a master of term 6").isFalse();
+            cluster.master.term(8);
+            FakeMaster.Registration r = cluster.master.awaitRegistration(id);
+            assertThat(r.chunks()).containsExactly(new ChunkCopy(0x30, 1));
+            assertThat(Files.readString(fence).strip()).isEqualTo("8");
+            assertThat(cluster.master.order(id, m -> new SetChunkVersion(m, 0x30, 1, 2))).isEqualTo(Status.OK);
         } finally {
             again.close();
         }

@@ -78,6 +78,23 @@ class MasterLinkTest {
     }
 
     @Test
+    void aMasterOfAnOlderTermThanOneThatServedTheClientIsNotUsed() throws Exception {
+        cluster.master.term = 5;
+        MfsClient client = cluster.client(cluster.config().withMasterGoneTimeout(Duration.ofMillis(1500)));
+        long inode = client.create(ME, client.rootInode(), "f", 0644).inode();
+        cluster.master.stop();
+        // a deposed leader of term 4 answers where the leader of term 5 was
+        cluster.master.term = 4;
+        int before = cluster.master.registrations.size();
+        cluster.master.start();
+        assertThatThrownBy(() -> client.getattr(inode)).isInstanceOfSatisfying(MfsException.class,
+                e -> assertThat(e.status()).isEqualTo(Status.ETIMEDOUT));
+        assertThat(cluster.master.registrations.size()).as("it was asked, and refused").isGreaterThan(before);
+        cluster.master.term = 6;
+        assertThat(client.getattr(inode).inode()).isEqualTo(inode);
+    }
+
+    @Test
     void callsFailWithEtimedoutOnceTheMasterHasBeenGoneTooLong() throws Exception {
         MfsClient client = cluster.client(cluster.config().withMasterGoneTimeout(Duration.ofMillis(300)));
         long root = client.rootInode();

@@ -8,6 +8,8 @@ import java.util.Random;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.client2master.ChangeVoters;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.common.wire.client2master.TransferLeader;
 import org.mfsj.common.wire.master2follower.AppendEntries;
@@ -26,6 +28,7 @@ import org.mfsj.master.ha.HaLog;
 import org.mfsj.master.ha.ImageSender;
 import org.mfsj.master.ha.IncomingImage;
 import org.mfsj.master.ha.LeaderTransfer;
+import org.mfsj.master.ha.Membership;
 import org.mfsj.master.ha.NotLeaderInbound;
 import org.mfsj.master.ha.PeerLinks;
 import org.mfsj.master.ha.RaftCore;
@@ -35,6 +38,7 @@ import org.mfsj.master.ha.RequestHold;
 import org.mfsj.master.ha.RoleInbound;
 import org.mfsj.master.ha.ShadowReads;
 import org.mfsj.master.ha.TermStore;
+import org.mfsj.master.ha.VoterChange;
 import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.image.ImageSaver;
 import org.mfsj.master.image.MetaStore;
@@ -73,6 +77,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private final MasterThread master = new MasterThread("mfsmaster");
     private final NotLeaderInbound notLeader;
     private final PeerLinks links;
+    private final Membership members;
+    private VoterChange voterChange;
     private final RequestHold hold = new RequestHold(master);
     private LeaderTransfer transfer;
     private ShadowReads shadow;
@@ -89,7 +95,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private boolean imageReady;
 
     private Incarnation(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt, boolean standFirst) {
+            Owner owner, String clientsAt, ServerAddress syncAt, boolean standFirst) {
         this.cfg = cfg;
         this.standFirst = standFirst;
         this.clock = clock;
@@ -99,16 +105,18 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         this.clientsAt = clientsAt;
         this.notLeader = new NotLeaderInbound(clientsAt);
         this.links = new PeerLinks(group, cfg.ha().peers(), this);
+        this.members = new Membership(links, syncAt, cfg.ha().peers());
     }
 
     /**
      * {@code standFirst}: stand for election soon (the preferred master's first life); a master
      * that reloads after leading waits a full timeout, so the leader that replaced it (say, after a
-     * hand-over) reaches it first.
+     * hand-over) reaches it first. {@code syncAt}: where the other masters reach this one.
      */
-    static Incarnation start(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms, EventLoopGroup group,
-            Owner owner, String clientsAt, boolean standFirst) throws IOException {
-        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt, standFirst);
+    static Incarnation start(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms,
+            EventLoopGroup group, Owner owner, String clientsAt, ServerAddress syncAt, boolean standFirst)
+            throws IOException {
+        Incarnation i = new Incarnation(cfg, clock, exports, terms, group, owner, clientsAt, syncAt, standFirst);
         try {
             i.open();
         } catch (IOException | RuntimeException e) {
@@ -128,9 +136,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
         raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
                 standFirst, clientsAt);
+        members.apply(log, raft);
+        members.checkConfiguration(log);
+        log.onVoters(() -> members.apply(log, raft));
         incoming = new IncomingImage(cfg.dataPath());
         images = new ImageSender(cfg.dataPath().resolve(ImageReader.NAME), terms.self(), clientsAt,
-                cfg.ha().peers().size(), new ImageSender.Link() {
+                new ImageSender.Link() {
                     @Override
                     public void send(int peer, Message m) {
                         links.send(peer, m);
@@ -143,23 +154,26 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
 
                     @Override
                     public String name(int peer) {
-                        return cfg.ha().peers().get(peer).toString();
+                        return links.address(peer).toString();
                     }
                 }, p -> raft.needsImage(p), clock, cfg.ha().imageRate(), saver::saveNow);
-        transfer = new LeaderTransfer(raft, hold, master, clock, clientsAt, cfg.ha().peers(), log::lastVersion);
+        transfer = new LeaderTransfer(raft, hold, master, clock, clientsAt, links, log::lastVersion);
+        voterChange = new VoterChange(raft, members, links, log, v -> store.journal().record(v, null), clock);
         exports = new LiveExports(() -> store.state().exports(), exportsFile);
         shadow = new ShadowReads(master, store.state().namespace(), exports, clock, () -> store.state().version(),
                 raft::commitVersion, notLeader);
         links.start();
         master.every(TICK, () -> {
+            // before the core's tick: a leader that removed itself answers before it steps down
+            voterChange.tick();
             raft.tick();
             images.pump();
             transfer.tick();
             shadow.progress();
         });
         saver.schedule(cfg.metadataSaveFreq());
-        LOG.info("master {} (id {}) follows at version {}, term {}; peers {}", clientsAt, terms.self(),
-                store.state().version(), terms.term(), cfg.ha().peers());
+        LOG.info("master {} (id {}, sync {}) follows at version {}, term {}; voters {}", clientsAt, terms.self(),
+                members.self(), store.state().version(), terms.term(), members.current(log));
     }
 
     private void localDurable() {
@@ -247,7 +261,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     public MasterRoleReply role(int msgId) {
         RaftCore r = raft;
         return new MasterRoleReply(msgId, Status.OK, r.role().name().toLowerCase(java.util.Locale.ROOT), r.term(),
-                store.state().version(), r.commitVersion(), r.leaderClients(), incoming.progress());
+                store.state().version(), r.commitVersion(), r.leaderClients(), incoming.progress(),
+                String.join(",", members.current(log)));
     }
 
     @Override
@@ -331,6 +346,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     @Override
     public void transfer(Peer from, TransferLeader t) {
         transfer.start(from, t);
+    }
+
+    @Override
+    public void changeVoters(Peer from, ChangeVoters c) {
+        voterChange.start(from, c);
     }
 
     @Override

@@ -70,13 +70,15 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ChunkServerLinks links = new ChunkServerLinks();
         CsOrders orders = new CsOrders(links, master);
         ChunkCommands commands = new ChunkCommands(registry, orders, chunkLog);
-        ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock);
+        ChunkServerManager manager = new ChunkServerManager(servers, registry, links, gate, clock,
+                () -> store.state().term());
         ReplicationPlanner planner = new ReplicationPlanner(
                 new ReplicationPlanner.Limits(cfg.writeReplicationLimit(), cfg.readReplicationLimit()));
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
                 new OrderDispatcher(registry, inflight, orders), clock);
 
         SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports, store.journal());
+        sessionCalls.setTerm(() -> store.state().term());
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         Journal journal = store.journal();
         Durability durability = store.durability();

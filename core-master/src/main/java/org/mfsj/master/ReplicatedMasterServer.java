@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.mfsj.common.config.ConfigException;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
@@ -86,6 +87,22 @@ public final class ReplicatedMasterServer implements RunningMaster {
         return host + ":" + clients.port();
     }
 
+    /**
+     * Where the other masters reach this one, as written into voter sets: the listening host, or
+     * with a wildcard this machine's name.
+     */
+    private ServerAddress syncAt() {
+        String host = cfg.chunkserverHost();
+        if (host.equals("*") || host.isEmpty() || host.equals("0.0.0.0")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return new ServerAddress(host, sync.port());
+    }
+
     private Incarnation newLife(boolean standFirst) throws IOException {
         return Incarnation.start(cfg, clock, exports, terms, group, new Incarnation.Owner() {
             @Override
@@ -102,7 +119,7 @@ public final class ReplicatedMasterServer implements RunningMaster {
                     which.close();
                 });
             }
-        }, clientsAt(), standFirst);
+        }, clientsAt(), syncAt(), standFirst);
     }
 
     @Override

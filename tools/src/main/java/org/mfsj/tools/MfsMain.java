@@ -53,7 +53,7 @@ public final class MfsMain implements Runnable {
 
     public static void main(String[] args) {
         // tools keep stdout for their output (mfs get f - writes data there); daemons log to stdout
-        boolean tool = args.length > 1 && args[0].equals("master") && Set.of("promote", "demote").contains(args[1]);
+        boolean tool = args.length > 1 && args[0].equals("master") && Set.of("promote", "demote", "add", "remove").contains(args[1]);
         if (args.length == 0 || !DAEMONS.contains(args[0]) || tool) {
             System.setProperty("mfs.log.target", "System.err");
             System.setProperty("mfs.log.level", "WARN");

@@ -69,6 +69,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
     private static final long NEXT_MASTER_MILLIS = 100;
 
     private final Settings settings;
+    private final TermFence fence;
     private final ChunkStore store;
     private final Executor workers;
     private final Replicator replicator;
@@ -84,6 +85,13 @@ public final class MasterLink implements MasterReports, AutoCloseable {
 
     public MasterLink(Settings settings, ChunkStore store, Executor workers, Replicator replicator,
                       EventLoopGroup group) {
+        this(settings, store, workers, replicator, group, TermFence.inMemory());
+    }
+
+    /** {@code fence}: the newest master term seen, below which no master is obeyed. */
+    public MasterLink(Settings settings, ChunkStore store, Executor workers, Replicator replicator,
+                      EventLoopGroup group, TermFence fence) {
+        this.fence = fence;
         this.settings = settings;
         this.store = store;
         this.workers = workers;
@@ -104,18 +112,19 @@ public final class MasterLink implements MasterReports, AutoCloseable {
         if (closed) {
             return;
         }
-        MasterOrders orders = new MasterOrders(store, workers, replicator, this, p -> onTimer(() -> closed(p)));
+        MasterOrders orders = new MasterOrders(store, workers, replicator, this, p -> onTimer(() -> closed(p)),
+                fence);
         WireClient.connect(group, master(), ChunkMasterProtocol.FAMILY, ChunkMasterProtocol.FAMILY, orders,
                 settings.timeoutMillis()).whenComplete((p, e) -> onTimer(() -> {
                     if (e != null) {
                         unreachable(Statuses.reason(e));
                     } else {
-                        register(p);
+                        register(p, orders);
                     }
                 }));
     }
 
-    private void register(Peer p) {
+    private void register(Peer p, MasterOrders orders) {
         if (closed) {
             p.close();
             return;
@@ -124,16 +133,43 @@ public final class MasterLink implements MasterReports, AutoCloseable {
         List<DiskReport> disks = DiskReports.of(store.disks());
         p.call(id -> new CsRegister(id, settings.serverId(), data, disks), CsRegisterReply.class,
                         settings.timeoutMillis())
-                .whenComplete((r, e) -> onTimer(() -> {
-                    Status s = e != null ? Statuses.of(e) : r.status();
-                    if (!s.isOk()) {
-                        LOG.warn("master {} did not register us (server {}, data on {}): {}", master(),
-                                ChunkIds.hex(settings.serverId()), data, s);
-                        p.close(); // its close brings the next attempt
-                        return;
+                .whenComplete((r, e) -> {
+                    if (r != null && r.status().isOk()) {
+                        // on the event loop, before the first order read after the reply
+                        orders.bind(r.term());
                     }
-                    reportAll(p, data);
-                }));
+                    onTimer(() -> registered(p, r, e, data));
+                });
+    }
+
+    private void registered(Peer p, CsRegisterReply r, Throwable e, ServerAddress data) {
+        Status s = e != null ? Statuses.of(e) : r.status();
+        if (!s.isOk()) {
+            LOG.warn("master {} did not register us (server {}, data on {}): {}", master(),
+                    ChunkIds.hex(settings.serverId()), data, s);
+            p.close(); // its close brings the next attempt
+            return;
+        }
+        if (!admitted(r.term())) {
+            p.close();
+            return;
+        }
+        reportAll(p, data);
+    }
+
+    /** Whether a master of {@code term} may be obeyed: not when a newer term registered us already. */
+    private boolean admitted(long term) {
+        try {
+            if (fence.admit(term)) {
+                return true;
+            }
+            LOG.warn("master {} leads term {}, but this chunkserver registered under term {} already: a deposed"
+                    + " master; trying the next (a new file system? then delete {} in DATA_PATH)", master(), term,
+                    fence.highest(), TermFence.FILE_NAME);
+        } catch (java.io.UncheckedIOException ex) {
+            LOG.error("master {}: {}; not registering until it can be kept", master(), ex.getMessage());
+        }
+        return false;
     }
 
     /** Sends every chunk we hold, then marks the registration complete; the link is in use from then on. */

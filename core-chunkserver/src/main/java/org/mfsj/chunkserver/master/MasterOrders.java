@@ -34,9 +34,13 @@ final class MasterOrders implements Peer.Inbound {
     private final Replicator replicator;
     private final MasterReports reports;
     private final Consumer<Peer> closed;
+    private final TermFence fence;
+    /** The term the master on this connection registered us under; -1 until it did. */
+    private volatile long term = -1;
 
     MasterOrders(ChunkStore store, Executor workers, Replicator replicator, MasterReports reports,
-                 Consumer<Peer> closed) {
+                 Consumer<Peer> closed, TermFence fence) {
+        this.fence = fence;
         this.store = store;
         this.workers = workers;
         this.replicator = replicator;
@@ -44,8 +48,23 @@ final class MasterOrders implements Peer.Inbound {
         this.closed = closed;
     }
 
+    /** The master on this connection registered us under {@code t} (on the event loop, before any order). */
+    void bind(long t) {
+        term = t;
+    }
+
     @Override
     public void onMessage(Peer from, Message m) {
+        long t = term;
+        if (m.msgId() != 0 && (t < 0 || !fence.current(t))) {
+            // a master of an older term was deposed (or never registered us): its orders could undo
+            // the new leader's chunk versions; refused, and the connection goes so we find the leader
+            LOG.warn("master {} (term {}) sent {}, but this chunkserver obeys term {} on: refused; looking for the"
+                    + " leader", from.remote(), t, m.getClass().getSimpleName(), fence.highest());
+            from.send(new CsCommandReply(m.msgId(), Status.NOT_LEADER));
+            from.close();
+            return;
+        }
         if (m instanceof CreateChunk o) {
             answer(from, o.msgId(), "create chunk " + ChunkIds.hex(o.chunkId()) + " v" + o.version(),
                     StoreTasks.run(workers, () -> store.create(o.chunkId(), o.version())));

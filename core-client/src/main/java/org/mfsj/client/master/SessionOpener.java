@@ -1,6 +1,7 @@
 package org.mfsj.client.master;
 
 import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.mfsj.client.ClientConfig;
@@ -26,6 +27,8 @@ final class SessionOpener {
     private final EventLoopGroup group;
     private final ClientConfig cfg;
     private final Peer.Inbound handler;
+    /** The newest leader's term a session was opened under (master HA): older ones were deposed. */
+    private final AtomicLong highestTerm = new AtomicLong();
 
     SessionOpener(EventLoopGroup group, ClientConfig cfg, Peer.Inbound handler) {
         this.group = group;
@@ -78,6 +81,14 @@ final class SessionOpener {
             throw new MfsException(r.status(), "master " + a + " refused " + which + " on "
                     + cfg.subdir() + ": " + (r.refusal().isEmpty() ? r.status().message() : r.refusal()));
         }
+        long seen = highestTerm.get();
+        if (r.term() != 0 && r.term() < seen) {
+            // a leader cut off from the majority, not aware yet: it could answer with stale metadata
+            p.close();
+            throw new MfsException(Status.NOT_LEADER, "master " + a + " leads term " + r.term() + ", but term " + seen
+                    + " served this client already: a deposed master; trying the next");
+        }
+        highestTerm.accumulateAndGet(r.term(), Math::max);
         return new Session(p, r.sessionId(), r.rootInode());
     }
 }

@@ -94,6 +94,8 @@ public final class FakeMaster implements AutoCloseable {
     public final List<WriteChunkEnd> chunkEnds = new CopyOnWriteArrayList<>();
     /** Every RegisterSession received. */
     public final List<RegisterSession> registrations = new CopyOnWriteArrayList<>();
+    /** The term (epoch, master HA) sessions are opened under; a test sets it. */
+    public volatile long term;
     /** Chunks opened for writing and not yet ended: the real master never has two writes on one. */
     private final Set<Long> writing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger overlappingWrites = new AtomicInteger();
@@ -285,7 +287,7 @@ public final class FakeMaster implements AutoCloseable {
         } else if (!sessions.contains(sid)) {
             return new RegisterSessionReply(r.msgId(), Status.ENOENT, 0, 0);
         }
-        return new RegisterSessionReply(r.msgId(), Status.OK, sid, ROOT);
+        return new RegisterSessionReply(r.msgId(), Status.OK, sid, ROOT, false, "", term);
     }
 
     private Message make(int id, long parent, String name, FileType type, int mode) {

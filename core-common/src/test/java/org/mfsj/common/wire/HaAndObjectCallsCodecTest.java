@@ -12,6 +12,8 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2master.AppendChunks;
+import org.mfsj.common.wire.client2master.ChangeVoters;
+import org.mfsj.common.wire.client2master.ChangeVotersReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.LookupObject;
@@ -74,6 +76,7 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(MF, new AppendEntries(2, 7, 2, "", 102, 7, 101, List.of()));
         assertSurvives(MF, new AppendReply(3, 7, 3, true, 102, 102));
         assertSurvives(MF, new RequestVote(4, 8, 3, 102, 7));
+        assertSurvives(MF, new RequestVote(5, 9, 3, 102, 7, true));
         assertSurvives(MF, new VoteReply(5, 8, 1, false));
         assertSurvives(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 1 << 20, 1234L, 65536, 99, new byte[] {4, 5}));
         assertSurvives(MF, new ImageReply(7, 8, 3, 5000, 131072, false));
@@ -87,6 +90,10 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new TransferLeader(2, "", 0));
         assertSurvives(CM, new TransferLeaderReply(1, Status.OK, "127.0.0.1:9521", "stands for election now"));
         assertSurvives(CM, new TransferLeaderReply(2, Status.ENOENT, "", "not a voter"));
+        assertSurvives(CM, new ChangeVoters(3, true, "127.0.0.1:9523", 60_000));
+        assertSurvives(CM, new ChangeVoters(4, false, "h:9423", 0));
+        assertSurvives(CM, new ChangeVotersReply(3, Status.OK, "h:1,h:2,h:3", "voters now h:1, h:2, h:3"));
+        assertSurvives(CM, new ChangeVotersReply(4, Status.EAGAIN, "", "a change is under way"));
         assertSurvives(CM, new ReadSession(3, "it", "/sub", new byte[] {9, 8}));
         assertSurvives(CM, new WatchVersions(4));
         assertSurvives(CM, new VersionNotice(0, 1L << 40));
@@ -123,7 +130,7 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new MasterRole(5));
         assertSurvives(CM, new MasterRoleReply(5, Status.OK, "leader", 3, 1000, 999, "127.0.0.1:9421"));
         assertSurvives(CM, new MasterRoleReply(6, Status.OK, "follower", 3, 10, 9, "h:1",
-                "installing image of version 5000: 65536/131072 bytes (50%)"));
+                "installing image of version 5000: 65536/131072 bytes (50%)", "h:2,h:3,h:4"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkCopy;
 import org.mfsj.common.types.ServerAddress;
@@ -41,9 +42,17 @@ public final class ChunkServerManager {
     private final ChunkServerLinks links;
     private final ReplicationGate gate;
     private final Clock clock;
+    private final LongSupplier term;
 
     public ChunkServerManager(ServerTable servers, ChunkRegistry registry, ChunkServerLinks links,
                               ReplicationGate gate, Clock clock) {
+        this(servers, registry, links, gate, clock, () -> 0);
+    }
+
+    /** {@code term}: this master's term (epoch), told to each chunkserver as it registers. */
+    public ChunkServerManager(ServerTable servers, ChunkRegistry registry, ChunkServerLinks links,
+                              ReplicationGate gate, Clock clock, LongSupplier term) {
+        this.term = term;
         this.servers = servers;
         this.registry = registry;
         this.links = links;
@@ -105,9 +114,10 @@ public final class ChunkServerManager {
         StorageServer s = new StorageServer(r.serverId(), advertised(r.dataAddress(), peer.remote()), r.disks());
         servers.put(s);
         links.put(s, peer);
-        peer.send(new CsRegisterReply(r.msgId(), Status.OK));
-        LOG.info("chunkserver {} registered from {} with {} disks, {} MiB free", s, peer.remote(),
-                r.disks().size(), s.freeBytes() >> 20);
+        long t = term.getAsLong();
+        peer.send(new CsRegisterReply(r.msgId(), Status.OK, t));
+        LOG.info("chunkserver {} registered from {} with {} disks, {} MiB free (term {})", s, peer.remote(),
+                r.disks().size(), s.freeBytes() >> 20, t);
     }
 
     private void drop(StorageServer s) {

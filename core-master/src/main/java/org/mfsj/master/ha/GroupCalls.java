@@ -2,6 +2,8 @@ package org.mfsj.master.ha;
 
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.ChangeVoters;
+import org.mfsj.common.wire.client2master.ChangeVotersReply;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.common.wire.client2master.TransferLeader;
 import org.mfsj.common.wire.client2master.TransferLeaderReply;
@@ -18,6 +20,9 @@ public interface GroupCalls {
     void transfer(Peer from, TransferLeader t);
 
     long readsServed();
+
+    /** Answers {@code c} on {@code from}, now or once the change of voters is committed or has failed. */
+    void changeVoters(Peer from, ChangeVoters c);
 
     /** A master with no peers: it always leads, hands nothing over and serves no read sessions. */
     static GroupCalls single(java.util.function.LongSupplier version) {
@@ -38,6 +43,13 @@ public interface GroupCalls {
             @Override
             public long readsServed() {
                 return 0;
+            }
+
+            @Override
+            public void changeVoters(Peer from, ChangeVoters c) {
+                from.send(new ChangeVotersReply(c.msgId(), Status.EINVAL, "", "this master runs alone (no"
+                        + " SLA_SYNC_WORKER_HOST_1 or SYNC_WORKER_HOST_N peers): start it with its peers named to"
+                        + " make a group, then add masters to it"));
             }
         };
     }

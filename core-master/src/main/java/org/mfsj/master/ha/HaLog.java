@@ -17,6 +17,7 @@ import org.mfsj.master.image.ImageReader;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
+import org.mfsj.master.meta.Voters;
 import org.mfsj.master.meta.codec.RecordCodec;
 
 /**
@@ -34,18 +35,22 @@ public final class HaLog implements MetaLog, RaftLog {
     private final MetaState state;
     private final MetaLog.Listener commits;
     private final TermHistory terms;
+    private final VoterHistory voters;
     private final RecentEntries recent;
     /** Versions from here on have a known term (the image's, or the first term start kept). */
     private final long knownFrom;
     private volatile long commit;
     private Runnable onAppend = () -> { };
+    private Runnable onVoters = () -> { };
     private boolean sealed;
 
-    private HaLog(FileChangelog local, MetaState state, MetaLog.Listener commits, TermHistory terms) {
+    private HaLog(FileChangelog local, MetaState state, MetaLog.Listener commits, TermHistory terms,
+            VoterHistory voters) {
         this.local = local;
         this.state = state;
         this.commits = commits;
         this.terms = terms;
+        this.voters = voters;
         this.recent = new RecentEntries(RECENT_BYTES, local.lastVersion() + 1);
         this.knownFrom = terms.firstStart();
     }
@@ -58,7 +63,9 @@ public final class HaLog implements MetaLog, RaftLog {
      */
     public static HaLog open(Path dir, MetaState state, long segmentBytes, Executor master,
             MetaLog.Listener commits, Runnable localDurable) throws IOException {
-        TermHistory terms = readTerms(dir);
+        TermHistory terms = new TermHistory();
+        VoterHistory voters = new VoterHistory();
+        readHistory(dir, terms, voters);
         FileChangelog local = FileChangelog.open(dir, state.version(), segmentBytes, new MetaLog.Listener() {
             @Override
             public void durable(long version) {
@@ -70,29 +77,49 @@ public final class HaLog implements MetaLog, RaftLog {
                 commits.failed(error);
             }
         });
-        return new HaLog(local, state, commits, terms);
+        return new HaLog(local, state, commits, terms, voters);
     }
 
     /**
-     * Where each term begins: the image's term at its version (its last entry may lie in a file
-     * no longer kept), then the term-start entries in the changelog files kept.
+     * Where each term begins and each voter set was logged: the image's at its version (its last
+     * entry may lie in a file no longer kept), then the entries in the changelog files kept.
      */
-    private static TermHistory readTerms(Path dir) throws IOException {
-        TermHistory terms = new TermHistory();
+    private static void readHistory(Path dir, TermHistory terms, VoterHistory voters) throws IOException {
         Path file = dir.resolve(ImageReader.NAME);
         ImageReader.Base image = Files.exists(file) ? ImageReader.base(file) : new ImageReader.Base(0, -1);
         if (image.term() >= 0) {
             terms.begins(image.version(), image.term());
+        }
+        if (!image.voters().isEmpty()) {
+            voters.set(image.version(), image.voters());
         }
         List<Segment> segments = Segment.list(dir);
         if (!segments.isEmpty()) {
             ChangelogRecovery.replay(dir, segments.get(0).firstVersion(), e -> {
                 if (e.record() instanceof TermStart t) {
                     terms.begins(e.version(), t.term());
+                } else if (e.record() instanceof Voters v) {
+                    voters.set(e.version(), v.masters());
                 }
             }, false);
         }
-        return terms;
+    }
+
+    /** Runs on the master thread whenever the newest voter set in this log changed. */
+    public void onVoters(Runnable r) {
+        onVoters = r;
+    }
+
+    /** The newest voter set in this log, committed or not: its addresses, empty when none was logged. */
+    public List<String> voters() {
+        VoterHistory.Set s = voters.newest();
+        return s == null ? List.of() : s.masters();
+    }
+
+    /** The version of the entry that set {@link #voters()} (0 when none). */
+    public long votersVersion() {
+        VoterHistory.Set s = voters.newest();
+        return s == null ? 0 : s.version();
     }
 
     /** Runs after each local append on the leader (to send the entries on). */
@@ -130,6 +157,10 @@ public final class HaLog implements MetaLog, RaftLog {
         byte[] payload = RecordCodec.encode(e);
         local.appendEncoded(e.version(), payload);
         recent.add(new Entry(term, payload));
+        if (e.record() instanceof Voters v) {
+            voters.set(e.version(), v.masters());
+            onVoters.run();
+        }
         onAppend.run();
     }
 
@@ -201,6 +232,11 @@ public final class HaLog implements MetaLog, RaftLog {
         }
         terms.truncateAfter(version);
         recent.truncateAfter(version);
+        long before = votersVersion();
+        voters.truncateAfter(version);
+        if (votersVersion() != before) {
+            onVoters.run();
+        }
         return state.version() <= version;
     }
 
@@ -219,6 +255,10 @@ public final class HaLog implements MetaLog, RaftLog {
             }
             local.appendEncoded(v, en.record());
             recent.add(en);
+            if (e.record() instanceof Voters set) {
+                voters.set(v, set.masters());
+                onVoters.run();
+            }
             v++;
         }
     }

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 import java.util.zip.CRC32C;
@@ -53,14 +56,14 @@ public final class ImageSender implements AutoCloseable {
     private final Clock clock;
     private final long bytesPerSecond;
     private final Runnable saveImage;
-    private final Transfer[] transfers;
+    private final Map<Integer, Transfer> transfers = new HashMap<>();
     private boolean saveAsked;
 
     /**
      * @param needed    whether a follower still needs the image ({@link RaftCore#needsImage})
      * @param saveImage starts saving a new image in the background (the one on disk has no term)
      */
-    public ImageSender(Path image, long self, String selfClients, int peers, Link link, IntPredicate needed, Clock clock,
+    public ImageSender(Path image, long self, String selfClients, Link link, IntPredicate needed, Clock clock,
             long bytesPerSecond, Runnable saveImage) {
         this.image = image;
         this.self = self;
@@ -70,21 +73,20 @@ public final class ImageSender implements AutoCloseable {
         this.clock = clock;
         this.bytesPerSecond = bytesPerSecond;
         this.saveImage = saveImage;
-        this.transfers = new Transfer[peers];
     }
 
     /** Follower {@code peer} needs the image: begins a transfer unless one is under way. */
     public void start(int peer) {
-        if (transfers[peer] != null) {
+        if (transfers.containsKey(peer)) {
             return;
         }
         try {
-            transfers[peer] = open(peer);
+            transfers.put(peer, open(peer));
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot send image {} to master {}: {}; trying again", image, link.name(peer), e.toString());
             return;
         }
-        Transfer t = transfers[peer];
+        Transfer t = transfers.get(peer);
         LOG.info("sending image of version {} ({} bytes) to master {}: it needs entries older than this master"
                 + " keeps", t.version, t.length, link.name(peer));
         ask(peer, t);
@@ -117,7 +119,7 @@ public final class ImageSender implements AutoCloseable {
 
     /** The connection to {@code peer} was made again: pieces in flight are lost, ask where it stands. */
     public void reconnected(int peer) {
-        Transfer t = transfers[peer];
+        Transfer t = transfers.get(peer);
         if (t != null) {
             ask(peer, t);
         }
@@ -132,7 +134,7 @@ public final class ImageSender implements AutoCloseable {
     }
 
     public void answered(int peer, ImageReply r) {
-        Transfer t = transfers[peer];
+        Transfer t = transfers.get(peer);
         if (t == null || r.imageVersion() != t.version) {
             return;
         }
@@ -161,11 +163,8 @@ public final class ImageSender implements AutoCloseable {
 
     /** Sends what the window and the rate allow to every follower with a transfer; call often. */
     public void pump() {
-        for (int p = 0; p < transfers.length; p++) {
-            Transfer t = transfers[p];
-            if (t == null) {
-                continue;
-            }
+        for (int p : List.copyOf(transfers.keySet())) {
+            Transfer t = transfers.get(p);
             if (!needed.test(p)) {
                 finish(p);
             } else if (clock.millis() - t.lastAnswer > SILENCE_MILLIS) {
@@ -220,8 +219,7 @@ public final class ImageSender implements AutoCloseable {
     }
 
     private void finish(int peer) {
-        Transfer t = transfers[peer];
-        transfers[peer] = null;
+        Transfer t = transfers.remove(peer);
         if (t != null) {
             t.close();
         }
@@ -229,7 +227,7 @@ public final class ImageSender implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int p = 0; p < transfers.length; p++) {
+        for (int p : List.copyOf(transfers.keySet())) {
             finish(p);
         }
     }

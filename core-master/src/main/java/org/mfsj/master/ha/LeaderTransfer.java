@@ -1,10 +1,10 @@
 package org.mfsj.master.ha;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.mfsj.common.status.Status;
@@ -32,8 +32,8 @@ public final class LeaderTransfer {
     private final Executor master;
     private final Clock clock;
     private final String self;
-    private final List<ServerAddress> peerSync;
-    private final String[] peerClients;
+    private final PeerLinks peerSync;
+    private final Map<Integer, String> peerClients = new HashMap<>();
     private final LongSupplier lastVersion;
     private Peer asker;
     private int askId;
@@ -42,23 +42,22 @@ public final class LeaderTransfer {
 
     /**
      * @param self     where this master's clients reach it
-     * @param peerSync the other voters' sync addresses, in the consensus core's peer order
+     * @param peerSync the other masters' sync addresses, in the consensus core's peer order
      */
     public LeaderTransfer(RaftCore raft, RequestHold hold, Executor master, Clock clock, String self,
-            List<ServerAddress> peerSync, LongSupplier lastVersion) {
+            PeerLinks peerSync, LongSupplier lastVersion) {
         this.raft = raft;
         this.hold = hold;
         this.master = master;
         this.clock = clock;
         this.self = self;
-        this.peerSync = List.copyOf(peerSync);
-        this.peerClients = new String[peerSync.size()];
+        this.peerSync = peerSync;
         this.lastVersion = lastVersion;
     }
 
     /** Peer {@code peer} said where its clients reach it. */
     public void heard(int peer, String clientsAt) {
-        peerClients[peer] = clientsAt;
+        peerClients.put(peer, clientsAt);
     }
 
     public void start(Peer from, TransferLeader t) {
@@ -156,12 +155,12 @@ public final class LeaderTransfer {
     /** The peer holding the most of the log among those that answer; the first if none does. */
     private int mostUpToDate() {
         int best = -1;
-        for (int p = 0; p < peerSync.size(); p++) {
+        for (int p : raft.quorum().voters()) {
             if (raft.heardWithin(p, raft.electionMaxMillis()) && (best < 0 || raft.matchOf(p) > raft.matchOf(best))) {
                 best = p;
             }
         }
-        return Math.max(best, 0);
+        return best >= 0 ? best : raft.quorum().voters().stream().findFirst().orElse(0);
     }
 
     /** The peer named by {@code text} (its clients' or its sync address), -2 for this master, -1 for none. */
@@ -175,8 +174,8 @@ public final class LeaderTransfer {
         if (same(a, self)) {
             return -2;
         }
-        for (int p = 0; p < peerSync.size(); p++) {
-            if (same(a, peerClients[p]) || same(a, peerSync.get(p).toString())) {
+        for (int p : raft.quorum().voters()) {
+            if (same(a, peerClients.get(p)) || same(a, peerSync.address(p).toString())) {
                 return p;
             }
         }
@@ -184,31 +183,19 @@ public final class LeaderTransfer {
     }
 
     private static boolean same(ServerAddress a, String other) {
-        if (other == null) {
-            return false;
-        }
-        ServerAddress b = ServerAddress.parseList(other, 0).get(0);
-        if (a.port() != b.port()) {
-            return false;
-        }
-        if (a.host().equalsIgnoreCase(b.host())) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(a.host()).equals(InetAddress.getByName(b.host()));
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return other != null && SyncAddresses.same(a, ServerAddress.parseList(other, 0).get(0));
     }
 
     private String name(int peer) {
-        return peer < 0 ? "?" : peerClients[peer] != null ? peerClients[peer] : "at sync address " + peerSync.get(peer);
+        return peer < 0 ? "?" : peerClients.get(peer) != null ? peerClients.get(peer)
+                : "at sync address " + peerSync.address(peer);
     }
 
     private List<String> voters() {
         List<String> out = new ArrayList<>();
-        for (int p = 0; p < peerSync.size(); p++) {
-            out.add(peerClients[p] != null ? peerClients[p] : peerSync.get(p) + " (sync port; not heard from yet)");
+        for (int p : raft.quorum().voters()) {
+            out.add(peerClients.get(p) != null ? peerClients.get(p)
+                    : peerSync.address(p) + " (sync port; not heard from yet)");
         }
         return out;
     }

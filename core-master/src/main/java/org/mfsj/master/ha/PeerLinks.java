@@ -2,8 +2,10 @@ package org.mfsj.master.ha;
 
 import io.netty.channel.EventLoopGroup;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
@@ -31,28 +33,90 @@ public final class PeerLinks implements AutoCloseable {
     }
 
     private final EventLoopGroup group;
-    private final List<ServerAddress> peers;
     private final Handler handler;
-    private final AtomicReferenceArray<Peer> live;
-    private final boolean[] warned;
+    private final List<ServerAddress> peers = new CopyOnWriteArrayList<>();
+    private final List<AtomicReference<Peer>> live = new CopyOnWriteArrayList<>();
+    private final List<AtomicBoolean> warned = new CopyOnWriteArrayList<>();
+    /** Peers no longer needed (not a voter, not catching up): not connected to until needed again. */
+    private final List<AtomicBoolean> retired = new CopyOnWriteArrayList<>();
+    private volatile boolean started;
     private volatile boolean closed;
 
     public PeerLinks(EventLoopGroup group, List<ServerAddress> peers, Handler handler) {
         this.group = group;
-        this.peers = List.copyOf(peers);
         this.handler = handler;
-        this.live = new AtomicReferenceArray<>(peers.size());
-        this.warned = new boolean[peers.size()];
+        peers.forEach(this::add);
     }
 
     public void start() {
+        started = true;
         for (int i = 0; i < peers.size(); i++) {
             connect(i);
         }
     }
 
+    /**
+     * The index of the master at sync address {@code a} (by host and port as written), added and
+     * connected to if it is new: one named by a change of voters. Master thread only.
+     */
+    public int add(ServerAddress a) {
+        int i = indexOf(a);
+        if (i >= 0) {
+            keep(i);
+            return i;
+        }
+        live.add(new AtomicReference<>());
+        warned.add(new AtomicBoolean());
+        retired.add(new AtomicBoolean());
+        peers.add(a);
+        i = peers.size() - 1;
+        if (started) {
+            connect(i);
+        }
+        return i;
+    }
+
+    /** The index of the peer at {@code a} (the same host, by name or address, and port); -1 if none. */
+    public int indexOf(ServerAddress a) {
+        for (int i = 0; i < peers.size(); i++) {
+            if (SyncAddresses.same(a, peers.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Keeps connections to the peers in {@code needed} only (master thread): a master removed from
+     * the voters, or one that never caught up, is no longer dialled every 200 ms for ever.
+     */
+    public void retainOnly(java.util.Set<Integer> needed) {
+        for (int i = 0; i < peers.size(); i++) {
+            if (needed.contains(i)) {
+                keep(i);
+            } else if (!retired.get(i).getAndSet(true)) {
+                LOG.info("master {} is no longer a voter here; its link is closed", peers.get(i));
+                Peer p = live.get(i).getAndSet(null);
+                if (p != null) {
+                    p.close();
+                }
+            }
+        }
+    }
+
+    private void keep(int i) {
+        if (retired.get(i).getAndSet(false) && started) {
+            connect(i);
+        }
+    }
+
+    /** The sync address of peer {@code i}. */
+    public ServerAddress address(int i) {
+        return peers.get(i);
+    }
+
     private void connect(int i) {
-        if (closed) {
+        if (closed || retired.get(i).get()) {
             return;
         }
         ServerAddress to = peers.get(i);
@@ -64,27 +128,26 @@ public final class PeerLinks implements AutoCloseable {
 
             @Override
             public void onClose(Peer peer) {
-                live.compareAndSet(i, peer, null);
+                live.get(i).compareAndSet(peer, null);
                 retry(i);
             }
         };
         WireClient.connect(group, to, FollowerProtocol.FAMILY, FollowerProtocol.FAMILY, inbound,
                 CONNECT_TIMEOUT_MILLIS).whenComplete((p, e) -> {
                     if (e != null) {
-                        if (!warned[i]) {
+                        if (!warned.get(i).getAndSet(true)) {
                             LOG.warn("master {} unreachable: {}; retrying every {} ms", to, e.getMessage(),
                                     RETRY_MILLIS);
-                            warned[i] = true;
                         }
                         retry(i);
                         return;
                     }
-                    if (closed) {
+                    if (closed || retired.get(i).get()) {
                         p.close();
                         return;
                     }
-                    warned[i] = false;
-                    live.set(i, p);
+                    warned.get(i).set(false);
+                    live.get(i).set(p);
                     LOG.info("connected to master {}", to);
                     handler.connected(i);
                 });
@@ -97,7 +160,7 @@ public final class PeerLinks implements AutoCloseable {
     }
 
     public void send(int peer, Message m) {
-        Peer p = live.get(peer);
+        Peer p = live.get(peer).get();
         if (p != null && p.isActive()) {
             p.send(m);
         }
@@ -110,8 +173,8 @@ public final class PeerLinks implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (int i = 0; i < peers.size(); i++) {
-            Peer p = live.getAndSet(i, null);
+        for (AtomicReference<Peer> slot : live) {
+            Peer p = slot.getAndSet(null);
             if (p != null) {
                 p.close();
             }

@@ -5,19 +5,39 @@ import java.util.Arrays;
 /**
  * The leader's view of each follower: the next version to send, the last one known to match and
  * be durable there, and when it last answered. Commit is the highest version a majority of voters
- * (the leader included) holds durable.
+ * (the leader included when it votes) holds durable.
  */
 final class Progress {
-    private final long[] next;
-    private final long[] match;
-    private final long[] lastHeard;
+    private final long start;
+    private final long startedAt;
+    private long[] next;
+    private long[] match;
+    private long[] lastHeard;
+    /** Whether each follower answered at all since this leader began (lastHeard starts as the start). */
+    private boolean[] answered;
 
     Progress(int peers, long lastVersion, long now) {
-        next = new long[peers];
-        match = new long[peers];
-        lastHeard = new long[peers];
-        Arrays.fill(next, lastVersion + 1);
-        Arrays.fill(lastHeard, now);
+        start = lastVersion + 1;
+        startedAt = now;
+        next = new long[0];
+        match = new long[0];
+        lastHeard = new long[0];
+        answered = new boolean[0];
+        grow(peers);
+    }
+
+    /** Room for peers up to {@code peers - 1} (a master added to the group while this one leads). */
+    void grow(int peers) {
+        int old = next.length;
+        if (peers <= old) {
+            return;
+        }
+        next = Arrays.copyOf(next, peers);
+        match = Arrays.copyOf(match, peers);
+        lastHeard = Arrays.copyOf(lastHeard, peers);
+        answered = Arrays.copyOf(answered, peers);
+        Arrays.fill(next, old, peers, start);
+        Arrays.fill(lastHeard, old, peers, startedAt);
     }
 
     long next(int peer) {
@@ -35,7 +55,7 @@ final class Progress {
     void matched(int peer, long version, long now) {
         match[peer] = Math.max(match[peer], version);
         next[peer] = Math.max(next[peer], match[peer] + 1);
-        lastHeard[peer] = now;
+        heard(peer, now);
     }
 
     /** The follower's log diverges or is short: resume right after what it says it may match. */
@@ -46,12 +66,17 @@ final class Progress {
             match[peer] = hint;
         }
         next[peer] = Math.max(match[peer] + 1, Math.min(next[peer], hint + 1));
-        lastHeard[peer] = now;
+        heard(peer, now);
     }
 
     /** The follower answered (a piece of the image). */
     void heard(int peer, long now) {
         lastHeard[peer] = now;
+        answered[peer] = true;
+    }
+
+    boolean answered(int peer) {
+        return answered[peer];
     }
 
     /** The follower holds the image of {@code version}: committed history up to there, entries next. */
@@ -65,10 +90,16 @@ final class Progress {
         next[peer] = match[peer] + 1;
     }
 
-    /** The highest version durable on a majority, counting {@code own} for the leader. */
-    long majorityMatch(long own) {
-        long[] all = Arrays.copyOf(match, match.length + 1);
-        all[match.length] = own;
+    /** The highest version durable on a majority of {@code quorum}, counting {@code own} for the leader. */
+    long majorityMatch(Quorum quorum, long own) {
+        long[] all = new long[quorum.size()];
+        int i = 0;
+        for (int p : quorum.voters()) {
+            all[i++] = match[p];
+        }
+        if (quorum.selfVotes()) {
+            all[i] = own;
+        }
         Arrays.sort(all);
         // ascending: a majority holds at least the value at index (n - 1) / 2 from the top
         return all[all.length - 1 - all.length / 2];
@@ -78,14 +109,14 @@ final class Progress {
         return lastHeard[peer];
     }
 
-    /** Whether a majority (the leader included) was heard from at or after {@code since}. */
-    boolean majorityHeardSince(long since) {
-        int heard = 1;
-        for (long t : lastHeard) {
-            if (t >= since) {
+    /** Whether a majority of {@code quorum} (the leader included) was heard from at or after {@code since}. */
+    boolean majorityHeardSince(Quorum quorum, long since) {
+        int heard = 0;
+        for (int p : quorum.voters()) {
+            if (lastHeard[p] >= since) {
                 heard++;
             }
         }
-        return heard * 2 > lastHeard.length + 1;
+        return quorum.isMajority(heard, true);
     }
 }

@@ -40,7 +40,7 @@ public final class RaftCore {
     /** Entries a follower may be sent ahead of its acknowledgements. */
     static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
 
-    private final int peers;
+    private int peers;
     private final RaftLog log;
     private final TermStore terms;
     private final RaftEvents events;
@@ -48,26 +48,24 @@ public final class RaftCore {
     private final RaftTiming timing;
     private final Random random;
     private final String selfClients;
+    private final boolean preferred;
+    private final Quorum quorum;
+    private final HandOverRule handOver = new HandOverRule(this);
+    private final ImageCatchUp images = new ImageCatchUp(this);
+    private final VoteRule voting = new VoteRule(this);
+    private final FollowerRule following = new FollowerRule(this);
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
+    /** Follower: when the current leader was last heard from. */
+    private long heardLeaderAt;
     private long lastTick;
     private long nextHeartbeat;
+    /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
     private Progress progress;
-    /** Follower: what the current leader's entries match up to, and where to acknowledge. */
-    private long matchedFromLeader;
-    private Consumer<Message> ackTo;
-    private long acked;
-    /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
-    private long joinAt = -1;
-    /** Storing the leader's image: this log lacks entries the leader no longer keeps. */
-    private boolean receivingImage;
-    /** Leader: the peer leadership is being handed to (-1: none), and whom to tell once it was told. */
-    private int transferTo = -1;
-    private Runnable handedOver;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
 
@@ -91,6 +89,8 @@ public final class RaftCore {
         this.random = random;
         this.commit = commit;
         this.selfClients = selfClients;
+        this.preferred = preferred;
+        this.quorum = new Quorum(this, peers);
         long now = clock.millis();
         lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
@@ -127,6 +127,15 @@ public final class RaftCore {
         return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
     }
 
+    /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
+    public boolean answeredWithin(int peer, long millis) {
+        return heardWithin(peer, millis) && progress.answered(peer);
+    }
+
+    public long electionMinMillis() {
+        return timing.electionMin().toMillis();
+    }
+
     public long electionMaxMillis() {
         return timing.electionMax().toMillis();
     }
@@ -142,47 +151,33 @@ public final class RaftCore {
      * when it was told. It wins at once, being up to date, and this master follows the higher term.
      */
     public void transfer(int peer, Runnable sent) {
-        if (role != Role.LEADER) {
-            throw new IllegalStateException("only the leader hands leadership over");
-        }
-        transferTo = peer;
-        handedOver = sent;
-        replicate(peer, true);
-        tryTransfer();
+        handOver.start(peer, sent);
     }
 
     /** Leader: gives up a transfer that did not complete (the target did not catch up in time). */
     public void cancelTransfer() {
-        transferTo = -1;
-        handedOver = null;
-    }
-
-    private void tryTransfer() {
-        if (transferTo < 0 || progress.match(transferTo) < log.lastVersion()) {
-            return;
-        }
-        int peer = transferTo;
-        Runnable sent = handedOver;
-        cancelTransfer();
-        LOG.info("master {} hands leadership of term {} to peer {} (it holds version {})", terms.self(), term(),
-                peer, progress.match(peer));
-        events.send(peer, new TimeoutNow(0, term(), terms.self()));
-        sent.run();
+        handOver.cancel();
     }
 
     /** Follower: the leader hands leadership over to this master; stand for election now. */
     public void onTimeoutNow(TimeoutNow t) {
-        observe(t.term());
-        if (t.term() != term() || role != Role.FOLLOWER || t.leader() != leaderId) {
-            LOG.warn("master {} ignores a hand-over from master {} in term {} (it is {} in term {}, following {})",
-                    terms.self(), t.leader(), t.term(), role, term(), leaderId);
-            return;
-        }
-        LOG.info("master {} takes over from master {} in term {}", terms.self(), t.leader(), t.term());
-        startElection(clock.millis());
+        handOver.onTimeoutNow(t);
     }
 
-    /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
+    /** The voters, and changes to them (master HA membership). */
+    public Quorum quorum() {
+        return quorum;
+    }
+
+    /** Room for {@code count} peers: a master was added to the peer list. */
+    void growPeers(int count) {
+        peers = Math.max(peers, count);
+        if (progress != null) {
+            progress.grow(peers);
+        }
+    }
+
+        /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
     public void tick() {
         long now = clock.millis();
         long sinceTick = now - lastTick;
@@ -193,7 +188,14 @@ public final class RaftCore {
             electionDeadline = Math.max(electionDeadline, now + randomTimeout());
         }
         if (role == Role.LEADER) {
-            if (!progress.majorityHeardSince(now - timing.electionMax().toMillis())) {
+            if (!quorum.selfVotes() && commit >= quorum.version()) {
+                // its own removal is committed: the group goes on without it (Raft section 4.2.2)
+                LOG.warn("leader {} of term {} is no longer a voter (removal committed at {}); stepping down",
+                        terms.self(), term(), quorum.version());
+                stepDown(term());
+                return;
+            }
+            if (!progress.majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
                         timing.electionMax().toMillis());
                 stepDown(term());
@@ -201,69 +203,64 @@ public final class RaftCore {
             }
             if (now >= nextHeartbeat) {
                 nextHeartbeat = now + timing.heartbeat().toMillis();
-                for (int p = 0; p < peers; p++) {
+                for (int p : quorum.targets()) {
                     replicate(p, true);
                 }
             }
         } else if (now >= electionDeadline) {
-            if (terms.learner() && log.lastVersion() > 0 || receivingImage) {
-                // standing is voting for itself: a learner does so only in a new group's first election;
-                // and a master receiving the image lacks entries a majority holds, so it cannot win: its
-                // candidacy would only raise the term and depose the leader once it is heard again
+            if (!mayStand()) {
                 electionDeadline = now + randomTimeout();
                 return;
             }
-            startElection(now);
+            startElection(false);
         }
     }
 
-    private void startElection(long now) {
+    /**
+     * Standing is voting for itself. A master that is no voter (as its log says) never stands. A
+     * learner stands only in a new group's first election (an empty log), and then only the
+     * preferred one: a master started empty to join a running group must not raise the term. A
+     * master receiving the image lacks entries a majority holds, so it cannot win: its candidacy
+     * would only raise the term and depose the leader once it is heard again.
+     */
+    private boolean mayStand() {
+        boolean learnerMay = !terms.learner() || log.lastVersion() == 0 && preferred;
+        return quorum.selfVotes() && learnerMay && !images.receiving();
+    }
+
+    /** Stands in the next term; {@code handOver}: the leader told it to, so voters answer at once. */
+    void startElection(boolean handOver) {
+        long now = clock.millis();
         long term = terms.term() + 1;
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
         leaderId = 0;
         leaderClients = "";
         votes.clear();
-        votes.add(-1);
         electionDeadline = now + randomTimeout();
         long last = log.lastVersion();
         LOG.info("master {} stands for election in term {} (log ends at {} of term {})", terms.self(), term, last,
                 log.termAt(last));
-        for (int p = 0; p < peers; p++) {
-            events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last)));
+        for (int p : quorum.voters()) {
+            events.send(p, new RequestVote(0, term, terms.self(), last, log.termAt(last), handOver));
+        }
+        if (quorum.isMajority(0, true)) {
+            becomeLeader();
         }
     }
 
     /** Answers a candidate; the vote is durable before the answer leaves. */
     public VoteReply onRequestVote(RequestVote r) {
-        observe(r.term());
-        long last = log.lastVersion();
-        long lastTerm = log.termAt(last);
-        boolean upToDate = r.lastTerm() > lastTerm || r.lastTerm() == lastTerm && r.lastVersion() >= last;
-        boolean free = terms.votedFor() == 0 || terms.votedFor() == r.candidate();
-        // a master that lost its term file may have voted in this term already: until it has caught
-        // up with a leader it votes only in a new group's first election (an empty log asks)
-        boolean mayVote = !terms.learner() || r.lastVersion() == 0;
-        boolean grant = r.term() == terms.term() && role != Role.LEADER && free && upToDate && mayVote;
-        if (grant) {
-            if (terms.votedFor() != r.candidate()) {
-                terms.save(r.term(), r.candidate());
-            }
-            electionDeadline = clock.millis() + randomTimeout();
-        }
-        LOG.info("master {} {} vote to {} in term {} (its log {}/{}, ours {}/{})", terms.self(),
-                grant ? "gives its" : "refuses its", r.candidate(), r.term(), r.lastVersion(), r.lastTerm(), last,
-                lastTerm);
-        return new VoteReply(0, terms.term(), terms.self(), grant);
+        return voting.answer(r);
     }
 
     public void onVoteReply(int peer, VoteReply r) {
         observe(r.term());
-        if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted()) {
+        if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted() || !quorum.votes(peer)) {
             return;
         }
         votes.add(peer);
-        if (votes.size() * 2 > peers + 1) {
+        if (quorum.isMajority(votes.size(), true)) {
             becomeLeader();
         }
     }
@@ -288,13 +285,13 @@ public final class RaftCore {
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
         if (role == Role.LEADER) {
-            for (int p = 0; p < peers; p++) {
+            for (int p : quorum.targets()) {
                 replicate(p, false);
             }
         }
     }
 
-    private void replicate(int peer, boolean heartbeat) {
+    void replicate(int peer, boolean heartbeat) {
         long next = progress.next(peer);
         if (next <= log.floor()) {
             // the entries it needs are no longer kept here: the image holds them
@@ -328,59 +325,25 @@ public final class RaftCore {
      * {@code replyTo} once it is durable here; refuses a stale leader or a log that does not match.
      */
     public void onAppendEntries(AppendEntries a, Consumer<Message> replyTo) {
-        observe(a.term());
-        if (a.term() < term()) {
-            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, log.lastVersion()));
-            return;
-        }
-        if (role == Role.LEADER) {
-            // two leaders in one term would take two majorities of votes: a bug, never obeyed
-            LOG.error("master {} leads term {} and got entries from master {} in the same term; ignored",
-                    terms.self(), a.term(), a.leader());
-            return;
-        }
-        follow(a.leader(), a.leaderClients(), a.term());
-        if (joinAt < 0) {
-            joinAt = a.commitVersion();
-        }
-        long prev = a.prevVersion();
-        if (prev < log.floor()) {
-            // up to the floor this log is committed history (an image holds it), so it matches
-            matchedFromLeader = Math.max(matchedFromLeader, log.floor());
-            ackTo = replyTo;
-            ack(true);
-            return;
-        }
-        if (prev > log.lastVersion() || log.termAt(prev) != a.prevTerm()) {
-            long hint = prev > log.lastVersion() ? log.lastVersion() : log.termStart(prev) - 1;
-            replyTo.accept(new AppendReply(0, term(), terms.self(), false, 0, Math.max(0, Math.min(hint, prev - 1))));
-            return;
-        }
-        if (!appendNew(prev, a.entries())) {
-            return;
-        }
-        receivingImage = false;
-        matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
-        long newCommit = Math.min(a.commitVersion(), prev + a.entries().size());
-        if (newCommit > commit) {
-            commit = newCommit;
-            log.committed(commit);
-        }
-        ackTo = replyTo;
-        ack(a.entries().isEmpty());
+        following.onAppendEntries(a, replyTo);
     }
 
-    private void follow(long leader, String clients, long term) {
+    void follow(long leader, String clients, long term) {
         role = Role.FOLLOWER;
         if (leaderId != leader) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
             leaderId = leader;
-            acked = 0;
-            matchedFromLeader = 0;
-            joinAt = -1;
+            following.newLeader();
         }
         leaderClients = clients;
-        electionDeadline = clock.millis() + randomTimeout();
+        heardLeaderAt = clock.millis();
+        electionDeadline = heardLeaderAt + randomTimeout();
+    }
+
+    /** Whether this master leads, or heard from its leader within the shortest election timeout. */
+    boolean leaderAlive() {
+        return role == Role.LEADER
+                || role == Role.FOLLOWER && leaderId != 0 && clock.millis() - heardLeaderAt < timing.electionMin().toMillis();
     }
 
     /**
@@ -389,66 +352,17 @@ public final class RaftCore {
      * entry with the same term: by log matching everything before it is the same.
      */
     public ImageVerdict onImagePart(ImagePart p) {
-        observe(p.term());
-        if (p.term() < term() || role == Role.LEADER) {
-            return ImageVerdict.STALE;
-        }
-        follow(p.leader(), p.leaderClients(), p.term());
-        long v = p.imageVersion();
-        if (v >= log.floor() && v <= log.lastVersion() && log.termAt(v) == p.imageTerm()) {
-            return ImageVerdict.HELD;
-        }
-        receivingImage = true;
-        return ImageVerdict.STORE;
+        return images.onPart(p);
     }
 
-    /** Whether voter {@code peer} is being sent the image (this master leads and lacks its entries). */
+    /** Whether peer {@code peer} is being sent the image (this master leads and lacks its entries). */
     public boolean needsImage(int peer) {
-        return role == Role.LEADER && progress.next(peer) <= log.floor();
+        return images.needs(peer);
     }
 
     /** A follower answered a piece of the image; once it holds it all, entries follow the image. */
     public void onImageReply(int peer, ImageReply r) {
-        observe(r.term());
-        if (role != Role.LEADER || r.term() != term()) {
-            return;
-        }
-        progress.heard(peer, clock.millis());
-        if (r.complete() && progress.next(peer) <= r.imageVersion()) {
-            LOG.info("master {} holds the image of version {}; entries follow", peer, r.imageVersion());
-            progress.imageHeld(peer, r.imageVersion());
-            replicate(peer, true);
-        }
-    }
-
-    /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
-    private boolean appendNew(long prev, List<AppendEntries.Entry> entries) {
-        int skip = 0;
-        while (skip < entries.size()) {
-            long v = prev + 1 + skip;
-            if (v > log.lastVersion()) {
-                break;
-            }
-            if (log.termAt(v) != entries.get(skip).term()) {
-                if (v <= commit) {
-                    throw new IllegalStateException("leader conflicts with committed version " + v);
-                }
-                LOG.warn("master {} drops its entries after {}: the leader of term {} has others", terms.self(),
-                        v - 1, term());
-                if (!log.truncateAfter(v - 1)) {
-                    events.reloadNeeded();
-                    return false;
-                }
-                matchedFromLeader = Math.min(matchedFromLeader, v - 1);
-                acked = Math.min(acked, v - 1);
-                break;
-            }
-            skip++;
-        }
-        if (skip < entries.size()) {
-            log.appendFromLeader(prev + 1 + skip, entries.subList(skip, entries.size()));
-        }
-        return true;
+        images.onReply(peer, r, clock.millis());
     }
 
     /** Local durability moved: a leader may commit, a follower acknowledges. */
@@ -456,31 +370,8 @@ public final class RaftCore {
         if (role == Role.LEADER) {
             advanceCommit();
         } else {
-            ack(false);
+            following.ack(false);
         }
-    }
-
-    private void ack(boolean always) {
-        long match = Math.min(log.localDurable(), matchedFromLeader);
-        if (ackTo != null && role == Role.FOLLOWER && (match > acked || always)) {
-            acked = Math.max(acked, match);
-            ackTo.accept(new AppendReply(0, term(), terms.self(), true, match, log.lastVersion()));
-        }
-        if (terms.learner() && role == Role.FOLLOWER && leaderId != 0 && joinAt >= 0 && match >= joinAt) {
-            join();
-        }
-    }
-
-    /**
-     * A learner caught up with the leader of the current term: it takes up voting, its vote in
-     * this term given to that leader (already elected without it), so it never votes twice in a
-     * term it may have voted in before it lost its term file.
-     */
-    private void join() {
-        terms.save(terms.term(), terms.votedFor() == 0 ? leaderId : terms.votedFor());
-        terms.joined();
-        LOG.info("master {} caught up with leader {} at version {} and votes from term {} on", terms.self(),
-                leaderId, joinAt, term());
     }
 
     public void onAppendReply(int peer, AppendReply r) {
@@ -493,7 +384,7 @@ public final class RaftCore {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
             replicate(peer, false);
-            tryTransfer();
+            handOver.tryNow();
         } else {
             progress.rejected(peer, r.lastVersion(), now);
             replicate(peer, true);
@@ -501,13 +392,13 @@ public final class RaftCore {
     }
 
     private void advanceCommit() {
-        long m = progress.majorityMatch(log.localDurable());
+        long m = progress.majorityMatch(quorum, log.localDurable());
         // only an entry of the leader's own term commits by counting (Raft, figure 8)
         if (m > commit && log.termAt(m) == term()) {
             commit = m;
             log.committed(m);
             if (pushCommits) {
-                for (int p = 0; p < peers; p++) {
+                for (int p : quorum.targets()) {
                     if (progress.next(p) > log.lastVersion()) {
                         replicate(p, true);
                     }
@@ -517,18 +408,17 @@ public final class RaftCore {
     }
 
     /** Any message with a higher term makes this master a follower of that term at once. */
-    private void observe(long term) {
+    void observe(long term) {
         if (term <= terms.term()) {
             return;
         }
         boolean led = role == Role.LEADER;
-        cancelTransfer();
+        handOver.cancel();
         terms.save(term, 0);
         role = Role.FOLLOWER;
         leaderId = 0;
         leaderClients = "";
-        ackTo = null;
-        joinAt = -1;
+        following.forget();
         // a higher term alone does not delay this master's own candidacy (only a granted vote or a
         // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
         // keep holding back the one that can
@@ -540,11 +430,54 @@ public final class RaftCore {
     }
 
     private void stepDown(long term) {
-        cancelTransfer();
+        handOver.cancel();
         role = Role.FOLLOWER;
         leaderId = 0;
         electionDeadline = clock.millis() + randomTimeout();
         events.steppedDown(term);
+    }
+
+    // ---- for the rules in collaborators (same package) ----
+
+    long self() {
+        return terms.self();
+    }
+
+    long leaderId() {
+        return leaderId;
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    RaftLog log() {
+        return log;
+    }
+
+    RaftEvents events() {
+        return events;
+    }
+
+    TermStore terms() {
+        return terms;
+    }
+
+    ImageCatchUp images() {
+        return images;
+    }
+
+    /** Follower: the leader says {@code version} is committed (and this log matches it up to there). */
+    void commitTo(long version) {
+        if (version > commit) {
+            commit = version;
+            log.committed(version);
+        }
+    }
+
+    /** A vote was given: no election of its own for a while. */
+    void voted() {
+        electionDeadline = clock.millis() + randomTimeout();
     }
 
     private long randomTimeout() {

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.common.wire.client2master.ChangeVoters;
 import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.MasterRole;
 import org.mfsj.common.wire.client2master.ReadsServed;
@@ -30,6 +31,8 @@ public final class RoleInbound implements Peer.Inbound {
             master.execute(() -> from.send(calls.role(r.msgId())));
         } else if (message instanceof TransferLeader t) {
             master.execute(() -> calls.transfer(from, t));
+        } else if (message instanceof ChangeVoters c) {
+            master.execute(() -> calls.changeVoters(from, c));
         } else if (message instanceof ReadsServed r) {
             master.execute(() -> from.send(new CountReply(r.msgId(), Status.OK, calls.readsServed())));
         } else {

@@ -4,7 +4,10 @@
  * rather than a second log: one write and one fsync per batch, as a single master does.
  *
  * <h2>Pieces</h2>
- * {@link org.mfsj.master.ha.RaftCore} holds the rules and nothing else (no I/O, an injected clock);
+ * {@link org.mfsj.master.ha.RaftCore} holds the rules and nothing else (no I/O, an injected clock),
+ * with collaborators for each part: {@code VoteRule} (a voter's answer), {@code FollowerRule} (appending
+ * and acknowledging), {@code HandOverRule}, {@code ImageCatchUp} and {@link org.mfsj.master.ha.Quorum}
+ * (who counts);
  * {@link org.mfsj.master.ha.HaLog} is the changelog as both sides see it; the term file
  * ({@link org.mfsj.master.ha.FileTermStore}) keeps the current term and the vote;
  * {@link org.mfsj.master.ha.PeerLinks} and the master2follower wire family carry the messages.
@@ -95,8 +98,64 @@
  * from then on. What remains: a vote given before the loss in a term above the leader's, to a
  * candidate no other master heard of, is forgotten; a lost disk counts as that master's failure.
  *
+ * <h2>Changing the voters</h2>
+ * Who votes is itself in the log: a {@code Voters} entry names every voter's sync address, the
+ * image keeps the newest one, and each master uses the newest one in its log as soon as it is
+ * there, committed or not ({@link org.mfsj.master.ha.Membership}, {@link org.mfsj.master.ha.Quorum});
+ * a cut of the log's tail brings back the set before. Before any such entry the configuration names
+ * the voters (this master and the peers its seed keys name). The first change logs the whole new
+ * set, named as the leader reaches each master, so every master must reach each voter at the same
+ * address (a proxy or NAT that shows one master under different addresses to different peers
+ * keeps working with the configuration's voters, but not through a change). A master started to
+ * join names the group's masters in its configuration, so its own view before the change is the
+ * old set plus itself: the new set. A change adds or removes one voter ({@link org.mfsj.master.ha.VoterChange}), as in Raft's
+ * single-server changes (Ongaro's thesis, 4.1): any majority of the old set and any majority of the
+ * new one share a master, so while some masters use the old set and others the new one there is
+ * still one leader per term (each needs a majority of its own set, and a master votes once per
+ * term) and a commit under either set reaches every future leader, as argued above.
+ * Two more rules keep it so:
+ * <ul>
+ * <li>One change at a time: a leader proposes one only when the last {@code Voters} entry in its
+ * log is committed, so at most two sets, one change apart, are in use anywhere.</li>
+ * <li>The known single-server change bug (Ongaro, raft-dev, 2015): a leader that did not commit its
+ * change and is replaced by one whose log lacks it may see the new leader commit another change;
+ * if the first one's master leads again later, the two changes together are two voters apart from
+ * the set that elected them, and two majorities can miss each other. The fix, kept here: a leader
+ * proposes no change before an entry of its own term is committed ({@link
+ * org.mfsj.master.ha.Quorum#mayChange()}; every leader's first entry is its term start). Once that
+ * entry is committed, every later leader holds it and so this leader's whole log, in which no
+ * change of an earlier term can still be pending unseen: it was either committed or dropped.</li>
+ * </ul>
+ * A master to add first receives entries (or the image) as a non-voter and counts in no majority;
+ * only when a round of catching up takes less than an election timeout is the new set logged, so a
+ * slow newcomer does not stall commits (availability; safety holds either way). A leader that
+ * removes itself leads on, not counting itself, until the removal is committed, then steps down.
+ * A master outside its log's voter set never stands; and a voter that heard from its leader within
+ * the shortest election timeout ignores candidates (thesis 4.2.3), so a removed master that still
+ * holds an old log cannot depose a working leader by raising the term (a hand-over's candidate is
+ * flagged and answered). A master started empty to join stands only if it is the preferred one
+ * ({@code MASTER_STATE = 1}), so it cannot raise the term of the group it joins. A removal is refused
+ * when the voters left that answer this leader are no majority of the new set: the new set rules at
+ * once, and could otherwise neither commit the change nor elect anyone.
+ *
+ * <h2>Terms on chunkserver and client connections</h2>
+ * Each client or chunkserver connection belongs to one leader's life: a master that stops leading
+ * ends that life and closes every connection, and all orders and answers on a connection come from
+ * the leader of one term. The danger is a leader that was deposed and does not know it yet (frozen,
+ * cut off): it cannot acknowledge a change (no majority), but it could still order chunk version
+ * changes. So a chunkserver is told the leader's term when it registers, keeps the newest term it
+ * registered under ({@code master.term} in its data directory, so across restarts too), refuses to
+ * register with a master of an older term, and refuses every order on a connection whose term is
+ * older than that (it then drops the connection and looks for the leader). The term is carried once
+ * per connection rather than on every order because every order on it has that term. A client is
+ * told the term when its session opens and opens none with a master of an older term than one that
+ * served it (it tries the next master), so it does not go back to a deposed leader.
+ *
  * <h2>Not done yet</h2>
- * The voter set is fixed by the configuration. Open files are not replicated; locks are not either,
- * but clients take theirs back during a new leader's grace period (README, "Locks and failover").
+ * Open files are not replicated; locks are not either, but clients take theirs back during a new
+ * leader's grace period (README, "Locks and failover"). A leader cut off from the majority may still
+ * answer reads (not writes) to clients already connected to it until it steps down by itself, at
+ * most the longest election timeout later (no leader lease or read index). No pre-vote: a voter cut off and reconnected raises
+ * the term once and forces an election.
  */
 package org.mfsj.master.ha;

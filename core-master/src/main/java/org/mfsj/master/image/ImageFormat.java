@@ -7,6 +7,7 @@ package org.mfsj.master.image;
  *   META     version, max session, next inode, next chunk id
  *   SIZES    the number of inodes, so the loader sizes its table once (format 2 on)
  *   TERM     the master HA term of the entry at the image's version (format 3 on; 0 when absent)
+ *   VOTERS   the voting masters' sync addresses, comma-separated, once a change of voters was logged (format 4 on)
  *   EXPORTS  the cluster's exports text, when it was edited and which master read it (format 4 on;
  *            absent while no master has set them)
  *   INODE    one inode with its attributes, xattrs, and kind-specific part
@@ -23,7 +24,7 @@ package org.mfsj.master.image;
 final class ImageFormat {
     static final byte[] MAGIC = {'M', 'F', 'S', 'J', 'I', 'M', 'A', 'G'};
     static final int HEADER = 16;
-    /** 4: EXPORTS; 3: a TERM frame after SIZES; 2: a SIZES frame after META. Formats 1 to 3 still load. */
+    /** 4: VOTERS and EXPORTS frames may follow TERM; 3: a TERM frame after SIZES; 2: a SIZES frame after META. */
     static final int FORMAT = 4;
     static final int BATCH = 4096;
 
@@ -38,6 +39,7 @@ final class ImageFormat {
     static final int END = 9;
     static final int SIZES = 10;
     static final int TERM = 11;
+    static final int VOTERS = 12;
     static final int EXPORTS = 20;
 
     static final int RESULT_DONE = 0;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.wire.MalformedMessageException;
 import org.mfsj.common.wire.TypeCodecs;
@@ -47,6 +48,7 @@ public final class ImageReader {
     private long nextInode;
     private long nextChunk;
     private long term = -1;
+    private List<String> voters = List.of();
     private ExportsSet exports;
     private long names;
     private boolean ended;
@@ -67,8 +69,14 @@ public final class ImageReader {
     /** The image file's name in a data directory. */
     public static final String NAME = ImageFormat.NAME;
 
-    /** Where an image stands, read from its first frames only; {@code term} -1 when it has none. */
-    public record Base(long version, long term) {
+    /**
+     * Where an image stands, read from its first frames only; {@code term} -1 when it has none,
+     * {@code voters} empty when no change of voters was ever logged.
+     */
+    public record Base(long version, long term, List<String> voters) {
+        public Base(long version, long term) {
+            this(version, term, List.of());
+        }
     }
 
     /**
@@ -79,14 +87,14 @@ public final class ImageReader {
         checkHeader(file);
         ImageReader r = new ImageReader();
         try (FrameReader frames = new FrameReader(file, ImageFormat.HEADER)) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 byte[] payload = frames.next();
                 if (payload == null) {
                     break;
                 }
                 WireReader w = new WireReader(Unpooled.wrappedBuffer(payload));
                 int kind = w.u8();
-                if (kind == ImageFormat.META || kind == ImageFormat.TERM) {
+                if (kind == ImageFormat.META || kind == ImageFormat.TERM || kind == ImageFormat.VOTERS) {
                     r.frame(kind, w);
                 } else if (kind != ImageFormat.SIZES) {
                     break;
@@ -98,7 +106,7 @@ public final class ImageReader {
         if (r.version < 0) {
             throw new CorruptMetadataException(file, ImageFormat.HEADER, "image does not start with its META frame");
         }
-        return new Base(r.version, r.term);
+        return new Base(r.version, r.term, r.voters);
     }
 
     private static void checkHeader(Path file) throws IOException {
@@ -152,6 +160,7 @@ public final class ImageReader {
             case ImageFormat.META -> meta(r);
             case ImageFormat.SIZES -> sizes(r);
             case ImageFormat.TERM -> term = r.u64();
+            case ImageFormat.VOTERS -> voters = org.mfsj.master.meta.Voters.parse(r.str()).masters();
             case ImageFormat.EXPORTS -> exports = new ExportsSet(
                     new String(r.bytes(ExportsSet.MAX_BYTES), StandardCharsets.UTF_8), r.u64(), r.str());
             case ImageFormat.INODE -> inode(r);
@@ -313,6 +322,7 @@ public final class ImageReader {
         chunks.reserveIdsBelow(nextChunk);
         MetaState s = new MetaState(new Namespace(clock, tree), chunks, replies, version, maxSession);
         s.restoreTerm(Math.max(0, term));
+        s.restoreVoters(voters);
         s.restoreExports(exports);
         return s;
     }

@@ -91,6 +91,11 @@ public final class ImageWriter {
         start(ImageFormat.TERM);
         w.u64(state.term());
         emit();
+        if (!state.voters().isEmpty()) {
+            start(ImageFormat.VOTERS);
+            w.str(String.join(",", state.voters()));
+            emit();
+        }
         if (state.exports() != null) {
             start(ImageFormat.EXPORTS);
             w.bytes(state.exports().text().getBytes(StandardCharsets.UTF_8)).u64(state.exports().editedMillis())

@@ -21,6 +21,7 @@ public final class MetaState {
     private long maxSession;
     private long term;
     private ExportsSet exports;
+    private java.util.List<String> voters = java.util.List.of();
 
     public MetaState(Namespace namespace, ChunkRegistry chunks, ReplyCache replies, long version, long maxSession) {
         this.namespace = namespace;
@@ -68,6 +69,16 @@ public final class MetaState {
         return term;
     }
 
+    /** The voting masters the newest {@code Voters} applied named; empty before any (the configuration's). */
+    public java.util.List<String> voters() {
+        return voters;
+    }
+
+    /** Sets the voters an image recorded (image loading only). */
+    public void restoreVoters(java.util.List<String> imageVoters) {
+        voters = java.util.List.copyOf(imageVoters);
+    }
+
     /** Sets the term an image recorded (image loading only). */
     public void restoreTerm(long imageTerm) {
         term = imageTerm;
@@ -97,7 +108,7 @@ public final class MetaState {
         } else if (e.record() instanceof ChunkRecord r) {
             chunks.apply(r);
         } else if (!(e.record() instanceof TermStart || e.record() instanceof ExportsSet
-                || e.record() instanceof SessionOpened)) {
+                || e.record() instanceof SessionOpened || e.record() instanceof Voters)) {
             throw new IllegalStateException("no state for " + e.record().getClass().getSimpleName());
         }
         applied(e, result);
@@ -110,6 +121,8 @@ public final class MetaState {
             term = t.term();
         } else if (e.record() instanceof ExportsSet x) {
             exports = x;
+        } else if (e.record() instanceof Voters v) {
+            voters = v.masters();
         }
         if (e.session() != 0 && e.request() != 0) {
             replies.put(e.session(), e.request(), result);

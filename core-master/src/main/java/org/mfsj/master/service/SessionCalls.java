@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import org.mfsj.common.auth.PasswordProof;
 import org.mfsj.common.status.MfsException;
@@ -56,6 +57,7 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
     private final List<Consumer<Session>> droppedListeners = new ArrayList<>();
     private final List<Consumer<Session>> awayListeners = new ArrayList<>();
     private ToIntFunction<Session> lockCounter = s -> 0;
+    private LongSupplier term = () -> 0;
 
     public SessionCalls(Namespace ns, SessionRegistry sessions, Clock clock, LiveExports exports, Journal journal) {
         this.ns = ns;
@@ -86,6 +88,11 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
         d.on(RegisterSession.class, this::register, (id, st) -> new RegisterSessionReply(id, st, 0, 0));
         d.on(ListSessions.class, this::list, (id, st) -> new SessionsReply(id, st, List.of()));
         d.on(SessionChallenge.class, this::challenge, (id, st) -> new ChallengeReply(id, st, new byte[0]));
+    }
+
+    /** This master's term (epoch, master HA), told to each client whose session it opens. */
+    public void setTerm(LongSupplier term) {
+        this.term = term;
     }
 
     /** Counts locks of a session for reports; set by whoever holds the locks. */
@@ -134,7 +141,8 @@ public final class SessionCalls implements RequestDispatcher.ConnectionHooks {
         LOG.info("client {} ({}) {} session {} at inode {} (export line {}{})", from.remote(), r.clientInfo(),
                 r.sessionId() == 0 ? "opened" : "resumed", s.id(), root, d.rule().line(),
                 d.rule().readOnly() ? ", read-only" : "");
-        return new RegisterSessionReply(r.msgId(), Status.OK, s.id(), root, d.rule().readOnly(), "");
+        return new RegisterSessionReply(r.msgId(), Status.OK, s.id(), root, d.rule().readOnly(), "",
+                term.getAsLong());
     }
 
     /** The inode of the mounted subtree, looked up from the root by path. */

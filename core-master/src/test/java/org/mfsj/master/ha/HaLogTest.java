@@ -16,6 +16,7 @@ import org.mfsj.master.image.MetaStore;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
+import org.mfsj.master.meta.Voters;
 
 /** The replicated changelog over real files: terms, commit-bounded durability, follower appends and cuts. */
 class HaLogTest {
@@ -83,5 +84,41 @@ class HaLogTest {
         MetaState reloaded = MetaStore.recover(dir, Clock.systemUTC(), 1, false);
         assertThat(reloaded.version()).isEqualTo(2);
         assertThat(reloaded.chunks().size()).isEqualTo(1);
+    }
+
+    @Test
+    void theNewestVoterSetRulesAsSoonAsLoggedAndACutBringsBackTheOneBefore() throws Exception {
+        List<Entry> sent;
+        try (HaLog leader = open(tmp.resolve("leader"), MetaState.empty(Clock.systemUTC(), 1))) {
+            leader.append(new LogEntry(1, 0, 0, new TermStart(1)));
+            leader.append(new LogEntry(2, 0, 0, new Voters(List.of("h:1", "h:2", "h:3"))));
+            leader.append(new LogEntry(3, 0, 0, new ChunkRecord.Created(7, 1)));
+            leader.append(new LogEntry(4, 0, 0, new Voters(List.of("h:1", "h:2", "h:3", "h:4"))));
+            leader.sync(4);
+            assertThat(leader.voters()).hasSize(4);
+            sent = leader.entriesFrom(1, 10);
+        }
+        Path dir = tmp.resolve("follower");
+        MetaState state = MetaState.empty(Clock.systemUTC(), 1);
+        AtomicLong changes = new AtomicLong();
+        try (HaLog follower = open(dir, state)) {
+            follower.onVoters(changes::incrementAndGet);
+            assertThat(follower.voters()).as("none logged: the configuration's rule").isEmpty();
+            follower.appendFromLeader(1, sent.subList(0, 3));
+            follower.sync(3);
+            assertThat(follower.voters()).containsExactly("h:1", "h:2", "h:3");
+            follower.appendFromLeader(4, sent.subList(3, 4));
+            assertThat(follower.voters()).as("used before it is committed or durable").hasSize(4);
+            assertThat(follower.votersVersion()).isEqualTo(4);
+            follower.sync(4);
+        }
+        try (HaLog reopened = open(dir, MetaStore.recover(dir, Clock.systemUTC(), 1, false))) {
+            assertThat(reopened.voters()).as("read back from the changelog").hasSize(4);
+            reopened.onVoters(changes::incrementAndGet);
+            reopened.truncateAfter(3);
+            assertThat(reopened.voters()).containsExactly("h:1", "h:2", "h:3");
+            assertThat(reopened.votersVersion()).isEqualTo(2);
+        }
+        assertThat(changes.get()).as("told of each change: two appends and a cut").isEqualTo(3);
     }
 }

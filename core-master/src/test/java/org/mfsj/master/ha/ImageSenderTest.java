@@ -35,7 +35,7 @@ class ImageSenderTest {
     private boolean needed = true;
 
     private ImageSender sender(Path image, long rate) {
-        return new ImageSender(image, 9, "h:1", 2, new ImageSender.Link() {
+        return new ImageSender(image, 9, "h:1", new ImageSender.Link() {
             @Override
             public void send(int peer, Message m) {
                 assertThat(peer).isEqualTo(1);

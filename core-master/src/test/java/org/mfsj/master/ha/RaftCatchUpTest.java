@@ -121,6 +121,8 @@ class RaftCatchUpTest {
         assertThat(n.terms.learner).as("caught up with the leader's commit").isFalse();
         assertThat(n.terms.term).isEqualTo(5);
         assertThat(n.terms.votedFor).as("its vote in term 5 is the leader's: no second one").isEqualTo(99);
+        // the leader falls silent (a candidate heard while it is alive would be ignored)
+        g.clock.advance(java.time.Duration.ofMillis(1100));
         assertThat(n.core.onRequestVote(new RequestVote(0, 6, 77, 10, 5)).granted()).as("a voter again").isTrue();
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.meta.MetaChecker;
 import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.ReplyCache;
+import org.mfsj.master.meta.Voters;
 import org.mfsj.master.meta.codec.CorruptMetadataException;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.namespace.SetAttr;
@@ -99,6 +101,20 @@ class MetaStoreTest {
         assertThat(Files.exists(dir.resolve(ImageFormat.PREVIOUS))).isTrue();
         // image + (now already held) changelog tail: the same again
         assertThat(dump(MetaStore.recover(dir, CLOCK, 2, false))).isEqualTo(live);
+    }
+
+    @Test
+    void theImageKeepsTheVotersTheLogNamedLast() throws Exception {
+        try (MetaStore store = open()) {
+            store.journal().record(new Voters(List.of("h:1", "h:2")), null);
+            store.journal().record(new Voters(List.of("h:1", "h:2", "h:3")), null);
+        }
+        MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
+        assertThat(replayed.voters()).containsExactly("h:1", "h:2", "h:3");
+        ImageWriter.write(replayed, dir);
+        Path image = dir.resolve(ImageFormat.NAME);
+        assertThat(ImageReader.load(image, CLOCK).voters()).containsExactly("h:1", "h:2", "h:3");
+        assertThat(ImageReader.base(image).voters()).as("read from the first frames").hasSize(3);
     }
 
     @Test

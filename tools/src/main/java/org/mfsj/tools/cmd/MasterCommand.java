@@ -8,10 +8,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mfs master -c mfsmaster.cfg}: runs the master in the foreground until SIGTERM; {@code mfs
- * master promote|demote} are planned switch-overs between masters (master HA).
+ * master promote|demote} are planned switch-overs between masters, {@code mfs master add|remove}
+ * change the voters (master HA).
  */
 @Command(name = "master", description = "Run the metadata master (foreground); 'promote' and 'demote' hand"
-        + " leadership over between replicated masters.", subcommands = {PromoteCommand.class, DemoteCommand.class})
+        + " leadership over between replicated masters; 'add' and 'remove' change the voting masters by one.",
+        subcommands = {PromoteCommand.class, DemoteCommand.class, AddMasterCommand.class, RemoveMasterCommand.class})
 public final class MasterCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "mfsmaster.cfg (default: /etc/mfs/mfsmaster.cfg if it exists, else built-in defaults)",
             paramLabel = "FILE")

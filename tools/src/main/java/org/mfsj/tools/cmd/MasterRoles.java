@@ -81,5 +81,9 @@ public final class MasterRoles {
             out.printf("%-22s %-10s %6d %12d %12d %8s%s%n", masters.get(i), r.role(), r.term(), r.version(),
                     r.commitVersion(), lag, r.catchUp().isEmpty() ? "" : "  " + r.catchUp());
         }
+        // the leader's log says who votes; a master not asked (or down) may still be one of them
+        roles.stream().filter(r -> r != null && r.role().equals("leader") && !r.voters().isEmpty()).findFirst()
+                .ifPresent(r -> out.println("voters (sync addresses, as the leader's log names them): "
+                        + r.voters().replace(",", ", ")));
     }
 }

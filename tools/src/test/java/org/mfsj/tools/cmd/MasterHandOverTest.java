@@ -19,7 +19,7 @@ class MasterHandOverTest {
     }
 
     @Test
-    void promoteAndDemoteRefuseABadTimeoutBeforeAskingAnyMaster() {
+    void promoteDemoteAndAddRefuseABadTimeoutBeforeAskingAnyMaster() {
         PrintStream err = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -28,6 +28,7 @@ class MasterHandOverTest {
             assertThat(MfsMain.run("master", "promote", "--timeout", "0", "-H", "127.0.0.1:1", "127.0.0.1:2"))
                     .isNotZero();
             assertThat(MfsMain.run("master", "demote", "--timeout", "-3", "-H", "127.0.0.1:1")).isNotZero();
+            assertThat(MfsMain.run("master", "add", "--timeout", "0", "-H", "127.0.0.1:1", "127.0.0.1:2")).isNotZero();
         } finally {
             System.setErr(err);
         }

@@ -7,12 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,49 +70,13 @@ class MasterHandOverIT {
         }
     }
 
-    /** Creates files one after another until stopped; keeps the names acknowledged and any failure. */
-    private static final class Writer extends Thread {
-        final List<String> acked = Collections.synchronizedList(new ArrayList<>());
-        final List<Throwable> failed = Collections.synchronizedList(new ArrayList<>());
-        final AtomicBoolean stop = new AtomicBoolean();
-        private final MfsClient client;
-        private final long dir;
-        long longestPauseMillis;
-
-        Writer(MfsClient client, long dir) {
-            this.client = client;
-            this.dir = dir;
-        }
-
-        @Override
-        public void run() {
-            long last = System.nanoTime();
-            for (int i = 0; !stop.get(); i++) {
-                try {
-                    client.create(ClusterFixture.ROOT, dir, "f" + i, 0644);
-                    acked.add("f" + i);
-                    long now = System.nanoTime();
-                    longestPauseMillis = Math.max(longestPauseMillis, (now - last) / 1_000_000);
-                    last = now;
-                } catch (MfsException | RuntimeException e) {
-                    failed.add(e);
-                }
-            }
-        }
-
-        void finish() throws InterruptedException {
-            stop.set(true);
-            join(60_000);
-        }
-    }
-
     @Test
     void promoteAndDemoteHandOverWhileAClientWritesAndLoseNothing() throws Exception {
         String old = group.awaitLeader(null, Duration.ofSeconds(15));
         String target = fx.cluster.masterNames().stream().filter(n -> !n.equals(old)).findFirst().orElseThrow();
         try (MfsClient c = MfsClient.connect(ClientConfig.of(fx.cluster.masterAddresses()).withClientInfo("writer"))) {
             long dir = c.mkdir(ClusterFixture.ROOT, c.rootInode(), "handover", 0755).inode();
-            Writer w = new Writer(c, dir);
+            AckedWriter w = new AckedWriter(c, dir);
             w.start();
             Thread.sleep(500);
             Run promote = mfs("master", "promote", "-H", group.list(), group.address(target).toString());

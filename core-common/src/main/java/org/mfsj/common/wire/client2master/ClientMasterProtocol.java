@@ -63,6 +63,8 @@ public final class ClientMasterProtocol {
             .add(1064, ReplyCounts.class, ReplyCounts::decode)
             .add(1068, ReplyCountsReply.class, ReplyCountsReply::decode)
             .add(1069, DirChangeReply.class, DirChangeReply::decode)
+            .add(1070, ChangeVoters.class, ChangeVoters::decode)
+            .add(1071, ChangeVotersReply.class, ChangeVotersReply::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
