@@ -29,7 +29,7 @@ public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, Xatt
                 new EntryCache(cfg.dirEntryTimeout().toNanos(), CacheSettings.MAX_CACHED, clock),
                 new AttrCache(attrTtl, CacheSettings.MAX_CACHED, clock),
                 new Listings(cfg.dirEntryTimeout().toNanos(), clock),
-                new KnownNames(cfg.dirEntryTimeout().toNanos(), clock));
+                new KnownNames(cfg.negEntryTimeout().toNanos(), clock));
         HandleTable<OpenFile> files = new HandleTable<>("file");
         LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
         return new Ops(

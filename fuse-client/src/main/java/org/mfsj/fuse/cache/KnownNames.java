@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * Every name of a directory, where this mount knows them all: a directory it made itself (empty),
  * or one it listed whole, kept up to date by the changes this mount makes in it. A lookup of a
  * name not there is answered "no such file" without asking the master, which spares the lookup
- * before every create (open O_CREAT, mkdir, tar, cp). Trusted for the same time as a cached name,
- * counted from when the set was learned (own changes do not extend it): a name another mount made
- * is found once that time has passed, as a name it removed is.
+ * before every create (open O_CREAT, mkdir, tar, cp). Trusted for the negative entry timeout
+ * (mfsnegentrycacheto, 0 by default: off) counted from when the set was learned (own changes do
+ * not extend it): a name another mount made is found once that time has passed.
  */
 public final class KnownNames {
     static final int MAX_DIRS = 256;
