@@ -309,6 +309,12 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     @Override
+    public CreatedOpen createOpenWithDir(Creds creds, long parent, String name, int mode) throws MfsException {
+        DirChangeRequests.Result r = dirChanges.createOpen(creds, parent, name, mode);
+        return new CreatedOpen(files.open(creds, r.entry(), true), r.dir());
+    }
+
+    @Override
     public FileHandle createOpenScratch(Creds creds, long parent, String name, int mode) throws MfsException {
         long rq = master.newRequestId();
         Attr a = master.attr(id -> new ScratchCreateOpen(new CreateOpen(id, creds, parent, name, mode, rq)),

@@ -104,6 +104,12 @@ public interface MfsClient extends AutoCloseable {
         return createOpen(creds, parent, name, mode);
     }
 
+    /** {@link #createOpen} with the directory's attributes after it (one master call where the client can). */
+    default CreatedOpen createOpenWithDir(Creds creds, long parent, String name, int mode) throws MfsException {
+        FileHandle h = createOpen(creds, parent, name, mode);
+        return new CreatedOpen(h, DirChange.readAfter(this, null, parent, 0, List.of()).dir());
+    }
+
     /** {@link #mknod} with the directory's attributes after it (one master call where the client can). */
     default DirChange mknodWithDir(Creds creds, long parent, String name, FileType type, int mode, int rdev)
             throws MfsException {

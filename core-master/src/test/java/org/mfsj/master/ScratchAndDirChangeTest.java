@@ -178,4 +178,23 @@ class ScratchAndDirChangeTest {
         assertThat(gone.status()).isEqualTo(Status.OK);
         assertThat(gone.dir().mtimeNanos()).isGreaterThanOrEqualTo(moved.otherDir().mtimeNanos());
     }
+
+    @Test
+    void aCreateAndOpenSentWithItsDirectoryGetsTheDirectoryAfterIt() throws Exception {
+        long a = mkdir(1, "c");
+        long rq = ++requests;
+        DirChangeReply made = client.call(id -> new WithDirAttrs(new CreateOpen(id, ROOT, a, "new", 0640, rq)),
+                DirChangeReply.class);
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(made.entry().isDirectory()).isFalse();
+        assertThat(made.entry().mode() & 07777).isEqualTo(0640);
+        assertThat(made.dir().inode()).isEqualTo(a);
+        assertThat(made.changed()).isEmpty();
+        long rq2 = ++requests;
+        DirChangeReply taken = client.call(id -> new WithDirAttrs(new CreateOpen(id, ROOT, a, "new", 0640, rq2)),
+                DirChangeReply.class);
+        assertThat(taken.status()).isEqualTo(Status.EEXIST);
+        assertThat(taken.entry()).isNull();
+        assertThat(taken.dir().mtimeNanos()).isEqualTo(made.dir().mtimeNanos());
+    }
 }

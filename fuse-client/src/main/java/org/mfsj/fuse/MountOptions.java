@@ -115,6 +115,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
         Duration attr = CacheSettings.DEFAULTS.attrTimeout();
         Duration entry = CacheSettings.DEFAULTS.entryTimeout();
         Duration dirEntry = CacheSettings.DEFAULTS.dirEntryTimeout();
+        Duration negEntry = CacheSettings.DEFAULTS.negEntryTimeout();
         Duration masterGone = ClientConfig.DEFAULT_MASTER_GONE_TIMEOUT;
         long writeCache = ClientConfig.DEFAULT_WRITE_BUFFER_BYTES;
         long readAhead = ClientConfig.DEFAULT_READ_AHEAD_MAX_BYTES;
@@ -135,6 +136,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
                 case "mfsattrcacheto" -> attr = duration(key, value);
                 case "mfsentrycacheto" -> entry = duration(key, value);
                 case "mfsdirentrycacheto" -> dirEntry = duration(key, value);
+                case "mfsnegentrycacheto" -> negEntry = duration(key, value);
                 case "mfsiotimeout" -> masterGone = positive(key, duration(key, value));
                 case "mfswritecachesize" -> writeCache = mebibytes(key, value);
                 case "mfsreadaheadsize" -> readAhead = mebibytes(key, value);
@@ -153,7 +155,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
 
         MountOptions build(List<ServerAddress> fallback) {
             return new MountOptions(masters(fallback), subdir, password,
-                    new CacheSettings(attr, entry, dirEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
+                    new CacheSettings(attr, entry, dirEntry, negEntry, CacheSettings.DEFAULTS.readdirPage()), masterGone,
                     Math.max(writeCache, ClientConfig.MIN_WRITE_BUFFER_BYTES), readAhead, readOnly, standard, fuse,
                     readFollower);
         }

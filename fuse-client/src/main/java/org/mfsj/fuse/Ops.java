@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import org.mfsj.client.MfsClient;
 import org.mfsj.fuse.cache.AttrCache;
 import org.mfsj.fuse.cache.EntryCache;
+import org.mfsj.fuse.cache.KnownNames;
 import org.mfsj.fuse.cache.Listings;
 import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
@@ -27,7 +28,8 @@ public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, Xatt
         Names names = new Names(client,
                 new EntryCache(cfg.dirEntryTimeout().toNanos(), CacheSettings.MAX_CACHED, clock),
                 new AttrCache(attrTtl, CacheSettings.MAX_CACHED, clock),
-                new Listings(cfg.dirEntryTimeout().toNanos(), clock));
+                new Listings(cfg.dirEntryTimeout().toNanos(), clock),
+                new KnownNames(cfg.negEntryTimeout().toNanos(), clock));
         HandleTable<OpenFile> files = new HandleTable<>("file");
         LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
         return new Ops(

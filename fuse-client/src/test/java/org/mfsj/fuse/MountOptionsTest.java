@@ -37,11 +37,13 @@ class MountOptionsTest {
     @Test
     void mfsmountKeysAndFuseOptions() {
         MountOptions o = MountOptions.parse(null, null, null, List.of(
-                "mfsmaster=m1,mfsport=9999,mfssubfolder=/data,mfsattrcacheto=2.5",
+                "mfsmaster=m1,mfsport=9999,mfssubfolder=/data,mfsattrcacheto=2.5,mfsnegentrycacheto=0.5",
                 "mfsiotimeout=7,mfswritecachesize=128,mfsreadaheadsize=4,ro,allow_other"), FALLBACK);
         assertThat(o.master()).isEqualTo(new ServerAddress("m1", 9999));
         assertThat(o.subdir()).isEqualTo("/data");
         assertThat(o.cache().attrTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(o.cache().negEntryTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(CacheSettings.DEFAULTS.negEntryTimeout()).as("off unless asked for").isZero();
         assertThat(o.masterGoneTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(o.writeCacheBytes()).isEqualTo(128L << 20);
         assertThat(o.readAheadBytes()).isEqualTo(4L << 20);

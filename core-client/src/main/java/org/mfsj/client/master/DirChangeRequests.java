@@ -5,6 +5,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.DirChangeReply;
 import org.mfsj.common.wire.client2master.Idempotent;
 import org.mfsj.common.wire.client2master.Link;
@@ -40,6 +41,12 @@ public final class DirChangeRequests {
     public Result mknod(Creds c, long parent, String name, FileType type, int mode, int rdev) throws MfsException {
         return call((id, rq) -> new Mknod(id, c, parent, name, type, mode, rdev, rq),
                 "mknod " + type + " '" + name + "' in " + parent);
+    }
+
+    /** Creates and opens a new regular file (the caller opens its handle on the returned entry). */
+    public Result createOpen(Creds c, long parent, String name, int mode) throws MfsException {
+        return call((id, rq) -> new CreateOpen(id, c, parent, name, mode, rq),
+                "create and open '" + name + "' in " + parent);
     }
 
     public Result mkdir(Creds c, long parent, String name, int mode) throws MfsException {

@@ -75,6 +75,7 @@ class ScratchAndDirCallsCodecTest {
         assertSurvives(new WithDirAttrs(new Unlink(5, USER, 5, "f", 15)));
         assertSurvives(new WithDirAttrs(new Rmdir(6, USER, 5, "d", 16)));
         assertSurvives(new WithDirAttrs(new Rename(7, USER, 5, "a", 6, "b", 17)));
+        assertSurvives(new WithDirAttrs(new CreateOpen(10, USER, 5, "new", 0644, 18)));
         assertSurvives(new DirChangeReply(8, Status.OK, ATTR, DIR, null, List.of(42L, 43L)));
         assertSurvives(new DirChangeReply(9, Status.ENOENT, null, DIR, null, List.of()));
     }

@@ -15,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * buffered, writes it with one write and one fsync, then reports the new durable version. While
  * one batch is being forced the next accumulates, so the number of fsyncs follows the disk's
  * speed, not the number of records. Segments rotate between batches, never inside one.
+ *
+ * <p>The newest segment is filled with zeros ahead of the records ({@link #PREALLOCATE} at a
+ * time) and records overwrite them in place: an fdatasync of an append that grows the file also
+ * commits the new size through the file system's journal, one of an overwrite does not (about a
+ * third of each force on ext4 here). A segment is cut back to its records when it is closed; after
+ * a crash the reader takes the zeros after the last record for the end of the log.
  */
 final class CommitThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
@@ -31,8 +37,14 @@ final class CommitThread extends Thread {
     private boolean closed;
     private IOException failure;
     private volatile long durable;
+    /** Bytes of zeros written ahead of the records at a time. */
+    static final int PREALLOCATE = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
+
     private FileChannel out;
     private long outSize;
+    /** The newest segment's length on disk: records up to outSize, zeros after. */
+    private long allocated;
     // metrics, read by benchmarks and status tools
     private volatile long batches;
     private volatile long records;
@@ -145,9 +157,12 @@ final class CommitThread extends Thread {
         if (out == null || rotate || outSize >= rotateBytes) {
             startSegment(durable + 1);
         }
+        if (outSize + len > allocated) {
+            preallocate(outSize + len);
+        }
         ByteBuffer b = ByteBuffer.wrap(batch, 0, len);
         while (b.hasRemaining()) {
-            outSize += out.write(b);
+            outSize += out.write(b, outSize);
         }
         out.force(false);
         batches++;
@@ -160,13 +175,36 @@ final class CommitThread extends Thread {
         }
     }
 
+    /** Zeros from the end of the file past {@code needed}, durable before any record goes there. */
+    private void preallocate(long needed) throws IOException {
+        long target = (needed / PREALLOCATE + 1) * PREALLOCATE;
+        for (long at = allocated; at < target; ) {
+            ByteBuffer z = ZEROS.duplicate().clear();
+            z.limit((int) Math.min(z.capacity(), target - at));
+            at += out.write(z, at);
+        }
+        out.force(false);
+        allocated = target;
+    }
+
+    /** Cuts the zeros off the segment being written and closes it. */
+    private void closeSegment() throws IOException {
+        if (allocated > outSize) {
+            out.truncate(outSize);
+            out.force(true);
+        }
+        out.close();
+        out = null;
+    }
+
     private void startSegment(long firstVersion) throws IOException {
         if (out != null) {
-            out.close();
+            closeSegment();
         }
         long seq = segments.isEmpty() ? 1 : segments.get(segments.size() - 1).seq() + 1;
         out = Segment.create(dir, seq, firstVersion);
         outSize = Segment.HEADER;
+        allocated = Segment.HEADER;
         segments.add(new Segment(seq, firstVersion, Segment.pathOf(dir, seq)));
         LOG.info("changelog segment {} started at version {}", Segment.pathOf(dir, seq), firstVersion);
     }
@@ -200,7 +238,7 @@ final class CommitThread extends Thread {
             Thread.currentThread().interrupt();
         }
         if (out != null) {
-            out.close();
+            closeSegment();
         }
     }
 }

@@ -8,6 +8,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.DirChangeReply;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.Link;
@@ -101,6 +102,8 @@ public final class DirChangeCalls implements RequestDispatcher.Envelope<WithDirA
     private static long parentOf(Message call) {
         if (call instanceof Mknod m) {
             return m.parent();
+        } else if (call instanceof CreateOpen c) {
+            return c.parent();
         } else if (call instanceof Mkdir m) {
             return m.parent();
         } else if (call instanceof Symlink s) {

@@ -166,4 +166,51 @@ class FileChangelogTest {
             assertThatThrownBy(() -> log.append(entry(5))).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    /** A copy of the newest segment as a crash now would leave it: records, then the zeros ahead of them. */
+    private Path crashedCopy(long to) throws Exception {
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        try (FileChangelog log = write(1, to, 1 << 20)) {
+            Path seg = Segment.pathOf(dir, 1);
+            assertThat(Files.size(seg)).as("zeros written ahead").isGreaterThanOrEqualTo(CommitThread.PREALLOCATE);
+            Files.copy(seg, Segment.pathOf(crashed, 1));
+        }
+        assertThat(Files.size(Segment.pathOf(dir, 1))).as("cut back to its records at close")
+                .isLessThan(CommitThread.PREALLOCATE);
+        return crashed;
+    }
+
+    private static List<Long> recover(Path from) throws IOException {
+        List<Long> seen = new ArrayList<>();
+        ChangelogRecovery.replay(from, 1, e -> seen.add(e.version()), true);
+        return seen;
+    }
+
+    @Test
+    void theZerosAheadOfTheRecordsAreTheEndOfTheLogAfterACrash() throws Exception {
+        Path crashed = crashedCopy(30);
+        assertThat(recover(crashed)).hasSize(30).last().isEqualTo(30L);
+        assertThat(Files.size(Segment.pathOf(crashed, 1))).isEqualTo(Files.size(Segment.pathOf(dir, 1)));
+        assertThat(recover(1)).hasSize(30);
+    }
+
+    @Test
+    void aLastRecordHalfWrittenOverTheZerosIsTornButDamageBeforeRecordsIsNot() throws Exception {
+        Path crashed = crashedCopy(30);
+        Path seg = Segment.pathOf(crashed, 1);
+        byte[] b = Files.readAllBytes(seg);
+        int last = b.length - 1;
+        while (b[last] == 0) {
+            last--;
+        }
+        byte[] torn = b.clone();
+        torn[last] = 0;
+        Files.write(seg, torn);
+        assertThat(recover(crashed)).as("the record the crash cut").hasSize(29).last().isEqualTo(29L);
+        byte[] damaged = b.clone();
+        damaged[Segment.HEADER + 100] ^= 0x10;
+        Files.write(seg, damaged);
+        assertThatThrownBy(() -> recover(crashed)).isInstanceOf(CorruptMetadataException.class)
+                .hasMessageContaining(seg.toString()).hasMessageContaining("offset");
+    }
 }

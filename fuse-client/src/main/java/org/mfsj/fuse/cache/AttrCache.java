@@ -41,6 +41,15 @@ public final class AttrCache {
     }
 
     /**
+     * Attributes a change of this mount's returned: kept unless the cache already holds a later
+     * state of the inode (by ctime), since replies of concurrent changes can arrive out of order.
+     */
+    public void putUnlessOlder(Attr a) {
+        Entry fresh = new Entry(a, clock.getAsLong());
+        map.merge(a.inode(), fresh, (old, now) -> old.attr.ctimeNanos() > now.attr.ctimeNanos() ? old : now);
+    }
+
+    /**
      * This mount wrote up to {@code end}: a cached length short of it grows (the entry keeps its
      * age), so a stat in the middle of a stream of writes needs no master round trip.
      */

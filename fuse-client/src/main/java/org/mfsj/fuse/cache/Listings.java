@@ -52,6 +52,12 @@ public final class Listings {
         map.put(dir, new Listing(List.copyOf(entries), since));
     }
 
+    /** Whether this mount changed {@code dir} at or after {@code since} (or may have: too old to tell). */
+    public boolean changedSince(long dir, long since) {
+        Long changed = changedAt.get(dir);
+        return since <= floor || (changed != null && changed >= since);
+    }
+
     public void invalidate(long dir) {
         long now = clock.getAsLong();
         if (changedAt.size() >= MAX_TRACKED) {

@@ -18,12 +18,14 @@ public final class Names {
     private final EntryCache entries;
     private final AttrCache attrs;
     private final Listings listings;
+    private final KnownNames known;
 
-    public Names(MfsClient client, EntryCache entries, AttrCache attrs, Listings listings) {
+    public Names(MfsClient client, EntryCache entries, AttrCache attrs, Listings listings, KnownNames known) {
         this.client = client;
         this.entries = entries;
         this.attrs = attrs;
         this.listings = listings;
+        this.known = known;
     }
 
     /** The listing cache, which every invalidation of a directory here also clears. */
@@ -45,6 +47,10 @@ public final class Names {
                 // removed behind our back (another client): ask for the name again
                 entries.remove(dir, name);
             }
+        }
+        if (known.absent(dir, name)) {
+            checkSearch(c, dir);
+            throw new MfsException(Status.ENOENT, "'" + name + "' is not in directory " + dir + " (names known)");
         }
         return lookup(c, dir, name);
     }
@@ -97,6 +103,55 @@ public final class Names {
 
     public void learnedAttr(Attr a) {
         attrs.put(a);
+    }
+
+    /**
+     * This mount changed {@code dir}, whose attributes after the change are {@code after} (null
+     * when unknown): they serve the kernel's next getattr of it (its permission check before the
+     * next name operation there) without a master round trip; its listing is asked again.
+     */
+    public void changedDir(long dir, Attr after) {
+        if (after == null) {
+            invalidate(dir);
+            return;
+        }
+        attrs.putUnlessOlder(after);
+        listings.invalidate(dir);
+    }
+
+    /** This mount gave {@code name} in {@code dir} a file (after {@link #changedDir} for it). */
+    public void added(long dir, String name) {
+        known.added(dir, name);
+    }
+
+    /** This mount made directory {@code dir}, asked at {@code since}: it has no names yet. */
+    public void madeEmpty(long dir, long since) {
+        listedWhole(dir, java.util.List.of(), since);
+    }
+
+    /** This mount removed {@code name} from {@code dir}. */
+    public void removed(long dir, String name) {
+        known.removed(dir, name);
+    }
+
+    /** A change in {@code dir} whose outcome is unknown (it failed): its names are asked of the master again. */
+    public void namesUnknown(long dir) {
+        known.forget(dir);
+    }
+
+    /** {@code names} are every name of {@code dir}, listed from the master since {@code since}. */
+    public void listedWhole(long dir, java.util.Collection<String> names, long since) {
+        known.learned(dir, names, since);
+        // checked after the set is in place: a change of this mount from then on updates the set,
+        // and one that came in before this check (and missed the set) makes it go
+        if (listings.changedSince(dir, since)) {
+            known.forget(dir);
+        }
+    }
+
+    /** A clock value to pass as {@code since}. */
+    public long now() {
+        return known.now();
     }
 
     public void forget(long dir, String name) {

@@ -46,6 +46,17 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Drops the kernel's cached listing of directory {@code inode} (its pages) and its attributes:
+     * the next readdir of it comes to this mount.
+     */
+    public void forgetListing(long inode) {
+        Pointer ch = channel;
+        if (ch != null) {
+            lib.fuse_lowlevel_notify_inval_inode(ch, nodeId(inode), 0, 0);
+        }
+    }
+
     void channel(Pointer ch) {
         this.channel = ch;
     }

@@ -17,6 +17,11 @@ public final class Request {
     private static final int CTX_UID = 0;
     private static final int CTX_GID = 4;
     private static final int CTX_PID = 8;
+    /** struct fuse_open_out (linux/fuse.h): u64 fh, u32 open_flags, u32 padding. */
+    private static final int OPEN_OUT_SIZE = 16;
+    private static final int OPEN_OUT_FLAGS = 8;
+    private static final int FOPEN_KEEP_CACHE = 1 << 1;
+    private static final int FOPEN_CACHE_DIR = 1 << 3;
 
     private final Pointer req;
     private final Kernel k;
@@ -97,6 +102,21 @@ public final class Request {
     public void open(FileInfo fi) {
         done();
         lib.fuse_reply_open(req, fi.pointer());
+    }
+
+    /**
+     * Answers an opendir with the kernel's readdir cache on (FOPEN_CACHE_DIR): what this listing
+     * returns is kept by the kernel, and with {@code keepCache} (FOPEN_KEEP_CACHE) what it kept
+     * from an earlier listing serves this one without any readdir request. libfuse 2's
+     * fuse_reply_open cannot set the first flag, so the struct fuse_open_out goes out as is.
+     */
+    public void openDir(FileInfo fi, boolean keepCache) {
+        Pointer out = NativeBuffers.mine().data(OPEN_OUT_SIZE);
+        out.putLong(0, fi.fh());
+        out.putInt(OPEN_OUT_FLAGS, FOPEN_CACHE_DIR | (keepCache ? FOPEN_KEEP_CACHE : 0));
+        out.putInt(OPEN_OUT_FLAGS + 4, 0);
+        done();
+        lib.fuse_reply_buf(req, out, OPEN_OUT_SIZE);
     }
 
     public void written(long count) {

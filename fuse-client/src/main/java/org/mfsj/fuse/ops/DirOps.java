@@ -22,7 +22,8 @@ import org.mfsj.fuse.lowlevel.Request;
  * offset is its master cookie plus 2, so the kernel can resume a listing of any size at any entry
  * whatever numbers the cookies are. Pages come with attributes, which go into the caches: the lookups that follow
  * a listing (ls -l) are then served without asking the master. A directory read whole is kept for
- * the next opendir (see {@link org.mfsj.fuse.cache.Listings}).
+ * the next opendir (see {@link org.mfsj.fuse.cache.Listings}), and by the kernel too: while this mount holds a
+ * listing, the kernel's own copy of it serves the next opendir without a readdir request.
  */
 public final class DirOps {
     private static final long DOT = 1;
@@ -53,7 +54,11 @@ public final class DirOps {
         DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
                 : new DirStream(a.inode(), c, names.listings().now());
         fi.fh(dirs.add(ds));
-        r.open(fi);
+        if (known == null) {
+            // this mount will list afresh, so whatever listing the kernel kept may be stale
+            r.kernel().forgetListing(a.inode());
+        }
+        r.openDir(fi, known != null);
     }
 
     public void readdir(Request r, long size, long offset, FileInfo fi) throws MfsException {
@@ -107,6 +112,7 @@ public final class DirOps {
         List<DirEntry> whole = ds.whole();
         if (whole != null) {
             names.listings().put(ds.dir(), whole, ds.openedAt());
+            names.listedWhole(ds.dir(), whole.stream().map(DirEntry::name).toList(), ds.openedAt());
         }
         r.ok();
     }

@@ -1,6 +1,7 @@
 package org.mfsj.fuse.ops;
 
 import jnr.ffi.Pointer;
+import org.mfsj.client.CreatedOpen;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
@@ -47,10 +48,11 @@ public final class FileOps {
      */
     public void create(Request r, long dir, String name, int mode, FileInfo fi) throws MfsException {
         Creds c = r.creds();
-        FileHandle h;
+        CreatedOpen made;
         try {
-            h = client.createOpen(c, dir, name, mode & 07777);
+            made = client.createOpenWithDir(c, dir, name, mode & 07777);
         } catch (MfsException e) {
+            names.namesUnknown(dir);
             if (e.status() != Status.EEXIST || (fi.flags() & O_EXCL) != 0) {
                 throw e;
             }
@@ -60,9 +62,11 @@ public final class FileOps {
             r.create(a, fi);
             return;
         }
+        FileHandle h = made.file();
         Attr a = h.openedAttr();
         names.learned(dir, name, a);
-        names.invalidate(dir);
+        names.changedDir(dir, made.dir());
+        names.added(dir, name);
         fi.fh(files.add(new OpenFile(h, c, true)));
         r.create(a, fi);
     }

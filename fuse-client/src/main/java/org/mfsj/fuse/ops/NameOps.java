@@ -1,5 +1,6 @@
 package org.mfsj.fuse.ops;
 
+import org.mfsj.client.DirChange;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -32,19 +33,19 @@ public final class NameOps {
         if (t == null || t == FileType.DIRECTORY || t == FileType.SYMLINK) {
             throw new MfsException(Status.EINVAL, "mknod of mode " + Integer.toOctalString(mode));
         }
-        created(r, dir, name, client.mknod(r.creds(), dir, name, t, mode & 07777, (int) rdev));
+        created(r, dir, name, true, () -> client.mknodWithDir(r.creds(), dir, name, t, mode & 07777, (int) rdev));
     }
 
     public void mkdir(Request r, long dir, String name, int mode) throws MfsException {
-        created(r, dir, name, client.mkdir(r.creds(), dir, name, mode & 07777));
+        created(r, dir, name, true, () -> client.mkdirWithDir(r.creds(), dir, name, mode & 07777));
     }
 
     public void symlink(Request r, String target, long dir, String name) throws MfsException {
-        created(r, dir, name, client.symlink(r.creds(), dir, name, target));
+        created(r, dir, name, true, () -> client.symlinkWithDir(r.creds(), dir, name, target));
     }
 
     public void link(Request r, long inode, long dir, String name) throws MfsException {
-        created(r, dir, name, client.link(r.creds(), inode, dir, name));
+        created(r, dir, name, false, () -> client.linkWithDir(r.creds(), inode, dir, name));
     }
 
     public void unlink(Request r, long dir, String name) throws MfsException {
@@ -58,13 +59,17 @@ public final class NameOps {
     public void rename(Request r, long dir, String name, long newDir, String newName) throws MfsException {
         long moved = names.cachedChild(dir, name);
         long replaced = names.cachedChild(newDir, newName);
+        DirChange d;
         try {
-            client.rename(r.creds(), dir, name, newDir, newName);
+            d = changed(dir, newDir, () -> client.renameWithDirs(r.creds(), dir, name, newDir, newName));
         } finally {
             // whatever the outcome, neither name is trusted any more: the next use asks the master
             removed(dir, name, moved);
             removed(newDir, newName, replaced);
         }
+        dirsAfter(d, dir, newDir);
+        names.removed(dir, name);
+        names.added(newDir, newName);
         r.ok();
     }
 
@@ -79,22 +84,60 @@ public final class NameOps {
     private void remove(Request r, long dir, String name, boolean isDir) throws MfsException {
         Creds c = r.creds();
         long victim = names.cachedChild(dir, name);
+        DirChange d;
         try {
-            if (isDir) {
-                client.rmdir(c, dir, name);
-            } else {
-                client.unlink(c, dir, name);
-            }
+            d = changed(dir, 0, () -> isDir ? client.rmdirWithDir(c, dir, name) : client.unlinkWithDir(c, dir, name));
         } finally {
             removed(dir, name, victim);
         }
+        dirsAfter(d, dir, 0);
+        names.removed(dir, name);
         r.ok();
     }
 
-    private void created(Request r, long dir, String name, Attr a) {
+    private void created(Request r, long dir, String name, boolean made, Change change) throws MfsException {
+        long since = names.now();
+        DirChange d = changed(dir, 0, change);
+        Attr a = d.entry();
         names.learned(dir, name, a);
-        names.invalidate(dir);
+        names.changedDir(dir, d.dir());
+        names.added(dir, name);
+        if (made && a.isDirectory()) {
+            names.madeEmpty(a.inode(), since);
+        }
         r.entry(a);
+    }
+
+    /** Runs a change of names in {@code dir} (and {@code otherDir}); when it fails, their names are asked again. */
+    private DirChange changed(long dir, long otherDir, Change change) throws MfsException {
+        try {
+            return change.run();
+        } catch (MfsException | RuntimeException e) {
+            names.namesUnknown(dir);
+            if (otherDir != 0) {
+                names.namesUnknown(otherDir);
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        DirChange run() throws MfsException;
+    }
+
+    /**
+     * After a removal or rename the directories' attributes come with the answer; the inodes that
+     * lost or moved a name (their link count or ctime changed) stay invalidated.
+     */
+    private void dirsAfter(DirChange d, long dir, long otherDir) {
+        names.changedDir(dir, d.dir());
+        if (otherDir != 0 && otherDir != dir) {
+            names.changedDir(otherDir, d.otherDir());
+        }
+        for (long inode : d.changed()) {
+            names.invalidate(inode);
+        }
     }
 
     private void removed(long dir, String name, long victim) {

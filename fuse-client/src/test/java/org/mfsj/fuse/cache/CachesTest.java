@@ -99,4 +99,39 @@ class CachesTest {
         e.put(1, "a", 5);
         assertThat(e.get(1, "a")).isZero();
     }
+
+    @Test
+    void knownNamesAnswerAbsenceUntilTheirTimeoutAndFollowOwnChanges() {
+        KnownNames k = new KnownNames(100, now::get);
+        assertThat(k.absent(7, "x")).as("unknown directory").isFalse();
+        k.learned(7, List.of("a", "b"), now.get());
+        assertThat(k.absent(7, "x")).isTrue();
+        assertThat(k.absent(7, "a")).isFalse();
+        k.added(7, "x");
+        k.removed(7, "a");
+        assertThat(k.absent(7, "x")).isFalse();
+        assertThat(k.absent(7, "a")).isTrue();
+        now.addAndGet(99);
+        k.added(7, "y");
+        now.addAndGet(1);
+        assertThat(k.absent(7, "z")).as("own changes do not extend the timeout").isFalse();
+        k.learned(8, List.of(), now.get());
+        k.forget(8);
+        assertThat(k.absent(8, "z")).isFalse();
+    }
+
+    @Test
+    void aDirectoryChangedAfterItsNamesWereAskedIsNotTrusted() {
+        KnownNames k = new KnownNames(100, now::get);
+        Listings l = new Listings(100, now::get);
+        Names names = new Names(null, new EntryCache(100, 10, now::get), new AttrCache(100, 10, now::get), l, k);
+        long since = now.get();
+        now.incrementAndGet();
+        // another thread of this mount made a name there before the set was in place
+        l.invalidate(9);
+        names.listedWhole(9, List.of("a"), since);
+        assertThat(k.absent(9, "new")).isFalse();
+        names.madeEmpty(10, now.get());
+        assertThat(k.absent(10, "new")).isTrue();
+    }
 }

@@ -47,6 +47,7 @@ public final class MountCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "OPTS", description = "comma-separated options: mfsmaster= (several masters as"
             + " 'host:port;host:port'), mfsport=,"
             + " mfssubfolder=, mfspassword=, mfsattrcacheto=SEC, mfsentrycacheto=SEC, mfsdirentrycacheto=SEC,"
+            + " mfsnegentrycacheto=SEC (names known absent from a directory this mount made or listed; 0: off),"
             + " mfsiotimeout=SEC (how long calls wait for a lost master), mfswritecachesize=MiB, mfsnostdmountoptions,"
             + " mfsreadaheadsize=MiB, mfsreadfollower (master HA: lookups, attributes, listings, symlinks and xattrs"
             + " from a follower master; the mount still sees its own changes), and FUSE options (ro, allow_other, ...)")

@@ -70,8 +70,31 @@ class FuseClusterIT {
                 .as("size of a file rewritten on the other mount, at the next open").isEqualTo("1000");
     }
 
+    /**
+     * The kernel keeps listings (and the mount a directory's attributes from its own changes'
+     * answers): what this mount changes shows at once, what the other mount changes shows once
+     * the timeouts (1 s) have passed.
+     */
     @Test
     @Order(2)
+    void listingsAndDirectoryTimesShowOwnChangesAtOnceAndTheOtherMountsAfterTheTimeouts() throws Exception {
+        Sh.bash(a, "mkdir listed && touch listed/one listed/two").ok();
+        assertThat(Sh.bash(a, "ls listed; ls listed").ok().out()).isEqualTo("one\ntwo\none\ntwo\n");
+        String own = Sh.bash(a, String.join("\n",
+                "t0=$(stat -c %y listed)",
+                "touch listed/four && rm listed/two",
+                "t1=$(stat -c %y listed)",
+                "ls listed",
+                "[ \"$t0\" != \"$t1\" ] && echo directory-time-moved")).ok().out();
+        assertThat(own).isEqualTo("four\none\ndirectory-time-moved\n");
+        Sh.bash(b.path(), "touch listed/three && rm listed/one").ok();
+        String other = Sh.bash(a, "sleep 2; ls listed; ls listed").ok().out();
+        assertThat(other).as("the other mount's changes, listed after the timeouts")
+                .isEqualTo("four\nthree\nfour\nthree\n");
+    }
+
+    @Test
+    @Order(3)
     void aLockHeldOnOneMountExcludesTheOther() throws Exception {
         Sh.bash(a, "echo x > shared/locked").ok();
         String out = Sh.bash(tmp, String.join("\n",
@@ -84,7 +107,7 @@ class FuseClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void copyCompletesIdenticalThroughAChunkserverKill() throws Exception {
         Sh.bash(tmp, "head -c 150000000 /dev/urandom > big").ok();
         Files.createDirectory(a.resolve("goal2"));
@@ -108,7 +131,7 @@ class FuseClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withTheMasterGoneCallsFailInTimeAndWorkAgainWhenItReturns() throws Exception {
         fx.cluster.stop(LocalCluster.MASTER);
         // the shell runs outside the mount: even entering it needs the master

@@ -14,11 +14,12 @@ import org.mfsj.common.wire.WireWriter;
 public record WithDirAttrs(Idempotent call) implements Idempotent {
     /** The changes that may be wrapped: each changes one or two named directories. */
     public static final Set<Class<?>> CHANGES = Set.of(Mknod.class, Mkdir.class, Symlink.class, Link.class,
-            Unlink.class, Rmdir.class, Rename.class);
+            Unlink.class, Rmdir.class, Rename.class, CreateOpen.class);
 
-    /** Mkdir (1005) to Symlink (1011): exactly the types of {@link #CHANGES}. */
+    /** Mkdir (1005) to Symlink (1011), and CreateOpen: exactly the types of {@link #CHANGES}. */
     private static final int FIRST_CHANGE_TYPE = 1005;
     private static final int LAST_CHANGE_TYPE = 1011;
+    private static final int CREATE_OPEN_TYPE = 1048;
 
     public WithDirAttrs {
         if (!CHANGES.contains(call.getClass())) {
@@ -45,7 +46,7 @@ public record WithDirAttrs(Idempotent call) implements Idempotent {
     public static WithDirAttrs decode(int msgId, WireReader r) {
         int type = r.u32();
         // checked before decoding, so a wrapper cannot nest itself
-        if (type < FIRST_CHANGE_TYPE || type > LAST_CHANGE_TYPE) {
+        if ((type < FIRST_CHANGE_TYPE || type > LAST_CHANGE_TYPE) && type != CREATE_OPEN_TYPE) {
             throw new MalformedMessageException("message type " + type + " cannot be sent with directory attributes");
         }
         return new WithDirAttrs((Idempotent) ClientMasterProtocol.FAMILY.decode(type, msgId, r));

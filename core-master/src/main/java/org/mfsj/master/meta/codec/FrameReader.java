@@ -12,6 +12,9 @@ import java.nio.file.StandardOpenOption;
  * of a crashed master) is reported as {@link Torn}, with the offset to cut at; anything else that
  * does not check out is a {@link CorruptMetadataException} naming the file and offset. Whether a
  * torn frame is acceptable (only at the end of the newest changelog) is the caller's decision.
+ * A file may end in zeros (the changelog writes ahead of its records): a frame that does not check
+ * out and has nothing but zeros after it is the torn end too, as a crash in the middle of the last
+ * write leaves it. Damage with anything but zeros after it is damage.
  */
 public final class FrameReader implements AutoCloseable {
     /** The end of the file's good frames was reached mid-frame; {@code offset} is where it starts. */
@@ -75,7 +78,7 @@ public final class FrameReader implements AutoCloseable {
         readFully(header, pos);
         int len = header.getInt(0);
         if (header.getInt(4) != Frames.lengthCrc(len)) {
-            if (restIsZero()) {
+            if (zeroFrom(pos)) {
                 throw torn("zeroed tail");
             }
             throw corrupt("record length fails its check");
@@ -90,7 +93,7 @@ public final class FrameReader implements AutoCloseable {
         byte[] payload = new byte[len];
         readFully(ByteBuffer.wrap(payload), pos + Frames.HEADER);
         if (header.getInt(8) != Frames.crc(payload, 0, len)) {
-            if (end == size) {
+            if (zeroFrom(end)) {
                 throw torn("last record fails its checksum");
             }
             throw corrupt("record fails its checksum");
@@ -107,9 +110,10 @@ public final class FrameReader implements AutoCloseable {
         return new Torn(file, frameStart, why);
     }
 
-    private boolean restIsZero() throws IOException {
+    /** Whether the file holds only zeros from {@code from} to its end (true at the end). */
+    private boolean zeroFrom(long from) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(CHUNK);
-        for (long at = pos; at < size; at += b.limit()) {
+        for (long at = from; at < size; at += b.limit()) {
             b.clear();
             b.limit((int) Math.min(CHUNK, size - at));
             readFully(b, at);
