@@ -20,6 +20,8 @@ import org.mfsj.chunkserver.store.DiskFailureListener;
 import org.mfsj.chunkserver.store.DiskSpec;
 import org.mfsj.chunkserver.store.StoreOptions;
 import org.mfsj.common.config.ConfigException;
+import org.mfsj.common.wire.LeasedPeers;
+import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class ChunkserverServer implements AutoCloseable {
      * library's 10 s call timeout, so the head of a chain answers with the error itself.
      */
     static final int CHAIN_TIMEOUT_MILLIS = 8_000;
+    /** Idle connections kept to each next server of write chains: about as many as sessions run at once. */
+    private static final int IDLE_DOWNSTREAMS = 8;
     /** How long one piece of a replication may take (the master allows minutes for the whole chunk). */
     static final int REPLICATION_TIMEOUT_MILLIS = 30_000;
     /** Connecting to and registering with the master. */
@@ -95,7 +99,9 @@ public final class ChunkserverServer implements AutoCloseable {
             ChunkReader reader = new ChunkReader(store, link);
             forcer = ChunkForcer.start(store, workers, cfg.chunkFsyncDelayMillis());
             DataServer data = DataServer.bind(group, cfg.listenHost(), cfg.listenPort(),
-                    new DataServices(store, reader, forcer, workers, group, CHAIN_TIMEOUT_MILLIS));
+                    new DataServices(store, reader, forcer, workers, group, CHAIN_TIMEOUT_MILLIS,
+                            new LeasedPeers(group, ClientChunkProtocol.FAMILY, CHAIN_TIMEOUT_MILLIS,
+                                    IDLE_DOWNSTREAMS)));
             link.start(data.port());
             Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
             LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),
@@ -127,6 +133,11 @@ public final class ChunkserverServer implements AutoCloseable {
     }
 
     /** The bound data port. */
+    /** Connections this server opened to next servers of write chains (kept between sessions). */
+    public long chainConnectionsOpened() {
+        return data.chainConnectionsOpened();
+    }
+
     public int dataPort() {
         return data.port();
     }

@@ -69,6 +69,8 @@ class ChainedWriteTest {
             assertThat(client.writePipelined(CHUNK, first.length, second, 30_000)).containsOnly(Status.OK);
             assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
         }
+        assertThat(a.chainConnectionsOpened()).as("the second session reused the first one's connection to b")
+                .isEqualTo(1);
         try (DataClient reader = cluster.client(b)) {
             byte[] copy = reader.readAll(CHUNK, 1);
             assertThat(copy).hasSize(first.length + second.length);

@@ -16,15 +16,23 @@ public final class DataServer implements AutoCloseable {
             ClientChunkProtocol.FAMILY, ChunkChunkProtocol.FAMILY);
 
     private final WireServer server;
+    private final DataServices services;
 
-    private DataServer(WireServer server) {
+    private DataServer(WireServer server, DataServices services) {
         this.server = server;
+        this.services = services;
     }
 
     /** Binds {@code host:port} ({@code *} = every address, port 0 = any free one). */
     public static DataServer bind(EventLoopGroup group, String host, int port, DataServices services)
             throws InterruptedException {
-        return new DataServer(WireServer.bind(group, host, port, FAMILY, FAMILY, () -> new DataHandler(services)));
+        return new DataServer(WireServer.bind(group, host, port, FAMILY, FAMILY, () -> new DataHandler(services)),
+                services);
+    }
+
+    /** Connections opened to next servers of write chains so far (they are kept between sessions). */
+    public long chainConnectionsOpened() {
+        return services.downstreams().connected();
     }
 
     public int port() {
@@ -35,5 +43,6 @@ public final class DataServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        services.downstreams().close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import org.mfsj.chunkserver.ChunkReader;
 import org.mfsj.chunkserver.force.ChunkForcer;
 import org.mfsj.chunkserver.store.ChunkStore;
+import org.mfsj.common.wire.LeasedPeers;
 
 /**
  * What the data port's handlers work with: nothing more is passed around.
@@ -16,14 +17,16 @@ import org.mfsj.chunkserver.store.ChunkStore;
  * @param workers the I/O pool; store calls never run on event-loop threads
  * @param group event loops for connections down a write chain
  * @param timeoutMillis how long to wait for the next server of a chain
+ * @param downstreams connections to the next servers of chains, kept between write sessions
  */
 public record DataServices(ChunkStore store, ChunkReader reader, ChunkForcer forcer, Executor workers,
-                           EventLoopGroup group, int timeoutMillis) {
+                           EventLoopGroup group, int timeoutMillis, LeasedPeers downstreams) {
     public DataServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(forcer, "forcer");
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(downstreams, "downstreams");
     }
 }

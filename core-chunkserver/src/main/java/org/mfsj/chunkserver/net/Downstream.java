@@ -9,8 +9,6 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
-import org.mfsj.common.wire.WireClient;
-import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
 import org.mfsj.common.wire.client2chunk.WriteInit;
@@ -20,7 +18,9 @@ import org.mfsj.common.wire.client2chunk.WriteReply;
  * The connection from a write session to the next server of its chain, speaking the client
  * protocol as a client would. Every step's future carries a status and never fails. When the
  * connection breaks, or the next server reports an error that will not pass, the session hears
- * of it through {@code broken}, so it can fail the rest of its writes at once.
+ * of it through {@code broken}, so it can fail the rest of its writes at once. The connection is
+ * leased from {@link DataServices#downstreams()}: a session that ended cleanly gives it back for
+ * the next one, any other closes it.
  */
 final class Downstream implements Peer.Inbound {
     private final DataServices services;
@@ -42,8 +42,7 @@ final class Downstream implements Peer.Inbound {
     /** Connects and starts the session on the next server, which continues down {@code rest}. */
     CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest) {
         List<ServerAddress> tail = List.copyOf(rest);
-        return WireClient.connect(services.group(), next, ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
-                        this, services.timeoutMillis())
+        return services.downstreams().lease(next, this)
                 .thenCompose(p -> {
                     peer = p;
                     if (closing) {
@@ -85,6 +84,15 @@ final class Downstream implements Peer.Inbound {
     /** Errors about one request's own bytes leave the chain usable; anything else does not. */
     private static boolean breaksSession(Status s) {
         return !(s.isOk() || s == Status.CRC_ERROR || s == Status.OUT_OF_RANGE);
+    }
+
+    /** The session ended cleanly here and below: the next session to that server may use the connection. */
+    void release() {
+        closing = true;
+        Peer p = peer;
+        if (p != null) {
+            services.downstreams().release(next, p);
+        }
     }
 
     void close() {

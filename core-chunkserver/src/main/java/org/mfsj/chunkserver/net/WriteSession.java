@@ -166,7 +166,11 @@ final class WriteSession {
             Status earlier = firstError.get();
             Status out = earlier != null ? earlier : s;
             reply(w.msgId(), out);
-            closeDownstream();
+            if (out.isOk() && !abandoned) {
+                releaseDownstream();
+            } else {
+                closeDownstream();
+            }
             logEnd(out);
         });
     }
@@ -201,6 +205,13 @@ final class WriteSession {
         } else {
             LOG.warn("chunk {} v{}: write session from {} ended with {} ({} bytes acknowledged)",
                     ChunkIds.hex(chunkId), version, upstream.remote(), s, bytesAcked.get());
+        }
+    }
+
+    private void releaseDownstream() {
+        Downstream d = downstream;
+        if (d != null) {
+            d.release();
         }
     }
 

@@ -1,13 +1,13 @@
 package org.mfsj.client.io;
 
 import io.netty.channel.EventLoopGroup;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.LeasedPeers;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
@@ -26,15 +26,19 @@ public final class ChunkConnections implements AutoCloseable {
     /** More than one lets a server work on several reads of ours at a time. */
     private static final int SHARED_PER_SERVER = 2;
     private static final int IDLE_LEASES_PER_SERVER = 4;
+    private static final Peer.Inbound WRITER = (from, m) -> LOG.debug("chunkserver {} sent unexpected {}; ignored",
+            from.remote(), m.getClass().getSimpleName());
 
     private final EventLoopGroup group;
     private final int connectTimeoutMs;
     private final Map<ServerAddress, Pool> pools = new ConcurrentHashMap<>();
+    private final LeasedPeers leased;
     private volatile boolean closed;
 
     public ChunkConnections(EventLoopGroup group, int connectTimeoutMs) {
         this.group = group;
         this.connectTimeoutMs = connectTimeoutMs;
+        this.leased = new LeasedPeers(group, ClientChunkProtocol.FAMILY, connectTimeoutMs, IDLE_LEASES_PER_SERVER);
     }
 
     /** A connection for reads; others use it at the same time. */
@@ -44,15 +48,13 @@ public final class ChunkConnections implements AutoCloseable {
 
     /** A connection for this caller alone (a write session); give it back with {@link #release}. */
     public CompletableFuture<Peer> lease(ServerAddress server) {
-        Peer idle = pool(server).takeIdle();
-        return idle != null ? CompletableFuture.completedFuture(idle) : connect(server);
+        return closed ? CompletableFuture.failedFuture(new IllegalStateException("client closed"))
+                : leased.lease(server, WRITER);
     }
 
     /** Returns a leased connection whose session ended cleanly, so the next writer can reuse it. */
     public void release(ServerAddress server, Peer p) {
-        if (closed || !p.isActive() || !pool(server).giveBack(p)) {
-            p.close();
-        }
+        leased.release(server, p);
     }
 
     /** Closes a connection that may be in an unknown state (a failed write session, a silent server). */
@@ -87,6 +89,7 @@ public final class ChunkConnections implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        leased.close();
         pools.values().forEach(Pool::closeAll);
         pools.clear();
     }
@@ -94,7 +97,6 @@ public final class ChunkConnections implements AutoCloseable {
     private final class Pool {
         private final ServerAddress server;
         private final List<CompletableFuture<Peer>> shared = new ArrayList<>();
-        private final ArrayDeque<Peer> idle = new ArrayDeque<>();
         private int next;
 
         Pool(ServerAddress server) {
@@ -112,32 +114,11 @@ public final class ChunkConnections implements AutoCloseable {
             return shared.get(next);
         }
 
-        synchronized Peer takeIdle() {
-            Peer p;
-            while ((p = idle.pollFirst()) != null) {
-                if (p.isActive()) {
-                    return p;
-                }
-            }
-            return null;
-        }
-
-        synchronized boolean giveBack(Peer p) {
-            if (idle.size() >= IDLE_LEASES_PER_SERVER) {
-                return false;
-            }
-            idle.addLast(p);
-            return true;
-        }
-
         synchronized void forget(Peer p) {
-            idle.remove(p);
             shared.removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == p);
         }
 
         synchronized void closeAll() {
-            idle.forEach(Peer::close);
-            idle.clear();
             shared.forEach(f -> f.thenAccept(Peer::close));
             shared.clear();
         }
