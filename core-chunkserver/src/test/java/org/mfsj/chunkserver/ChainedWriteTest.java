@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
 import org.mfsj.common.wire.client2chunk.ReadReply;
+import org.mfsj.common.wire.client2chunk.WriteData;
 
 class ChainedWriteTest {
     static final long CHUNK = 0xC0FFEE;
@@ -53,6 +55,36 @@ class ChainedWriteTest {
         for (ChunkserverServer s : List.of(a, b, c)) {
             try (DataClient reader = cluster.client(s)) {
                 assertThat(reader.readAll(CHUNK, 1)).as("copy on server %d", s.dataPort()).isEqualTo(data);
+            }
+        }
+    }
+
+    /**
+     * Full 1 MiB pieces land in arrays the servers reuse (all three share one pool here): each
+     * copy must hold every piece as sent, in two sessions one after the other, so the second
+     * session's pieces are decoded into arrays the first one handed back.
+     */
+    @Test
+    void reusedDataArraysNeverMixPieces() throws Exception {
+        int mib = WriteData.MAX_DATA;
+        byte[] first = TestBytes.random(7, 6 * mib);
+        byte[] second = TestBytes.random(8, 6 * mib);
+        try (DataClient client = cluster.client(a)) {
+            List<ServerAddress> chain = List.of(TestCluster.address(b), TestCluster.address(c));
+            assertThat(client.init(CHUNK, 1, chain)).isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, 0, first, mib)).containsOnly(Status.OK);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
+            assertThat(WriteData.ARRAYS.idle()).as("arrays handed back after the first session").isPositive();
+            assertThat(client.init(CHUNK, 1, chain)).isEqualTo(Status.OK);
+            assertThat(client.writePipelined(CHUNK, first.length, second, mib)).containsOnly(Status.OK);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.OK);
+        }
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                assertThat(reader.readAll(CHUNK, 1)).as("copy on server %d", s.dataPort()).isEqualTo(both);
             }
         }
     }

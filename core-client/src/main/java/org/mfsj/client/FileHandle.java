@@ -1,6 +1,7 @@
 package org.mfsj.client;
 
 import java.io.Closeable;
+import java.nio.ByteBuffer;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 
@@ -18,8 +19,31 @@ public interface FileHandle extends Closeable {
      */
     int read(long offset, byte[] dst, int off, int len) throws MfsException;
 
+    /**
+     * As {@link #read(long, byte[], int, int)} into {@code dst}'s remaining bytes, advancing its
+     * position by what was read; a door answering from memory outside the heap saves a copy.
+     */
+    default int read(long offset, ByteBuffer dst) throws MfsException {
+        byte[] b = new byte[dst.remaining()];
+        int n = read(offset, b, 0, b.length);
+        if (n > 0) {
+            dst.put(b, 0, n);
+        }
+        return n;
+    }
+
     /** Copies into the write-back buffer and returns; blocks while the buffer is full. */
     void write(long offset, byte[] src, int off, int len) throws MfsException;
+
+    /**
+     * As {@link #write(long, byte[], int, int)} with {@code src}'s remaining bytes, which are all
+     * consumed; a door holding the data outside the heap (FUSE's request buffer) saves a copy.
+     */
+    default void write(long offset, ByteBuffer src) throws MfsException {
+        byte[] b = new byte[src.remaining()];
+        src.get(b);
+        write(offset, b, 0, b.length);
+    }
 
     /**
      * Returns when everything written so far is on every server of its chain and recorded by the

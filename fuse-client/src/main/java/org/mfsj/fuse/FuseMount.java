@@ -74,7 +74,7 @@ public final class FuseMount implements AutoCloseable {
         m.awaitReady(readyTimeout);
         String device = MountTable.device(mp);
         if (device != null) {
-            // a stat waits for the kernel's INIT exchange, which would cut a window set before it to 128 KiB
+            // a stat waits for the kernel's INIT exchange, which would cut a window set before it to its own
             Files.readAttributes(mp, BasicFileAttributes.class);
             KernelReadAhead.system().set(device, KernelReadAhead.DEFAULT_KIB);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.fuse.lowlevel.FuseSession;
 
 /**
  * Everything one mount is told: where the masters are, what to mount, how long to trust caches, and
@@ -89,14 +90,15 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
     }
 
     /**
-     * The -o list for libfuse's mount and low-level session: ours first (128 KiB writes and reads,
+     * The -o list for libfuse's mount and low-level session: ours first (1 MiB writes and reads where
+     * the kernel takes them, see {@link FuseSession},
      * the name in /proc/mounts), then the caller's. Cache timeouts go with each answer instead.
      */
     public String libfuseOptions() {
         List<String> o = new ArrayList<>();
         o.add("big_writes");
-        o.add("max_write=131072");
-        o.add("max_read=131072");
+        o.add("max_write=" + FuseSession.LARGEST_REQUEST);
+        o.add("max_read=" + FuseSession.LARGEST_REQUEST);
         // ';' between masters: a ',' would end the option
         o.add("fsname=mfsj:" + String.join(";", masters.stream().map(ServerAddress::toString).toList()) + subdir);
         o.add("subtype=mfsj");

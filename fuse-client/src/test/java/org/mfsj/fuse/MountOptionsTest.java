@@ -18,7 +18,7 @@ class MountOptionsTest {
         assertThat(o.master()).isEqualTo(FALLBACK);
         assertThat(o.subdir()).isEqualTo("/");
         assertThat(o.readOnly()).isFalse();
-        assertThat(o.libfuseOptions()).startsWith("big_writes,max_write=131072,")
+        assertThat(o.libfuseOptions()).startsWith("big_writes,max_write=1048576,max_read=1048576,")
                 .contains("fsname=mfsj:127.0.0.1:9421/").endsWith(",default_permissions");
         assertThat(MountOptions.parse(null, null, null, List.of("mfsnostdmountoptions"), FALLBACK).libfuseOptions())
                 .doesNotContain("default_permissions");

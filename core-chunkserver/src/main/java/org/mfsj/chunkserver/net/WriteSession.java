@@ -123,7 +123,13 @@ final class WriteSession {
             reply(w.msgId(), out);
         });
         // the session's end waits until the data is on disk and below, not only until it was answered
-        CompletableFuture.allOf(down, local, replied).whenComplete((v, e) -> inFlight.done());
+        CompletableFuture.allOf(down, local, replied).whenComplete((v, e) -> {
+            inFlight.done();
+            if (e == null && down.join().isOk() && local.join().isOk()) {
+                // written here and encoded for the next server (its answer came after that): no reader is left
+                WriteData.ARRAYS.give(w.data());
+            }
+        });
     }
 
     private void writeLocally(WriteData w) throws MfsException {

@@ -1,5 +1,6 @@
 package org.mfsj.client.io;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.client.FileHandle;
@@ -48,8 +49,22 @@ final class DefaultFileHandle implements FileHandle {
 
     @Override
     public int read(long offset, byte[] dst, int off, int len) throws MfsException {
-        checkOpen();
         Objects.checkFromIndexSize(off, len, dst.length);
+        return read(offset, ByteBuffer.wrap(dst), off, len);
+    }
+
+    @Override
+    public int read(long offset, ByteBuffer dst) throws MfsException {
+        int n = read(offset, dst, dst.position(), dst.remaining());
+        if (n > 0) {
+            dst.position(dst.position() + n);
+        }
+        return n;
+    }
+
+    /** Reads into {@code dst[off, off+len)} by absolute index. */
+    private int read(long offset, ByteBuffer dst, int off, int len) throws MfsException {
+        checkOpen();
         if (offset < 0) {
             throw new MfsException(Status.EINVAL, "read at negative offset " + offset);
         }
@@ -84,11 +99,17 @@ final class DefaultFileHandle implements FileHandle {
 
     @Override
     public void write(long offset, byte[] src, int off, int len) throws MfsException {
+        Objects.checkFromIndexSize(off, len, src.length);
+        write(offset, ByteBuffer.wrap(src, off, len));
+    }
+
+    @Override
+    public void write(long offset, ByteBuffer src) throws MfsException {
         checkOpen();
         if (!forWrite) {
             throw new MfsException(Status.EBADF, "inode " + file.inode() + " is not open for writing");
         }
-        Objects.checkFromIndexSize(off, len, src.length);
+        int len = src.remaining();
         if (offset < 0) {
             throw new MfsException(Status.EINVAL, "write at negative offset " + offset);
         }
@@ -100,7 +121,7 @@ final class DefaultFileHandle implements FileHandle {
             return;
         }
         file.writer().writingAs(creds);
-        file.buffer().append(offset, src, off, len);
+        file.buffer().append(offset, src);
         metrics.written(len);
     }
 

@@ -1,5 +1,6 @@
 package org.mfsj.client.io;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.mfsj.common.wire.client2chunk.WriteData;
 
@@ -71,15 +72,15 @@ final class Extent {
         return length == roomFrom(offset);
     }
 
-    /** Appends as much of {@code src} as fits in the cell; returns how much that was. */
-    int append(byte[] src, int off, int len, long nowNanos) {
-        int n = Math.min(len, roomFrom(offset) - length);
+    /** Appends as much of {@code src}'s remaining bytes as fits in the cell; returns how much that was. */
+    int append(ByteBuffer src, long nowNanos) {
+        int n = Math.min(src.remaining(), roomFrom(offset) - length);
         if (length + n > data.length) {
             // grows by doubling, never past the cell; old arrays stay intact for snapshots
             int cap = Math.min(roomFrom(offset), Math.max(length + n, data.length * 2));
             data = Arrays.copyOf(data, cap);
         }
-        System.arraycopy(src, off, data, length, n);
+        src.get(data, length, n);
         length += n;
         lastAppendNanos = nowNanos;
         return n;

@@ -1,5 +1,6 @@
 package org.mfsj.client.io;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -30,14 +31,17 @@ record Overlay(List<Piece> pieces, long end, long changes) {
         return false;
     }
 
-    /** Copies every piece's part of {@code [offset, offset+n)} into {@code dst}, later pieces last. */
-    void apply(long offset, byte[] dst, int off, int n) {
+    /**
+     * Copies every piece's part of {@code [offset, offset+n)} into {@code dst} from absolute
+     * index {@code off}, later pieces last.
+     */
+    void apply(long offset, ByteBuffer dst, int off, int n) {
         long end = offset + n;
         for (Piece p : pieces) {
             long from = Math.max(offset, p.offset);
             long to = Math.min(end, p.offset + p.length);
             if (from < to) {
-                System.arraycopy(p.data, (int) (from - p.offset), dst, off + (int) (from - offset), (int) (to - from));
+                dst.put(off + (int) (from - offset), p.data, (int) (from - p.offset), (int) (to - from));
             }
         }
     }

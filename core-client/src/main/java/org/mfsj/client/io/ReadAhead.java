@@ -1,7 +1,7 @@
 package org.mfsj.client.io;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ import org.mfsj.common.types.ChunkGeometry;
  */
 final class ReadAhead {
     static final int SEGMENT = 256 << 10;
+    private static final byte[] ZEROS = new byte[64 << 10];
     /** The first window, and how far from the last read a new stream's reads may land. */
     static final int FIRST_WINDOW = 1 << 20;
     /** Recent reads a new one may border to count as sequential. */
@@ -64,10 +65,11 @@ final class ReadAhead {
     }
 
     /**
-     * Fills {@code dst[off, off+n)} with file bytes {@code [pos, pos+n)}, zeros where the servers
-     * hold nothing; {@code pos + n} must not pass {@code fileLength}.
+     * Fills {@code dst[off, off+n)} (absolute indexes; position and limit untouched) with file
+     * bytes {@code [pos, pos+n)}, zeros where the servers hold nothing; {@code pos + n} must not
+     * pass {@code fileLength}.
      */
-    void read(long pos, byte[] dst, int off, int n, long fileLength, long changeCount) throws MfsException {
+    void read(long pos, ByteBuffer dst, int off, int n, long fileLength, long changeCount) throws MfsException {
         List<Segment> use = plan(pos, n, fileLength, changeCount);
         long cursor = pos;
         long end = pos + n;
@@ -171,7 +173,7 @@ final class ReadAhead {
     }
 
     /** Reads without prefetch: the range split at chunk boundaries and into segments, all at once. */
-    private void readDirect(long pos, byte[] dst, int off, int n) throws MfsException {
+    private void readDirect(long pos, ByteBuffer dst, int off, int n) throws MfsException {
         List<CompletableFuture<byte[]>> parts = new ArrayList<>();
         List<long[]> where = new ArrayList<>();
         for (long p = pos; p < pos + n; ) {
@@ -189,13 +191,13 @@ final class ReadAhead {
     }
 
     /** Copies {@code len} bytes from {@code data[from..]}, zeros beyond the end of {@code data}. */
-    private static void copy(byte[] data, int from, byte[] dst, int off, int len) {
+    private static void copy(byte[] data, int from, ByteBuffer dst, int off, int len) {
         int have = Math.max(0, Math.min(len, data.length - from));
         if (have > 0) {
-            System.arraycopy(data, from, dst, off, have);
+            dst.put(off, data, from, have);
         }
-        if (have < len) {
-            Arrays.fill(dst, off + have, off + len, (byte) 0);
+        for (int at = off + have; at < off + len; at += ZEROS.length) {
+            dst.put(at, ZEROS, 0, Math.min(ZEROS.length, off + len - at));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mfsj.client.io;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -53,11 +54,10 @@ final class WriteBuffer {
         this.startWorker = startWorker;
     }
 
-    /** Copies {@code src} in, blocking while the budget is spent. */
-    synchronized void append(long offset, byte[] src, int off, int len) throws MfsException {
+    /** Copies {@code src}'s remaining bytes in, blocking while the budget is spent. */
+    synchronized void append(long offset, ByteBuffer src) throws MfsException {
         long pos = offset;
-        int o = off;
-        int left = len;
+        int left = src.remaining();
         while (left > 0) {
             int n = Math.min(left, Extent.roomFrom(pos));
             awaitRoom(n);
@@ -72,10 +72,12 @@ final class WriteBuffer {
                 queued.addLast(e);
                 unreleased.add(e.serial());
             }
-            e.append(src, o, n, System.nanoTime());
+            int limit = src.limit();
+            src.limit(src.position() + n);
+            e.append(src, System.nanoTime());
+            src.limit(limit);
             bytes += n;
             pos += n;
-            o += n;
             left -= n;
             end = Math.max(end, pos);
             lastWriteEnd = pos;

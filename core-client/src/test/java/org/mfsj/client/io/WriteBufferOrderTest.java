@@ -2,6 +2,7 @@ package org.mfsj.client.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,8 @@ class WriteBufferOrderTest {
     /** Writes at chunk 0, 1, 0, 1, 0, 1 (never contiguous, so six extents), serials 1..6. */
     private void scatter() throws Exception {
         for (int i = 0; i < 3; i++) {
-            buffer.append(2L * i * PIECE.length, PIECE, 0, PIECE.length);
-            buffer.append(CHUNK + 2L * i * PIECE.length, PIECE, 0, PIECE.length);
+            buffer.append(2L * i * PIECE.length, ByteBuffer.wrap(PIECE));
+            buffer.append(CHUNK + 2L * i * PIECE.length, ByteBuffer.wrap(PIECE));
         }
     }
 
@@ -35,8 +36,8 @@ class WriteBufferOrderTest {
 
     @Test
     void aFlushWaitsForAnOlderExtentThatIsStillOutAfterANewerOneLeft() throws Exception {
-        buffer.append(0, PIECE, 0, PIECE.length); // serial 1, chunk 0
-        buffer.append(CHUNK, PIECE, 0, PIECE.length); // serial 2, chunk 1
+        buffer.append(0, ByteBuffer.wrap(PIECE)); // serial 1, chunk 0
+        buffer.append(CHUNK, ByteBuffer.wrap(PIECE)); // serial 2, chunk 1
         CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> {
             try {
                 buffer.awaitFlushed(); // through serial 2
@@ -48,8 +49,8 @@ class WriteBufferOrderTest {
             Thread.onSpinWait();
         }
         Extent two = buffer.take(0, 1);
-        buffer.append(CHUNK + 2L * PIECE.length, PIECE, 0, PIECE.length); // serial 3, chunk 1
-        buffer.append(2L * PIECE.length, PIECE, 0, PIECE.length); // serial 4, chunk 0
+        buffer.append(CHUNK + 2L * PIECE.length, ByteBuffer.wrap(PIECE)); // serial 3, chunk 1
+        buffer.append(2L * PIECE.length, ByteBuffer.wrap(PIECE)); // serial 4, chunk 0
         Extent three = buffer.take(0, 1);
         Extent one = buffer.take(0, 0);
         assertThat(List.of(two.serial(), three.serial(), one.serial())).containsExactly(2L, 3L, 1L);

@@ -103,12 +103,17 @@ public final class WireReader {
     }
 
     public byte[] bytes(int max) {
+        return bytes(max, null);
+    }
+
+    /** As {@link #bytes(int)}, the array taken from {@code arrays} (which may hand out a used one). */
+    public byte[] bytes(int max, DataArrays arrays) {
         int len = u32();
         if (len < 0 || len > max) {
             throw new MalformedMessageException("byte array of " + len + " exceeds limit " + max);
         }
         need(len, "bytes");
-        byte[] b = new byte[len];
+        byte[] b = arrays == null ? new byte[len] : arrays.take(len);
         buf.readBytes(b);
         return b;
     }

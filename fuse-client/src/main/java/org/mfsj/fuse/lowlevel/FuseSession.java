@@ -13,11 +13,14 @@ import jnr.ffi.Struct;
 /**
  * libfuse 2.9's low-level session over one mount point, set up as its own example does:
  * fuse_mount, fuse_lowlevel_new, fuse_session_add_chan, then requests served by a
- * {@link RequestLoop} (fuse_session_loop_mt's work on Java threads); torn down with
+ * {@link RequestLoop} (fuse_session_loop_mt's work on Java threads), INIT answered through an
+ * {@link InitChannel} so the kernel sends requests of up to 1 MiB; torn down with
  * fuse_session_remove_chan, fuse_session_destroy, fuse_unmount and fuse_opt_free_args. Signal
  * handlers are the JVM's, so libfuse's are not installed: an unmount ends the loop.
  */
 public final class FuseSession implements AutoCloseable {
+    /** The largest read or write request the mount asks the kernel for (see {@link InitReply}). */
+    public static final int LARGEST_REQUEST = InitReply.MAX_REQUEST;
     /** struct fuse_args: int argc at 0, char **argv at 8, int allocated at 16. */
     private static final int ARGS_SIZE = 24;
     private static final int ARGS_ARGV = 8;
@@ -30,10 +33,11 @@ public final class FuseSession implements AutoCloseable {
     private final LowLevelOps ops;
     private final Pointer channel;
     private final Pointer session;
+    private final InitChannel init;
     private boolean closed;
 
     private FuseSession(LibFuse2 lib, String mountpoint, Pointer args, List<Pointer> argMemory, LowLevelOps ops,
-            Pointer channel, Pointer session) {
+            Pointer channel, Pointer session, InitChannel init) {
         this.lib = lib;
         this.mountpoint = mountpoint;
         this.args = args;
@@ -41,6 +45,7 @@ public final class FuseSession implements AutoCloseable {
         this.ops = ops;
         this.channel = channel;
         this.session = session;
+        this.init = init;
     }
 
     /**
@@ -80,12 +85,12 @@ public final class FuseSession implements AutoCloseable {
         }
         lib.fuse_session_add_chan(se, ch);
         kernel.channel(ch);
-        return new FuseSession(lib, mp, args, strings, ops, ch, se);
+        return new FuseSession(lib, mp, args, strings, ops, ch, se, InitChannel.create(lib, ch));
     }
 
     /** Serves requests on worker threads until the file system is unmounted. */
     public int loop() {
-        return new RequestLoop(lib, session, channel, mountpoint).run();
+        return new RequestLoop(lib, session, channel, init, mountpoint).run();
     }
 
     /** After {@link #loop} has returned: releases the session and detaches the mount if still there. */
@@ -97,6 +102,9 @@ public final class FuseSession implements AutoCloseable {
         closed = true;
         lib.fuse_session_remove_chan(channel);
         lib.fuse_session_destroy(session);
+        if (init != null) {
+            init.destroy();
+        }
         lib.fuse_unmount(mountpoint, channel);
         lib.fuse_opt_free_args(args);
         argMemory.clear();

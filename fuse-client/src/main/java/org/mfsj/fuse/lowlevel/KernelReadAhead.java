@@ -7,14 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kernel's read-ahead for one FUSE mount. A FUSE connection starts with 128 KiB, which is
- * also the largest read libfuse 2 takes, so a sequential reader has one request out at a time and
- * waits a round trip through the mount for each. A larger window has the kernel send the
- * following reads in the background, several at once; libfuse 2 cannot ask for one in its INIT
- * answer, so it is set where the kernel exposes it, /sys/class/bdi/DEVICE/read_ahead_kb (root only).
+ * The kernel's read-ahead for one FUSE mount. A FUSE connection starts with 128 KiB, so a
+ * sequential reader has one request out at a time and waits a round trip through the mount for
+ * each. A larger window has the kernel send the following reads in the background, several at
+ * once (each up to the request size INIT agreed, see {@link InitReply}); libfuse 2 cannot ask for
+ * one in its INIT answer, so it is set where the kernel exposes it,
+ * /sys/class/bdi/DEVICE/read_ahead_kb (root only).
  */
 public final class KernelReadAhead {
-    /** 4 MiB: past what the kernel keeps in flight (12 background requests of 128 KiB) at once. */
+    /** 4 MiB: several requests in flight at once (the kernel keeps up to 12 in the background). */
     public static final int DEFAULT_KIB = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(KernelReadAhead.class);
 

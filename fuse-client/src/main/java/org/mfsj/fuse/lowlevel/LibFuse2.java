@@ -23,6 +23,16 @@ public interface LibFuse2 {
 
     @size_t long fuse_chan_bufsize(Pointer channel);
 
+    /** A channel of our own over {@code fd} (struct fuse_chan_ops *ops; the struct is copied). */
+    Pointer fuse_chan_new(jnr.ffi.Struct ops, int fd, @size_t long bufsize, Pointer data);
+
+    int fuse_chan_fd(Pointer channel);
+
+    /** Sends a reply ({@code count} struct iovec) on {@code channel}: 0, or -errno. */
+    int fuse_chan_send(Pointer channel, Pointer iov, @size_t long count);
+
+    void fuse_chan_destroy(Pointer channel);
+
     /** One request into {@code buf}: its length, 0 once unmounted, or -errno (-EINTR, -EAGAIN: read again). */
     int fuse_chan_recv(Pointer channelRef, Pointer buf, @size_t long size);
 

@@ -1,5 +1,6 @@
 package org.mfsj.fuse.lowlevel;
 
+import java.nio.ByteBuffer;
 import jnr.ffi.Pointer;
 import org.mfsj.client.FsStat;
 import org.mfsj.common.types.Attr;
@@ -128,6 +129,22 @@ public final class Request {
     public void data(byte[] data, int n) {
         Pointer p = NativeBuffers.mine().data(Math.max(n, 1));
         p.put(0, data, 0, n);
+        done();
+        lib.fuse_reply_buf(req, p, n);
+    }
+
+    /**
+     * This thread's native reply memory, {@code size} bytes, to fill and then answer with
+     * {@link #replyFilled}: a read lands there without passing through a Java array.
+     */
+    public ByteBuffer replyBuffer(int size) {
+        return NativeViews.of(NativeBuffers.mine().data(Math.max(size, 1)), size);
+    }
+
+    /** Answers with the first {@code n} bytes of what {@link #replyBuffer} gave this thread. */
+    public void replyFilled(int n) {
+        // data() reallocates only to grow, so this is the memory replyBuffer handed out
+        Pointer p = NativeBuffers.mine().data(Math.max(n, 1));
         done();
         lib.fuse_reply_buf(req, p, n);
     }

@@ -28,17 +28,22 @@ final class RequestLoop {
     private final Pointer channel;
     private final long bufferSize;
     private final String name;
+    /** null when the INIT answer goes out as libfuse wrote it. */
+    private final InitChannel init;
     private int workers;
     private int idle;
     private int started;
     private boolean exited;
     private int result;
 
-    RequestLoop(LibFuse2 lib, Pointer session, Pointer channel, String name) {
+    RequestLoop(LibFuse2 lib, Pointer session, Pointer channel, InitChannel init, String name) {
         this.lib = lib;
         this.session = session;
         this.channel = channel;
-        this.bufferSize = lib.fuse_chan_bufsize(channel);
+        // the kernel refuses a read of the device into a buffer smaller than its largest write
+        this.bufferSize = init == null ? lib.fuse_chan_bufsize(channel)
+                : Math.max(lib.fuse_chan_bufsize(channel), InitReply.REQUEST_BUFFER);
+        this.init = init;
         this.name = name;
     }
 
@@ -129,7 +134,11 @@ final class RequestLoop {
         if (another) {
             startWorker();
         }
-        lib.fuse_session_process(session, buf, n, chan.getPointer(0));
+        Pointer answerOn = chan.getPointer(0);
+        if (init != null && n > InitReply.IN_OPCODE + 4 && buf.getInt(InitReply.IN_OPCODE) == InitReply.FUSE_INIT) {
+            answerOn = init.forInit(buf, n);
+        }
+        lib.fuse_session_process(session, buf, n, answerOn);
         synchronized (this) {
             if (idle >= MAX_IDLE) {
                 return false;

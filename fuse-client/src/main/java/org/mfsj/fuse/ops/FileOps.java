@@ -1,5 +1,6 @@
 package org.mfsj.fuse.ops;
 
+import java.nio.ByteBuffer;
 import jnr.ffi.Pointer;
 import org.mfsj.client.CreatedOpen;
 import org.mfsj.client.FileHandle;
@@ -13,6 +14,7 @@ import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
 import org.mfsj.fuse.handles.OpenFile;
 import org.mfsj.fuse.lowlevel.FileInfo;
+import org.mfsj.fuse.lowlevel.NativeViews;
 import org.mfsj.fuse.lowlevel.Request;
 
 /**
@@ -31,7 +33,6 @@ public final class FileOps {
     private final Names names;
     private final HandleTable<OpenFile> files;
     private final LockOps locks;
-    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[128 << 10]);
 
     public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks) {
         this.client = client;
@@ -95,16 +96,13 @@ public final class FileOps {
     public void read(Request r, long size, long offset, FileInfo fi) throws MfsException {
         FileHandle h = files.get(fi.fh()).file();
         int want = (int) Math.min(size, Integer.MAX_VALUE);
-        byte[] b = buffer(want);
-        int done = 0;
-        while (done < want) {
-            int n = h.read(offset + done, b, done, want - done);
-            if (n <= 0) {
+        ByteBuffer b = r.replyBuffer(want);
+        while (b.hasRemaining()) {
+            if (h.read(offset + b.position(), b) <= 0) {
                 break;
             }
-            done += n;
         }
-        r.data(b, done);
+        r.replyFilled(b.position());
     }
 
     /** Returns once the data is in the client's write-back buffer, which bounds what waits. */
@@ -114,9 +112,7 @@ public final class FileOps {
             throw new MfsException(Status.EBADF, "handle " + fi.fh() + " is not open for writing");
         }
         int n = (int) Math.min(size, Integer.MAX_VALUE);
-        byte[] b = buffer(n);
-        buf.get(0, b, 0, n);
-        f.file().write(offset, b, 0, n);
+        f.file().write(offset, NativeViews.of(buf, n));
         names.written(f.inode(), offset + n);
         r.written(n);
     }
@@ -150,14 +146,5 @@ public final class FileOps {
         f.file().close();
         names.invalidate(f.inode());
         r.ok();
-    }
-
-    private byte[] buffer(int size) {
-        byte[] b = buffers.get();
-        if (b.length < size) {
-            b = new byte[size];
-            buffers.set(b);
-        }
-        return b;
     }
 }

@@ -20,6 +20,8 @@ import org.mfsj.tools.cluster.doors.MountDoor;
 public final class LocalCluster {
     public static final int CHUNKSERVERS = 3;
     public static final String MASTER = "master";
+    /** Chunkservers are this and their number, from 1. */
+    public static final String CHUNKSERVER = "chunkserver";
 
     private final ClusterLayout layout;
     private final PrintStream out;
@@ -78,7 +80,7 @@ public final class LocalCluster {
     }
 
     public static String chunkserverName(int i) {
-        return "chunkserver" + i;
+        return CHUNKSERVER + i;
     }
 
     public ClusterLayout layout() {
@@ -328,7 +330,8 @@ public final class LocalCluster {
         if (extra != null && !extra.isBlank()) {
             opts.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
         }
-        return name.equals(MountDoor.NAME) ? MountJvm.options(opts) : opts;
+        return name.equals(MountDoor.NAME) || name.startsWith(CHUNKSERVER)
+                ? DataPathJvm.options(opts) : opts;
     }
 
     private List<String> arguments(String name) {

@@ -15,7 +15,7 @@ import org.mfsj.fuse.FuseMount;
 import org.mfsj.fuse.MountOptions;
 import org.mfsj.fuse.MountTable;
 import org.mfsj.tools.cluster.DaemonProcess;
-import org.mfsj.tools.cluster.MountJvm;
+import org.mfsj.tools.cluster.DataPathJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -132,7 +132,7 @@ public final class MountCommand implements Callable<Integer> {
             args.addAll(List.of("-o", o));
         }
         args.add("-f");
-        List<String> jvm = MountJvm.options(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvm = DataPathJvm.options(ManagementFactory.getRuntimeMXBean().getInputArguments());
         Process p = DaemonProcess.launchDetached(jvm, args, logFile);
         long deadline = System.nanoTime() + READY.toNanos();
         while (!MountTable.isMounted(mp)) {

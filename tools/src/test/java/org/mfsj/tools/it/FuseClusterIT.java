@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -145,6 +146,33 @@ class FuseClusterIT {
         ClusterFixture.await("mount b answers again", Duration.ofSeconds(60),
                 () -> quietly(() -> Sh.bash(tmp, "touch " + b.path("after") + " && ls " + b.path("after")).exit() == 0));
         assertThat(Sh.bash(a, "ls after").ok().out()).contains("after");
+    }
+
+    /**
+     * libfuse 2 alone gets 128 KiB requests; the mount answers INIT so that kernels from 4.20 on
+     * send up to 1 MiB. Counted by the mount itself: four 1 MiB write(2) calls are four FUSE
+     * writes (libfuse 2's limit would make them 32).
+     */
+    @Test
+    @Order(5)
+    void aMebibyteWriteReachesTheMountAsOneRequest() throws Exception {
+        Assumptions.assumeTrue(kernelAtLeast(4, 20),
+                "kernel " + System.getProperty("os.version") + " takes no FUSE request above 128 KiB");
+        MountProcess c = MountProcess.start(tmp.resolve("c"), fx.cluster.masterAddress());
+        try {
+            Sh.bash(tmp, "head -c 4194304 /dev/urandom > four && dd if=four of=" + c.path("four")
+                    + " bs=1M conv=fsync status=none && cmp four " + c.path("four")).ok();
+        } finally {
+            // the mount logs its calls per operation when it is unmounted
+            c.close();
+        }
+        assertThat(c.logText()).contains("FUSE INIT answered: requests of up to 1024 KiB").contains("write calls=4 ");
+    }
+
+    private static boolean kernelAtLeast(int major, int minor) {
+        String[] v = System.getProperty("os.version").split("[.-]");
+        int ma = Integer.parseInt(v[0]);
+        return ma > major || ma == major && Integer.parseInt(v[1]) >= minor;
     }
 
     private static long size(Path p) {

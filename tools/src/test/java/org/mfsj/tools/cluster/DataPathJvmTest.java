@@ -1,0 +1,15 @@
+package org.mfsj.tools.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataPathJvmTest {
+    @Test
+    void aMountRunsTheClientTierUnlessTheCallerChoseTiers() {
+        assertThat(DataPathJvm.options(List.of("-Xmx1g"))).containsExactly("-Xmx1g", "-XX:TieredStopAtLevel=1");
+        assertThat(DataPathJvm.options(List.of("-XX:TieredStopAtLevel=4"))).containsExactly("-XX:TieredStopAtLevel=4");
+        assertThat(DataPathJvm.options(List.of("-XX:-TieredCompilation"))).containsExactly("-XX:-TieredCompilation");
+    }
+}
