@@ -315,11 +315,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         // then the term's own entry, before any other: the entries of earlier terms commit with it
         store.journal().record(new TermStart(term), null);
         ExportsPush.atLeadership(exportsFile, store.journal(), clientsAt);
-        master.every(cfg.chunksLoopTime(), w.chunkLoop());
+        master.every(cfg.chunksLoopTime(), unlessHandingOver(w.chunkLoop()));
         Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()
                 : cfg.sessionLocksTimeout();
-        master.every(MasterServer.sessionSweep(away), w.sessionSweep());
-        master.every(Duration.ofSeconds(1), w.trashPurge());
+        master.every(MasterServer.sessionSweep(away), unlessHandingOver(w.sessionSweep()));
+        master.every(Duration.ofSeconds(1), unlessHandingOver(w.trashPurge()));
         w.followerReads().onFirstWatcher(raft::pushCommits);
         if (term > 1) {
             // an earlier leader may have granted locks that its clients are about to reclaim here
@@ -327,6 +327,20 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         }
         wiring = w;
         LOG.info("master {} serves clients and chunkservers as leader of term {}", clientsAt, term);
+    }
+
+    /**
+     * A periodic job that may change metadata, skipped while leadership is being handed over: an
+     * entry logged after the target was told it holds everything would make the other masters
+     * refuse it their votes, and the hand-over would fail (client requests are held for the same
+     * reason).
+     */
+    private Runnable unlessHandingOver(Runnable job) {
+        return () -> {
+            if (!hold.holding()) {
+                job.run();
+            }
+        };
     }
 
     /** This master's exports file was read again (SIGHUP): the leader makes it the cluster's. */
