@@ -15,6 +15,15 @@ import org.mfsj.common.wire.client2master.Ping;
 import org.mfsj.common.wire.client2master.StatusReply;
 
 class LeasedPeersTest {
+    /** Closing a connection completes on its event loop: wait for what follows from it. */
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+
     @Test
     void aConnectionGivenBackServesTheNextLesseeAndOneThatClosesLeavesThePool() throws Exception {
         EventLoopGroup group = Transport.newGroup(1);
@@ -60,24 +69,16 @@ class LeasedPeersTest {
             peers.release(at, second);
             peers.release(at, third);
             assertThat(peers.idle()).as("one idle per server at most").isEqualTo(1);
-            assertThat(third.isActive()).isFalse();
+            awaitTrue("the one not kept is closed", () -> !third.isActive());
 
             serverSide.get(0).close();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (peers.idle() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(peers.idle()).as("a closed connection leaves the pool").isZero();
+            awaitTrue("a closed connection leaves the pool", () -> peers.idle() == 0);
             assertThat(heardClose.get()).as("nobody holds an idle connection, so nobody hears it close")
                     .isZero();
             Peer fresh = peers.lease(at, owner).get(5, TimeUnit.SECONDS);
             assertThat(fresh.isActive()).isTrue();
             fresh.close();
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (heardClose.get() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(heardClose.get()).as("the lessee hears its connection close").isEqualTo(1);
+            awaitTrue("the lessee hears its connection close", () -> heardClose.get() == 1);
         } finally {
             server.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
