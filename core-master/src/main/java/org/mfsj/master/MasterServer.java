@@ -174,6 +174,11 @@ public final class MasterServer implements RunningMaster {
         });
     }
 
+    /** Runs {@code task} on the master thread, after what is queued there; for tests and tools. */
+    public void onMasterThread(Runnable task) {
+        master.execute(task);
+    }
+
     /** The master's metadata store; for tests and benchmarks (its state belongs to the master thread). */
     public MetaStore metadata() {
         return store;

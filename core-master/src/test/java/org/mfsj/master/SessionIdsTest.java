@@ -43,12 +43,21 @@ class SessionIdsTest {
         }
     }
 
+    /** A master on {@code data/data} whose exports file, {@link #exports}, admits everyone. */
+    private MasterConfig configWithExports() throws Exception {
+        java.nio.file.Files.createDirectories(data.resolve("data"));
+        java.nio.file.Files.writeString(exports(), "* / rw\n");
+        return MasterConfig.from(LoopbackMaster.config(data.resolve("data"))
+                .with(MasterConfig.EXPORTS_FILENAME, exports().toString()));
+    }
+
+    private java.nio.file.Path exports() {
+        return data.resolve("mfsexports.cfg");
+    }
+
     @Test
     void aNewSessionAfterARestartNeverTakesTheIdOfOneThatLoggedNothing() throws Exception {
-        java.nio.file.Files.createDirectories(data.resolve("data"));
-        java.nio.file.Path exports = java.nio.file.Files.writeString(data.resolve("mfsexports.cfg"), "* / rw\n");
-        MasterConfig cfg = MasterConfig.from(LoopbackMaster.config(data.resolve("data"))
-                .with(MasterConfig.EXPORTS_FILENAME, exports.toString()));
+        MasterConfig cfg = configWithExports();
         long quiet;
         try (MasterServer master = MasterServer.start(cfg, clock)) {
             quiet = register(master, 0);
@@ -60,5 +69,41 @@ class SessionIdsTest {
             assertThat(register(master, 0)).isNotIn(quiet, newcomer);
             assertThat(master.metadata().state().exports()).isNotNull();
         }
+    }
+
+    @Test
+    void aReloadOfABrokenExportsFileChangesNothingAndAGoodOneIsTaken() throws Exception {
+        MasterConfig cfg = configWithExports();
+        try (MasterServer master = MasterServer.start(cfg, clock)) {
+            register(master, 0);
+            org.mfsj.master.meta.ExportsSet before = awaitExports(master, "* / rw\n");
+            java.nio.file.Files.writeString(exports(), "* / rw,nosuchoption\n");
+            master.reloadExports();
+            // the reload runs on the master thread: a registration after it has seen it through
+            register(master, 0);
+            assertThat(onMasterThread(master)).as("a broken file is refused").isSameAs(before);
+            java.nio.file.Files.writeString(exports(), "127.0.0.1 / rw\n");
+            master.reloadExports();
+            register(master, 0);
+            assertThat(awaitExports(master, "127.0.0.1 / rw\n").text()).isEqualTo("127.0.0.1 / rw\n");
+        }
+    }
+
+    private static org.mfsj.master.meta.ExportsSet onMasterThread(MasterServer master) throws Exception {
+        java.util.concurrent.CompletableFuture<org.mfsj.master.meta.ExportsSet> f =
+                new java.util.concurrent.CompletableFuture<>();
+        master.onMasterThread(() -> f.complete(master.metadata().state().exports()));
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    private static org.mfsj.master.meta.ExportsSet awaitExports(MasterServer master, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        org.mfsj.master.meta.ExportsSet e = onMasterThread(master);
+        while ((e == null || !e.text().equals(text)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            e = onMasterThread(master);
+        }
+        assertThat(e).isNotNull();
+        return e;
     }
 }

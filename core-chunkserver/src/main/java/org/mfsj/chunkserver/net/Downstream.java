@@ -90,6 +90,8 @@ final class Downstream implements Peer.Inbound {
     void release() {
         closing = true;
         Peer p = peer;
+        // the connection may serve another session from now on: nothing here may touch it again
+        peer = null;
         if (p != null) {
             services.downstreams().release(next, p);
         }

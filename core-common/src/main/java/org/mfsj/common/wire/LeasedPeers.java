@@ -83,7 +83,7 @@ public final class LeasedPeers implements AutoCloseable {
         p.close();
     }
 
-    /** Connections opened so far (each lease that found none idle). */
+    /** Connections asked for so far: each lease that found none idle (a failed connect counts too). */
     public long connected() {
         return connected.get();
     }

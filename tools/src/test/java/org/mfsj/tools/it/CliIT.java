@@ -2,10 +2,6 @@ package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mfsj.tools.MfsMain;
 
 /** The mfs file tools against a real cluster, as a user types them. */
 class CliIT {
@@ -48,23 +43,8 @@ class CliIT {
         all.add(2, "127.0.0.1");
         all.add(3, "-P");
         all.add(4, String.valueOf(fx.cluster.masterAddress().port()));
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        InputStream savedIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            System.setIn(new ByteArrayInputStream(stdin));
-            int exit = MfsMain.run(all.toArray(String[]::new));
-            System.out.flush();
-            return new Run(exit, out.toByteArray(), err.toString());
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-            System.setIn(savedIn);
-        }
+        MfsInJvm.Run r = MfsInJvm.run(stdin, all.toArray(String[]::new));
+        return new Run(r.exit(), r.outBytes(), r.err());
     }
 
     private static Run mfs(String... args) {

@@ -2,7 +2,6 @@ package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import org.mfsj.client.ClientConfig;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
-import org.mfsj.tools.MfsMain;
 import org.mfsj.tools.cluster.LocalCluster;
 
 /**
@@ -56,15 +54,8 @@ class ExportsHaIT {
     }
 
     private static void promote(MasterGroup group, String name) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            int exit = MfsMain.run("master", "promote", "-H", group.list(), group.address(name).toString());
-            assertThat(exit).as(out.toString()).isZero();
-        } finally {
-            System.setOut(saved);
-        }
+        MfsInJvm.Run r = MfsInJvm.run("master", "promote", "-H", group.list(), group.address(name).toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 
     @Test

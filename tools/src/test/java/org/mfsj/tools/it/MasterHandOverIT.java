@@ -3,8 +3,6 @@ package org.mfsj.tools.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,7 +19,7 @@ import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
-import org.mfsj.tools.MfsMain;
+import org.mfsj.tools.it.MfsInJvm.Run;
 
 /**
  * Planned switch-overs (master HA) on a real three-master cluster: {@code mfs master promote} hands
@@ -37,9 +35,6 @@ class MasterHandOverIT {
     private static ClusterFixture fx;
     private static MasterGroup group;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void up() throws Exception {
         fx = new ClusterFixture(tmp.resolve("c"), List.of(), 3);
@@ -54,20 +49,8 @@ class MasterHandOverIT {
         }
     }
 
-    private static synchronized Run mfs(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            int exit = MfsMain.run(args);
-            return new Run(exit, out.toString(), err.toString());
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static Run mfs(String... args) {
+        return MfsInJvm.run(args);
     }
 
     @Test

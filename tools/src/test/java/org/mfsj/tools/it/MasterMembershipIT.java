@@ -2,9 +2,7 @@ package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
-import org.mfsj.tools.MfsMain;
+import org.mfsj.tools.it.MfsInJvm.Run;
 import org.mfsj.tools.cluster.LocalCluster;
 
 /**
@@ -38,9 +36,6 @@ class MasterMembershipIT {
 
     private LocalCluster cluster;
     private MasterGroup group;
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @Test
     void aMasterJoinsARunningGroupAndADeadOneIsRemovedWithoutLosingAWrite() throws Exception {
@@ -193,18 +188,6 @@ class MasterMembershipIT {
         List<String> all = new ArrayList<>(List.of(args));
         all.add(args[0].equals("master") ? 2 : 1, "-H");
         all.add(args[0].equals("master") ? 3 : 2, group.list());
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = MfsMain.run(all.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+        return MfsInJvm.run(all.toArray(String[]::new));
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mfsj.tools.it.ClusterFixture.ROOT;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +23,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.TrashItem;
-import org.mfsj.tools.MfsMain;
+import org.mfsj.tools.it.MfsInJvm.Run;
 
 /** Trash, snapshots and quotas against one real cluster, through core-client and the mfs tools. */
 class TrashSnapshotQuotaIT {
@@ -212,26 +209,11 @@ class TrashSnapshotQuotaIT {
         return n;
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
     /** Runs an mfs tool in this JVM; the master options go after the (last) sub-command name. */
     private static Run mfs(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         int at = args[0].equals("trash") || args[0].equals("quota") ? 2 : 1;
         all.addAll(at, List.of("-H", "127.0.0.1", "-P", String.valueOf(fx.cluster.masterAddress().port())));
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = MfsMain.run(all.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+        return MfsInJvm.run(all.toArray(String[]::new));
     }
 }
