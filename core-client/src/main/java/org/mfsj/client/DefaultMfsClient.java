@@ -343,10 +343,10 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
-            String xattrName, byte[] xattrValue, long mtimeNanos) throws MfsException {
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
         long rq = master.newRequestId();
         return patch(master.attr(id -> new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName,
-                xattrValue, mtimeNanos, rq), "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in "
+                xattrValue, mtimeNanos, rq, expectTarget), "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in "
                 + dstParent));
     }
 

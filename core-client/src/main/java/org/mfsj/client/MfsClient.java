@@ -14,6 +14,7 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
+import org.mfsj.common.wire.client2master.Publish;
 
 /**
  * The one seam between the doors (FUSE, NFS, S3, CLI) and the cluster: a session with the master
@@ -187,6 +188,32 @@ public interface MfsClient extends AutoCloseable {
      */
     default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
             String xattrName, byte[] xattrValue, long mtimeNanos) throws MfsException {
+        return publish(creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos,
+                Publish.ANY_TARGET);
+    }
+
+    /**
+     * {@link #publish} on a condition: {@code dstName} must be free ({@code Publish.NO_TARGET}) or
+     * be the file {@code expectTarget}, else TARGET_CHANGED and nothing changes. Clients that publish
+     * in one master change check it in that change; this default checks first, so it can race.
+     */
+    default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
+        if (expectTarget != Publish.ANY_TARGET) {
+            long bound;
+            try {
+                bound = lookup(creds, dstParent, dstName).inode();
+            } catch (MfsException e) {
+                if (e.status() != Status.ENOENT) {
+                    throw e;
+                }
+                bound = Publish.NO_TARGET;
+            }
+            if (bound != expectTarget) {
+                throw new MfsException(Status.TARGET_CHANGED,
+                        "'" + dstName + "' in " + dstParent + " is not the file expected");
+            }
+        }
         Attr a = lookup(creds, srcParent, srcName);
         setattr(creds, a.inode(), new SetAttrRequest(org.mfsj.common.types.SetAttrMask.MTIME, 0, 0, 0, 0, mtimeNanos,
                 0));

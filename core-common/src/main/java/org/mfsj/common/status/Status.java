@@ -42,7 +42,9 @@ public enum Status {
     CHUNK_EXISTS(108, 17, "chunk already exists"),
     PROTOCOL(109, 71, "protocol error"),
     /** A master that does not lead (a follower, or one deposed): ask another master of the list. */
-    NOT_LEADER(110, 5, "this master does not lead; use another master of the list");
+    NOT_LEADER(110, 5, "this master does not lead; use another master of the list"),
+    /** A conditional change found its target name bound to another file than the caller expected. */
+    TARGET_CHANGED(111, 116, "the name no longer refers to the file the change expected");
 
     private static final Status[] BY_CODE = new Status[256];
 

@@ -125,7 +125,7 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new LookupObjectReply(2, Status.OK, attr, new byte[] {9, 8}, true));
         assertSurvives(CM, new LookupObjectReply(2, Status.OK, attr, null, true, 77L, 3,
                 List.of(new ServerAddress("127.0.0.1", 9422), new ServerAddress("127.0.0.2", 9423))));
-        assertSurvives(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1}, 123L, 78));
+        assertSurvives(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1}, 123L, 78, 42L));
         assertSurvives(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79));
         assertSurvives(CM, new MasterRole(5));
         assertSurvives(CM, new MasterRoleReply(5, Status.OK, "leader", 3, 1000, 999, "127.0.0.1:9421"));
@@ -135,7 +135,7 @@ class HaAndObjectCallsCodecTest {
 
     @Test
     void aCutObjectCallClosesTheConnection() {
-        assertCutFrameCloses(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1, 2}, 1L, 2),
+        assertCutFrameCloses(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1, 2}, 1L, 2, Publish.NO_TARGET),
                 3);
         assertCutFrameCloses(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79), 9);
     }

@@ -82,7 +82,7 @@ class ScratchAndDirCallsCodecTest {
 
     @Test
     void onlyNamespaceChangesCanBeWrapped() {
-        assertThatThrownBy(() -> new WithDirAttrs(new Publish(1, USER, 5, "t", 6, "k", "x", new byte[0], 0, 1)))
+        assertThatThrownBy(() -> new WithDirAttrs(new Publish(1, USER, 5, "t", 6, "k", "x", new byte[0], 0, 1, Publish.ANY_TARGET)))
                 .isInstanceOf(IllegalArgumentException.class);
         // a wrapper naming a type that is not a namespace change (here itself) is malformed, not decoded
         ByteBuf frame = encode(new WithDirAttrs(new Unlink(5, USER, 5, "f", 15)));

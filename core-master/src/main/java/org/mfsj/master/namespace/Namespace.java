@@ -12,6 +12,7 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.TrashItem;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.master.namespace.op.Access;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.Ops;
@@ -213,8 +214,18 @@ public final class Namespace {
      */
     public Attr publish(Creds c, long srcParent, String srcName, long dstParent, String dstName, String xattrName,
             byte[] xattrValue, long mtimeNanos) throws MfsException {
+        return publish(c, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos,
+                Publish.ANY_TARGET);
+    }
+
+    /**
+     * {@link #publish} only if {@code dstName} is bound to {@code expectTarget} (an inode, or
+     * {@link Publish#NO_TARGET} for a free name) when the change is applied; TARGET_CHANGED if not.
+     */
+    public Attr publish(Creds c, long srcParent, String srcName, long dstParent, String dstName, String xattrName,
+            byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
         return commit(ops.publish().validate(c, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
-                mtimeNanos, now()), ops.publish()::apply);
+                mtimeNanos, expectTarget, now()), ops.publish()::apply);
     }
 
     /** Appends the sources' chunks to {@code inode} without copying (see {@code AppendChunksOp}). */

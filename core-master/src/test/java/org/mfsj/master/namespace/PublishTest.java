@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.PublishRecord;
 
@@ -71,5 +72,32 @@ class PublishTest extends NamespaceFixture {
         assertThat(log).hasSize(before);
         assertThat(ns.lookup(ALICE, tmp, "t").inode()).isEqualTo(f);
         assertStatus(Status.ENODATA, () -> ns.getxattr(ALICE, f, META));
+    }
+
+    @Test
+    void aConditionalPublishReplacesOnlyTheExpectedTargetAndLogsNothingWhenRefused() throws Exception {
+        long tmp = dirOf(ALICE, ROOT, "tmp", 0755);
+        long bucket = dirOf(ALICE, ROOT, "bucket", 0755);
+        long first = ns.mknod(ALICE, tmp, "t1", FileType.FILE, 0644, 0).inode();
+        long second = ns.mknod(ALICE, tmp, "t2", FileType.FILE, 0644, 0).inode();
+        long third = ns.mknod(ALICE, tmp, "t3", FileType.FILE, 0644, 0).inode();
+        // must be free: it is
+        ns.publish(ALICE, tmp, "t1", bucket, "key", META, bytes("1"), 1, Publish.NO_TARGET);
+        int before = log.size();
+        // must be free: it is not any more (the second of two If-None-Match writers)
+        assertStatus(Status.TARGET_CHANGED,
+                () -> ns.publish(ALICE, tmp, "t2", bucket, "key", META, bytes("2"), 2, Publish.NO_TARGET));
+        // must be a file that is no longer there (an If-Match writer that lost the race)
+        assertStatus(Status.TARGET_CHANGED,
+                () -> ns.publish(ALICE, tmp, "t2", bucket, "key", META, bytes("2"), 2, third));
+        assertStatus(Status.TARGET_CHANGED,
+                () -> ns.publish(ALICE, tmp, "t2", bucket, "other", META, bytes("2"), 2, first));
+        assertThat(log).hasSize(before);
+        assertThat(ns.lookup(ALICE, tmp, "t2").inode()).isEqualTo(second);
+        assertThat(ns.lookup(ALICE, bucket, "key").inode()).isEqualTo(first);
+        // must be the file that is there: replaced
+        ns.publish(ALICE, tmp, "t2", bucket, "key", META, bytes("2"), 2, first);
+        assertThat(ns.lookup(ALICE, bucket, "key").inode()).isEqualTo(second);
+        assertStatus(Status.ENOENT, () -> ns.getattr(first));
     }
 }

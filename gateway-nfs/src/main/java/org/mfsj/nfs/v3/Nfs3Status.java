@@ -13,7 +13,7 @@ public final class Nfs3Status {
             case EPERM -> Nfs3.ERR_PERM;
             case ENOENT -> Nfs3.ERR_NOENT;
             case EACCES -> Nfs3.ERR_ACCES;
-            case EEXIST, CHUNK_EXISTS -> Nfs3.ERR_EXIST;
+            case EEXIST, CHUNK_EXISTS, TARGET_CHANGED -> Nfs3.ERR_EXIST;
             case EXDEV -> Nfs3.ERR_XDEV;
             case ENOTDIR -> Nfs3.ERR_NOTDIR;
             case EISDIR -> Nfs3.ERR_ISDIR;

@@ -13,7 +13,7 @@ public final class Nfs4Status {
             case EPERM -> Nfs4.ERR_PERM;
             case ENOENT -> Nfs4.ERR_NOENT;
             case EACCES -> Nfs4.ERR_ACCESS;
-            case EEXIST, CHUNK_EXISTS -> Nfs4.ERR_EXIST;
+            case EEXIST, CHUNK_EXISTS, TARGET_CHANGED -> Nfs4.ERR_EXIST;
             case EXDEV -> Nfs4.ERR_XDEV;
             case ENOTDIR -> Nfs4.ERR_NOTDIR;
             case EISDIR -> Nfs4.ERR_ISDIR;

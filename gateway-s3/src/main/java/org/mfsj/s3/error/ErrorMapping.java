@@ -18,6 +18,7 @@ public final class ErrorMapping {
             case ENAMETOOLONG -> S3Error.KEY_TOO_LONG;
             case EEXIST, ENOTDIR, EISDIR, ENOTEMPTY -> S3Error.KEY_CONFLICT;
             case EFBIG -> S3Error.ENTITY_TOO_LARGE;
+            case TARGET_CHANGED -> S3Error.PRECONDITION_FAILED;
             case ETIMEDOUT, EAGAIN, DISCONNECTED -> S3Error.SERVICE_UNAVAILABLE;
             default -> S3Error.INTERNAL_ERROR;
         };

@@ -6,6 +6,8 @@ public enum S3Error {
     AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed"),
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
             "Error parsing the X-Amz-Credential parameter"),
+    ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs: "
+            + "access follows the owner, group and mode of its files and directories"),
     BAD_DIGEST("BadDigest", 400, "The Content-MD5 or checksum you specified did not match what we received"),
     BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
             "Your previous request to create the named bucket succeeded and you already own it"),
@@ -27,6 +29,8 @@ public enum S3Error {
     INVALID_OBJECT_NAME("InvalidObjectName", 400, "The object key is not a valid path"),
     INVALID_PART("InvalidPart", 400,
             "One or more of the specified parts could not be found or its entity tag did not match"),
+    CONDITIONAL_REQUEST_CONFLICT("ConditionalRequestConflict", 409, "A conflicting operation occurred. "
+            + "Read the object's ETag again and retry the request"),
     INVALID_PART_ORDER("InvalidPartOrder", 400, "The list of parts was not in ascending order"),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400, "The content of the form does not meet the conditions "
             + "specified in the policy document"),

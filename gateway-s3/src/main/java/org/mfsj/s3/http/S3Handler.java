@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.s3.acl.OwnerOnlyAcl;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Authenticator.Authenticated;
 import org.mfsj.s3.cors.CorsAnswer;
@@ -82,6 +83,7 @@ public final class S3Handler extends Handler.Abstract {
             Authenticated a = authenticator.authenticate(r, body);
             who = a.user().accessKey();
             S3Operation op = router.route(r);
+            OwnerOnlyAcl.checkHeaders(r);
             Timeline.step("auth");
             op.handle(new S3Exchange(r, resp, a.user(), a.payload()));
             LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());

@@ -47,15 +47,21 @@ public final class Conditionals {
 
     private static boolean matches(String header, String etag) {
         for (String t : header.split(",")) {
-            String s = t.strip();
-            if (s.startsWith("W/")) {
-                s = s.substring(2);
-            }
-            if (s.equals("*") || s.replace("\"", "").equals(etag)) {
+            String s = unquoted(t);
+            if (s.equals("*") || s.equals(etag)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An entity tag as sent ({@code "abc"}, {@code W/"abc"}) without its quotes and weakness mark. */
+    static String unquoted(String tag) {
+        String s = tag.strip();
+        if (s.startsWith("W/")) {
+            s = s.substring(2);
+        }
+        return s.replace("\"", "");
     }
 
     private static Long date(String v) {

@@ -5,6 +5,7 @@ import org.mfsj.client.FileHandle;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
@@ -43,9 +44,15 @@ public final class Ingest {
 
     /** Stores a new object at {@code key} in {@code bucket}. */
     public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler) throws IOException {
+        return store(store, creds, bucket, key, filler, Publish.ANY_TARGET);
+    }
+
+    /** As above, published only if {@code key} is then bound to {@code expectTarget} (see {@link PutCondition}). */
+    public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler, long expectTarget)
+            throws IOException {
         Keys.components(key);
         return store(store, creds, filler, S3Error.NO_SUCH_BUCKET,
-                (temp, meta, mtime) -> store.publish(creds, temp, bucket, key, meta, mtime));
+                (temp, meta, mtime) -> store.publish(creds, temp, bucket, key, meta, mtime, expectTarget));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
@@ -198,12 +199,27 @@ public final class S3Store {
      */
     public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos)
             throws S3Exception {
+        return publish(creds, temp, bucket, key, meta, mtimeNanos, Publish.ANY_TARGET);
+    }
+
+    /**
+     * As above, if {@code key} is then the object {@code expectTarget} (or free, for
+     * {@code Publish.NO_TARGET}); checked by the master in the same change that replaces it.
+     */
+    public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos,
+            long expectTarget) throws S3Exception {
         List<String> parts = Keys.components(key);
         long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
         String name = parts.get(parts.size() - 1);
         try {
-            return publishAt(creds, temp, dir, name, meta, mtimeNanos);
+            return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
+                    mtimeNanos, expectTarget);
         } catch (MfsException e) {
+            if (e.status() == Status.TARGET_CHANGED) {
+                // free when the PUT began (If-None-Match), or another object than the one matched (If-Match)
+                throw new S3Exception(expectTarget == Publish.NO_TARGET ? S3Error.PRECONDITION_FAILED
+                        : S3Error.CONDITIONAL_REQUEST_CONFLICT);
+            }
             if (e.status() == Status.EISDIR || e.status() == Status.ENOTEMPTY || e.status() == Status.EEXIST) {
                 throw conflict(key, "'" + key + "' is a prefix of other objects");
             }

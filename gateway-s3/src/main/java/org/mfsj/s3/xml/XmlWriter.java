@@ -37,6 +37,15 @@ public final class XmlWriter {
         return this;
     }
 
+    /** An element typed by XML Schema instance (as ACL grantees are: {@code xsi:type="CanonicalUser"}). */
+    public XmlWriter startTyped(String name, String xsiType) {
+        sb.append('<').append(name).append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"");
+        escape(xsiType);
+        sb.append("\">");
+        open.push(name);
+        return this;
+    }
+
     public XmlWriter end() {
         sb.append("</").append(open.pop()).append('>');
         return this;

@@ -308,4 +308,83 @@ class S3CompatibilityIT {
         forged.set(3, new String[] {"signature", "AAAA" + signature.substring(4)});
         assertThat(code(post("v2forms", forged, "v3.txt", new byte[1]))).isEqualTo("403 SignatureDoesNotMatch");
     }
+
+    @Test
+    void conditionalWritesPutOnlyWhereTheConditionHoldsAndOneOfRacingWritersWins() throws Exception {
+        s3.createBucket(b -> b.bucket("cond"));
+        String first = s3.putObject(p -> p.bucket("cond").key("k").ifNoneMatch("*"), RequestBody.fromString("1"))
+                .eTag();
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("cond").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("2")))).isEqualTo("PreconditionFailed");
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("cond").key("k").ifMatch("\"0123\""),
+                RequestBody.fromString("3")))).isEqualTo("PreconditionFailed");
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("cond").key("missing").ifMatch(first),
+                RequestBody.fromString("4")))).isEqualTo("NoSuchKey");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("cond").key("k")).asUtf8String()).isEqualTo("1");
+        String second = s3.putObject(p -> p.bucket("cond").key("k").ifMatch(first), RequestBody.fromString("5"))
+                .eTag();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("cond").key("k")).asUtf8String()).isEqualTo("5");
+        assertThat(s3.listObjectsV2(l -> l.bucket("cond")).contents()).extracting(o -> o.key())
+                .containsExactly("k");
+
+        // eight writers race to create one key: exactly one is answered 200 and its bytes are stored
+        int writers = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String body = "writer-" + i;
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        s3.putObject(p -> p.bucket("cond").key("race").ifNoneMatch("*"), RequestBody.fromString(body));
+                        return body;
+                    } catch (S3Exception e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (var f : outcomes) {
+                results.add(f.get());
+            }
+            List<String> winners = results.stream().filter(r -> r.startsWith("writer-")).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(results).filteredOn(r -> !r.startsWith("writer-")).containsOnly("PreconditionFailed");
+            assertThat(s3.getObjectAsBytes(g -> g.bucket("cond").key("race")).asUtf8String())
+                    .isEqualTo(winners.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aclsShowTheOwnersFullControlAndOnlyThatCanBeSet() throws Exception {
+        s3.createBucket(b -> b.bucket("acls").acl("private"));
+        s3.putObject(p -> p.bucket("acls").key("o").acl("private"), RequestBody.fromString("x"));
+        var bucketAcl = s3.getBucketAcl(a -> a.bucket("acls"));
+        var objectAcl = s3.getObjectAcl(a -> a.bucket("acls").key("o"));
+        for (var acl : List.of(bucketAcl.owner(), objectAcl.owner())) {
+            assertThat(acl.id()).isEqualTo("1000");
+        }
+        assertThat(bucketAcl.grants()).extracting(g -> g.grantee().id() + " " + g.grantee().typeAsString() + " "
+                + g.permissionAsString()).containsExactly("1000 CanonicalUser FULL_CONTROL");
+        assertThat(objectAcl.grants()).extracting(g -> g.grantee().id() + " " + g.permissionAsString())
+                .containsExactly("1000 FULL_CONTROL");
+
+        s3.putObjectAcl(a -> a.bucket("acls").key("o").acl("private"));
+        s3.putBucketAcl(a -> a.bucket("acls").accessControlPolicy(p -> p.owner(bucketAcl.owner())
+                .grants(bucketAcl.grants())));
+        assertThat(errorCode(() -> s3.putObjectAcl(a -> a.bucket("acls").key("o").acl("public-read"))))
+                .isEqualTo("AccessControlListNotSupported");
+        assertThat(errorCode(() -> s3.putBucketAcl(a -> a.bucket("acls").accessControlPolicy(p -> p
+                .owner(bucketAcl.owner()).grants(g -> g.permission("READ")
+                        .grantee(u -> u.type("Group").uri("http://acs.amazonaws.com/groups/global/AllUsers")))))))
+                .isEqualTo("AccessControlListNotSupported");
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("acls").key("public").acl("public-read"),
+                RequestBody.fromString("y")))).isEqualTo("AccessControlListNotSupported");
+        assertThat(errorCode(() -> s3.getObjectAcl(a -> a.bucket("acls").key("missing")))).isEqualTo("NoSuchKey");
+        assertThat(s3.listObjectsV2(l -> l.bucket("acls")).contents()).extracting(o -> o.key())
+                .containsExactly("o");
+    }
 }

@@ -10,10 +10,17 @@ import org.mfsj.common.wire.WireWriter;
  * attribute, then renames it over {@code dstName} (a file there is replaced, as by rename). An
  * object store's PUT uses it so the object appears with its metadata, or not at all, in one
  * changelog record. Answered with an {@link EntryReply} holding the file's new attributes.
+ * {@code expectTarget} makes it conditional (an S3 PUT with If-None-Match or If-Match): the
+ * master checks what {@code dstName} is bound to in the same step that replaces it, so two
+ * conditional writers cannot both win; {@link #ANY_TARGET}, {@link #NO_TARGET} or an inode.
  */
 public record Publish(int msgId, Creds creds, long srcParent, String srcName, long dstParent, String dstName,
-        String xattrName, byte[] xattrValue, long mtimeNanos, long reqId) implements Idempotent {
+        String xattrName, byte[] xattrValue, long mtimeNanos, long reqId, long expectTarget) implements Idempotent {
     public static final int MAX_DATA = SetXattr.MAX_DATA;
+    /** No condition: whatever {@code dstName} is, it is replaced. */
+    public static final long ANY_TARGET = -1;
+    /** {@code dstName} must be free. */
+    public static final long NO_TARGET = 0;
 
     @Override
     public void encodeBody(WireWriter w) {
@@ -26,6 +33,7 @@ public record Publish(int msgId, Creds creds, long srcParent, String srcName, lo
         w.bytes(xattrValue);
         w.u64(mtimeNanos);
         w.u64(reqId);
+        w.u64(expectTarget);
     }
 
     public static Publish decode(int msgId, WireReader r) {
@@ -37,6 +45,7 @@ public record Publish(int msgId, Creds creds, long srcParent, String srcName, lo
                 r.str(),
                 r.str(),
                 r.bytes(MAX_DATA),
+                r.u64(),
                 r.u64(),
                 r.u64());
     }

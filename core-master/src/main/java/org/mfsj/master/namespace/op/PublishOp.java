@@ -4,6 +4,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
@@ -26,11 +27,17 @@ public final class PublishOp {
     }
 
     public PublishRecord validate(Creds c, long srcParent, String srcName, long dstParent, String dstName,
-            String xattrName, byte[] xattrValue, long mtimeNanos, long nowNanos) throws MfsException {
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget, long nowNanos)
+            throws MfsException {
         RenameRecord move = rename.validate(c, srcParent, srcName, dstParent, dstName, nowNanos);
         if (move == null) {
             throw new MfsException(Status.EINVAL, "'" + srcName + "' in " + srcParent + " is already '" + dstName
                     + "' in " + dstParent);
+        }
+        if (expectTarget != Publish.ANY_TARGET && move.replaced() != expectTarget) {
+            throw new MfsException(Status.TARGET_CHANGED, "'" + dstName + "' in " + dstParent + " is "
+                    + (move.replaced() == 0 ? "free" : "inode " + move.replaced()) + ", expected "
+                    + (expectTarget == Publish.NO_TARGET ? "free" : "inode " + expectTarget));
         }
         Inode file = tree.require(move.inode());
         if (!(file instanceof FileNode)) {

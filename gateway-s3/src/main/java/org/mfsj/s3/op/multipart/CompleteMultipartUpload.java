@@ -16,6 +16,7 @@ import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.http.S3Request;
 import org.mfsj.s3.op.Ingest;
+import org.mfsj.s3.op.PutCondition;
 import org.mfsj.s3.op.ObjectHeaders;
 import org.mfsj.s3.store.BodyWriter;
 import org.mfsj.s3.store.ChecksumAlgorithm;
@@ -56,8 +57,9 @@ public final class CompleteMultipartUpload implements S3Operation {
         List<Uploads.Part> parts = choose(wanted, uploads.parts(x.creds(), u));
         checkSize(r.header("x-amz-mp-object-size"), parts);
         ObjectMeta requested = uploads.requestedMeta(x.creds(), u);
+        long expectTarget = PutCondition.from(r).expectTarget(uploads.store(), x.creds(), bucket, r.key());
         Ingest.Stored s = Ingest.store(uploads.store(), x.creds(), bucket, r.key(),
-                h -> join(x, u, parts, h, requested));
+                h -> join(x, u, parts, h, requested), expectTarget);
         uploads.remove(x.creds(), u);
         ObjectHeaders.checksums(x, s.meta().checksum());
         x.sendXml(200, XmlWriter.document("CompleteMultipartUploadResult")

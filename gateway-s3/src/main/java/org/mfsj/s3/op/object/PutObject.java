@@ -6,6 +6,7 @@ import org.mfsj.s3.http.S3Operation;
 import org.mfsj.s3.http.Timeline;
 import org.mfsj.s3.op.Ingest;
 import org.mfsj.s3.op.ObjectHeaders;
+import org.mfsj.s3.op.PutCondition;
 import org.mfsj.s3.op.Received;
 import org.mfsj.s3.op.UploadChecks;
 import org.mfsj.s3.store.Keys;
@@ -30,8 +31,9 @@ public final class PutObject implements S3Operation {
         }
         UploadChecks checks = UploadChecks.from(x.request());
         ObjectMeta requested = ObjectHeaders.fromRequest(x.request());
+        long expectTarget = PutCondition.from(x.request()).expectTarget(store, x.creds(), bucket, x.request().key());
         Ingest.Stored s = Ingest.store(store, x.creds(), bucket, x.request().key(),
-                h -> Received.receive(x.payload(), h, checks).meta(requested));
+                h -> Received.receive(x.payload(), h, checks).meta(requested), expectTarget);
         x.header("ETag", ObjectHeaders.quoted(s.meta().etag()));
         ObjectHeaders.checksums(x, s.meta().checksum());
         x.sendEmpty(200);
