@@ -9,6 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -40,6 +41,16 @@ class NamespaceTest {
     private static void assertStatus(ThrowingCallable call, Status expected) {
         assertThatThrownBy(call).isInstanceOfSatisfying(MfsException.class,
                 e -> assertThat(e.status()).isEqualTo(expected));
+    }
+
+    @Test
+    @Timeout(60)
+    void aCallOnAClosedClientFailsAtOnce() throws Exception {
+        client.create(ME, root, "a", 0640);
+        client.close();
+        // it used to wait for a link that a closed client never makes again, spinning a core
+        assertStatus(() -> client.getattr(root), Status.EBADF);
+        assertStatus(() -> client.lookup(ME, root, "a"), Status.EBADF);
     }
 
     @Test

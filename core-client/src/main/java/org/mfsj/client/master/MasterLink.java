@@ -202,6 +202,10 @@ public final class MasterLink implements AutoCloseable {
             if (p.isActive()) {
                 return p;
             }
+            if (closed) {
+                // a closed link is never replaced: waiting for one would spin (a late background release)
+                throw new MfsException(Status.EBADF, what + ": client closed (session " + sessionId + ")");
+            }
             lost(p);
         }
     }
