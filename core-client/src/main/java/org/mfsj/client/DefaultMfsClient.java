@@ -15,6 +15,7 @@ import org.mfsj.client.io.WriteContext;
 import org.mfsj.client.master.MasterCalls;
 import org.mfsj.client.master.LockRequests;
 import org.mfsj.client.master.DirChangeRequests;
+import org.mfsj.client.master.AdminRequests;
 import org.mfsj.client.master.TrashRequests;
 import org.mfsj.client.master.MasterLink;
 import org.mfsj.common.locks.HeldLock;
@@ -30,18 +31,13 @@ import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
 import org.mfsj.common.wire.client2master.AppendChunks;
-import org.mfsj.common.wire.client2master.ClusterStatusReply;
-import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.Open;
-import org.mfsj.common.wire.client2master.ListSessions;
 import org.mfsj.common.wire.client2master.CheckAccess;
-import org.mfsj.common.wire.client2master.CountReply;
 import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.LookupObject;
 import org.mfsj.common.wire.client2master.LookupObjectReply;
 import org.mfsj.common.wire.client2master.Publish;
-import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
 import org.mfsj.common.wire.client2master.GetXattr;
 import org.mfsj.common.wire.client2master.Link;
@@ -57,13 +53,8 @@ import org.mfsj.common.wire.client2master.RemoveXattr;
 import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
-import org.mfsj.common.wire.client2master.SetGoal;
 import org.mfsj.common.wire.client2master.SetXattr;
-import org.mfsj.common.wire.client2master.ReplyCounts;
-import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
-import org.mfsj.common.wire.client2master.StatFs;
-import org.mfsj.common.wire.client2master.StatFsReply;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.XattrListReply;
@@ -85,6 +76,7 @@ final class DefaultMfsClient implements MfsClient {
     private final MasterCalls master;
     private final LockRequests locks;
     private final TrashRequests trash;
+    private final AdminRequests admin;
     private final DirChangeRequests dirChanges;
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
@@ -100,6 +92,7 @@ final class DefaultMfsClient implements MfsClient {
         // a new leader holds none of the locks the old one granted: take ours back at once
         link.onResumed(locks::reclaim);
         this.trash = new TrashRequests(master);
+        this.admin = new AdminRequests(master);
         this.dirChanges = new DirChangeRequests(master);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, cfg.callTimeout().toMillis());
         this.conns = new ChunkConnections(threads.network, timeoutMs);
@@ -211,9 +204,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public MasterReplyCounts masterReplyCounts() throws MfsException {
-        ReplyCountsReply r = master.request(ReplyCounts::new, ReplyCountsReply.class, "reply counts");
-        MfsException.check(r.status(), "reply counts");
-        return new MasterReplyCounts(r.durable(), r.applied());
+        return admin.replyCounts();
     }
 
     @Override
@@ -397,9 +388,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public FsStat statfs() throws MfsException {
-        StatFsReply r = master.request(StatFs::new, StatFsReply.class, "statfs");
-        MfsException.check(r.status(), "statfs");
-        return new FsStat(r.totalBytes(), r.availBytes(), r.usedBytes(), r.inodes());
+        return admin.statfs();
     }
 
     @Override
@@ -421,11 +410,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public long setGoal(Creds creds, long inode, int goal, boolean recursive) throws MfsException {
-        String what = "setgoal " + goal + " on " + inode;
-        long rq = master.newRequestId();
-        CountReply r = master.request(id -> new SetGoal(id, creds, inode, goal, recursive, rq), CountReply.class, what);
-        MfsException.check(r.status(), what);
-        return r.count();
+        return admin.setGoal(creds, inode, goal, recursive);
     }
 
     @Override
@@ -480,26 +465,17 @@ final class DefaultMfsClient implements MfsClient {
         if (open != null) {
             open.flush();
         }
-        String what = "fileinfo " + inode;
-        FileInfoReply r = master.request(id -> new org.mfsj.common.wire.client2master.FileInfo(id, inode),
-                FileInfoReply.class, what);
-        MfsException.check(r.status(), what);
-        return List.copyOf(r.chunks());
+        return admin.fileInfo(inode);
     }
 
     @Override
     public ClusterStatus clusterStatus() throws MfsException {
-        ClusterStatusReply r = master.request(org.mfsj.common.wire.client2master.ClusterStatus::new,
-                ClusterStatusReply.class, "cluster status");
-        return new ClusterStatus(r.servers(), r.chunksByCopies(), r.chunks(), r.undergoal(), r.overgoal(),
-                r.sessions(), r.inodes());
+        return admin.clusterStatus();
     }
 
     @Override
     public List<SessionReport> sessions() throws MfsException {
-        SessionsReply r = master.request(ListSessions::new, SessionsReply.class, "list sessions");
-        MfsException.check(r.status(), "list sessions");
-        return r.sessions();
+        return admin.sessions();
     }
 
     @Override
