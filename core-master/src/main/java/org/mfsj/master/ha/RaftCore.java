@@ -68,6 +68,9 @@ public final class RaftCore {
     private Progress progress;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
+    /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
+    private long appendsSent;
+    private long entriesSent;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -130,6 +133,11 @@ public final class RaftCore {
     /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
     public boolean answeredWithin(int peer, long millis) {
         return heardWithin(peer, millis) && progress.answered(peer);
+    }
+
+    /** AppendEntries messages this master sent, and the entries they carried, over all peers. */
+    public long[] sendStats() {
+        return new long[] {appendsSent, entriesSent};
     }
 
     public long electionMinMillis() {
@@ -309,6 +317,8 @@ public final class RaftCore {
         long prev = next - 1;
         events.send(peer, new AppendEntries(0, term(), terms.self(), selfClients, prev, log.termAt(prev), commit,
                 entries));
+        appendsSent++;
+        entriesSent += entries.size();
         progress.sent(peer, prev + entries.size());
     }
 
