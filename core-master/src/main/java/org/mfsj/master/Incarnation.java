@@ -133,7 +133,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         MetaState received = IncomingImage.installReady(cfg.dataPath(), clock);
         store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), received, master, () -> owner.failed(this),
                 (state, durability) -> HaLog.open(cfg.dataPath(), state, cfg.changelogSegmentBytes(), master,
-                        durability, this::localDurable));
+                        durability, this::localDurable, this::durableNow));
         log = (HaLog) store.log();
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
@@ -183,6 +183,14 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         RaftCore r = raft;
         if (r != null && !ended) {
             r.onLocalDurable();
+        }
+    }
+
+    /** The changelog's thread: a follower acknowledges what it just forced without waiting for the master thread. */
+    private void durableNow(long version) {
+        RaftCore r = raft;
+        if (r != null && !ended) {
+            r.durableAcks().durable(version);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 import org.mfsj.master.changelog.ChangelogRecovery;
 import org.mfsj.master.changelog.FileChangelog;
@@ -58,17 +59,19 @@ public final class HaLog implements MetaLog, RaftLog {
     /**
      * Continues the log in {@code dir} after {@code state} (loaded from it). {@code commits} hears
      * of versions a majority holds; {@code localDurable} runs on {@code master} when this master's
-     * own copy moved on. Nothing counts as committed until a leader says so (or, leading, until
-     * this master's first entry of its term has a majority).
+     * own copy moved on, after {@code durableNow} heard it on the changelog's own thread (a
+     * follower acknowledges from there). Nothing counts as committed until a leader says so (or,
+     * leading, until this master's first entry of its term has a majority).
      */
     public static HaLog open(Path dir, MetaState state, long segmentBytes, Executor master,
-            MetaLog.Listener commits, Runnable localDurable) throws IOException {
+            MetaLog.Listener commits, Runnable localDurable, LongConsumer durableNow) throws IOException {
         TermHistory terms = new TermHistory();
         VoterHistory voters = new VoterHistory();
         readHistory(dir, terms, voters);
         FileChangelog local = FileChangelog.open(dir, state.version(), segmentBytes, new MetaLog.Listener() {
             @Override
             public void durable(long version) {
+                durableNow.accept(version);
                 master.execute(localDurable);
             }
 
@@ -287,7 +290,7 @@ public final class HaLog implements MetaLog, RaftLog {
     public void committed(long version) {
         if (version > commit) {
             commit = version;
-            commits.durable(version);
+            commits.durableOnMaster(version);
         }
     }
 

@@ -240,6 +240,7 @@ public final class RaftCore {
     void startElection(boolean handOver) {
         long now = clock.millis();
         long term = terms.term() + 1;
+        following.stopAcks();
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
         leaderId = 0;
@@ -375,6 +376,14 @@ public final class RaftCore {
         images.onReply(peer, r, clock.millis());
     }
 
+    /**
+     * Where the changelog's own thread reports durability (any thread): a follower acknowledges at
+     * once from there; {@link #onLocalDurable()} follows on the master thread.
+     */
+    public DurableAcks durableAcks() {
+        return following.durableAcks();
+    }
+
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
@@ -424,6 +433,7 @@ public final class RaftCore {
         }
         boolean led = role == Role.LEADER;
         handOver.cancel();
+        following.stopAcks();
         terms.save(term, 0);
         role = Role.FOLLOWER;
         leaderId = 0;
