@@ -198,6 +198,10 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private void queueFlush() {
         if (!flushQueued) {
             flushQueued = true;
+            RaftCore r = raft;
+            if (r != null) {
+                r.sendQueued();
+            }
             master.execute(() -> {
                 flushQueued = false;
                 if (!ended) {

@@ -68,6 +68,8 @@ public final class RaftCore {
     private Progress progress;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
+    /** Leader: entries were appended and {@link #onAppended()} is queued to send them. */
+    private boolean sendQueued;
     /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
     private long appendsSent;
     private long entriesSent;
@@ -291,8 +293,18 @@ public final class RaftCore {
         tick();
     }
 
+    /**
+     * Leader: entries were appended and {@link #onAppended()} will run after the tasks queued now;
+     * until then a follower's acknowledgement sends nothing new, so those entries leave in one
+     * message per follower rather than in pieces between acknowledgements.
+     */
+    public void sendQueued() {
+        sendQueued = true;
+    }
+
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
+        sendQueued = false;
         if (role == Role.LEADER) {
             for (int p : quorum.targets()) {
                 replicate(p, false);
@@ -402,7 +414,9 @@ public final class RaftCore {
         if (r.success()) {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
-            replicate(peer, false);
+            if (!sendQueued) {
+                replicate(peer, false);
+            }
             handOver.tryNow();
         } else {
             progress.rejected(peer, r.lastVersion(), now);

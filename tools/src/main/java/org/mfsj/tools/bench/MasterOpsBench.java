@@ -1,5 +1,6 @@
 package org.mfsj.tools.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ final class MasterOpsBench {
     private static final String[] PHASES = {"create", "lookup", "getattr", "lock", "unlock", "setxattr", "rename",
         "unlink"};
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final Path data;
     private final int ops;
     private final int warmup;
@@ -54,13 +58,21 @@ final class MasterOpsBench {
                 round(at, "w", warmup);
             }
             List<HaStats> before = group.stats();
-            long[] phaseNanos = round(at, "c", ops);
+            long[][] timed = round(at, "c", ops);
+            long[] phaseNanos = timed[0];
             List<HaStats> after = group.stats();
             String label = conns + " conn, " + masters + " master" + (masters > 1 ? "s" : "")
                     + (processes ? " (processes)" : "");
             int perConn = Math.max(1, ops / conns);
             for (int p = 0; p < PHASES.length; p++) {
                 MasterBench.print(PHASES[p] + ", " + label, (double) perConn * conns * 1e9 / phaseNanos[p], "ops/s");
+            }
+            if (!processes) {
+                // this JVM's CPU (clients and masters): less sensitive to other load than ops/s
+                for (int p = 0; p < PHASES.length; p++) {
+                    MasterBench.print("cpu per op, " + PHASES[p] + ", " + label, timed[1][p] / 1e3 / (perConn * conns),
+                            "us");
+                }
             }
             if (after.size() == before.size()) {
                 printStats(label, before, after);
@@ -107,13 +119,16 @@ final class MasterOpsBench {
         }
     }
 
-    /** Every phase from {@code conns} connections in directories named {@code prefix}N; the time of each. */
-    private long[] round(List<ServerAddress> at, String prefix, int total) throws InterruptedException {
+    /**
+     * Every phase from {@code conns} connections in directories named {@code prefix}N; the wall time
+     * of each, and this process's CPU time in each (nanoseconds).
+     */
+    private long[][] round(List<ServerAddress> at, String prefix, int total) throws InterruptedException {
         int perConn = Math.max(1, total / conns);
-        long[] phaseNanos = new long[PHASES.length];
+        long[][] phaseNanos = new long[2][PHASES.length];
         CyclicBarrier barrier = new CyclicBarrier(conns);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        long[] phaseStart = new long[1];
+        long[] phaseStart = new long[2];
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < conns; t++) {
             String dir = prefix + t;
@@ -138,7 +153,7 @@ final class MasterOpsBench {
     }
 
     /** One connection's share of each phase; the last thread through the barrier times the phase. */
-    private static void work(MfsClient c, String dirName, int id, int n, CyclicBarrier barrier, long[] nanos,
+    private static void work(MfsClient c, String dirName, int id, int n, CyclicBarrier barrier, long[][] nanos,
             long[] start) throws Exception {
         Creds root = Creds.ROOT;
         long dir = c.mkdir(root, c.rootInode(), dirName, 0755).inode();
@@ -146,6 +161,7 @@ final class MasterOpsBench {
         for (int p = 0; p < PHASES.length; p++) {
             if (barrier.await() == 0) {
                 start[0] = System.nanoTime();
+                start[1] = CPU.getProcessCpuTime();
             }
             barrier.await();
             for (int i = 0; i < n; i++) {
@@ -162,7 +178,8 @@ final class MasterOpsBench {
                 }
             }
             if (barrier.await() == 0) {
-                nanos[p] = System.nanoTime() - start[0];
+                nanos[0][p] = System.nanoTime() - start[0];
+                nanos[1][p] = CPU.getProcessCpuTime() - start[1];
             }
         }
     }
