@@ -1,6 +1,7 @@
 package org.mfsj.master.changelog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,30 @@ public final class FileChangelog implements MetaLog {
         }
         writer.enqueue(Frames.frame(payload), version);
         last = version;
+    }
+
+    /**
+     * Appends entries already encoded, the first at {@code firstVersion}, handed to the writer at
+     * once (master HA: a follower's batch from the leader wakes the writer once, not per entry).
+     */
+    public void appendEncoded(long firstVersion, List<byte[]> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        if (firstVersion != last + 1) {
+            throw new IllegalArgumentException("entry version " + firstVersion + " after " + last);
+        }
+        int size = 0;
+        for (byte[] p : payloads) {
+            size += Frames.HEADER + p.length;
+        }
+        ByteBuffer frames = ByteBuffer.allocate(size);
+        for (byte[] p : payloads) {
+            Frames.write(frames, p, 0, p.length);
+        }
+        long lastOfBatch = firstVersion + payloads.size() - 1;
+        writer.enqueue(frames.array(), lastOfBatch);
+        last = lastOfBatch;
     }
 
     /**

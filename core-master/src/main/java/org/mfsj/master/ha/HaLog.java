@@ -246,23 +246,29 @@ public final class HaLog implements MetaLog, RaftLog {
     @Override
     public void appendFromLeader(long firstVersion, List<Entry> entries) {
         long v = firstVersion;
-        for (Entry en : entries) {
-            LogEntry e = RecordCodec.decode(en.record());
-            if (e.version() != v) {
-                throw new IllegalStateException("leader sent version " + e.version() + " where " + v + " belongs");
+        List<byte[]> applied = new ArrayList<>(entries.size());
+        try {
+            for (Entry en : entries) {
+                LogEntry e = RecordCodec.decode(en.record());
+                if (e.version() != v) {
+                    throw new IllegalStateException("leader sent version " + e.version() + " where " + v + " belongs");
+                }
+                // applied first: an entry that does not fit the metadata is refused, never logged
+                state.apply(e);
+                if (en.term() != terms.termAt(v - 1) || e.record() instanceof TermStart) {
+                    terms.begins(v, en.term());
+                }
+                applied.add(en.record());
+                recent.add(en);
+                if (e.record() instanceof Voters set) {
+                    voters.set(v, set.masters());
+                    onVoters.run();
+                }
+                v++;
             }
-            // applied first: an entry that does not fit the metadata is refused, never logged
-            state.apply(e);
-            if (en.term() != terms.termAt(v - 1) || e.record() instanceof TermStart) {
-                terms.begins(v, en.term());
-            }
-            local.appendEncoded(v, en.record());
-            recent.add(en);
-            if (e.record() instanceof Voters set) {
-                voters.set(v, set.masters());
-                onVoters.run();
-            }
-            v++;
+        } finally {
+            // what the metadata took is logged, in one hand-over to the writer (one wake-up)
+            local.appendEncoded(firstVersion, applied);
         }
     }
 
