@@ -115,6 +115,11 @@ public final class FileChangelog implements MetaLog {
         }
         writer.awaitDurable(last);
         writer.resetTo(version);
+        long before = last;
+        // at once, as the writer now counts from here: should cutting the files fail (the master
+        // thread interrupted as its life ends), a later sync of the last version must not wait
+        // for entries that no longer exist (the next life reads the files again anyway)
+        last = version;
         for (int i = segments.size() - 1; i >= 0; i--) {
             Segment s = segments.get(i);
             if (s.firstVersion() > version) {
@@ -126,8 +131,7 @@ public final class FileChangelog implements MetaLog {
             break;
         }
         Segment.syncDir(dir);
-        LOG.warn("changelog in {} cut back from version {} to {}", dir, last, version);
-        last = version;
+        LOG.warn("changelog in {} cut back from version {} to {}", dir, before, version);
     }
 
     /** Cuts segment {@code s} right after its entry {@code version}. */
