@@ -20,6 +20,8 @@ import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
 import org.mfsj.master.meta.Voters;
 import org.mfsj.master.meta.codec.RecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The changelog of a replicated master: the local files ({@link FileChangelog}) plus the terms of
@@ -30,6 +32,7 @@ import org.mfsj.master.meta.codec.RecordCodec;
  * metadata at once (hot standby). Used on the master thread, except where noted.
  */
 public final class HaLog implements MetaLog, RaftLog {
+    private static final Logger LOG = LoggerFactory.getLogger(HaLog.class);
     private static final long RECENT_BYTES = 64L << 20;
 
     private final FileChangelog local;
@@ -71,7 +74,12 @@ public final class HaLog implements MetaLog, RaftLog {
         FileChangelog local = FileChangelog.open(dir, state.version(), segmentBytes, new MetaLog.Listener() {
             @Override
             public void durable(long version) {
-                durableNow.accept(version);
+                try {
+                    durableNow.accept(version);
+                } catch (RuntimeException e) {
+                    // never lost with the writer's thread: the master thread acknowledges anyway
+                    LOG.error("acknowledging version {} from the changelog thread failed", version, e);
+                }
                 master.execute(localDurable);
             }
 
