@@ -4,7 +4,9 @@ import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
@@ -25,6 +27,7 @@ import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.exports.LiveExports;
 import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
+import org.mfsj.master.ha.HaStats;
 import org.mfsj.master.ha.ImageSender;
 import org.mfsj.master.ha.IncomingImage;
 import org.mfsj.master.ha.LeaderTransfer;
@@ -130,7 +133,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         MetaState received = IncomingImage.installReady(cfg.dataPath(), clock);
         store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), received, master, () -> owner.failed(this),
                 (state, durability) -> HaLog.open(cfg.dataPath(), state, cfg.changelogSegmentBytes(), master,
-                        durability, this::localDurable));
+                        durability, this::localDurable, this::durableNow));
         log = (HaLog) store.log();
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
@@ -183,10 +186,22 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         }
     }
 
+    /** The changelog's thread: a follower acknowledges what it just forced without waiting for the master thread. */
+    private void durableNow(long version) {
+        RaftCore r = raft;
+        if (r != null && !ended) {
+            r.durableAcks().durable(version);
+        }
+    }
+
     /** Entries appended in one master task go out together. */
     private void queueFlush() {
         if (!flushQueued) {
             flushQueued = true;
+            RaftCore r = raft;
+            if (r != null) {
+                r.sendQueued();
+            }
             master.execute(() -> {
                 flushQueued = false;
                 if (!ended) {
@@ -389,6 +404,18 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             LOG.warn("master {} reloads its metadata from disk: {}", clientsAt, why);
             owner.ended(this);
         }
+    }
+
+    /** Counters of this life, read on the master thread (benchmarks). */
+    CompletableFuture<HaStats> stats() {
+        CompletableFuture<HaStats> out = new CompletableFuture<>();
+        master.execute(() -> {
+            long[] commits = log.commitStats();
+            long[] sent = raft.sendStats();
+            out.complete(new HaStats(raft.role().name().toLowerCase(Locale.ROOT),
+                    commits[0], commits[1], sent[0], sent[1]));
+        });
+        return out;
     }
 
     /** For tests and status: the metadata store of this life. */

@@ -3,9 +3,12 @@ package org.mfsj.master;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.mfsj.common.config.ConfigException;
 import org.mfsj.common.types.ServerAddress;
@@ -17,6 +20,7 @@ import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.ha.FileTermStore;
+import org.mfsj.master.ha.HaStats;
 import org.mfsj.master.ha.TermStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,6 +178,19 @@ public final class ReplicatedMasterServer implements RunningMaster {
         clients.dropConnections();
         chunkservers.dropConnections();
         sync.dropConnections();
+    }
+
+    /** This master's counters in its current life (benchmarks); empty between two lives. */
+    public Optional<HaStats> stats() throws InterruptedException {
+        Incarnation i = current;
+        if (i == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(i.stats().get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     public int clientPort() {

@@ -1,6 +1,7 @@
 package org.mfsj.master.changelog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +82,30 @@ public final class FileChangelog implements MetaLog {
     }
 
     /**
+     * Appends entries already encoded, the first at {@code firstVersion}, handed to the writer at
+     * once (master HA: a follower's batch from the leader wakes the writer once, not per entry).
+     */
+    public void appendEncoded(long firstVersion, List<byte[]> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        if (firstVersion != last + 1) {
+            throw new IllegalArgumentException("entry version " + firstVersion + " after " + last);
+        }
+        int size = 0;
+        for (byte[] p : payloads) {
+            size += Frames.HEADER + p.length;
+        }
+        ByteBuffer frames = ByteBuffer.allocate(size);
+        for (byte[] p : payloads) {
+            Frames.write(frames, p, 0, p.length);
+        }
+        long lastOfBatch = firstVersion + payloads.size() - 1;
+        writer.enqueue(frames.array(), lastOfBatch);
+        last = lastOfBatch;
+    }
+
+    /**
      * Drops every entry after {@code version}, from the files too (master HA: a tail the leader
      * does not have). Waits for what is pending first; appends go on in a new segment.
      */
@@ -90,6 +115,11 @@ public final class FileChangelog implements MetaLog {
         }
         writer.awaitDurable(last);
         writer.resetTo(version);
+        long before = last;
+        // at once, as the writer now counts from here: should cutting the files fail (the master
+        // thread interrupted as its life ends), a later sync of the last version must not wait
+        // for entries that no longer exist (the next life reads the files again anyway)
+        last = version;
         for (int i = segments.size() - 1; i >= 0; i--) {
             Segment s = segments.get(i);
             if (s.firstVersion() > version) {
@@ -101,8 +131,7 @@ public final class FileChangelog implements MetaLog {
             break;
         }
         Segment.syncDir(dir);
-        LOG.warn("changelog in {} cut back from version {} to {}", dir, last, version);
-        last = version;
+        LOG.warn("changelog in {} cut back from version {} to {}", dir, before, version);
     }
 
     /** Cuts segment {@code s} right after its entry {@code version}. */

@@ -15,6 +15,14 @@ public interface MetaLog extends AutoCloseable {
         /** Every entry up to {@code version} is durable. */
         void durable(long version);
 
+        /**
+         * As {@link #durable}, told on the master thread itself (master HA: the commit moves there),
+         * so the news may be acted on at once rather than queued behind the master's other work.
+         */
+        default void durableOnMaster(long version) {
+            durable(version);
+        }
+
         /** The log cannot write any more; the master must stop serving. */
         void failed(IOException error);
     }

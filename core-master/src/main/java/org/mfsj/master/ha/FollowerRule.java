@@ -1,6 +1,7 @@
 package org.mfsj.master.ha;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.master2follower.AppendEntries;
@@ -20,7 +21,9 @@ final class FollowerRule {
     /** What the current leader's entries match up to, and where to acknowledge. */
     private long matchedFromLeader;
     private Consumer<Message> ackTo;
-    private long acked;
+    /** Acknowledged to the current leader, from either thread (see {@link DurableAcks}). */
+    private AtomicLong acked = new AtomicLong();
+    private final DurableAcks durableAcks = new DurableAcks();
     /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
     private long joinAt = -1;
 
@@ -30,15 +33,27 @@ final class FollowerRule {
 
     /** Another leader is followed: nothing acknowledged to it yet. */
     void newLeader() {
-        acked = 0;
+        durableAcks.close();
+        acked = new AtomicLong();
         matchedFromLeader = 0;
         joinAt = -1;
     }
 
     /** A higher term: no leader to acknowledge to until one is heard. */
     void forget() {
+        durableAcks.close();
         ackTo = null;
         joinAt = -1;
+    }
+
+    /** Acknowledges from the changelog's thread as soon as a force completes. */
+    DurableAcks durableAcks() {
+        return durableAcks;
+    }
+
+    /** Before the term changes or this master stands: no acknowledgement may leave under the old term. */
+    void stopAcks() {
+        durableAcks.close();
     }
 
     void onAppendEntries(AppendEntries a, Consumer<Message> replyTo) {
@@ -63,7 +78,7 @@ final class FollowerRule {
         if (prev < log.floor()) {
             // up to the floor this log is committed history (an image holds it), so it matches
             matchedFromLeader = Math.max(matchedFromLeader, log.floor());
-            ackTo = replyTo;
+            answerTo(replyTo);
             ack(true);
             return;
         }
@@ -78,7 +93,7 @@ final class FollowerRule {
         raft.images().entriesMatched();
         matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
         raft.commitTo(Math.min(a.commitVersion(), prev + a.entries().size()));
-        ackTo = replyTo;
+        answerTo(replyTo);
         ack(a.entries().isEmpty());
     }
 
@@ -97,12 +112,14 @@ final class FollowerRule {
                 }
                 LOG.warn("master {} drops its entries after {}: the leader of term {} has others", raft.self(), v - 1,
                         raft.term());
+                durableAcks.close();
                 if (!log.truncateAfter(v - 1)) {
                     raft.events().reloadNeeded();
                     return false;
                 }
                 matchedFromLeader = Math.min(matchedFromLeader, v - 1);
-                acked = Math.min(acked, v - 1);
+                long cut = v - 1;
+                acked.updateAndGet(x -> Math.min(x, cut));
                 break;
             }
             skip++;
@@ -113,13 +130,18 @@ final class FollowerRule {
         return true;
     }
 
+    /** The leader's entries are appended up to {@code matchedFromLeader}: acknowledge there once durable. */
+    private void answerTo(Consumer<Message> replyTo) {
+        ackTo = replyTo;
+        durableAcks.open(raft.term(), raft.self(), replyTo, matchedFromLeader, acked);
+    }
+
     /** Acknowledges what is durable here and matches the leader ({@code always}: even if nothing new). */
     void ack(boolean always) {
         RaftLog log = raft.log();
         boolean following = raft.role() == RaftCore.Role.FOLLOWER;
         long match = Math.min(log.localDurable(), matchedFromLeader);
-        if (ackTo != null && following && (match > acked || always)) {
-            acked = Math.max(acked, match);
+        if (ackTo != null && following && (DurableAcks.raise(acked, match) || always)) {
             ackTo.accept(new AppendReply(0, raft.term(), raft.self(), true, match, log.lastVersion()));
         }
         if (raft.terms().learner() && following && raft.leaderId() != 0 && joinAt >= 0 && match >= joinAt) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 import org.mfsj.master.changelog.ChangelogRecovery;
 import org.mfsj.master.changelog.FileChangelog;
@@ -19,6 +20,8 @@ import org.mfsj.master.meta.MetaState;
 import org.mfsj.master.meta.TermStart;
 import org.mfsj.master.meta.Voters;
 import org.mfsj.master.meta.codec.RecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The changelog of a replicated master: the local files ({@link FileChangelog}) plus the terms of
@@ -29,6 +32,7 @@ import org.mfsj.master.meta.codec.RecordCodec;
  * metadata at once (hot standby). Used on the master thread, except where noted.
  */
 public final class HaLog implements MetaLog, RaftLog {
+    private static final Logger LOG = LoggerFactory.getLogger(HaLog.class);
     private static final long RECENT_BYTES = 64L << 20;
 
     private final FileChangelog local;
@@ -58,17 +62,24 @@ public final class HaLog implements MetaLog, RaftLog {
     /**
      * Continues the log in {@code dir} after {@code state} (loaded from it). {@code commits} hears
      * of versions a majority holds; {@code localDurable} runs on {@code master} when this master's
-     * own copy moved on. Nothing counts as committed until a leader says so (or, leading, until
-     * this master's first entry of its term has a majority).
+     * own copy moved on, after {@code durableNow} heard it on the changelog's own thread (a
+     * follower acknowledges from there). Nothing counts as committed until a leader says so (or,
+     * leading, until this master's first entry of its term has a majority).
      */
     public static HaLog open(Path dir, MetaState state, long segmentBytes, Executor master,
-            MetaLog.Listener commits, Runnable localDurable) throws IOException {
+            MetaLog.Listener commits, Runnable localDurable, LongConsumer durableNow) throws IOException {
         TermHistory terms = new TermHistory();
         VoterHistory voters = new VoterHistory();
         readHistory(dir, terms, voters);
         FileChangelog local = FileChangelog.open(dir, state.version(), segmentBytes, new MetaLog.Listener() {
             @Override
             public void durable(long version) {
+                try {
+                    durableNow.accept(version);
+                } catch (RuntimeException e) {
+                    // never lost with the writer's thread: the master thread acknowledges anyway
+                    LOG.error("acknowledging version {} from the changelog thread failed", version, e);
+                }
                 master.execute(localDurable);
             }
 
@@ -243,23 +254,29 @@ public final class HaLog implements MetaLog, RaftLog {
     @Override
     public void appendFromLeader(long firstVersion, List<Entry> entries) {
         long v = firstVersion;
-        for (Entry en : entries) {
-            LogEntry e = RecordCodec.decode(en.record());
-            if (e.version() != v) {
-                throw new IllegalStateException("leader sent version " + e.version() + " where " + v + " belongs");
+        List<byte[]> applied = new ArrayList<>(entries.size());
+        try {
+            for (Entry en : entries) {
+                LogEntry e = RecordCodec.decode(en.record());
+                if (e.version() != v) {
+                    throw new IllegalStateException("leader sent version " + e.version() + " where " + v + " belongs");
+                }
+                // applied first: an entry that does not fit the metadata is refused, never logged
+                state.apply(e);
+                if (en.term() != terms.termAt(v - 1) || e.record() instanceof TermStart) {
+                    terms.begins(v, en.term());
+                }
+                applied.add(en.record());
+                recent.add(en);
+                if (e.record() instanceof Voters set) {
+                    voters.set(v, set.masters());
+                    onVoters.run();
+                }
+                v++;
             }
-            // applied first: an entry that does not fit the metadata is refused, never logged
-            state.apply(e);
-            if (en.term() != terms.termAt(v - 1) || e.record() instanceof TermStart) {
-                terms.begins(v, en.term());
-            }
-            local.appendEncoded(v, en.record());
-            recent.add(en);
-            if (e.record() instanceof Voters set) {
-                voters.set(v, set.masters());
-                onVoters.run();
-            }
-            v++;
+        } finally {
+            // what the metadata took is logged, in one hand-over to the writer (one wake-up)
+            local.appendEncoded(firstVersion, applied);
         }
     }
 
@@ -287,7 +304,7 @@ public final class HaLog implements MetaLog, RaftLog {
     public void committed(long version) {
         if (version > commit) {
             commit = version;
-            commits.durable(version);
+            commits.durableOnMaster(version);
         }
     }
 

@@ -68,6 +68,11 @@ public final class RaftCore {
     private Progress progress;
     /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
     private boolean pushCommits;
+    /** Leader: entries were appended and {@link #onAppended()} is queued to send them. */
+    private boolean sendQueued;
+    /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
+    private long appendsSent;
+    private long entriesSent;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -130,6 +135,11 @@ public final class RaftCore {
     /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
     public boolean answeredWithin(int peer, long millis) {
         return heardWithin(peer, millis) && progress.answered(peer);
+    }
+
+    /** AppendEntries messages this master sent, and the entries they carried, over all peers. */
+    public long[] sendStats() {
+        return new long[] {appendsSent, entriesSent};
     }
 
     public long electionMinMillis() {
@@ -232,6 +242,7 @@ public final class RaftCore {
     void startElection(boolean handOver) {
         long now = clock.millis();
         long term = terms.term() + 1;
+        following.stopAcks();
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
         leaderId = 0;
@@ -282,8 +293,18 @@ public final class RaftCore {
         tick();
     }
 
+    /**
+     * Leader: entries were appended and {@link #onAppended()} will run after the tasks queued now;
+     * until then a follower's acknowledgement sends nothing new, so those entries leave in one
+     * message per follower rather than in pieces between acknowledgements.
+     */
+    public void sendQueued() {
+        sendQueued = true;
+    }
+
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
+        sendQueued = false;
         if (role == Role.LEADER) {
             for (int p : quorum.targets()) {
                 replicate(p, false);
@@ -309,6 +330,8 @@ public final class RaftCore {
         long prev = next - 1;
         events.send(peer, new AppendEntries(0, term(), terms.self(), selfClients, prev, log.termAt(prev), commit,
                 entries));
+        appendsSent++;
+        entriesSent += entries.size();
         progress.sent(peer, prev + entries.size());
     }
 
@@ -365,6 +388,14 @@ public final class RaftCore {
         images.onReply(peer, r, clock.millis());
     }
 
+    /**
+     * Where the changelog's own thread reports durability (any thread): a follower acknowledges at
+     * once from there; {@link #onLocalDurable()} follows on the master thread.
+     */
+    public DurableAcks durableAcks() {
+        return following.durableAcks();
+    }
+
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
@@ -383,7 +414,9 @@ public final class RaftCore {
         if (r.success()) {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
-            replicate(peer, false);
+            if (!sendQueued) {
+                replicate(peer, false);
+            }
             handOver.tryNow();
         } else {
             progress.rejected(peer, r.lastVersion(), now);
@@ -414,6 +447,7 @@ public final class RaftCore {
         }
         boolean led = role == Role.LEADER;
         handOver.cancel();
+        following.stopAcks();
         terms.save(term, 0);
         role = Role.FOLLOWER;
         leaderId = 0;

@@ -47,6 +47,14 @@
  * an elected follower serves straight away). It may apply an entry that is not committed; if the
  * leader later makes it drop an applied entry, it reloads from disk (image + the cut log) instead
  * of undoing anything. Images are made of committed entries only, so an image never needs undoing.
+ * A follower acknowledges from its changelog's own thread the moment a force completes
+ * ({@link org.mfsj.master.ha.DurableAcks}), not after its master thread's queue: the master thread
+ * opens a window (term, connection, how far its log matches the leader's) after appending the
+ * leader's entries and closes it before the term changes, before it stands, before it follows
+ * another leader and before it cuts its log. An acknowledgement read from an open window states
+ * what held at that moment (entries durable here and the leader's, in a term this master was in),
+ * exactly as one sent then and delayed on the wire would, so the argument above is unchanged; the
+ * leader takes the highest match it hears, so answers from the two threads may cross.
  * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
  * and chunkservers then try the next master.
  *

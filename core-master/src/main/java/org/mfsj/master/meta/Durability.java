@@ -61,6 +61,12 @@ public final class Durability implements MetaLog.Listener {
         }
     }
 
+    /** Releases the waiters at once: a reply held for a commit leaves without another turn of the queue. */
+    @Override
+    public void durableOnMaster(long version) {
+        release(version);
+    }
+
     @Override
     public void failed(IOException error) {
         master.execute(() -> {

@@ -1,9 +1,13 @@
 package org.mfsj.master.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,5 +79,26 @@ class ChangelogTruncateTest {
             assertThat(log.lastVersion()).isEqualTo(5);
         }
         assertThat(replay()).hasSize(5);
+    }
+
+    /** A master thread interrupted while it cuts (its life ends): closing the log must not wait for ever. */
+    @Test
+    void aCutInterruptedHalfwayLeavesALogThatStillCloses() throws Exception {
+        FileChangelog log = FileChangelog.open(dir, 0, 1 << 20, QUIET);
+        for (long v = 1; v <= 10; v++) {
+            log.append(entry(v, 1));
+        }
+        log.sync(10);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> log.truncateAfter(4)).isInstanceOf(ClosedByInterruptException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(log.lastVersion()).isEqualTo(4);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            log.sync(log.lastVersion());
+            log.close();
+        });
     }
 }

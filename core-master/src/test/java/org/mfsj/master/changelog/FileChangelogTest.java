@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.master.chunks.ChunkRecord;
 import org.mfsj.master.meta.LogEntry;
 import org.mfsj.master.meta.codec.CorruptMetadataException;
+import org.mfsj.master.meta.codec.RecordCodec;
 
 class FileChangelogTest {
     @TempDir
@@ -212,5 +213,25 @@ class FileChangelogTest {
         Files.write(seg, damaged);
         assertThatThrownBy(() -> recover(crashed)).isInstanceOf(CorruptMetadataException.class)
                 .hasMessageContaining(seg.toString()).hasMessageContaining("offset");
+    }
+
+    @Test
+    void entriesAppendedEncodedInOneBatchReadBackOneByOne() throws Exception {
+        FileChangelog log = FileChangelog.open(dir, 0, 1 << 20, listener);
+        log.append(entry(1));
+        List<byte[]> batch = new ArrayList<>();
+        for (long v = 2; v <= 6; v++) {
+            batch.add(RecordCodec.encode(entry(v)));
+        }
+        log.appendEncoded(2, batch);
+        assertThat(log.lastVersion()).isEqualTo(6);
+        assertThatThrownBy(() -> log.appendEncoded(8, List.of(batch.get(0))))
+                .isInstanceOf(IllegalArgumentException.class);
+        log.sync(6);
+        assertThat(durable.get()).isEqualTo(6);
+        try (LogCursor c = log.read(1)) {
+            assertThat(versions(c)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        }
+        log.close();
     }
 }

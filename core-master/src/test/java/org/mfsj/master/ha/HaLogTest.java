@@ -37,7 +37,7 @@ class HaLogTest {
     };
 
     private HaLog open(Path dir, MetaState state) throws IOException {
-        return HaLog.open(dir, state, 1 << 20, Runnable::run, commits, () -> { });
+        return HaLog.open(dir, state, 1 << 20, Runnable::run, commits, () -> { }, v -> { });
     }
 
     @Test

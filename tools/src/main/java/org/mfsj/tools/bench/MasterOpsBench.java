@@ -1,5 +1,6 @@
 package org.mfsj.tools.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,17 @@ import org.mfsj.client.ClientConfig;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.master.ha.HaStats;
 
 /**
- * Metadata ops/s into in-process masters (changelog on; one master, or three with master HA) from
- * {@code conns} client connections.
+ * Metadata ops/s into masters (changelog on; one master, or three with master HA) from
+ * {@code conns} client connections. Each configuration first runs every phase untimed on its own
+ * masters ({@code warmup} ops), so that the JIT has compiled the paths before any figure is taken,
+ * whichever configuration runs first.
  */
 final class MasterOpsBench {
     /**
@@ -25,66 +31,137 @@ final class MasterOpsBench {
     private static final String[] PHASES = {"create", "lookup", "getattr", "lock", "unlock", "setxattr", "rename",
         "unlink"};
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final Path data;
     private final int ops;
+    private final int warmup;
     private final int conns;
     private final int masters;
+    private final boolean processes;
 
-    MasterOpsBench(Path data, int ops, int conns, int masters) {
+    MasterOpsBench(Path data, int ops, int warmup, int conns, int masters, boolean processes) {
         this.data = data;
         this.ops = ops;
+        this.warmup = warmup;
         this.conns = conns;
         this.masters = masters;
+        this.processes = processes;
     }
 
     void run() throws Exception {
-        try (BenchMasters group = new BenchMasters(data, masters)) {
+        try (BenchMasters group = BenchMasters.start(data, masters, processes)) {
             List<ServerAddress> at = group.clientAddresses();
+            settle(at);
+            if (warmup > 0) {
+                round(at, "w", warmup);
+            }
+            List<HaStats> before = group.stats();
+            long[][] timed = round(at, "c", ops);
+            long[] phaseNanos = timed[0];
+            List<HaStats> after = group.stats();
+            String label = conns + " conn, " + masters + " master" + (masters > 1 ? "s" : "")
+                    + (processes ? " (processes)" : "");
             int perConn = Math.max(1, ops / conns);
-            long[] phaseNanos = new long[PHASES.length];
-            CyclicBarrier barrier = new CyclicBarrier(conns);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            long[] phaseStart = new long[1];
-            List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < conns; t++) {
-                int id = t;
-                threads.add(new Thread(() -> {
-                    try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
-                        work(c, id, perConn, barrier, phaseNanos, phaseStart);
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                        barrier.reset();
-                    }
-                }, "bench-" + t));
-            }
-            threads.forEach(Thread::start);
-            for (Thread t : threads) {
-                t.join();
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException("benchmark client failed", failure.get());
-            }
-            String label = conns + " conn, " + masters + " master" + (masters > 1 ? "s" : "");
             for (int p = 0; p < PHASES.length; p++) {
                 MasterBench.print(PHASES[p] + ", " + label, (double) perConn * conns * 1e9 / phaseNanos[p], "ops/s");
             }
-            long[] stats = group.commitStats();
-            if (stats != null) {
-                MasterBench.print("changelog records per fsync, " + label, stats[0] == 0 ? 0
-                        : (double) stats[1] / stats[0], "records");
+            if (!processes) {
+                // this JVM's CPU (clients and masters): less sensitive to other load than ops/s
+                for (int p = 0; p < PHASES.length; p++) {
+                    MasterBench.print("cpu per op, " + PHASES[p] + ", " + label, timed[1][p] / 1e3 / (perConn * conns),
+                            "us");
+                }
+            }
+            if (after.size() == before.size()) {
+                printStats(label, before, after);
             }
         }
     }
 
+    /**
+     * Waits until a lock can be taken: a leader elected in a term after the first holds new locks
+     * back for its grace period (clients of a former leader take theirs back first).
+     */
+    private static void settle(List<ServerAddress> at) throws Exception {
+        try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
+            long probe = c.create(Creds.ROOT, c.rootInode(), "settle", 0644).inode();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                try {
+                    c.setLock(probe, LockFlavor.POSIX, LockType.WRITE, 0, 1, 1, 1, false);
+                    break;
+                } catch (MfsException e) {
+                    if (e.status() != Status.EAGAIN || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            c.releaseLocks(probe, LockFlavor.POSIX, 1);
+            c.unlink(Creds.ROOT, c.rootInode(), "settle");
+        }
+    }
+
+    /** Records per fsync of each master, and for a leader the AppendEntries it sent, over the timed round. */
+    private static void printStats(String label, List<HaStats> before, List<HaStats> after) {
+        for (int i = 0; i < after.size(); i++) {
+            HaStats s = after.get(i).since(before.get(i));
+            String who = s.role().equals("single") ? "" : ", master " + (i + 1) + " (" + s.role() + ")";
+            MasterBench.print("records per fsync, " + label + who, s.recordsPerFsync(), "records");
+            if (s.appendMessages() > 0 && s.records() > 0) {
+                MasterBench.print("appends sent per 1000 records, " + label + who,
+                        1000.0 * s.appendMessages() / s.records(), "messages");
+                MasterBench.print("entries per append, " + label + who,
+                        (double) s.appendedEntries() / s.appendMessages(), "entries");
+            }
+        }
+    }
+
+    /**
+     * Every phase from {@code conns} connections in directories named {@code prefix}N; the wall time
+     * of each, and this process's CPU time in each (nanoseconds).
+     */
+    private long[][] round(List<ServerAddress> at, String prefix, int total) throws InterruptedException {
+        int perConn = Math.max(1, total / conns);
+        long[][] phaseNanos = new long[2][PHASES.length];
+        CyclicBarrier barrier = new CyclicBarrier(conns);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long[] phaseStart = new long[2];
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < conns; t++) {
+            String dir = prefix + t;
+            int id = t;
+            threads.add(new Thread(() -> {
+                try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
+                    work(c, dir, id, perConn, barrier, phaseNanos, phaseStart);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    barrier.reset();
+                }
+            }, "bench-" + t));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("benchmark client failed", failure.get());
+        }
+        return phaseNanos;
+    }
+
     /** One connection's share of each phase; the last thread through the barrier times the phase. */
-    private static void work(MfsClient c, int id, int n, CyclicBarrier barrier, long[] nanos, long[] start)
-            throws Exception {
+    private static void work(MfsClient c, String dirName, int id, int n, CyclicBarrier barrier, long[][] nanos,
+            long[] start) throws Exception {
         Creds root = Creds.ROOT;
-        long dir = c.mkdir(root, c.rootInode(), "c" + id, 0755).inode();
+        long dir = c.mkdir(root, c.rootInode(), dirName, 0755).inode();
         long[] inodes = new long[n];
         for (int p = 0; p < PHASES.length; p++) {
             if (barrier.await() == 0) {
                 start[0] = System.nanoTime();
+                start[1] = CPU.getProcessCpuTime();
             }
             barrier.await();
             for (int i = 0; i < n; i++) {
@@ -101,7 +178,8 @@ final class MasterOpsBench {
                 }
             }
             if (barrier.await() == 0) {
-                nanos[p] = System.nanoTime() - start[0];
+                nanos[0][p] = System.nanoTime() - start[0];
+                nanos[1][p] = CPU.getProcessCpuTime() - start[1];
             }
         }
     }

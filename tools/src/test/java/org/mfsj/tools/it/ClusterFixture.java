@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.client.DirPage;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Creds;
 import org.mfsj.tools.cluster.Door;
 import org.mfsj.tools.cluster.LocalCluster;
@@ -113,6 +118,22 @@ final class ClusterFixture implements AutoCloseable {
         }
         try (var s = Files.walk(chunks)) {
             return s.filter(p -> p.getFileName().toString().startsWith("chunk_")).sorted().toList();
+        }
+    }
+
+    /** Every name in directory {@code dir}, page by page (the master sends at most 10,000 entries at a time). */
+    static Set<String> names(MfsClient c, long dir) throws MfsException {
+        Set<String> names = new HashSet<>();
+        long cookie = 0;
+        while (true) {
+            DirPage page = c.readdir(ROOT, dir, cookie, 1000, false);
+            for (DirEntry e : page.entries()) {
+                names.add(e.name());
+                cookie = e.cookie();
+            }
+            if (page.eof() || page.entries().isEmpty()) {
+                return names;
+            }
         }
     }
 

@@ -12,14 +12,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import org.mfsj.client.ClientConfig;
-import org.mfsj.client.DirPage;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
-import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.ServerAddress;
 
 /**
@@ -178,18 +176,7 @@ final class CrashWorkload implements Runnable {
     }
 
     private Set<String> list(MfsClient reader) throws MfsException {
-        Set<String> names = new HashSet<>();
-        long cookie = 0;
-        while (true) {
-            DirPage page = reader.readdir(ROOT, dir, cookie, 1000, false);
-            for (DirEntry e : page.entries()) {
-                names.add(e.name());
-                cookie = e.cookie();
-            }
-            if (page.eof() || page.entries().isEmpty()) {
-                return names;
-            }
-        }
+        return ClusterFixture.names(reader, dir);
     }
 
     private static byte[] read(MfsClient c, long inode, int length) throws MfsException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -78,10 +77,7 @@ class MasterHandOverIT {
 
             assertThat(w.failed).as("writes that failed across two hand-overs").isEmpty();
             assertThat(w.acked.size()).isGreaterThan(10);
-            Set<String> present = new HashSet<>();
-            for (var e : c.readdir(ClusterFixture.ROOT, dir, 0, 100_000, false).entries()) {
-                present.add(e.name());
-            }
+            Set<String> present = ClusterFixture.names(c, dir);
             assertThat(present).as("every acknowledged create").containsAll(w.acked);
         }
         group.awaitInStep(Duration.ofSeconds(30));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -68,10 +67,7 @@ class MasterMembershipIT {
                 System.out.printf("membership: %d creates acknowledged, longest pause between two %d ms%n",
                         w.acked.size(), w.longestPauseMillis);
                 assertThat(w.failed).as("creates that failed").isEmpty();
-                Set<String> present = new HashSet<>();
-                for (var e : c.readdir(ClusterFixture.ROOT, dir, 0, 1_000_000, false).entries()) {
-                    present.add(e.name());
-                }
+                Set<String> present = ClusterFixture.names(c, dir);
                 assertThat(present).as("every acknowledged create").containsAll(w.acked);
             }
         } catch (Exception | AssertionError e) {
