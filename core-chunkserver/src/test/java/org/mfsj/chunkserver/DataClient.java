@@ -11,10 +11,14 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
+import org.mfsj.common.wire.client2chunk.ForceStats;
+import org.mfsj.common.wire.client2chunk.ForceStatsReply;
 import org.mfsj.common.wire.client2chunk.ReadReply;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
 /** A bare client connection to a data port, speaking the client protocol message by message. */
@@ -43,6 +47,22 @@ final class DataClient implements AutoCloseable {
 
     CompletableFuture<WriteReply> data(long chunkId, int offset, byte[] data, int crc) {
         return peer.call(id -> new WriteData(id, chunkId, offset, crc, data), WriteReply.class, TIMEOUT_MS);
+    }
+
+    /** WriteInitNew: every server of the chain creates the chunk first. */
+    Status initNew(long chunkId, int version, List<ServerAddress> chain) throws Exception {
+        return await(peer.call(id -> new WriteInitNew(new WriteInit(id, chunkId, version, chain)), WriteReply.class,
+                TIMEOUT_MS));
+    }
+
+    /** WriteEndSync: answered once every server of the chain has forced the chunk. */
+    Status endSync(long chunkId) throws Exception {
+        return await(peer.call(id -> new WriteEndSync(new WriteEnd(id, chunkId)), WriteReply.class, TIMEOUT_MS));
+    }
+
+    ForceStatsReply forceStats() throws Exception {
+        return peer.call(ForceStats::new, ForceStatsReply.class, TIMEOUT_MS).get(FakeMaster.WAIT_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     Status end(long chunkId) throws Exception {

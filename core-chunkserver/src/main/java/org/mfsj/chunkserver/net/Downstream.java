@@ -11,7 +11,9 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
 /**
@@ -39,8 +41,11 @@ final class Downstream implements Peer.Inbound {
         return next;
     }
 
-    /** Connects and starts the session on the next server, which continues down {@code rest}. */
-    CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest) {
+    /**
+     * Connects and starts the session on the next server, which continues down {@code rest}; with
+     * {@code create}, each of them creates the chunk first.
+     */
+    CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest, boolean create) {
         List<ServerAddress> tail = List.copyOf(rest);
         return services.downstreams().lease(next, this)
                 .thenCompose(p -> {
@@ -51,8 +56,8 @@ final class Downstream implements Peer.Inbound {
                         return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED,
                                 "write session abandoned"));
                     }
-                    return p.call(id -> new WriteInit(id, chunkId, version, tail), WriteReply.class,
-                            services.timeoutMillis());
+                    return p.call(id -> create ? new WriteInitNew(new WriteInit(id, chunkId, version, tail))
+                            : new WriteInit(id, chunkId, version, tail), WriteReply.class, services.timeoutMillis());
                 })
                 .handle((r, e) -> e != null ? Statuses.of(e) : r.status());
     }
@@ -62,8 +67,9 @@ final class Downstream implements Peer.Inbound {
         return call(id -> new WriteData(id, w.chunkId(), w.offset(), w.crc32c(), w.data()));
     }
 
-    CompletableFuture<Status> end(long chunkId) {
-        return call(id -> new WriteEnd(id, chunkId));
+    /** Ends the session below; with {@code sync}, once the chunk is on disk there. */
+    CompletableFuture<Status> end(long chunkId, boolean sync) {
+        return call(id -> sync ? new WriteEndSync(new WriteEnd(id, chunkId)) : new WriteEnd(id, chunkId));
     }
 
     private CompletableFuture<Status> call(java.util.function.IntFunction<Message> request) {

@@ -17,7 +17,6 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
-import org.mfsj.common.wire.client2chunk.WriteEnd;
 import org.mfsj.common.wire.client2chunk.WriteInit;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 import org.slf4j.Logger;
@@ -64,11 +63,14 @@ final class WriteSession {
         this.disk = new SerialExecutor(services.workers());
     }
 
-    /** Checks the copy here, then opens the rest of the chain; answers when the whole chain is ready. */
-    void init(WriteInit w) {
-        StoreTasks.run(disk, this::checkLocalCopy)
-                .thenCompose(s -> !s.isOk() || w.chain().isEmpty() ? CompletableFuture.completedFuture(s)
-                        : openDownstream(w.chain()))
+    /**
+     * Checks the copy here (with {@code create}, creates it: WriteInitNew) while it opens the rest
+     * of the chain; answers when the whole chain is ready.
+     */
+    void init(WriteInit w, boolean create) {
+        CompletableFuture<Status> local = StoreTasks.run(disk, create ? this::createLocalCopy : this::checkLocalCopy);
+        CompletableFuture<Status> down = w.chain().isEmpty() ? OK_NOW : openDownstream(w.chain(), create);
+        firstError(local, down)
                 .thenAccept(s -> {
                     state = s;
                     if (!s.isOk()) {
@@ -88,13 +90,17 @@ final class WriteSession {
         }
     }
 
-    private CompletableFuture<Status> openDownstream(List<ServerAddress> chain) {
+    private void createLocalCopy() throws MfsException {
+        services.store().create(chunkId, version);
+    }
+
+    private CompletableFuture<Status> openDownstream(List<ServerAddress> chain, boolean create) {
         Downstream d = new Downstream(services, chain.get(0), this::chainBroken);
         downstream = d;
         if (abandoned) {
             d.close();
         }
-        return d.open(chunkId, version, chain.subList(1, chain.size()));
+        return d.open(chunkId, version, chain.subList(1, chain.size()), create);
     }
 
     void data(WriteData w) {
@@ -153,25 +159,28 @@ final class WriteSession {
     /**
      * Ends the session here and below once every write is settled, and closes the chain then. OK
      * means every server of the chain has every byte; each forces it to disk when its
-     * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay).
+     * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay), or,
+     * with {@code sync} (WriteEndSync), before answering.
      */
-    void end(WriteEnd w) {
-        if (state == null || !state.isOk() || w.chunkId() != chunkId) {
-            reply(w.msgId(), state != null && !state.isOk() ? state : Status.EINVAL);
+    void end(int msgId, long endChunkId, boolean sync) {
+        if (state == null || !state.isOk() || endChunkId != chunkId) {
+            reply(msgId, state != null && !state.isOk() ? state : Status.EINVAL);
             abandon("bad WriteEnd");
             return;
         }
         inFlight.idle().thenCompose(v -> {
             Downstream d = downstream;
-            CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
-            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId);
+            CompletableFuture<Status> ended = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
+            CompletableFuture<Status> local = !sync ? ended : ended.thenCompose(s -> s.isOk()
+                    ? services.forcer().sync(chunkId, version) : CompletableFuture.completedFuture(s));
+            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId, sync);
             return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
                     : local.join());
         }).whenComplete((r, e) -> {
             Status s = e != null ? Statuses.of(e) : r;
             Status earlier = firstError.get();
             Status out = earlier != null ? earlier : s;
-            reply(w.msgId(), out);
+            reply(msgId, out);
             if (out.isOk() && !abandoned) {
                 releaseDownstream();
             } else {

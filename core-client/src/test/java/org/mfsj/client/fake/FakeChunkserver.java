@@ -25,6 +25,7 @@ import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.ReadReply;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
@@ -50,6 +51,7 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger writeEnds = new AtomicInteger();
     private final AtomicInteger syncs = new AtomicInteger();
+    private final AtomicInteger syncedEnds = new AtomicInteger();
     private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
     private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
@@ -143,6 +145,11 @@ public final class FakeChunkserver implements AutoCloseable {
         return writeEnds.get();
     }
 
+    /** WriteEndSync requests received so far: sessions ended forced to disk. */
+    public int syncedEnds() {
+        return syncedEnds.get();
+    }
+
     /** Chunks asked to be forced (ChunkSync) so far. */
     public int syncs() {
         return syncs.get();
@@ -219,7 +226,12 @@ public final class FakeChunkserver implements AutoCloseable {
             } else if (m instanceof WriteEnd e) {
                 writeEnds.incrementAndGet();
                 writeEndArrived.complete(null);
-                writeEndGate.thenRun(() -> end(from, e));
+                writeEndGate.thenRun(() -> end(from, e, false));
+            } else if (m instanceof WriteEndSync e) {
+                writeEnds.incrementAndGet();
+                syncedEnds.incrementAndGet();
+                writeEndArrived.complete(null);
+                writeEndGate.thenRun(() -> end(from, e.end(), true));
             }
         }
 
@@ -248,7 +260,7 @@ public final class FakeChunkserver implements AutoCloseable {
                     Status.OK);
         }
 
-        private void end(Peer from, WriteEnd e) {
+        private void end(Peer from, WriteEnd e, boolean sync) {
             Chunk c = chunks.get(e.chunkId());
             boolean full;
             synchronized (c) {
@@ -259,7 +271,8 @@ public final class FakeChunkserver implements AutoCloseable {
                 from.send(new WriteReply(e.msgId(), refuse));
                 return;
             }
-            forward(from, e.msgId(), id -> new WriteEnd(id, e.chunkId()), Status.OK);
+            forward(from, e.msgId(), id -> sync ? new WriteEndSync(new WriteEnd(id, e.chunkId()))
+                    : new WriteEnd(id, e.chunkId()), Status.OK);
         }
 
         private void data(Peer from, WriteData d) {

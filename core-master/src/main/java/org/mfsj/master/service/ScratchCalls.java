@@ -1,6 +1,7 @@
 package org.mfsj.master.service;
 
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
@@ -42,8 +43,13 @@ public final class ScratchCalls {
     public void register(RequestDispatcher d) {
         d.on(ScratchCreateOpen.class, (p, r) -> objects.createOpenScratch(r.call()), ErrorReplies::entry);
         d.answerOnceApplied(ScratchCreateOpen.class, r -> area.isScratchDir(r.call().parent()));
-        d.onAsync(ScratchWriteChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())),
+        d.onAsync(ScratchWriteChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())
+                        ? ChunkWrites.NewChunks.AT_ONCE : ChunkWrites.NewChunks.DURABLE_FIRST),
                 (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, java.util.List.of()));
+        d.onAsync(ScratchOpenChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())
+                        ? ChunkWrites.NewChunks.BY_CHAIN : ChunkWrites.NewChunks.DURABLE_FIRST),
+                (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, java.util.List.of()));
+        d.answerOnceApplied(ScratchOpenChunk.class, r -> area.isScratchFile(r.call().inode()));
         d.answerOnceApplied(ScratchWriteChunk.class, r -> area.isScratchFile(r.call().inode()));
         d.on(ScratchWriteChunkEnd.class, (p, r) -> writes.end(p, r.call()), ErrorReplies::attr);
         d.answerOnceApplied(ScratchWriteChunkEnd.class, r -> area.isScratchFile(r.call().inode()));
