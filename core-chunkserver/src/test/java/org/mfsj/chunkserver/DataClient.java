@@ -91,6 +91,26 @@ final class DataClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A new chunk's whole session in one pass, nothing waiting for an answer: WriteInitNew,
+     * {@code data} in pieces, WriteEndSync; returns every reply's status in that order.
+     */
+    List<Status> oneShotNew(long chunkId, List<ServerAddress> chain, byte[] data, int piece) throws Exception {
+        List<CompletableFuture<WriteReply>> replies = new java.util.ArrayList<>();
+        replies.add(peer.call(id -> new WriteInitNew(new WriteInit(id, chunkId, 1, chain)), WriteReply.class,
+                TIMEOUT_MS));
+        for (int off = 0; off < data.length; off += piece) {
+            byte[] part = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + piece));
+            replies.add(data(chunkId, off, part));
+        }
+        replies.add(peer.call(id -> new WriteEndSync(new WriteEnd(id, chunkId)), WriteReply.class, TIMEOUT_MS));
+        List<Status> out = new java.util.ArrayList<>();
+        for (CompletableFuture<WriteReply> r : replies) {
+            out.add(await(r));
+        }
+        return out;
+    }
+
     /** Sends {@code data} at {@code base} in pieces, all in flight at once, and returns every reply's status. */
     List<Status> writePipelined(long chunkId, int base, byte[] data, int piece) throws Exception {
         List<CompletableFuture<WriteReply>> replies = new java.util.ArrayList<>();

@@ -8,6 +8,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.OrderedCalls;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
@@ -30,6 +31,10 @@ final class Downstream implements Peer.Inbound {
     private final Consumer<Status> broken;
     private volatile Peer peer;
     private volatile boolean closing;
+    /** Completes with the connection once WriteInit went out on it. */
+    private final CompletableFuture<Peer> initSent = new CompletableFuture<>();
+    /** Data and WriteEnd may come before that (pipelined): they follow it in the order made. */
+    private final OrderedCalls sendOrder = new OrderedCalls(initSent);
 
     Downstream(DataServices services, ServerAddress next, Consumer<Status> broken) {
         this.services = services;
@@ -56,10 +61,18 @@ final class Downstream implements Peer.Inbound {
                         return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED,
                                 "write session abandoned"));
                     }
-                    return p.call(id -> create ? new WriteInitNew(new WriteInit(id, chunkId, version, tail))
+                    CompletableFuture<WriteReply> r = p.call(id -> create
+                            ? new WriteInitNew(new WriteInit(id, chunkId, version, tail))
                             : new WriteInit(id, chunkId, version, tail), WriteReply.class, services.timeoutMillis());
+                    initSent.complete(p);
+                    return r;
                 })
-                .handle((r, e) -> e != null ? Statuses.of(e) : r.status());
+                .handle((r, e) -> {
+                    if (e != null) {
+                        initSent.completeExceptionally(e);
+                    }
+                    return e != null ? Statuses.of(e) : r.status();
+                });
     }
 
     /** Sends the same data on; the next server answers for itself and everything after it. */
@@ -73,11 +86,10 @@ final class Downstream implements Peer.Inbound {
     }
 
     private CompletableFuture<Status> call(java.util.function.IntFunction<Message> request) {
-        Peer p = peer;
-        if (p == null) {
+        if (closing) {
             return CompletableFuture.completedFuture(Status.DISCONNECTED);
         }
-        return p.call(request, WriteReply.class, services.timeoutMillis())
+        return sendOrder.call(request, WriteReply.class, services.timeoutMillis())
                 .handle((r, e) -> {
                     Status s = e != null ? Statuses.of(e) : r.status();
                     if (breaksSession(s)) {

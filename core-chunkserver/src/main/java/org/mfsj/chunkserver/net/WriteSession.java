@@ -52,8 +52,12 @@ final class WriteSession {
     private final AtomicLong bytesAcked = new AtomicLong();
     /** null while WriteInit is being answered, then its outcome. */
     private volatile Status state;
+    /** Completes with {@link #state} once it is known. */
+    private final CompletableFuture<Status> ready = new CompletableFuture<>();
     private volatile Downstream downstream;
     private volatile boolean abandoned;
+    /** Why the session's first disk step failed, null while it has not; read by later disk steps. */
+    private volatile Status localRefusal;
 
     WriteSession(DataServices services, Peer upstream, long chunkId, int version) {
         this.services = services;
@@ -68,11 +72,12 @@ final class WriteSession {
      * of the chain; answers when the whole chain is ready.
      */
     void init(WriteInit w, boolean create) {
-        CompletableFuture<Status> local = StoreTasks.run(disk, create ? this::createLocalCopy : this::checkLocalCopy);
+        CompletableFuture<Status> local = StoreTasks.run(disk, () -> startLocally(create));
         CompletableFuture<Status> down = w.chain().isEmpty() ? OK_NOW : openDownstream(w.chain(), create);
         firstError(local, down)
                 .thenAccept(s -> {
                     state = s;
+                    ready.complete(s);
                     if (!s.isOk()) {
                         closeDownstream();
                         LOG.warn("chunk {} v{}: write session from {} refused: {}", ChunkIds.hex(chunkId), version,
@@ -90,8 +95,18 @@ final class WriteSession {
         }
     }
 
-    private void createLocalCopy() throws MfsException {
-        services.store().create(chunkId, version);
+    /** The session's first disk step; data that came with the WriteInit queues behind it. */
+    private void startLocally(boolean create) throws MfsException {
+        try {
+            if (create) {
+                services.store().create(chunkId, version);
+            } else {
+                checkLocalCopy();
+            }
+        } catch (MfsException | RuntimeException e) {
+            localRefusal = e instanceof MfsException m ? m.status() : Status.EIO;
+            throw e;
+        }
     }
 
     private CompletableFuture<Status> openDownstream(List<ServerAddress> chain, boolean create) {
@@ -103,10 +118,15 @@ final class WriteSession {
         return d.open(chunkId, version, chain.subList(1, chain.size()), create);
     }
 
+    /**
+     * Writes one piece here and forwards it down the chain. It may come before WriteInit is
+     * answered (a client sends both at once): the local write then queues behind the init's own
+     * disk step and the forward behind the WriteInit sent on, so a failed init fails it.
+     */
     void data(WriteData w) {
         Status s = state;
-        Status refused = s == null || w.chunkId() != chunkId ? Status.EINVAL // not open yet, or another chunk
-                : s.isOk() ? broken.get() : s;
+        Status refused = w.chunkId() != chunkId ? Status.EINVAL
+                : s == null || s.isOk() ? broken.get() : s;
         if (refused != null) {
             // refused data is never written anywhere, so the session cannot end OK either
             noteError(refused, "write of " + w.data().length + " bytes at " + w.offset());
@@ -139,6 +159,11 @@ final class WriteSession {
     }
 
     private void writeLocally(WriteData w) throws MfsException {
+        Status refused = localRefusal;
+        if (refused != null) {
+            // the session never started here: its data must not land in a chunk it was not for
+            throw new MfsException(refused, "write session of chunk " + ChunkIds.hex(chunkId) + " was refused");
+        }
         try {
             services.store().write(chunkId, version, w.offset(), w.data(), 0, w.data().length, w.crc32c());
         } catch (MfsException e) {
@@ -163,11 +188,17 @@ final class WriteSession {
      * with {@code sync} (WriteEndSync), before answering.
      */
     void end(int msgId, long endChunkId, boolean sync) {
-        if (state == null || !state.isOk() || endChunkId != chunkId) {
-            reply(msgId, state != null && !state.isOk() ? state : Status.EINVAL);
-            abandon("bad WriteEnd");
-            return;
-        }
+        ready.thenAccept(s -> {
+            if (!s.isOk() || endChunkId != chunkId) {
+                reply(msgId, !s.isOk() ? s : Status.EINVAL);
+                abandon("bad WriteEnd");
+            } else {
+                endWhenSettled(msgId, sync);
+            }
+        });
+    }
+
+    private void endWhenSettled(int msgId, boolean sync) {
         inFlight.idle().thenCompose(v -> {
             Downstream d = downstream;
             CompletableFuture<Status> ended = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));

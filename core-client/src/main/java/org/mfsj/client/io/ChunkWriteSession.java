@@ -3,6 +3,7 @@ package org.mfsj.client.io;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
@@ -46,6 +47,8 @@ final class ChunkWriteSession {
     /** The master made the chunk up: the chain creates it (WriteInitNew). */
     private final boolean create;
     private Peer peer;
+    /** The chain's answer to WriteInit, which data does not wait for. */
+    private CompletableFuture<WriteReply> initReply;
     private int sent;
     private long dataEnd;
     // acknowledgement bookkeeping, shared with the event loop
@@ -112,7 +115,11 @@ final class ChunkWriteSession {
         return sent;
     }
 
-    /** Connects to the chain's head and has it connect the rest of the chain. */
+    /**
+     * Connects to the chain's head and has it connect the rest of the chain. The answer is not
+     * waited for: data may follow at once (each server queues it behind the session's start), and
+     * a refusal shows as failed data or in {@link #finish}.
+     */
     void connect() throws ChainBrokenException {
         if (chain.isEmpty()) {
             throw new ChainBrokenException(Status.NO_CHUNKSERVERS, "master gave chunk " + chunkId + " an empty chain");
@@ -120,10 +127,18 @@ final class ChunkWriteSession {
         ServerAddress head = chain.get(0);
         try {
             peer = Futures.await(ctx.conns().lease(head), "connect to chunkserver " + head);
-            List<ServerAddress> rest = chain.subList(1, chain.size());
-            WriteReply r = Futures.await(peer.call(id -> create ? new WriteInitNew(new WriteInit(id, chunkId, version,
-                    rest)) : new WriteInit(id, chunkId, version, rest), WriteReply.class, ctx.timeoutMs()),
-                    "start writing chunk " + chunkId);
+        } catch (MfsException e) {
+            throw new ChainBrokenException(e.status(), "chain " + chain + ": " + e.getMessage());
+        }
+        List<ServerAddress> rest = chain.subList(1, chain.size());
+        initReply = peer.call(id -> create ? new WriteInitNew(new WriteInit(id, chunkId, version, rest))
+                : new WriteInit(id, chunkId, version, rest), WriteReply.class, ctx.timeoutMs());
+    }
+
+    /** Waits for the chain's answer to WriteInit; a refusal breaks the session. */
+    private void awaitInit() throws ChainBrokenException {
+        try {
+            WriteReply r = Futures.await(initReply, "start writing chunk " + chunkId);
             if (!r.status().isOk()) {
                 throw new ChainBrokenException(r.status(), "chain " + chain + " refused chunk " + chunkId + " v"
                         + version + ": " + r.status().message());
@@ -196,6 +211,8 @@ final class ChunkWriteSession {
      * afterwards.
      */
     Attr finish(boolean sync) throws ChainBrokenException, MfsException {
+        // a refused start explains the failed data better than the data's own errors
+        awaitInit();
         synchronized (this) {
             try {
                 while (!inFlight.isEmpty() && failure == null) {

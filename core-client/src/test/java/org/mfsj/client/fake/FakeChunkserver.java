@@ -15,6 +15,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.OrderedCalls;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.WireServer;
@@ -197,7 +198,10 @@ public final class FakeChunkserver implements AutoCloseable {
     /** One connection: a client reading, or the previous server of a chain writing. */
     private final class Handler implements Peer.Inbound {
         private long chunkId;
+        private int version;
         private CompletableFuture<Peer> next;
+        /** Requests go on to the next server in the order they came, whenever it is connected. */
+        private OrderedCalls sendOrder;
 
         @Override
         public void onMessage(Peer from, Message m) {
@@ -244,6 +248,7 @@ public final class FakeChunkserver implements AutoCloseable {
 
         private void init(Peer from, WriteInit w) {
             chunkId = w.chunkId();
+            version = w.version();
             if (!has(w.chunkId(), w.version())) {
                 from.send(new WriteReply(w.msgId(), chunks.containsKey(w.chunkId()) ? Status.WRONG_VERSION
                         : Status.NO_SUCH_CHUNK));
@@ -256,6 +261,7 @@ public final class FakeChunkserver implements AutoCloseable {
             }
             next = WireClient.connect(group, rest.get(0), ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
                     (p, msg) -> { }, 2000);
+            sendOrder = new OrderedCalls(next);
             forward(from, w.msgId(), id -> new WriteInit(id, w.chunkId(), w.version(), rest.subList(1, rest.size())),
                     Status.OK);
         }
@@ -283,7 +289,7 @@ public final class FakeChunkserver implements AutoCloseable {
                 return;
             }
             Chunk c = chunks.get(d.chunkId());
-            if (c == null || d.chunkId() != chunkId) {
+            if (c == null || d.chunkId() != chunkId || !has(chunkId, version)) {
                 from.send(new WriteReply(d.msgId(), Status.NO_SUCH_CHUNK));
                 return;
             }
@@ -297,7 +303,8 @@ public final class FakeChunkserver implements AutoCloseable {
                 from.send(new WriteReply(msgId, local));
                 return;
             }
-            next.thenCompose(p -> p.call(req, WriteReply.class, 5000)).whenComplete((r, e) -> {
+            CompletableFuture<WriteReply> reply = sendOrder.call(req, WriteReply.class, 5000);
+            reply.whenComplete((r, e) -> {
                 Status s = e != null ? statusOf(e) : r.status();
                 from.send(new WriteReply(msgId, s));
             });
