@@ -203,7 +203,7 @@ final class WriteSession {
             Downstream d = downstream;
             CompletableFuture<Status> ended = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
             CompletableFuture<Status> local = !sync ? ended : ended.thenCompose(s -> s.isOk()
-                    ? services.forcer().sync(chunkId, version) : CompletableFuture.completedFuture(s));
+                    ? services.forcer().syncEnded(chunkId) : CompletableFuture.completedFuture(s));
             CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId, sync);
             return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
                     : local.join());

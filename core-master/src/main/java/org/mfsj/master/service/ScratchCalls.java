@@ -21,7 +21,9 @@ import org.mfsj.master.net.RequestDispatcher;
  * restart are skipped after it ({@link IdGap}), so a client holding a lost file's number cannot
  * reach another file with it, and a chunk a chunkserver made for a lost record is an orphan, never
  * mistaken for a newer chunk with the same id. That is also why a scratch file's new chunk is
- * ordered on its chunkservers at once, before its id is durable; a version bump of an existing
+ * ordered on its chunkservers at once, before its id is durable (ScratchWriteChunk), or, asked
+ * with ScratchOpenChunk, not ordered at all: the master answers with the chain at once and the
+ * chain creates the chunk as the client's write session starts; a version bump of an existing
  * chunk still waits, as for every file.
  */
 public final class ScratchCalls {
