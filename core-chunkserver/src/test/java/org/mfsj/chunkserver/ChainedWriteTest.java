@@ -59,6 +59,45 @@ class ChainedWriteTest {
         }
     }
 
+    @Test
+    void aNewChunkIsCreatedByEveryServerOfItsChainAndASyncedEndForcesEveryCopy() throws Exception {
+        long fresh = CHUNK + 1;
+        byte[] data = TestBytes.random(2, 4096);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.initNew(fresh, 1, List.of(TestCluster.address(b), TestCluster.address(c))))
+                    .isEqualTo(Status.OK);
+            assertThat(client.writePipelined(fresh, 0, data, 4096)).containsOnly(Status.OK);
+            assertThat(client.endSync(fresh)).isEqualTo(Status.OK);
+            // a chunk that exists is not made again: the session is refused
+            assertThat(client.initNew(CHUNK, 1, List.of(TestCluster.address(b)))).isNotEqualTo(Status.OK);
+        }
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                assertThat(reader.readAll(fresh, 1)).as("copy on server %d", s.dataPort()).isEqualTo(data);
+                assertThat(reader.forceStats().onRequest()).as("forced on server %d", s.dataPort()).isEqualTo(1);
+                assertThat(reader.forceStats().pending()).as("left pending on %d", s.dataPort()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aSessionSentInOnePassReachesEveryServerAndARefusedStartFailsEverythingAfterIt() throws Exception {
+        List<ServerAddress> rest = List.of(TestCluster.address(b), TestCluster.address(c));
+        byte[] data = TestBytes.random(3, 5 * ChunkGeometry.BLOCK_SIZE + 777);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.oneShotNew(CHUNK + 2, rest, data, 40_000)).containsOnly(Status.OK);
+            // CHUNK exists everywhere: its WriteInitNew is refused, and so is what came with it
+            List<Status> refused = client.oneShotNew(CHUNK, rest, data, 40_000);
+            assertThat(refused).doesNotContain(Status.OK);
+        }
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                assertThat(reader.readAll(CHUNK + 2, 1)).as("copy on server %d", s.dataPort()).isEqualTo(data);
+                assertThat(reader.readAll(CHUNK, 1)).as("untouched on server %d", s.dataPort()).isEmpty();
+            }
+        }
+    }
+
     /**
      * Full 1 MiB pieces land in arrays the servers reuse (all three share one pool here): each
      * copy must hold every piece as sent, in two sessions one after the other, so the second

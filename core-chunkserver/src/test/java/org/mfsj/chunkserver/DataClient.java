@@ -11,10 +11,14 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
+import org.mfsj.common.wire.client2chunk.ForceStats;
+import org.mfsj.common.wire.client2chunk.ForceStatsReply;
 import org.mfsj.common.wire.client2chunk.ReadReply;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
 /** A bare client connection to a data port, speaking the client protocol message by message. */
@@ -45,6 +49,22 @@ final class DataClient implements AutoCloseable {
         return peer.call(id -> new WriteData(id, chunkId, offset, crc, data), WriteReply.class, TIMEOUT_MS);
     }
 
+    /** WriteInitNew: every server of the chain creates the chunk first. */
+    Status initNew(long chunkId, int version, List<ServerAddress> chain) throws Exception {
+        return await(peer.call(id -> new WriteInitNew(new WriteInit(id, chunkId, version, chain)), WriteReply.class,
+                TIMEOUT_MS));
+    }
+
+    /** WriteEndSync: answered once every server of the chain has forced the chunk. */
+    Status endSync(long chunkId) throws Exception {
+        return await(peer.call(id -> new WriteEndSync(new WriteEnd(id, chunkId)), WriteReply.class, TIMEOUT_MS));
+    }
+
+    ForceStatsReply forceStats() throws Exception {
+        return peer.call(ForceStats::new, ForceStatsReply.class, TIMEOUT_MS).get(FakeMaster.WAIT_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
     Status end(long chunkId) throws Exception {
         return await(peer.call(id -> new WriteEnd(id, chunkId), WriteReply.class, TIMEOUT_MS));
     }
@@ -69,6 +89,26 @@ final class DataClient implements AutoCloseable {
                 return out.toByteArray();
             }
         }
+    }
+
+    /**
+     * A new chunk's whole session in one pass, nothing waiting for an answer: WriteInitNew,
+     * {@code data} in pieces, WriteEndSync; returns every reply's status in that order.
+     */
+    List<Status> oneShotNew(long chunkId, List<ServerAddress> chain, byte[] data, int piece) throws Exception {
+        List<CompletableFuture<WriteReply>> replies = new java.util.ArrayList<>();
+        replies.add(peer.call(id -> new WriteInitNew(new WriteInit(id, chunkId, 1, chain)), WriteReply.class,
+                TIMEOUT_MS));
+        for (int off = 0; off < data.length; off += piece) {
+            byte[] part = java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + piece));
+            replies.add(data(chunkId, off, part));
+        }
+        replies.add(peer.call(id -> new WriteEndSync(new WriteEnd(id, chunkId)), WriteReply.class, TIMEOUT_MS));
+        List<Status> out = new java.util.ArrayList<>();
+        for (CompletableFuture<WriteReply> r : replies) {
+            out.add(await(r));
+        }
+        return out;
     }
 
     /** Sends {@code data} at {@code base} in pieces, all in flight at once, and returns every reply's status. */

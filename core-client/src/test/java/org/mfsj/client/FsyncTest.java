@@ -59,6 +59,26 @@ class FsyncTest {
     }
 
     @Test
+    void anFsyncWithDataStillBufferedHasTheChainForceItAsItsSessionEndsWithNoSyncRoundTrip() throws Exception {
+        long inode = client.create(ME, client.rootInode(), "g", 0644).inode();
+        try (FileHandle h = client.open(ME, inode, true)) {
+            h.write(0, new byte[4096], 0, 4096);
+            h.fsync();
+            assertThat(cluster.cs(0).syncedEnds() + cluster.cs(1).syncedEnds()).as("forced ends, head and next")
+                    .isEqualTo(2);
+            assertThat(cluster.cs(0).syncs() + cluster.cs(1).syncs()).as("separate syncs").isZero();
+            h.fsync();
+            assertThat(cluster.cs(0).syncs() + cluster.cs(1).syncs()).as("nothing left to force").isZero();
+            // a flush alone leaves forcing to the servers, and the fsync after it asks for it
+            h.write(4096, new byte[4096], 0, 4096);
+            h.flush();
+            h.fsync();
+            assertThat(cluster.cs(0).syncedEnds() + cluster.cs(1).syncedEnds()).isEqualTo(2);
+            assertThat(cluster.cs(0).syncs() + cluster.cs(1).syncs()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aCopyOnAServerThatDiedFailsFsyncOnceThenTheOtherCopiesAreForcedAndItSucceeds() throws Exception {
         long inode = twoChunkFile();
         cluster.cs(1).stop();

@@ -31,18 +31,25 @@ import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.ClusterStatus;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.CountReply;
+import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.FileInfo;
 import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.Lookup;
+import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
+import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.Ping;
 import org.mfsj.common.wire.client2master.ReadChunk;
 import org.mfsj.common.wire.client2master.ReadChunkReply;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
+import org.mfsj.common.wire.client2master.Scratch;
+import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
+import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.StatFs;
 import org.mfsj.common.wire.client2master.StatFsReply;
 import org.mfsj.common.wire.client2master.StatusReply;
@@ -180,6 +187,35 @@ class MasterServerSocketTest {
                 assertThat(cp.valid()).isTrue();
             });
         });
+    }
+
+    @Test
+    void aScratchFilesNewChunkIsLeftToItsChainToCreateAndAnOrdinaryFilesIsMadeByTheMaster() throws Exception {
+        EntryReply dir = client.call(id -> new Mkdir(id, ROOT, 1, "tmp", 01777, 901), EntryReply.class);
+        assertThat(client.call(id -> new SetXattr(id, ROOT, dir.attr().inode(), Scratch.XATTR, new byte[] {1}, 0, 902),
+                StatusReply.class).status()).isEqualTo(Status.OK);
+        long scratch = client.call(id -> new ScratchCreateOpen(new CreateOpen(id, ROOT, dir.attr().inode(), "t", 0644,
+                903)), EntryReply.class).attr().inode();
+
+        NewChunkReply fresh = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, scratch, 0)),
+                NewChunkReply.class);
+        assertThat(fresh.reply().status()).isEqualTo(Status.OK);
+        assertThat(fresh.reply().version()).isEqualTo(1);
+        assertThat(fresh.reply().chain()).containsExactly(a.dataAddress(), b.dataAddress());
+        assertThat(a.pendingOrders()).as("no server was asked to create it").isEmpty();
+        assertThat(b.pendingOrders()).isEmpty();
+        assertThat(a.chunks()).doesNotContainKey(fresh.reply().chunkId());
+        assertThat(endWrite(scratch, fresh.reply(), 4096).attr().length()).isEqualTo(4096);
+        assertThat(read(scratch).locations()).as("the chain's copies are known")
+                .containsExactlyInAnyOrder(a.dataAddress(), b.dataAddress());
+
+        // outside a scratch directory the call is an ordinary WriteChunk: the master creates the chunk
+        long plain = newFile("plain");
+        WriteChunkReply made = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, plain, 0)),
+                WriteChunkReply.class);
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(a.chunks()).containsEntry(made.chunkId(), 1);
+        assertThat(b.chunks()).containsEntry(made.chunkId(), 1);
     }
 
     @Test

@@ -102,6 +102,14 @@ public final class ChunkForcer implements AutoCloseable {
                 .exceptionally(Statuses::of);
     }
 
+    /**
+     * As {@link #sync}, for a write session that just ended here ({@link #sessionEnded}): the
+     * session checked the version, so the chunk is forced (or waited for) at once.
+     */
+    public CompletableFuture<Status> syncEnded(long id) {
+        return forceIfPending(id, Cause.REQUEST);
+    }
+
     private static boolean checkVersion(ChunkInfo info, int version) {
         return Integer.compareUnsigned(info.version(), version) >= 0;
     }

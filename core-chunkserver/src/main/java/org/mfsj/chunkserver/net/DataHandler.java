@@ -9,7 +9,9 @@ import org.mfsj.common.wire.client2chunk.ForceStats;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,18 +48,13 @@ final class DataHandler implements Peer.Inbound {
                 session.data(w);
             }
         } else if (m instanceof WriteInit w) {
-            if (session != null) {
-                session.abandon("replaced by a new WriteInit");
-            }
-            session = new WriteSession(services, from, w.chunkId(), w.version());
-            session.init(w);
+            startSession(from, w, false);
+        } else if (m instanceof WriteInitNew w) {
+            startSession(from, w.init(), true);
         } else if (m instanceof WriteEnd w) {
-            if (session == null) {
-                from.send(new WriteReply(w.msgId(), Status.EINVAL));
-            } else {
-                session.end(w);
-                session = null;
-            }
+            endSession(from, w.msgId(), w.chunkId(), false);
+        } else if (m instanceof WriteEndSync w) {
+            endSession(from, w.msgId(), w.end().chunkId(), true);
         } else if (m instanceof ReplicaRead r) {
             replicaRead.run(from, r);
         } else if (m instanceof ChunkSync c) {
@@ -68,6 +65,23 @@ final class DataHandler implements Peer.Inbound {
             // only requests reach here (Peer keeps replies); one that is none of ours is a protocol error
             LOG.warn("closing data connection from {}: unexpected {}", from.remote(), m.getClass().getSimpleName());
             from.close();
+        }
+    }
+
+    private void startSession(Peer from, WriteInit w, boolean create) {
+        if (session != null) {
+            session.abandon("replaced by a new WriteInit");
+        }
+        session = new WriteSession(services, from, w.chunkId(), w.version());
+        session.init(w, create);
+    }
+
+    private void endSession(Peer from, int msgId, long chunkId, boolean sync) {
+        if (session == null) {
+            from.send(new WriteReply(msgId, Status.EINVAL));
+        } else {
+            session.end(msgId, chunkId, sync);
+            session = null;
         }
     }
 

@@ -8,10 +8,13 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.OrderedCalls;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
 /**
@@ -28,6 +31,10 @@ final class Downstream implements Peer.Inbound {
     private final Consumer<Status> broken;
     private volatile Peer peer;
     private volatile boolean closing;
+    /** Completes with the connection once WriteInit went out on it. */
+    private final CompletableFuture<Peer> initSent = new CompletableFuture<>();
+    /** Data and WriteEnd may come before that (pipelined): they follow it in the order made. */
+    private final OrderedCalls sendOrder = new OrderedCalls(initSent);
 
     Downstream(DataServices services, ServerAddress next, Consumer<Status> broken) {
         this.services = services;
@@ -39,8 +46,11 @@ final class Downstream implements Peer.Inbound {
         return next;
     }
 
-    /** Connects and starts the session on the next server, which continues down {@code rest}. */
-    CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest) {
+    /**
+     * Connects and starts the session on the next server, which continues down {@code rest}; with
+     * {@code create}, each of them creates the chunk first.
+     */
+    CompletableFuture<Status> open(long chunkId, int version, List<ServerAddress> rest, boolean create) {
         List<ServerAddress> tail = List.copyOf(rest);
         return services.downstreams().lease(next, this)
                 .thenCompose(p -> {
@@ -51,10 +61,18 @@ final class Downstream implements Peer.Inbound {
                         return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED,
                                 "write session abandoned"));
                     }
-                    return p.call(id -> new WriteInit(id, chunkId, version, tail), WriteReply.class,
-                            services.timeoutMillis());
+                    CompletableFuture<WriteReply> r = p.call(id -> create
+                            ? new WriteInitNew(new WriteInit(id, chunkId, version, tail))
+                            : new WriteInit(id, chunkId, version, tail), WriteReply.class, services.timeoutMillis());
+                    initSent.complete(p);
+                    return r;
                 })
-                .handle((r, e) -> e != null ? Statuses.of(e) : r.status());
+                .handle((r, e) -> {
+                    if (e != null) {
+                        initSent.completeExceptionally(e);
+                    }
+                    return e != null ? Statuses.of(e) : r.status();
+                });
     }
 
     /** Sends the same data on; the next server answers for itself and everything after it. */
@@ -62,16 +80,16 @@ final class Downstream implements Peer.Inbound {
         return call(id -> new WriteData(id, w.chunkId(), w.offset(), w.crc32c(), w.data()));
     }
 
-    CompletableFuture<Status> end(long chunkId) {
-        return call(id -> new WriteEnd(id, chunkId));
+    /** Ends the session below; with {@code sync}, once the chunk is on disk there. */
+    CompletableFuture<Status> end(long chunkId, boolean sync) {
+        return call(id -> sync ? new WriteEndSync(new WriteEnd(id, chunkId)) : new WriteEnd(id, chunkId));
     }
 
     private CompletableFuture<Status> call(java.util.function.IntFunction<Message> request) {
-        Peer p = peer;
-        if (p == null) {
+        if (closing) {
             return CompletableFuture.completedFuture(Status.DISCONNECTED);
         }
-        return p.call(request, WriteReply.class, services.timeoutMillis())
+        return sendOrder.call(request, WriteReply.class, services.timeoutMillis())
                 .handle((r, e) -> {
                     Status s = e != null ? Statuses.of(e) : r.status();
                     if (breaksSession(s)) {

@@ -17,7 +17,6 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
-import org.mfsj.common.wire.client2chunk.WriteEnd;
 import org.mfsj.common.wire.client2chunk.WriteInit;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 import org.slf4j.Logger;
@@ -53,8 +52,12 @@ final class WriteSession {
     private final AtomicLong bytesAcked = new AtomicLong();
     /** null while WriteInit is being answered, then its outcome. */
     private volatile Status state;
+    /** Completes with {@link #state} once it is known. */
+    private final CompletableFuture<Status> ready = new CompletableFuture<>();
     private volatile Downstream downstream;
     private volatile boolean abandoned;
+    /** Why the session's first disk step failed, null while it has not; read by later disk steps. */
+    private volatile Status localRefusal;
 
     WriteSession(DataServices services, Peer upstream, long chunkId, int version) {
         this.services = services;
@@ -64,13 +67,17 @@ final class WriteSession {
         this.disk = new SerialExecutor(services.workers());
     }
 
-    /** Checks the copy here, then opens the rest of the chain; answers when the whole chain is ready. */
-    void init(WriteInit w) {
-        StoreTasks.run(disk, this::checkLocalCopy)
-                .thenCompose(s -> !s.isOk() || w.chain().isEmpty() ? CompletableFuture.completedFuture(s)
-                        : openDownstream(w.chain()))
+    /**
+     * Checks the copy here (with {@code create}, creates it: WriteInitNew) while it opens the rest
+     * of the chain; answers when the whole chain is ready.
+     */
+    void init(WriteInit w, boolean create) {
+        CompletableFuture<Status> local = StoreTasks.run(disk, () -> startLocally(create));
+        CompletableFuture<Status> down = w.chain().isEmpty() ? OK_NOW : openDownstream(w.chain(), create);
+        firstError(local, down)
                 .thenAccept(s -> {
                     state = s;
+                    ready.complete(s);
                     if (!s.isOk()) {
                         closeDownstream();
                         LOG.warn("chunk {} v{}: write session from {} refused: {}", ChunkIds.hex(chunkId), version,
@@ -88,19 +95,38 @@ final class WriteSession {
         }
     }
 
-    private CompletableFuture<Status> openDownstream(List<ServerAddress> chain) {
+    /** The session's first disk step; data that came with the WriteInit queues behind it. */
+    private void startLocally(boolean create) throws MfsException {
+        try {
+            if (create) {
+                services.store().create(chunkId, version);
+            } else {
+                checkLocalCopy();
+            }
+        } catch (MfsException | RuntimeException e) {
+            localRefusal = e instanceof MfsException m ? m.status() : Status.EIO;
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Status> openDownstream(List<ServerAddress> chain, boolean create) {
         Downstream d = new Downstream(services, chain.get(0), this::chainBroken);
         downstream = d;
         if (abandoned) {
             d.close();
         }
-        return d.open(chunkId, version, chain.subList(1, chain.size()));
+        return d.open(chunkId, version, chain.subList(1, chain.size()), create);
     }
 
+    /**
+     * Writes one piece here and forwards it down the chain. It may come before WriteInit is
+     * answered (a client sends both at once): the local write then queues behind the init's own
+     * disk step and the forward behind the WriteInit sent on, so a failed init fails it.
+     */
     void data(WriteData w) {
         Status s = state;
-        Status refused = s == null || w.chunkId() != chunkId ? Status.EINVAL // not open yet, or another chunk
-                : s.isOk() ? broken.get() : s;
+        Status refused = w.chunkId() != chunkId ? Status.EINVAL
+                : s == null || s.isOk() ? broken.get() : s;
         if (refused != null) {
             // refused data is never written anywhere, so the session cannot end OK either
             noteError(refused, "write of " + w.data().length + " bytes at " + w.offset());
@@ -133,6 +159,11 @@ final class WriteSession {
     }
 
     private void writeLocally(WriteData w) throws MfsException {
+        Status refused = localRefusal;
+        if (refused != null) {
+            // the session never started here: its data must not land in a chunk it was not for
+            throw new MfsException(refused, "write session of chunk " + ChunkIds.hex(chunkId) + " was refused");
+        }
         try {
             services.store().write(chunkId, version, w.offset(), w.data(), 0, w.data().length, w.crc32c());
         } catch (MfsException e) {
@@ -153,25 +184,34 @@ final class WriteSession {
     /**
      * Ends the session here and below once every write is settled, and closes the chain then. OK
      * means every server of the chain has every byte; each forces it to disk when its
-     * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay).
+     * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay), or,
+     * with {@code sync} (WriteEndSync), before answering.
      */
-    void end(WriteEnd w) {
-        if (state == null || !state.isOk() || w.chunkId() != chunkId) {
-            reply(w.msgId(), state != null && !state.isOk() ? state : Status.EINVAL);
-            abandon("bad WriteEnd");
-            return;
-        }
+    void end(int msgId, long endChunkId, boolean sync) {
+        ready.thenAccept(s -> {
+            if (!s.isOk() || endChunkId != chunkId) {
+                reply(msgId, !s.isOk() ? s : Status.EINVAL);
+                abandon("bad WriteEnd");
+            } else {
+                endWhenSettled(msgId, sync);
+            }
+        });
+    }
+
+    private void endWhenSettled(int msgId, boolean sync) {
         inFlight.idle().thenCompose(v -> {
             Downstream d = downstream;
-            CompletableFuture<Status> local = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
-            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId);
+            CompletableFuture<Status> ended = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
+            CompletableFuture<Status> local = !sync ? ended : ended.thenCompose(s -> s.isOk()
+                    ? services.forcer().syncEnded(chunkId) : CompletableFuture.completedFuture(s));
+            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId, sync);
             return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
                     : local.join());
         }).whenComplete((r, e) -> {
             Status s = e != null ? Statuses.of(e) : r;
             Status earlier = firstError.get();
             Status out = earlier != null ? earlier : s;
-            reply(w.msgId(), out);
+            reply(msgId, out);
             if (out.isOk() && !abandoned) {
                 releaseDownstream();
             } else {

@@ -87,6 +87,18 @@ class ChunkForcerTest {
     }
 
     @Test
+    void aSyncedSessionEndForcesItsChunkAtOnceAndOnlyOnceWithNoDelayForcingAlready() throws Exception {
+        ChunkForcer f = forcer(DELAY_MS, Runnable::run);
+        f.sessionEnded(1);
+        assertThat(f.syncEnded(1).get()).isEqualTo(Status.OK);
+        assertThat(stats(f)).isEqualTo(new ForceStatsReply(0, 0, 0, 1, 0));
+        ChunkForcer none = forcer(0, Runnable::run);
+        none.sessionEnded(2);
+        assertThat(none.syncEnded(2).get()).isEqualTo(Status.OK);
+        assertThat(stats(none)).isEqualTo(new ForceStatsReply(0, 1, 0, 0, 0));
+    }
+
+    @Test
     void noDelayForcesAtEverySessionEnd() throws Exception {
         ChunkForcer f = forcer(0, Runnable::run);
         f.sessionEnded(1);

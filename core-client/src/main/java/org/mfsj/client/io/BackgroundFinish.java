@@ -24,18 +24,24 @@ final class BackgroundFinish implements Runnable {
     private final ChunkWriteSession session;
     private final OpenFile file;
     private final WriteBuffer buffer;
+    private final boolean sync;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private BackgroundFinish(ChunkBatch batch, OpenFile file, WriteBuffer buffer) {
+    private BackgroundFinish(ChunkBatch batch, OpenFile file, WriteBuffer buffer, boolean sync) {
         this.batch = batch;
         this.session = batch.session();
         this.file = file;
         this.buffer = buffer;
+        this.sync = sync;
     }
 
-    /** Hands {@code batch}, whose session holds all its extents, to a thread of {@code workers}. */
-    static BackgroundFinish start(Executor workers, ChunkBatch batch, OpenFile file, WriteBuffer buffer) {
-        BackgroundFinish f = new BackgroundFinish(batch, file, buffer);
+    /**
+     * Hands {@code batch}, whose session holds all its extents, to a thread of {@code workers};
+     * with {@code sync} the chain forces the chunk to disk as the session ends.
+     */
+    static BackgroundFinish start(Executor workers, ChunkBatch batch, OpenFile file, WriteBuffer buffer,
+                                  boolean sync) {
+        BackgroundFinish f = new BackgroundFinish(batch, file, buffer, sync);
         try {
             workers.execute(f);
         } catch (RejectedExecutionException e) {
@@ -62,7 +68,7 @@ final class BackgroundFinish implements Runnable {
     public void run() {
         ChunkWriteSession s = session;
         try {
-            Attr a = s.finish();
+            Attr a = s.finish(sync);
             // length first, then release: a reader never sees the file shorter than its writes
             file.recordedLength(a.length());
             buffer.release(batch.extents());

@@ -3,6 +3,7 @@ package org.mfsj.client.io;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
@@ -13,9 +14,14 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.Reply;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 import org.mfsj.common.wire.client2chunk.WriteReply;
+import org.mfsj.common.wire.client2master.NewChunkReply;
+import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
@@ -38,7 +44,11 @@ final class ChunkWriteSession {
     private final long chunkId;
     private final int version;
     private final List<ServerAddress> chain;
+    /** The master made the chunk up: the chain creates it (WriteInitNew). */
+    private final boolean create;
     private Peer peer;
+    /** The chain's answer to WriteInit, which data does not wait for. */
+    private CompletableFuture<WriteReply> initReply;
     private int sent;
     private long dataEnd;
     // acknowledgement bookkeeping, shared with the event loop
@@ -47,13 +57,14 @@ final class ChunkWriteSession {
     private final TreeMap<Long, Long> inFlight = new TreeMap<>();
     private Status failure;
 
-    private ChunkWriteSession(WriteContext ctx, long inode, int index, WriteChunkReply r) {
+    private ChunkWriteSession(WriteContext ctx, long inode, int index, WriteChunkReply r, boolean create) {
         this.ctx = ctx;
         this.inode = inode;
         this.index = index;
         this.chunkId = r.chunkId();
         this.version = r.version();
         this.chain = List.copyOf(r.chain());
+        this.create = create;
     }
 
     /**
@@ -63,8 +74,17 @@ final class ChunkWriteSession {
     static ChunkWriteSession open(WriteContext ctx, Creds creds, long inode, int index)
             throws MfsException, ChainBrokenException {
         String what = "open chunk " + index + " of inode " + inode + " for writing";
-        WriteChunkReply r = ctx.master().request(id -> new WriteChunk(id, creds, inode, index), WriteChunkReply.class,
-                what);
+        Reply reply = ctx.master().request(id -> new WriteChunk(id, creds, inode, index), Reply.class, what);
+        // a scratch file's new chunk comes as NewChunkReply: no server has it until our WriteInitNew
+        boolean create = reply instanceof NewChunkReply;
+        WriteChunkReply r = reply instanceof NewChunkReply n ? n.reply()
+                : reply instanceof WriteChunkReply w ? w : null;
+        if (r == null) {
+            if (reply instanceof StatusReply st) {
+                MfsException.check(st.status(), what);
+            }
+            throw new MfsException(Status.PROTOCOL, what + ": master answered " + reply.getClass().getSimpleName());
+        }
         // the version changes now, whatever happens next: cached locations are stale
         ctx.cache().invalidate(inode, index);
         Status s = r.status();
@@ -75,7 +95,7 @@ final class ChunkWriteSession {
         ctx.metrics().writeSession();
         LOG.debug("writing chunk {} v{} (index {} of inode {}) on chain {}", r.chunkId(), r.version(), index, inode,
                 r.chain());
-        return new ChunkWriteSession(ctx, inode, index, r);
+        return new ChunkWriteSession(ctx, inode, index, r, create);
     }
 
     int index() {
@@ -95,7 +115,11 @@ final class ChunkWriteSession {
         return sent;
     }
 
-    /** Connects to the chain's head and has it connect the rest of the chain. */
+    /**
+     * Connects to the chain's head and has it connect the rest of the chain. The answer is not
+     * waited for: data may follow at once (each server queues it behind the session's start), and
+     * a refusal shows as failed data or in {@link #finish}.
+     */
     void connect() throws ChainBrokenException {
         if (chain.isEmpty()) {
             throw new ChainBrokenException(Status.NO_CHUNKSERVERS, "master gave chunk " + chunkId + " an empty chain");
@@ -103,8 +127,18 @@ final class ChunkWriteSession {
         ServerAddress head = chain.get(0);
         try {
             peer = Futures.await(ctx.conns().lease(head), "connect to chunkserver " + head);
-            WriteReply r = Futures.await(peer.call(id -> new WriteInit(id, chunkId, version, chain.subList(1,
-                    chain.size())), WriteReply.class, ctx.timeoutMs()), "start writing chunk " + chunkId);
+        } catch (MfsException e) {
+            throw new ChainBrokenException(e.status(), "chain " + chain + ": " + e.getMessage());
+        }
+        List<ServerAddress> rest = chain.subList(1, chain.size());
+        initReply = peer.call(id -> create ? new WriteInitNew(new WriteInit(id, chunkId, version, rest))
+                : new WriteInit(id, chunkId, version, rest), WriteReply.class, ctx.timeoutMs());
+    }
+
+    /** Waits for the chain's answer to WriteInit; a refusal breaks the session. */
+    private void awaitInit() throws ChainBrokenException {
+        try {
+            WriteReply r = Futures.await(initReply, "start writing chunk " + chunkId);
             if (!r.status().isOk()) {
                 throw new ChainBrokenException(r.status(), "chain " + chain + " refused chunk " + chunkId + " v"
                         + version + ": " + r.status().message());
@@ -172,10 +206,13 @@ final class ChunkWriteSession {
 
     /**
      * Waits for every acknowledgement, ends the session on the chain (every server has the data,
-     * not yet forced to disk: see {@link FileSync}), and has the master record it; returns the
-     * file's attributes afterwards.
+     * not yet forced to disk: see {@link FileSync}; with {@code sync}, forced on every server
+     * before the chain answers), and has the master record it; returns the file's attributes
+     * afterwards.
      */
-    Attr finish() throws ChainBrokenException, MfsException {
+    Attr finish(boolean sync) throws ChainBrokenException, MfsException {
+        // a refused start explains the failed data better than the data's own errors
+        awaitInit();
         synchronized (this) {
             try {
                 while (!inFlight.isEmpty() && failure == null) {
@@ -187,8 +224,8 @@ final class ChunkWriteSession {
             checkFailure();
         }
         try {
-            WriteReply r = Futures.await(peer.call(id -> new WriteEnd(id, chunkId), WriteReply.class,
-                    ctx.timeoutMs()), "end writing chunk " + chunkId);
+            WriteReply r = Futures.await(peer.call(id -> sync ? new WriteEndSync(new WriteEnd(id, chunkId))
+                    : new WriteEnd(id, chunkId), WriteReply.class, ctx.timeoutMs()), "end writing chunk " + chunkId);
             if (!r.status().isOk()) {
                 throw new ChainBrokenException(r.status(), "chain " + chain + " could not end chunk " + chunkId);
             }
@@ -199,7 +236,10 @@ final class ChunkWriteSession {
         peer = null;
         String what = "record write of chunk " + index + " of inode " + inode;
         Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK), what);
-        ctx.fileSync().written(inode, chunkId, version, chain);
+        if (!sync) {
+            // a forced session is on disk everywhere already: nothing for a later fsync to ask
+            ctx.fileSync().written(inode, chunkId, version, chain);
+        }
         ctx.cache().invalidate(inode, index);
         LOG.debug("wrote chunk {} v{} (index {} of inode {}) up to file offset {}", chunkId, version, index, inode,
                 dataEnd);

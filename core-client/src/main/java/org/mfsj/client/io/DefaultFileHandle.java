@@ -133,7 +133,8 @@ final class DefaultFileHandle implements FileHandle {
 
     @Override
     public void fsync() throws MfsException {
-        flush();
+        checkOpen();
+        file.flushDurable();
         // any handle may fsync what every handle of this client wrote, as with a local file
         fileSync.fsync(file.inode());
     }

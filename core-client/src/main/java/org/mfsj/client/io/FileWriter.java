@@ -137,7 +137,8 @@ final class FileWriter implements Runnable {
         withChain(current, 1, s -> null);
         ChunkBatch b = current;
         current = null;
-        finishing = BackgroundFinish.start(ctx.workers(), b, file, buffer);
+        // an fsync waiting for this session has the chain force it as it ends: no sync round trip after
+        finishing = BackgroundFinish.start(ctx.workers(), b, file, buffer, buffer.syncWanted());
     }
 
     /**
@@ -159,7 +160,7 @@ final class FileWriter implements Runnable {
         if (broken != null) {
             ChunkBatch b = f.batch();
             pauseBeforeRedo(b, f.session(), broken, 1);
-            Attr a = withChain(b, 2, ChunkWriteSession::finish);
+            Attr a = withChain(b, 2, s -> s.finish(false));
             file.recordedLength(a.length());
             buffer.release(b.extents());
         }

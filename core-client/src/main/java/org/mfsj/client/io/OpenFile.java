@@ -102,6 +102,11 @@ public final class OpenFile {
         buffer.awaitFlushed();
     }
 
+    /** As {@link #flush}, for an fsync: sessions still to end are ended forced to disk. */
+    void flushDurable() throws org.mfsj.common.status.MfsException {
+        buffer.awaitFlushed(true);
+    }
+
     public boolean isIdle() {
         return buffer.isIdle();
     }

@@ -1,7 +1,7 @@
 package org.mfsj.client.io;
 
 import org.mfsj.common.wire.Message;
-import org.mfsj.common.wire.client2master.ScratchWriteChunk;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
@@ -13,7 +13,8 @@ final class ScratchWrites {
 
     static Message form(Message m) {
         if (m instanceof WriteChunk w) {
-            return new ScratchWriteChunk(w);
+            // a new chunk is then created by the chain as the session starts, not by the master first
+            return new ScratchOpenChunk(w);
         }
         if (m instanceof WriteChunkEnd e) {
             return new ScratchWriteChunkEnd(e);

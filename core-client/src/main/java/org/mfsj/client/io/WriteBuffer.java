@@ -40,6 +40,8 @@ final class WriteBuffer {
     private long end;
     private long nextSerial = 1;
     private long flushThrough;
+    /** Serials an fsync waits for: their sessions may as well be forced as they end. */
+    private long syncThrough;
     private long lastWriteEnd = -1;
     private boolean workerRunning;
     /** Something besides data needs the writer (a background finish ended): its next take returns. */
@@ -204,9 +206,20 @@ final class WriteBuffer {
 
     /** Waits until everything written so far is recorded by the master. */
     synchronized void awaitFlushed() throws MfsException {
+        awaitFlushed(false);
+    }
+
+    /**
+     * As {@link #awaitFlushed()}; with {@code durable} (an fsync) the sessions still to end are
+     * ended forced to disk, see {@link #syncWanted}.
+     */
+    synchronized void awaitFlushed(boolean durable) throws MfsException {
         long target = nextSerial - 1;
         if (target > flushThrough) {
             flushThrough = target;
+        }
+        if (durable && target > syncThrough) {
+            syncThrough = target;
         }
         if (!queued.isEmpty()) {
             kick();
@@ -224,6 +237,11 @@ final class WriteBuffer {
 
     synchronized boolean flushWanted() {
         return flushThrough > releasedThrough();
+    }
+
+    /** An fsync waits for data still here: a session ending now should end forced to disk. */
+    synchronized boolean syncWanted() {
+        return syncThrough > releasedThrough();
     }
 
     /** Called by the writer when it has nothing to do: it stops unless data came in meanwhile. */

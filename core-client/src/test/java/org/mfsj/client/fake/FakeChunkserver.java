@@ -15,6 +15,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.OrderedCalls;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
 import org.mfsj.common.wire.WireServer;
@@ -25,6 +26,7 @@ import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.ReadReply;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
 import org.mfsj.common.wire.client2chunk.WriteInit;
 import org.mfsj.common.wire.client2chunk.WriteReply;
 
@@ -50,6 +52,7 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger writeEnds = new AtomicInteger();
     private final AtomicInteger syncs = new AtomicInteger();
+    private final AtomicInteger syncedEnds = new AtomicInteger();
     private final AtomicReference<Status> fullChunkEndFailure = new AtomicReference<>();
     private volatile CompletableFuture<Void> writeEndGate = CompletableFuture.completedFuture(null);
     private volatile CompletableFuture<Void> writeEndArrived = new CompletableFuture<>();
@@ -143,6 +146,11 @@ public final class FakeChunkserver implements AutoCloseable {
         return writeEnds.get();
     }
 
+    /** WriteEndSync requests received so far: sessions ended forced to disk. */
+    public int syncedEnds() {
+        return syncedEnds.get();
+    }
+
     /** Chunks asked to be forced (ChunkSync) so far. */
     public int syncs() {
         return syncs.get();
@@ -190,7 +198,10 @@ public final class FakeChunkserver implements AutoCloseable {
     /** One connection: a client reading, or the previous server of a chain writing. */
     private final class Handler implements Peer.Inbound {
         private long chunkId;
+        private int version;
         private CompletableFuture<Peer> next;
+        /** Requests go on to the next server in the order they came, whenever it is connected. */
+        private OrderedCalls sendOrder;
 
         @Override
         public void onMessage(Peer from, Message m) {
@@ -219,7 +230,12 @@ public final class FakeChunkserver implements AutoCloseable {
             } else if (m instanceof WriteEnd e) {
                 writeEnds.incrementAndGet();
                 writeEndArrived.complete(null);
-                writeEndGate.thenRun(() -> end(from, e));
+                writeEndGate.thenRun(() -> end(from, e, false));
+            } else if (m instanceof WriteEndSync e) {
+                writeEnds.incrementAndGet();
+                syncedEnds.incrementAndGet();
+                writeEndArrived.complete(null);
+                writeEndGate.thenRun(() -> end(from, e.end(), true));
             }
         }
 
@@ -232,6 +248,7 @@ public final class FakeChunkserver implements AutoCloseable {
 
         private void init(Peer from, WriteInit w) {
             chunkId = w.chunkId();
+            version = w.version();
             if (!has(w.chunkId(), w.version())) {
                 from.send(new WriteReply(w.msgId(), chunks.containsKey(w.chunkId()) ? Status.WRONG_VERSION
                         : Status.NO_SUCH_CHUNK));
@@ -244,11 +261,12 @@ public final class FakeChunkserver implements AutoCloseable {
             }
             next = WireClient.connect(group, rest.get(0), ClientChunkProtocol.FAMILY, ClientChunkProtocol.FAMILY,
                     (p, msg) -> { }, 2000);
+            sendOrder = new OrderedCalls(next);
             forward(from, w.msgId(), id -> new WriteInit(id, w.chunkId(), w.version(), rest.subList(1, rest.size())),
                     Status.OK);
         }
 
-        private void end(Peer from, WriteEnd e) {
+        private void end(Peer from, WriteEnd e, boolean sync) {
             Chunk c = chunks.get(e.chunkId());
             boolean full;
             synchronized (c) {
@@ -259,7 +277,8 @@ public final class FakeChunkserver implements AutoCloseable {
                 from.send(new WriteReply(e.msgId(), refuse));
                 return;
             }
-            forward(from, e.msgId(), id -> new WriteEnd(id, e.chunkId()), Status.OK);
+            forward(from, e.msgId(), id -> sync ? new WriteEndSync(new WriteEnd(id, e.chunkId()))
+                    : new WriteEnd(id, e.chunkId()), Status.OK);
         }
 
         private void data(Peer from, WriteData d) {
@@ -270,7 +289,7 @@ public final class FakeChunkserver implements AutoCloseable {
                 return;
             }
             Chunk c = chunks.get(d.chunkId());
-            if (c == null || d.chunkId() != chunkId) {
+            if (c == null || d.chunkId() != chunkId || !has(chunkId, version)) {
                 from.send(new WriteReply(d.msgId(), Status.NO_SUCH_CHUNK));
                 return;
             }
@@ -284,7 +303,8 @@ public final class FakeChunkserver implements AutoCloseable {
                 from.send(new WriteReply(msgId, local));
                 return;
             }
-            next.thenCompose(p -> p.call(req, WriteReply.class, 5000)).whenComplete((r, e) -> {
+            CompletableFuture<WriteReply> reply = sendOrder.call(req, WriteReply.class, 5000);
+            reply.whenComplete((r, e) -> {
                 Status s = e != null ? statusOf(e) : r.status();
                 from.send(new WriteReply(msgId, s));
             });

@@ -8,11 +8,16 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2chunk.ChunkSync;
 import org.mfsj.common.wire.client2chunk.ChunkSyncReply;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.ForceStats;
 import org.mfsj.common.wire.client2chunk.ForceStatsReply;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
+import org.mfsj.common.wire.client2chunk.WriteEndSync;
+import org.mfsj.common.wire.client2chunk.WriteInit;
+import org.mfsj.common.wire.client2chunk.WriteInitNew;
 
 /** The messages that force written chunks to disk: each survives the wire, and a bad frame closes it. */
 class ChunkSyncCodecTest {
@@ -48,6 +53,15 @@ class ChunkSyncCodecTest {
         assertThat(decode(encode(new ForceStats(9)))).isEqualTo(new ForceStats(9));
         ForceStatsReply stats = new ForceStatsReply(9, 1, 2, 3, 4);
         assertThat(decode(encode(stats))).isEqualTo(stats);
+    }
+
+    @Test
+    void oneShotSessionMessagesSurviveTheWire() {
+        WriteInitNew init = new WriteInitNew(new WriteInit(3, 0xABCDL, 1, List.of(new ServerAddress("127.0.0.1",
+                9422))));
+        assertThat(decode(encode(init))).isEqualTo(init);
+        WriteEndSync end = new WriteEndSync(new WriteEnd(4, 0xABCDL));
+        assertThat(decode(encode(end))).isEqualTo(end);
     }
 
     @Test

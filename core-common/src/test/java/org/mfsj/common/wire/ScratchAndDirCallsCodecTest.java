@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
@@ -23,6 +24,8 @@ import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.NewChunkReply;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
 import org.mfsj.common.wire.client2master.Symlink;
@@ -30,6 +33,7 @@ import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.WithDirAttrs;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
 
 /** The scratch calls, changes sent with their directories' attributes, and the reply counts: on the wire. */
 class ScratchAndDirCallsCodecTest {
@@ -62,6 +66,9 @@ class ScratchAndDirCallsCodecTest {
         assertSurvives(new ScratchCreateOpen(new CreateOpen(1, USER, 5, "tmp-1", 0644, 77)));
         assertSurvives(new ScratchWriteChunk(new WriteChunk(2, USER, 42, 3)));
         assertSurvives(new ScratchWriteChunkEnd(new WriteChunkEnd(3, 42, 3, 0x1234, 4096, Status.OK)));
+        assertSurvives(new ScratchOpenChunk(new WriteChunk(2, USER, 42, 3)));
+        assertSurvives(new NewChunkReply(new WriteChunkReply(2, Status.OK, 4096, 0x1234, 1,
+                List.of(new ServerAddress("127.0.0.1", 9422)))));
         assertSurvives(new ReplyCounts(4));
         assertSurvives(new ReplyCountsReply(4, Status.OK, 10, 3));
     }

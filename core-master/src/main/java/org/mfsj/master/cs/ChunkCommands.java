@@ -58,6 +58,18 @@ public final class ChunkCommands {
     }
 
     /**
+     * Takes the new chunk as made on each of {@code targets} without asking them: the client's
+     * chain creates it when its write session starts (WriteInitNew), as for {@link #createNow}
+     * only for a scratch file's chunk. A server that fails to create it fails that session; the
+     * client's next try bumps the version, which drops the copies that do not exist.
+     */
+    public CompletableFuture<List<StorageServer>> createByChain(Chunk c, List<StorageServer> targets) {
+        List<StorageServer> ok = targets.stream().filter(StorageServer::connected).toList();
+        ok.forEach(s -> registry.addCopy(s, c.id(), c.version()));
+        return CompletableFuture.completedFuture(ok);
+    }
+
+    /**
      * Copies every valid copy of {@code src} to the new chunk {@code copy} (at its version) on the
      * same servers, once the new id is durable: copy-on-write of a chunk a snapshot shares.
      */

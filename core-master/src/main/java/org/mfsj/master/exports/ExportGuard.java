@@ -21,6 +21,7 @@ import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.Symlink;
@@ -36,7 +37,7 @@ public final class ExportGuard {
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
             SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
             SetQuota.class, CreateOpen.class, Publish.class, AppendChunks.class, ScratchCreateOpen.class,
-            ScratchWriteChunk.class);
+            ScratchWriteChunk.class, ScratchOpenChunk.class);
 
     private ExportGuard() {
     }

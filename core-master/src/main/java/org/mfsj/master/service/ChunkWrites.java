@@ -15,6 +15,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
@@ -73,19 +74,26 @@ public final class ChunkWrites {
         d.on(WriteChunkEnd.class, this::end, ErrorReplies::attr);
     }
 
+    /** How a new chunk comes to exist on its servers. */
+    enum NewChunks {
+        /** The master creates it once its id is durable. */
+        DURABLE_FIRST,
+        /** The master creates it at once (a scratch file: see ChunkCommands#createNow). */
+        AT_ONCE,
+        /** The client's chain creates it when the session starts (a scratch file's WriteInitNew). */
+        BY_CHAIN
+    }
+
     private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
-        return open(from, req, clock.instant(), false);
+        return open(from, req, clock.instant(), NewChunks.DURABLE_FIRST);
     }
 
-    /**
-     * Opens a chunk of a file that {@code scratch} says is a scratch file: a new chunk is then
-     * created on its chunkservers without waiting for its id to be durable (see ChunkCommands#createNow).
-     */
-    CompletableFuture<Message> open(Peer from, WriteChunk req, boolean scratch) throws MfsException {
-        return open(from, req, clock.instant(), scratch);
+    /** Opens a chunk; a new one comes to exist on its chunkservers as {@code how} says. */
+    CompletableFuture<Message> open(Peer from, WriteChunk req, NewChunks how) throws MfsException {
+        return open(from, req, clock.instant(), how);
     }
 
-    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived, boolean scratch)
+    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived, NewChunks how)
             throws MfsException {
         Attr attr = ns.getattr(req.inode());
         long chunkId = ns.chunkAt(req.inode(), req.index());
@@ -96,13 +104,13 @@ public final class ChunkWrites {
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;
         if (busy != 0 && locks.isLocked(busy)) {
-            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived, scratch));
+            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived, how));
         }
         long owner = sessionOf(from);
         if (chunkId != 0 && cow.needed(chunkId)) {
             return copyOnWrite(req, chunkId, attr.goal(), owner);
         }
-        return chunkId == 0 ? create(req, slot, attr.goal(), owner, scratch) : bump(req, chunkId, owner);
+        return chunkId == 0 ? create(req, slot, attr.goal(), owner, how) : bump(req, chunkId, owner);
     }
 
     private static long sessionOf(Peer from) {
@@ -110,18 +118,18 @@ public final class ChunkWrites {
     }
 
     /** A waiting writer starts over once the chunk is free; one that went away meanwhile does not. */
-    private CompletableFuture<Message> retry(Peer from, WriteChunk req, Instant arrived, boolean scratch) {
+    private CompletableFuture<Message> retry(Peer from, WriteChunk req, Instant arrived, NewChunks how) {
         if (!from.isActive()) {
             return Failures.failed(new MfsException(Status.DISCONNECTED, "client left while waiting for a chunk"));
         }
         try {
-            return open(from, req, arrived, scratch);
+            return open(from, req, arrived, how);
         } catch (MfsException e) {
             return Failures.failed(e);
         }
     }
 
-    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal, long owner, boolean scratch)
+    private CompletableFuture<Message> create(WriteChunk req, Slot slot, int goal, long owner, NewChunks how)
             throws MfsException {
         List<StorageServer> targets = ChunkPlacement.forNewChunk(servers.all(), goal);
         if (targets.isEmpty()) {
@@ -132,7 +140,12 @@ public final class ChunkWrites {
         Chunk c = chunkLog.create(goal);
         locks.tryLock(c.id(), clock.instant(), owner);
         creating.put(slot, c.id());
-        return (scratch ? commands.createNow(c, targets) : commands.create(c, targets)).thenApply(ok -> {
+        CompletableFuture<List<StorageServer>> made = switch (how) {
+            case DURABLE_FIRST -> commands.create(c, targets);
+            case AT_ONCE -> commands.createNow(c, targets);
+            case BY_CHAIN -> commands.createByChain(c, targets);
+        };
+        return made.thenApply(ok -> {
             creating.remove(slot);
             if (ok.isEmpty()) {
                 locks.release(c.id());
@@ -147,8 +160,9 @@ public final class ChunkWrites {
                 locks.release(c.id());
                 throw new CompletionException(e);
             }
-            LOG.debug("chunk {} created for inode {} index {} on {}", hex(c.id()), req.inode(), req.index(), ok);
-            return reply(req, c, ok);
+            LOG.debug("chunk {} created for inode {} index {} on {} ({})", hex(c.id()), req.inode(), req.index(), ok,
+                    how);
+            return how == NewChunks.BY_CHAIN ? newChunkReply(req, c, ok) : reply(req, c, ok);
         });
     }
 
@@ -188,6 +202,11 @@ public final class ChunkWrites {
             locks.release(c.id());
             throw new CompletionException(e);
         }
+    }
+
+    /** As {@link #reply}, for a chunk the chain creates. */
+    private Message newChunkReply(WriteChunk req, Chunk c, List<StorageServer> chain) {
+        return new NewChunkReply((WriteChunkReply) reply(req, c, chain));
     }
 
     Message end(Peer from, WriteChunkEnd req) throws MfsException {

@@ -12,6 +12,7 @@ import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.GetTrashTime;
 import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.PurgeTrash;
@@ -48,6 +49,7 @@ class ExportGuardTest {
         CreateOpen create = new CreateOpen(1, Creds.ROOT, 1, "t", 0644, 0);
         for (Message m : List.of(create, new ScratchCreateOpen(create),
                 new ScratchWriteChunk(new WriteChunk(2, Creds.ROOT, 5, 0)),
+                new ScratchOpenChunk(new WriteChunk(2, Creds.ROOT, 5, 0)),
                 new Publish(3, Creds.ROOT, 1, "t", 1, "k", "x", new byte[0], 0, 0, Publish.ANY_TARGET),
                 new AppendChunks(4, Creds.ROOT, 5, List.of(6L), 0))) {
             assertThat(ExportGuard.admit(rule(true), m)).as(m.getClass().getSimpleName()).isEqualTo(Status.EROFS);

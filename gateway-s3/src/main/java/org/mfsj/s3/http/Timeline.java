@@ -42,8 +42,9 @@ public final class Timeline {
     static void end(String id, String what) {
         Timeline t = CURRENT.get();
         if (t != null) {
-            CURRENT.remove();
+            // the answer's step is taken while the timeline is still the thread's, or it is lost
             step("answer");
+            CURRENT.remove();
             LOG.debug("{} {}: total {} ms:{}", id, what, ms(System.nanoTime() - t.start), t.steps);
         }
     }

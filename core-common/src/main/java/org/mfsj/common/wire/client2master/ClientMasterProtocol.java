@@ -65,6 +65,8 @@ public final class ClientMasterProtocol {
             .add(1069, DirChangeReply.class, DirChangeReply::decode)
             .add(1070, ChangeVoters.class, ChangeVoters::decode)
             .add(1071, ChangeVotersReply.class, ChangeVotersReply::decode)
+            // 1076/1576: a scratch file's new chunk, created by its chain instead of by the master
+            .add(1076, ScratchOpenChunk.class, ScratchOpenChunk::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -86,7 +88,8 @@ public final class ClientMasterProtocol {
             .add(1547, QuotaReply.class, QuotaReply::decode)
             .add(1549, LookupObjectReply.class, LookupObjectReply::decode)
             .add(1552, MasterRoleReply.class, MasterRoleReply::decode)
-            .add(1553, TransferLeaderReply.class, TransferLeaderReply::decode);
+            .add(1553, TransferLeaderReply.class, TransferLeaderReply::decode)
+            .add(1576, NewChunkReply.class, NewChunkReply::decode);
 
     private ClientMasterProtocol() {
     }
