@@ -20,6 +20,8 @@ public final class Listings {
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Listing> map = new ConcurrentHashMap<>();
+    /** The last page with attributes read of each directory, by a listing: see {@link #pageReadWithin}. */
+    private final Map<Long, PageRead> pagesRead = new ConcurrentHashMap<>();
     /** When each directory last changed through this mount: a listing read across a change is stale. */
     private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
     /** Listings begun before this are refused (set when changedAt is emptied to stay bounded). */
@@ -37,6 +39,23 @@ public final class Listings {
             return null;
         }
         return l.entries;
+    }
+
+    /** A page of {@code entries} entries of {@code dir} came from the master with attributes. */
+    public void pageRead(long dir, int entries) {
+        if (pagesRead.size() >= MAX_DIRS) {
+            pagesRead.clear();
+        }
+        pagesRead.put(dir, new PageRead(clock.getAsLong(), entries));
+    }
+
+    /**
+     * Whether a page of at least {@code minEntries} entries of {@code dir} came from the master
+     * less than {@code windowNanos} ago (by a listing, still open or not).
+     */
+    public boolean pageReadWithin(long dir, long windowNanos, int minEntries) {
+        PageRead p = pagesRead.get(dir);
+        return p != null && p.entries >= minEntries && clock.getAsLong() - p.at < windowNanos;
     }
 
     /** {@code entries} is all of {@code dir}, read from the master since {@code since} (a clock value). */
@@ -73,5 +92,8 @@ public final class Listings {
     }
 
     private record Listing(List<DirEntry> entries, long at) {
+    }
+
+    private record PageRead(long at, int entries) {
     }
 }
