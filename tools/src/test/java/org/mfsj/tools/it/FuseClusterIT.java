@@ -197,7 +197,9 @@ class FuseClusterIT {
         // per file: the times after the data and the mode (tar makes it 0600 first); its chown changes nothing,
         // and neither do the chown and chmod of f2 above; per directory at most its times and mode
         assertThat(masterRequests(log, "SetAttr")).as(log).isBetween(2L * files, 2L * files + 4);
-        assertThat(masterRequests(log, "GetXattr")).as(log).isZero();
+        // at most one: the kernel asks for security.capability before the chown of f2 (capabilities go with
+        // a change of owner), once what this mount knew of the new file has expired; before: one per file
+        assertThat(masterRequests(log, "GetXattr")).as(log).isLessThanOrEqualTo(1);
         assertThat(masterRequests(log, "WithDirAttrs")).as("one create per file, one mkdir per directory")
                 .isEqualTo(files + 2);
     }
