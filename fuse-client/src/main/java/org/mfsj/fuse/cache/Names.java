@@ -86,7 +86,7 @@ public final class Names {
      * name is then asked alone.
      */
     private boolean relisted(Creds c, long dir) {
-        if (!listings.pageReadWithin(dir, RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES) || !relisting.add(dir)) {
+        if (!listings.relistDue(dir, RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES) || !relisting.add(dir)) {
             return false;
         }
         try {

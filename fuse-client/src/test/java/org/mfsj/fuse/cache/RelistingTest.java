@@ -1,6 +1,7 @@
 package org.mfsj.fuse.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.memory.InMemoryMfsClient;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 
@@ -67,6 +69,19 @@ class RelistingTest {
         }
         assertThat(calls).as("one listing for the hundred names asked after the timeout")
                 .doesNotContainKey("lookup").containsEntry("readdir", 2);
+    }
+
+    @Test
+    void namesTheDirectoryDoesNotHoldAreAskedAloneOnceItWasListedAgain() throws Exception {
+        long dir = directory(FILES);
+        list(dir);
+        now.addAndGet(TTL);
+        for (int i = 0; i < 10; i++) {
+            String name = "new" + i;
+            assertThatThrownBy(() -> names.child(Creds.ROOT, dir, name)).isInstanceOf(MfsException.class);
+        }
+        assertThat(calls).as("listed again once, then each absent name asked alone")
+                .containsEntry("readdir", 2).containsEntry("lookup", 10);
     }
 
     @Test
