@@ -1,5 +1,8 @@
 package org.mfsj.client;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -8,6 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ClientMetrics {
     private final LongAdder masterCalls = new LongAdder();
+    /** By request message name: which calls an operation costs (the mount logs them at unmount). */
+    private final Map<String, LongAdder> masterCallsByType = new ConcurrentHashMap<>();
     private final LongAdder masterRetries = new LongAdder();
     private final LongAdder masterReconnects = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
@@ -42,6 +47,18 @@ public final class ClientMetrics {
 
     public void masterCall() {
         masterCalls.increment();
+    }
+
+    /** A request of type {@code type} (its message's name) sent to the master, retries included. */
+    public void masterCall(String type) {
+        masterCallsByType.computeIfAbsent(type, t -> new LongAdder()).increment();
+    }
+
+    /** Requests sent to the master by message name, in name order. */
+    public Map<String, Long> masterCallsByType() {
+        Map<String, Long> out = new TreeMap<>();
+        masterCallsByType.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     public void masterRetry() {

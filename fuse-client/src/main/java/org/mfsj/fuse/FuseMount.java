@@ -145,8 +145,8 @@ public final class FuseMount implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("unmounted {}; master requests={}; calls:\n{}", mountpoint, client.metrics().masterCalls(),
-                fs.calls().summary());
+        LOG.info("unmounted {}; master requests={} {}; calls:\n{}", mountpoint, client.metrics().masterCalls(),
+                client.metrics().masterCallsByType(), fs.calls().summary());
     }
 
     private static void sleep(long ms) {

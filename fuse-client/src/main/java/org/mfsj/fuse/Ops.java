@@ -32,12 +32,13 @@ public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, Xatt
                 new KnownNames(cfg.negEntryTimeout().toNanos(), clock));
         HandleTable<OpenFile> files = new HandleTable<>("file");
         LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
+        XattrOps xattrs = new XattrOps(client, names, attrTtl, clock);
         return new Ops(
                 new AttrOps(client, names, files),
                 new NameOps(client, names),
-                new FileOps(client, names, files, locks),
+                new FileOps(client, names, files, locks, xattrs),
                 new DirOps(client, names, new HandleTable<>("directory"), cfg.readdirPage()),
-                new XattrOps(client, names, attrTtl, clock),
+                xattrs,
                 locks,
                 files);
     }

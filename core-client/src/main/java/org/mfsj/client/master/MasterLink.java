@@ -166,7 +166,7 @@ public final class MasterLink implements AutoCloseable {
             }
             lastSendNanos = System.nanoTime();
             try {
-                return Futures.await(p.call(request, replyType, callTimeoutMs), what);
+                return Futures.await(p.call(id -> counted(request.apply(id)), replyType, callTimeoutMs), what);
             } catch (MfsException e) {
                 if (e.status() == Status.ETIMEDOUT) {
                     LOG.warn("master {} did not answer {} within {} ms (session {}); dropping the connection",
@@ -182,6 +182,11 @@ public final class MasterLink implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private Message counted(Message m) {
+        metrics.masterCall(m.getClass().getSimpleName());
+        return m;
     }
 
     /** The live connection, waiting for a reconnect until {@code deadline} (System.nanoTime). */

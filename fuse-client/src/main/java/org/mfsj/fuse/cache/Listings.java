@@ -20,6 +20,8 @@ public final class Listings {
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Listing> map = new ConcurrentHashMap<>();
+    /** The last page with attributes read of each directory, by a listing: see {@link #relistDue}. */
+    private final Map<Long, PageRead> pagesRead = new ConcurrentHashMap<>();
     /** When each directory last changed through this mount: a listing read across a change is stale. */
     private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
     /** Listings begun before this are refused (set when changedAt is emptied to stay bounded). */
@@ -37,6 +39,30 @@ public final class Listings {
             return null;
         }
         return l.entries;
+    }
+
+    /** A page of {@code entries} entries of {@code dir} came from the master with attributes. */
+    public void pageRead(long dir, int entries) {
+        if (pagesRead.size() >= MAX_DIRS) {
+            pagesRead.clear();
+        }
+        long now = clock.getAsLong();
+        pagesRead.put(dir, new PageRead(now, entries, now));
+    }
+
+    /**
+     * Whether {@code dir} is due to be listed again for lookups of its names: a page of at least
+     * {@code minEntries} of them came from the master less than {@code windowNanos} ago, and what
+     * that page (or the last listing again) brought has expired. Marks it listed again when so, so
+     * that lookups of names it does not hold (a create's) are not each a listing.
+     */
+    public boolean relistDue(long dir, long windowNanos, int minEntries) {
+        PageRead p = pagesRead.get(dir);
+        long now = clock.getAsLong();
+        if (ttlNanos <= 0 || p == null || p.entries < minEntries || now - p.at >= windowNanos || now - p.fetched < ttlNanos) {
+            return false;
+        }
+        return pagesRead.replace(dir, p, new PageRead(p.at, p.entries, now));
     }
 
     /** {@code entries} is all of {@code dir}, read from the master since {@code since} (a clock value). */
@@ -73,5 +99,8 @@ public final class Listings {
     }
 
     private record Listing(List<DirEntry> entries, long at) {
+    }
+
+    private record PageRead(long at, int entries, long fetched) {
     }
 }

@@ -1,10 +1,18 @@
 package org.mfsj.fuse.cache;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.DirEntry;
+import org.mfsj.fuse.CacheSettings;
 import org.mfsj.fuse.Perms;
 
 /**
@@ -14,7 +22,14 @@ import org.mfsj.fuse.Perms;
  * round trip. Names served from here get the search permission check the master would have made.
  */
 public final class Names {
+    /** A directory listed this recently is listed again rather than asked name by name (ls -l). */
+    static final long RELIST_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Directories smaller than this are cheaper to ask name by name. */
+    static final int RELIST_MIN_ENTRIES = 64;
+
     private final MfsClient client;
+    /** Directories being listed again now: one listing at a time each, other lookups ask the master. */
+    private final Set<Long> relisting = ConcurrentHashMap.newKeySet();
     private final EntryCache entries;
     private final AttrCache attrs;
     private final Listings listings;
@@ -52,7 +67,51 @@ public final class Names {
             checkSearch(c, dir);
             throw new MfsException(Status.ENOENT, "'" + name + "' is not in directory " + dir + " (names known)");
         }
+        if (relisted(c, dir)) {
+            long inode = entries.get(dir, name);
+            if (inode != 0) {
+                checkSearch(c, dir);
+                return attrOf(inode);
+            }
+        }
         return lookup(c, dir, name);
+    }
+
+    /**
+     * A program that listed a large directory and now looks at each name in it (ls -l, find, du)
+     * outlives the timeouts of what the listing brought: once they lapse, the directory is listed
+     * again with attributes, one master request per 10,000 names instead of one per name, while
+     * the page the program read is recent (that listing, not this one, stays what the kernel and
+     * the listing cache hold). False when the directory does not qualify or the listing failed; the
+     * name is then asked alone.
+     */
+    private boolean relisted(Creds c, long dir) {
+        if (!listings.relistDue(dir, RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES) || !relisting.add(dir)) {
+            return false;
+        }
+        try {
+            long cookie = 0;
+            int seen = 0;
+            while (seen <= Listings.MAX_ENTRIES) {
+                DirPage page = client.readdir(c, dir, cookie, CacheSettings.READDIR_PAGE, true);
+                for (DirEntry e : page.entries()) {
+                    if (e.attr() != null) {
+                        learned(dir, e.name(), e.attr());
+                    }
+                }
+                seen += page.entries().size();
+                if (page.eof() || page.entries().isEmpty()) {
+                    break;
+                }
+                cookie = page.entries().get(page.entries().size() - 1).cookie();
+            }
+            return true;
+        } catch (MfsException e) {
+            // no right to list (a lookup needs only search) or a passing failure: ask the name alone
+            return false;
+        } finally {
+            relisting.remove(dir);
+        }
     }
 
     /** {@code name} in {@code dir} asked of the master, whatever the caches hold. */
@@ -126,7 +185,7 @@ public final class Names {
 
     /** This mount made directory {@code dir}, asked at {@code since}: it has no names yet. */
     public void madeEmpty(long dir, long since) {
-        listedWhole(dir, java.util.List.of(), since);
+        listedWhole(dir, List.of(), since);
     }
 
     /** This mount removed {@code name} from {@code dir}. */
@@ -140,7 +199,7 @@ public final class Names {
     }
 
     /** {@code names} are every name of {@code dir}, listed from the master since {@code since}. */
-    public void listedWhole(long dir, java.util.Collection<String> names, long since) {
+    public void listedWhole(long dir, Collection<String> names, long since) {
         known.learned(dir, names, since);
         // checked after the set is in place: a change of this mount from then on updates the set,
         // and one that came in before this check (and missed the set) makes it go

@@ -87,6 +87,7 @@ public final class DirOps {
             List<DirEntry> entries = ds.after(cookie);
             if (entries == null) {
                 DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, true);
+                names.listings().pageRead(ds.dir(), page.entries().size());
                 for (DirEntry e : page.entries()) {
                     if (e.attr() != null) {
                         names.learned(ds.dir(), e.name(), e.attr());

@@ -33,12 +33,14 @@ public final class FileOps {
     private final Names names;
     private final HandleTable<OpenFile> files;
     private final LockOps locks;
+    private final XattrOps xattrs;
 
-    public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks) {
+    public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks, XattrOps xattrs) {
         this.client = client;
         this.names = names;
         this.files = files;
         this.locks = locks;
+        this.xattrs = xattrs;
     }
 
     /**
@@ -68,6 +70,7 @@ public final class FileOps {
         names.learned(dir, name, a);
         names.changedDir(dir, made.dir());
         names.added(dir, name);
+        xattrs.madeHere(a.inode());
         fi.fh(files.add(new OpenFile(h, c, true)));
         r.create(a, fi);
     }

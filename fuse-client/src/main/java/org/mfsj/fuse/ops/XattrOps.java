@@ -29,6 +29,8 @@ public final class XattrOps {
     private final LongSupplier clock;
     /** By inode: "security." names found absent, and when. */
     private final Map<Long, Map<String, Long>> absent = new ConcurrentHashMap<>();
+    /** By inode: when this mount made it, without any attribute, so without any "security." one. */
+    private final Map<Long, Long> madeBare = new ConcurrentHashMap<>();
 
     public XattrOps(MfsClient client, Names names, long ttlNanos, LongSupplier clock) {
         this.client = client;
@@ -58,6 +60,18 @@ public final class XattrOps {
         answer(r, v, size, name);
     }
 
+    /**
+     * This mount just made {@code inode}: it has no extended attribute, so the kernel's question for
+     * "security.capability" before the first write(2) to it is answered without the master, as for
+     * a name found absent.
+     */
+    public void madeHere(long inode) {
+        if (madeBare.size() > MAX_REMEMBERED) {
+            madeBare.clear();
+        }
+        madeBare.put(inode, clock.getAsLong());
+    }
+
     public void setxattr(Request r, long inode, String name, Pointer value, long size, int flags)
             throws MfsException {
         refuseAcl(name);
@@ -65,7 +79,7 @@ public final class XattrOps {
         if (size > 0) {
             value.get(0, v, 0, v.length);
         }
-        absent.remove(inode);
+        forgetAbsent(inode);
         client.setxattr(r.creds(), inode, name, v, flags);
         names.invalidate(inode);
         r.ok();
@@ -83,7 +97,7 @@ public final class XattrOps {
 
     public void removexattr(Request r, long inode, String name) throws MfsException {
         refuseAcl(name);
-        absent.remove(inode);
+        forgetAbsent(inode);
         client.removexattr(r.creds(), inode, name);
         names.invalidate(inode);
         r.ok();
@@ -100,7 +114,19 @@ public final class XattrOps {
         }
     }
 
+    private void forgetAbsent(long inode) {
+        absent.remove(inode);
+        madeBare.remove(inode);
+    }
+
     private boolean knownAbsent(long inode, String name) {
+        Long made = madeBare.get(inode);
+        if (made != null) {
+            if (clock.getAsLong() - made < ttlNanos) {
+                return true;
+            }
+            madeBare.remove(inode, made);
+        }
         Map<String, Long> seen = absent.get(inode);
         Long at = seen == null ? null : seen.get(name);
         if (at == null) {

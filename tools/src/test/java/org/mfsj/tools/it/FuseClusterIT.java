@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +169,45 @@ class FuseClusterIT {
             c.close();
         }
         assertThat(c.logText()).contains("FUSE INIT answered: requests of up to 1024 KiB").contains("write calls=4 ");
+    }
+
+    /**
+     * What tar -x asks of the master per file, counted by the mount itself (its unmount log names
+     * each request type): an owner or mode set to what the file already has (tar as root sets the
+     * owner of everything it makes) is answered by the mount, and so is the kernel's question for
+     * security.capability before the first write to a file this mount just made.
+     */
+    @Test
+    @Order(6)
+    void untarSendsTheMasterNoChangeOfNothingAndNoXattrQuestionForNewFiles() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "tar sets owners only as root");
+        MountProcess c = MountProcess.start(tmp.resolve("t"), fx.cluster.masterAddress());
+        int files = 20;
+        try {
+            Sh.bash(tmp, "mkdir -p tree/sub && for i in $(seq 1 " + files + "); do echo $i > tree/sub/f$i; done"
+                    + " && chown -R 0:0 tree && chmod 0755 tree tree/sub && chmod 0644 tree/sub/*"
+                    + " && tar -cf tree.tar -C tree . && mkdir " + c.path("x") + " && tar -C " + c.path("x")
+                    + " -xf tree.tar && diff -r tree " + c.path("x") + " && [ \"$(stat -c %U:%G:%a "
+                    + c.path("x/sub/f1") + ")\" = root:root:644 ]"
+                    + " && chown 0:0 " + c.path("x/sub/f2") + " && chmod 0644 " + c.path("x/sub/f2")).ok();
+        } finally {
+            c.close();
+        }
+        String log = c.logText();
+        // per file: the times after the data and the mode (tar makes it 0600 first); its chown changes nothing,
+        // and neither do the chown and chmod of f2 above; per directory at most its times and mode
+        assertThat(masterRequests(log, "SetAttr")).as(log).isBetween(2L * files, 2L * files + 4);
+        // at most one: the kernel asks for security.capability before the chown of f2 (capabilities go with
+        // a change of owner), once what this mount knew of the new file has expired; before: one per file
+        assertThat(masterRequests(log, "GetXattr")).as(log).isLessThanOrEqualTo(1);
+        assertThat(masterRequests(log, "WithDirAttrs")).as("one create per file, one mkdir per directory")
+                .isEqualTo(files + 2);
+    }
+
+    /** How many requests of {@code type} the mount that wrote {@code log} sent the master (0: none). */
+    private static long masterRequests(String log, String type) {
+        Matcher m = Pattern.compile("[{ ]" + type + "=(\\d+)[,}]").matcher(log);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static boolean kernelAtLeast(int major, int minor) {
