@@ -34,7 +34,7 @@ public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, Xatt
         LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
         XattrOps xattrs = new XattrOps(client, names, attrTtl, clock);
         return new Ops(
-                new AttrOps(client, names, files),
+                new AttrOps(client, names, files, xattrs::madeHereRecently),
                 new NameOps(client, names),
                 new FileOps(client, names, files, locks, xattrs),
                 new DirOps(client, names, new HandleTable<>("directory"), cfg.readdirPage()),

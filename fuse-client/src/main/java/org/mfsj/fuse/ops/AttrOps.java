@@ -1,6 +1,7 @@
 package org.mfsj.fuse.ops;
 
 import jnr.ffi.Pointer;
+import java.util.function.LongPredicate;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
@@ -33,11 +34,13 @@ public final class AttrOps {
     private final MfsClient client;
     private final Names names;
     private final HandleTable<OpenFile> files;
+    private final LongPredicate madeHereRecently;
 
-    public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files) {
+    public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files, LongPredicate madeHereRecently) {
         this.client = client;
         this.names = names;
         this.files = files;
+        this.madeHereRecently = madeHereRecently;
     }
 
     public void getattr(Request r, long inode) throws MfsException {
@@ -96,10 +99,12 @@ public final class AttrOps {
      * already has (tar -x and cp -a set the owner of every file they make to what it is), asked by
      * root or the owner, whom such a change is always allowed: answered without a master round
      * trip, so without a changelog record. The ctime stays, which POSIX leaves open for a change of
-     * nothing. Null when the change must go to the master.
+     * nothing. Only for a file this mount made a moment ago: elsewhere the cached attributes may be
+     * older than another mount's change, and skipping the call would lose this one. Null when the
+     * change must go to the master.
      */
     private Attr unchangedBy(Creds c, long inode, int toSet, FileStat st) throws MfsException {
-        if (toSet == 0 || (toSet & ~(SET_MODE | SET_UID | SET_GID)) != 0) {
+        if (toSet == 0 || (toSet & ~(SET_MODE | SET_UID | SET_GID)) != 0 || !madeHereRecently.test(inode)) {
             return null;
         }
         Attr a = names.attrOf(inode);

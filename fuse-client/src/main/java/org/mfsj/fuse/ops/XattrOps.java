@@ -114,6 +114,12 @@ public final class XattrOps {
         }
     }
 
+    /** Whether this mount made {@code inode} less than the attribute timeout ago (and set no attribute since). */
+    public boolean madeHereRecently(long inode) {
+        Long made = madeBare.get(inode);
+        return made != null && clock.getAsLong() - made < ttlNanos;
+    }
+
     private void forgetAbsent(long inode) {
         absent.remove(inode);
         madeBare.remove(inode);
