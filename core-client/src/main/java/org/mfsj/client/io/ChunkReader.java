@@ -86,14 +86,16 @@ public final class ChunkReader {
                 } else if (loc.isHole()) {
                     result.complete(NOTHING);
                 } else {
-                    tryCopy(n, loc, 0, last != null ? last
-                            : new MfsException(Status.NO_CHUNKSERVERS, "master lists no copy"));
+                    tryCopy(n, loc, 0, last);
                 }
             });
         }
 
-        void tryCopy(int n, ChunkLocation loc, int i, MfsException last) {
+        /** {@code previous}: why the last copy tried failed, null before any did (an exception is built only when needed). */
+        void tryCopy(int n, ChunkLocation loc, int i, MfsException previous) {
             if (i >= loc.locations().size()) {
+                MfsException last = previous != null ? previous
+                        : new MfsException(Status.NO_CHUNKSERVERS, "master lists no copy");
                 locator.forget(loc);
                 if (staleOnly && n == 0) {
                     // every copy has moved on to a newer version (a write we raced): just ask again

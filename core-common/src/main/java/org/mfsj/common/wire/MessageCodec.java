@@ -65,6 +65,12 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
                 return;
             }
             if (in.readableBytes() < HEADER + length) {
+                // room for the whole frame now: grown read by read, a 1 MiB frame was copied over again at each
+                // doubling (a buffer that cannot grow, a slice handed in, is left to the decoder's own merging)
+                int missing = HEADER + length - in.readableBytes();
+                if (!in.isReadOnly() && in.maxWritableBytes() >= missing) {
+                    in.ensureWritable(missing);
+                }
                 return;
             }
             ByteBuf payload = in.slice(start + HEADER, length);

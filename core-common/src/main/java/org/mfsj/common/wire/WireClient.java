@@ -22,6 +22,7 @@ public final class WireClient {
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(Transport.clientChannel())
+                .option(ChannelOption.ALLOCATOR, Transport.allocator())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)

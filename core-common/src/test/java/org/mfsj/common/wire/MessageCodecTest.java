@@ -3,6 +3,7 @@ package org.mfsj.common.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2chunk.ClientChunkProtocol;
 import org.mfsj.common.wire.client2chunk.WriteData;
+import org.mfsj.common.wire.client2chunk.WriteEnd;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.LockCall;
 import org.mfsj.common.wire.client2master.LockOp;
@@ -84,6 +86,35 @@ class MessageCodecTest {
         in.writeInbound(both.readRetainedSlice(both.readableBytes()));
         assertThat(((Lookup) in.readInbound()).name()).isEqualTo("x");
         assertThat(((Lookup) in.readInbound()).name()).isEqualTo("y");
+    }
+
+    @Test
+    void aMegabyteFrameReadInPiecesDecodesIntactWhetherItsBufferCanGrowOrNot() {
+        byte[] data = new byte[WriteData.MAX_DATA];
+        new java.util.Random(5).nextBytes(data);
+        ByteBuf frame = encode(ClientChunkProtocol.FAMILY, new WriteData(4, 98L, 0, 77, data));
+        ByteBuf next = encode(ClientChunkProtocol.FAMILY, new WriteEnd(5, 98L));
+        for (boolean growable : new boolean[] {true, false}) {
+            EmbeddedChannel in = channel(ClientChunkProtocol.FAMILY);
+            in.config().setAllocator(PooledByteBufAllocator.DEFAULT);
+            ByteBuf wire = Unpooled.wrappedBuffer(frame.retainedDuplicate(), next.retainedDuplicate());
+            while (wire.isReadable()) {
+                int n = Math.min(64 << 10, wire.readableBytes());
+                // a socket read lands in a pooled buffer that can grow; a slice of another buffer cannot
+                ByteBuf piece = growable ? PooledByteBufAllocator.DEFAULT.directBuffer(n).writeBytes(wire, n)
+                        : wire.readRetainedSlice(n);
+                in.writeInbound(piece);
+            }
+            wire.release();
+            WriteData w = in.readInbound();
+            assertThat(w.data()).isEqualTo(data);
+            assertThat(w.crc32c()).isEqualTo(77);
+            assertThat(((WriteEnd) in.readInbound()).chunkId()).isEqualTo(98L);
+            assertThat(in.isOpen()).isTrue();
+            in.finishAndReleaseAll();
+        }
+        frame.release();
+        next.release();
     }
 
     @Test
