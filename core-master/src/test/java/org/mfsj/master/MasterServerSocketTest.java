@@ -189,13 +189,40 @@ class MasterServerSocketTest {
         });
     }
 
-    @Test
-    void aScratchFilesNewChunkIsLeftToItsChainToCreateAndAnOrdinaryFilesIsMadeByTheMaster() throws Exception {
+    private long scratchFile() throws Exception {
         EntryReply dir = client.call(id -> new Mkdir(id, ROOT, 1, "tmp", 01777, 901), EntryReply.class);
         assertThat(client.call(id -> new SetXattr(id, ROOT, dir.attr().inode(), Scratch.XATTR, new byte[] {1}, 0, 902),
                 StatusReply.class).status()).isEqualTo(Status.OK);
-        long scratch = client.call(id -> new ScratchCreateOpen(new CreateOpen(id, ROOT, dir.attr().inode(), "t", 0644,
+        return client.call(id -> new ScratchCreateOpen(new CreateOpen(id, ROOT, dir.attr().inode(), "t", 0644,
                 903)), EntryReply.class).attr().inode();
+    }
+
+    @Test
+    void aScratchChunkItsChainNeverCreatedIsMadeAnewOnTheNextOpenNotFailed() throws Exception {
+        long scratch = scratchFile();
+        NewChunkReply first = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, scratch, 0)),
+                NewChunkReply.class);
+        // the session failed before any server created the chunk (its head was down, say)
+        client.call(id -> new WriteChunkEnd(id, scratch, 0, first.reply().chunkId(), 0, Status.DISCONNECTED),
+                AttrReply.class);
+        NewChunkReply again = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, scratch, 0)),
+                NewChunkReply.class);
+        assertThat(again.reply().status()).isEqualTo(Status.OK);
+        assertThat(again.reply().chunkId()).isNotEqualTo(first.reply().chunkId());
+        assertThat(endWrite(scratch, again.reply(), 4096).attr().length()).isEqualTo(4096);
+        assertThat(read(scratch).chunkId()).isEqualTo(again.reply().chunkId());
+
+        // once a byte of it was acknowledged the chunk is never replaced: a version bump or an error
+        a.chunks().put(again.reply().chunkId(), again.reply().version());
+        WriteChunkReply bumped = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, scratch, 0)),
+                WriteChunkReply.class);
+        assertThat(bumped.chunkId()).isEqualTo(again.reply().chunkId());
+        assertThat(bumped.version()).isEqualTo(again.reply().version() + 1);
+    }
+
+    @Test
+    void aScratchFilesNewChunkIsLeftToItsChainToCreateAndAnOrdinaryFilesIsMadeByTheMaster() throws Exception {
+        long scratch = scratchFile();
 
         NewChunkReply fresh = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, scratch, 0)),
                 NewChunkReply.class);

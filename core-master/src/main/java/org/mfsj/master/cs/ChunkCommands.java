@@ -61,7 +61,8 @@ public final class ChunkCommands {
      * Takes the new chunk as made on each of {@code targets} without asking them: the client's
      * chain creates it when its write session starts (WriteInitNew), as for {@link #createNow}
      * only for a scratch file's chunk. A server that fails to create it fails that session; the
-     * client's next try bumps the version, which drops the copies that do not exist.
+     * client's next try bumps the version, which drops the copies that do not exist (and when none
+     * exists, ChunkWrites makes the chunk anew on a new chain).
      */
     public CompletableFuture<List<StorageServer>> createByChain(Chunk c, List<StorageServer> targets) {
         List<StorageServer> ok = targets.stream().filter(StorageServer::connected).toList();

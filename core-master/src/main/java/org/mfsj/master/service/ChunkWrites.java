@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.AttrReply;
@@ -110,7 +111,41 @@ public final class ChunkWrites {
         if (chunkId != 0 && cow.needed(chunkId)) {
             return copyOnWrite(req, chunkId, attr.goal(), owner);
         }
-        return chunkId == 0 ? create(req, slot, attr.goal(), owner, how) : bump(req, chunkId, owner);
+        if (chunkId == 0) {
+            return create(req, slot, attr.goal(), owner, how);
+        }
+        if (how == NewChunks.BY_CHAIN && attr.length() <= (long) req.index() * ChunkGeometry.CHUNK_SIZE) {
+            return bumpOrMakeAnew(req, slot, chunkId, attr.goal(), owner);
+        }
+        return bump(req, chunkId, owner);
+    }
+
+    /**
+     * A scratch file's chunk that holds no acknowledged byte yet (the file ends before it): its
+     * chain was to create it, and if no server has it (the head failed before creating it, or
+     * hangs), a version bump finds no copy. Rather than failing the write, a new chunk on a new
+     * chain replaces it; nothing is lost, since no write to it was ever acknowledged.
+     */
+    private CompletableFuture<Message> bumpOrMakeAnew(WriteChunk req, Slot slot, long chunkId, int goal,
+            long owner) throws MfsException {
+        Chunk c = registry.get(chunkId);
+        if (c == null || c.validCount() == 0) {
+            return create(req, slot, goal, owner, NewChunks.BY_CHAIN);
+        }
+        locks.tryLock(chunkId, clock.instant(), owner);
+        return commands.bumpVersion(c).thenCompose(ok -> {
+            if (!ok.isEmpty()) {
+                return CompletableFuture.completedFuture(reply(req, c, ok));
+            }
+            locks.release(chunkId);
+            LOG.info("chunk {} of scratch inode {} index {} exists on no server of its chain; making it anew",
+                    hex(chunkId), req.inode(), req.index());
+            try {
+                return create(req, slot, goal, owner, NewChunks.BY_CHAIN);
+            } catch (MfsException e) {
+                return Failures.failed(e);
+            }
+        });
     }
 
     private static long sessionOf(Peer from) {
