@@ -58,6 +58,7 @@ public final class S3Handler extends Handler.Abstract {
         S3Request r = null;
         String who = "-";
         Map<String, String> corsHeaders = Map.of();
+        InputStream body = null;
         try {
             r = S3Request.parse(req.getMethod(), req.getHttpURI().getPath(), req.getHttpURI().getQuery(),
                     headers(req), domain, id, peer);
@@ -72,7 +73,7 @@ public final class S3Handler extends Handler.Abstract {
             }
             corsHeaders = cors.forRequest(r);
             put(resp, corsHeaders);
-            InputStream body = Content.Source.asInputStream(req);
+            body = Content.Source.asInputStream(req);
             if (BrowserPost.isBrowserPost(r)) {
                 // signed inside the form, not by headers: it authenticates itself
                 who = browserPost.handle(r, body, resp);
@@ -90,6 +91,9 @@ public final class S3Handler extends Handler.Abstract {
             cb.succeeded();
             Timeline.end(id, r.describe());
         } catch (Throwable t) {
+            if (!resp.isCommitted()) {
+                RefusedBody.drain(req, body);
+            }
             fail(req, resp, cb, r, id, peer, who, t, corsHeaders);
         }
         return true;

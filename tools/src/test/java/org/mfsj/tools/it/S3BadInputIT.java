@@ -196,6 +196,47 @@ class S3BadInputIT {
         }
     }
 
+    @Test
+    void aRefusedBodyIsReadToItsEndSoTheAnswerArrivesAndTheConnectionServesTheNext() throws Exception {
+        // a PUT with a wrong key is refused before its body is read; 1 MiB of it is still coming
+        byte[] body = new byte[1 << 20];
+        String date = RawS3.amzDate();
+        String head = "PUT /bad/refused HTTP/1.1\r\nHost: 127.0.0.1\r\nx-amz-date: " + date
+                + "\r\nx-amz-content-sha256: UNSIGNED-PAYLOAD\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                + "NOSUCHKEY/" + date.substring(0, 8) + "/us-east-1/s3/aws4_request, SignedHeaders=host, Signature="
+                + "0".repeat(64) + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", fx.port)) {
+            s.setSoTimeout(30_000);
+            java.io.OutputStream out = s.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            out.write(bytes(head));
+            out.write(body);
+            out.flush();
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 403").contains("InvalidAccessKeyId");
+            // had the gateway closed with the body unread, this second request would find the connection gone
+            out.write(bytes("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+            out.flush();
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 403");
+        }
+    }
+
+    /** One HTTP answer: its head and its Content-Length body, as text. */
+    private static String readAnswer(java.io.DataInputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                return head.toString();
+            }
+            head.append((char) c);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        byte[] body = new byte[m.find() ? Integer.parseInt(m.group(1)) : 0];
+        in.readFully(body);
+        return head + new String(body, StandardCharsets.UTF_8);
+    }
+
     private static String crc32(String s) {
         java.util.zip.CRC32 c = new java.util.zip.CRC32();
         c.update(bytes(s));
