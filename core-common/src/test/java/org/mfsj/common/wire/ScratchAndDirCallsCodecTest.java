@@ -26,7 +26,6 @@ import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
-import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
@@ -64,7 +63,7 @@ class ScratchAndDirCallsCodecTest {
     @Test
     void scratchCallsSurviveTheWire() {
         assertSurvives(new ScratchCreateOpen(new CreateOpen(1, USER, 5, "tmp-1", 0644, 77)));
-        assertSurvives(new ScratchWriteChunk(new WriteChunk(2, USER, 42, 3)));
+        assertSurvives(new ScratchOpenChunk(new WriteChunk(2, USER, 42, 3)));
         assertSurvives(new ScratchWriteChunkEnd(new WriteChunkEnd(3, 42, 3, 0x1234, 4096, Status.OK)));
         assertSurvives(new ScratchOpenChunk(new WriteChunk(2, USER, 42, 3)));
         assertSurvives(new NewChunkReply(new WriteChunkReply(2, Status.OK, 4096, 0x1234, 1,

@@ -22,7 +22,6 @@ import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
-import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
@@ -37,7 +36,7 @@ public final class ExportGuard {
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
             SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
             SetQuota.class, CreateOpen.class, Publish.class, AppendChunks.class, ScratchCreateOpen.class,
-            ScratchWriteChunk.class, ScratchOpenChunk.class);
+            ScratchOpenChunk.class);
 
     private ExportGuard() {
     }

@@ -79,8 +79,6 @@ public final class ChunkWrites {
     enum NewChunks {
         /** The master creates it once its id is durable. */
         DURABLE_FIRST,
-        /** The master creates it at once (a scratch file: see ChunkCommands#createNow). */
-        AT_ONCE,
         /** The client's chain creates it when the session starts (a scratch file's WriteInitNew). */
         BY_CHAIN
     }
@@ -177,7 +175,6 @@ public final class ChunkWrites {
         creating.put(slot, c.id());
         CompletableFuture<List<StorageServer>> made = switch (how) {
             case DURABLE_FIRST -> commands.create(c, targets);
-            case AT_ONCE -> commands.createNow(c, targets);
             case BY_CHAIN -> commands.createByChain(c, targets);
         };
         return made.thenApply(ok -> {

@@ -2,7 +2,6 @@ package org.mfsj.master.service;
 
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
-import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.master.chunks.ChunkRegistry;
@@ -20,10 +19,9 @@ import org.mfsj.master.net.RequestDispatcher;
  * <p>What keeps a lost early answer harmless: inode numbers and chunk ids handed out before a
  * restart are skipped after it ({@link IdGap}), so a client holding a lost file's number cannot
  * reach another file with it, and a chunk a chunkserver made for a lost record is an orphan, never
- * mistaken for a newer chunk with the same id. That is also why a scratch file's new chunk is
- * ordered on its chunkservers at once, before its id is durable (ScratchWriteChunk), or, asked
- * with ScratchOpenChunk, not ordered at all: the master answers with the chain at once and the
- * chain creates the chunk as the client's write session starts; a version bump of an existing
+ * mistaken for a newer chunk with the same id. That is also why a scratch file's new chunk
+ * (ScratchOpenChunk) is not ordered by the master at all: it answers with the chain at once and
+ * the chain creates the chunk as the client's write session starts; a version bump of an existing
  * chunk still waits, as for every file.
  */
 public final class ScratchCalls {
@@ -45,14 +43,10 @@ public final class ScratchCalls {
     public void register(RequestDispatcher d) {
         d.on(ScratchCreateOpen.class, (p, r) -> objects.createOpenScratch(r.call()), ErrorReplies::entry);
         d.answerOnceApplied(ScratchCreateOpen.class, r -> area.isScratchDir(r.call().parent()));
-        d.onAsync(ScratchWriteChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())
-                        ? ChunkWrites.NewChunks.AT_ONCE : ChunkWrites.NewChunks.DURABLE_FIRST),
-                (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, java.util.List.of()));
         d.onAsync(ScratchOpenChunk.class, (p, r) -> writes.open(p, r.call(), area.isScratchFile(r.call().inode())
                         ? ChunkWrites.NewChunks.BY_CHAIN : ChunkWrites.NewChunks.DURABLE_FIRST),
                 (id, st) -> new WriteChunkReply(id, st, 0, 0, 0, java.util.List.of()));
         d.answerOnceApplied(ScratchOpenChunk.class, r -> area.isScratchFile(r.call().inode()));
-        d.answerOnceApplied(ScratchWriteChunk.class, r -> area.isScratchFile(r.call().inode()));
         d.on(ScratchWriteChunkEnd.class, (p, r) -> writes.end(p, r.call()), ErrorReplies::attr);
         d.answerOnceApplied(ScratchWriteChunkEnd.class, r -> area.isScratchFile(r.call().inode()));
     }

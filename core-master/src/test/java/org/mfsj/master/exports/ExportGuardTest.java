@@ -13,7 +13,6 @@ import org.mfsj.common.wire.client2master.GetTrashTime;
 import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
-import org.mfsj.common.wire.client2master.ScratchWriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.SetQuota;
@@ -48,7 +47,6 @@ class ExportGuardTest {
     void aReadOnlyExportRefusesTheObjectAndScratchCalls() {
         CreateOpen create = new CreateOpen(1, Creds.ROOT, 1, "t", 0644, 0);
         for (Message m : List.of(create, new ScratchCreateOpen(create),
-                new ScratchWriteChunk(new WriteChunk(2, Creds.ROOT, 5, 0)),
                 new ScratchOpenChunk(new WriteChunk(2, Creds.ROOT, 5, 0)),
                 new Publish(3, Creds.ROOT, 1, "t", 1, "k", "x", new byte[0], 0, 0, Publish.ANY_TARGET),
                 new AppendChunks(4, Creds.ROOT, 5, List.of(6L), 0))) {

@@ -44,10 +44,8 @@ public record PutCondition(boolean mustBeAbsent, String ifMatch) {
         try {
             current = store.find(creds, bucket, key, false);
         } catch (S3Exception e) {
-            if (e.error() != S3Error.NO_SUCH_KEY) {
-                throw e;
-            }
-            if (ifMatch != null) {
+            // If-Match names an object: a missing one is NoSuchKey, as S3 answers
+            if (e.error() != S3Error.NO_SUCH_KEY || ifMatch != null) {
                 throw e;
             }
             return Publish.NO_TARGET;

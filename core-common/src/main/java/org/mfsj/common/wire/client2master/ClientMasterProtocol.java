@@ -57,7 +57,7 @@ public final class ClientMasterProtocol {
             .add(1057, ReadFence.class, ReadFence::decode)
             .add(1058, ReadsServed.class, ReadsServed::decode)
             .add(1060, ScratchCreateOpen.class, ScratchCreateOpen::decode)
-            .add(1061, ScratchWriteChunk.class, ScratchWriteChunk::decode)
+            // 1061 was ScratchWriteChunk (a scratch chunk made by the master at once), retired for ScratchOpenChunk
             .add(1062, ScratchWriteChunkEnd.class, ScratchWriteChunkEnd::decode)
             .add(1063, WithDirAttrs.class, WithDirAttrs::decode)
             .add(1064, ReplyCounts.class, ReplyCounts::decode)

@@ -5,7 +5,8 @@ import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
 /**
- * {@link ScratchWriteChunk} from a client that can have its chain create a new chunk: for a hole
+ * {@link WriteChunk} of a file in a scratch directory, from a client that has its chain create a
+ * new chunk (see {@link ScratchCreateOpen} for when a client may use it): for a hole
  * the master answers {@link NewChunkReply} without asking any chunkserver, and the client starts
  * the session with {@link org.mfsj.common.wire.client2chunk.WriteInitNew}; an existing chunk is
  * answered with {@link WriteChunkReply}, as before.
