@@ -54,8 +54,18 @@ public final class MountDoor implements Door {
         if (!Files.exists(cfg)) {
             Files.createDirectories(cfg.getParent());
             Files.writeString(cfg, "# mount options, as for 'mfs mount -o' (one list per line)\n"
-                    + "mfsmaster=" + masterOption(master) + "\n");
+                    + "mfsmaster=" + masterOption(master) + "\n" + otherUsersOption());
         }
+    }
+
+    /**
+     * A cluster started by root is mounted for every user (permissions still checked by the
+     * kernel: default_permissions), as a shared mfsmount is; anyone else cannot ask for that
+     * unless /etc/fuse.conf allows it, so their mount stays their own.
+     */
+    private static String otherUsersOption() throws IOException {
+        boolean root = ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        return root ? "# started by root: other users may use the mount too\nallow_other\n" : "";
     }
 
     /** mfsmaster's value: every master as host:port, ';' between them (',' ends an -o option). */
