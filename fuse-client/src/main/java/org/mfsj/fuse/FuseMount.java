@@ -53,9 +53,6 @@ public final class FuseMount implements AutoCloseable {
         if (!Files.isDirectory(mp)) {
             throw new IOException("mount point " + mp + " is not a directory");
         }
-        if (opts.password() != null) {
-            LOG.warn("mfspassword given: the master does not check passwords yet, so it is not sent");
-        }
         LibFuse2 lib;
         try {
             lib = LibFuse2.load();

@@ -86,7 +86,7 @@ public record MountOptions(List<ServerAddress> masters, String subdir, String pa
     /** The client settings this mount asks for. */
     public ClientConfig clientConfig(ClientConfig base) {
         return base.withSubdir(subdir).withMasterGoneTimeout(masterGoneTimeout).withWriteBufferBytes(writeCacheBytes)
-                .withReadAheadMaxBytes(readAheadBytes).withReadFromFollowers(readFromFollowers);
+                .withReadAheadMaxBytes(readAheadBytes).withReadFromFollowers(readFromFollowers).withPassword(password);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.common.auth.PasswordProof;
 import org.mfsj.common.types.ServerAddress;
 
 class MountOptionsTest {
@@ -51,6 +52,15 @@ class MountOptionsTest {
         assertThat(o.fuseOptions()).containsExactly("ro", "allow_other");
         assertThat(o.readFromFollowers()).isFalse();
         assertThat(o.libfuseOptions()).endsWith(",default_permissions,ro,allow_other");
+    }
+
+    @Test
+    void passwordGoesToTheSessionAsItsDigestAndNotToLibfuse() {
+        MountOptions o = parse("mfspassword=s3cret");
+        ClientConfig cfg = o.clientConfig(ClientConfig.of(FALLBACK));
+        assertThat(cfg.passwordMd5()).isEqualTo(PasswordProof.md5("s3cret"));
+        assertThat(o.libfuseOptions()).doesNotContain("s3cret");
+        assertThat(parse("ro").clientConfig(ClientConfig.of(FALLBACK)).passwordMd5()).isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.client.ClientConfig;
@@ -14,7 +15,9 @@ import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.ServerAddress;
 import org.mfsj.tools.cluster.LocalCluster;
+import org.mfsj.tools.cluster.doors.MountDoor;
 
 /** mfsexports.cfg as the master reads it, seen through core-client sessions of a real cluster. */
 class ExportsIT {
@@ -80,6 +83,32 @@ class ExportsIT {
                 Creds user = new Creds(2000, 2000, new int[0]);
                 assertThat(squashed.create(user, squashed.rootInode(), "by-user", 0644).uid()).isEqualTo(2000);
             }
+        }
+    }
+
+    @Test
+    void mountAnswersTheExportsPassword() throws Exception {
+        Assumptions.assumeTrue(MountDoor.available(), "no FUSE here (needs /dev/fuse and libfuse2)");
+        Path dir = tmp.resolve("cluster");
+        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), List.of(), false);
+        Files.writeString(dir.resolve("etc/mfsexports.cfg"), """
+                127.0.0.1  /secret   rw,password=s3cret
+                127.0.0.1  /         rw
+                """);
+        try (ClusterFixture fx = new ClusterFixture(dir)) {
+            MfsClient admin = fx.client();
+            long secretDir = admin.mkdir(ROOT, admin.rootInode(), "secret", 0777).inode();
+            admin.create(ROOT, secretDir, "inside", 0644);
+            ServerAddress master = fx.cluster.masterAddress();
+
+            assertThatThrownBy(() -> MountProcess.start(tmp.resolve("guess"), master, "mfssubfolder=/secret",
+                    "mfspassword=guess").close()).hasMessageContaining("needs a password");
+            try (MountProcess m = MountProcess.start(tmp.resolve("right"), master, "mfssubfolder=/secret",
+                    "mfspassword=s3cret")) {
+                assertThat(Files.exists(m.path("inside"))).isTrue();
+                Files.writeString(m.path("written"), "through the mount");
+            }
+            assertThat(admin.lookup(ROOT, secretDir, "written").length()).isEqualTo(17);
         }
     }
 
