@@ -21,15 +21,19 @@ import org.mfsj.nfs.exports.ExportTable;
  * @param fsid         names this cluster in file handles and attributes; the same on every gateway
  *                     instance of one cluster, so handles survive restarts and fail-over
  * @param openFileIdle how long an unused open file stays open (and its writes buffered)
+ * @param masterPassword the password of the master's export this gateway's session opens, or null
  */
 public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, int mountPort, boolean mountUdp,
                         boolean rpcbind, long fsid, List<Export> exports, int workerThreads,
                         Duration openFileIdle, Duration leaseTime, Duration graceTime, String idDomain,
-                        Duration attrCache) {
+                        Duration attrCache, String masterPassword) {
     public static final ConfigKey<String> MASTER_HOST = ConfigKey.string("MASTER_HOST", "127.0.0.1",
             "Address of the master; with master HA, every master as host:port,host:port.");
     public static final ConfigKey<Integer> MASTER_PORT = ConfigKey.integer("MASTER_PORT", 9421, 1, 65535,
             "Client port of the master.");
+    public static final ConfigKey<String> MASTER_PASSWORD = ConfigKey.string("MASTER_PASSWORD", "",
+            "Password of the master's export this gateway opens (password= in mfsexports.cfg); empty = none."
+                    + " It is answered to the master's challenge, never sent.");
     public static final ConfigKey<String> LISTEN_HOST = ConfigKey.string("NFS_LISTEN_HOST", "*",
             "Address to listen on for NFS and MOUNT; * means every interface.");
     public static final ConfigKey<Integer> NFS_PORT = ConfigKey.integer("NFS_LISTEN_PORT", 2049, 0, 65535,
@@ -91,7 +95,8 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
         return new NfsConfig(new ServerAddress(c.get(MASTER_HOST), c.get(MASTER_PORT)), c.get(LISTEN_HOST),
                 c.get(NFS_PORT), c.get(MOUNT_PORT), c.get(MOUNT_UDP), c.get(RPCBIND), c.get(FSID), exports,
                 c.get(WORKERS), Duration.ofSeconds(c.get(OPEN_IDLE)), Duration.ofSeconds(c.get(LEASE)),
-                Duration.ofSeconds(c.get(GRACE)), c.get(ID_DOMAIN), Duration.ofMillis(c.get(ATTR_CACHE)));
+                Duration.ofSeconds(c.get(GRACE)), c.get(ID_DOMAIN), Duration.ofMillis(c.get(ATTR_CACHE)),
+                c.get(MASTER_PASSWORD).isEmpty() ? null : c.get(MASTER_PASSWORD));
     }
 
     private static List<ConfigKey<String>> exportKeys() {
@@ -108,7 +113,7 @@ public record NfsConfig(ServerAddress master, String listenHost, int nfsPort, in
     }
 
     private static ConfigSchema schema() {
-        List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_HOST, MASTER_PORT, LISTEN_HOST, NFS_PORT,
+        List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_HOST, MASTER_PORT, MASTER_PASSWORD, LISTEN_HOST, NFS_PORT,
                 MOUNT_PORT, MOUNT_UDP, RPCBIND, FSID, WORKERS, OPEN_IDLE, LEASE, GRACE, ID_DOMAIN,
                 ATTR_CACHE));
         keys.addAll(EXPORT_KEYS);

@@ -20,7 +20,8 @@ public final class NfsMain {
     public static void run(Path cfgFile) throws Exception {
         NfsConfig cfg = NfsConfig.load(cfgFile);
         MfsClient client = MfsClient.connect(ClientConfig.of(
-                org.mfsj.common.types.ServerAddress.parseList(cfg.master().host(), cfg.master().port())).withClientInfo("mfsnfs"));
+                org.mfsj.common.types.ServerAddress.parseList(cfg.master().host(), cfg.master().port())).withClientInfo("mfsnfs")
+                .withPassword(cfg.masterPassword()));
         NfsServer server;
         try {
             server = NfsServer.start(cfg, client, Clock.systemUTC());

@@ -37,7 +37,7 @@ public final class GatewayFixture implements AutoCloseable {
                 2, Duration.ofSeconds(10), Duration.ofSeconds(90), grace, "localdomain",
                 // no attribute cache: these tests change files behind the gateway's back and expect it to
                 // see that at once (AttrCacheTest and NfsRoundTripsIT cover the cache)
-                Duration.ZERO);
+                Duration.ZERO, null);
         server = NfsServer.start(cfg, fs, clock);
     }
 

@@ -20,6 +20,8 @@ class NfsConfigTest {
         assertThat(c.mountPort()).isEqualTo(20048);
         assertThat(c.exports()).hasSize(1);
         assertThat(c.exports().get(0).path()).isEqualTo("/");
+        assertThat(c.masterPassword()).isNull();
+        assertThat(parse("MASTER_PASSWORD = s3cret").masterPassword()).isEqualTo("s3cret");
     }
 
     @Test

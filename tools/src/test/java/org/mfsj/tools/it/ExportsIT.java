@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,10 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.tools.cluster.Door;
 import org.mfsj.tools.cluster.LocalCluster;
 import org.mfsj.tools.cluster.doors.MountDoor;
+import org.mfsj.tools.cluster.doors.NfsDoor;
 
 /** mfsexports.cfg as the master reads it, seen through core-client sessions of a real cluster. */
 class ExportsIT {
@@ -109,6 +112,21 @@ class ExportsIT {
                 Files.writeString(m.path("written"), "through the mount");
             }
             assertThat(admin.lookup(ROOT, secretDir, "written").length()).isEqualTo(17);
+        }
+    }
+
+    @Test
+    void nfsGatewayOpensAPasswordExport() throws Exception {
+        Path dir = tmp.resolve("cluster");
+        List<Door> nfs = List.of(new NfsDoor());
+        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), nfs, false);
+        Files.writeString(dir.resolve("etc/mfsexports.cfg"), "127.0.0.1  /  rw,alldirs,password=s3cret\n");
+        Files.writeString(dir.resolve("etc/mfsnfs.cfg"), "MASTER_PASSWORD = s3cret\n", StandardOpenOption.APPEND);
+        // the gateway opens its session before it listens: it is ready only if the master admitted it
+        try (ClusterFixture fx = new ClusterFixture(dir, nfs)) {
+            refused(ClientConfig.of(List.of(fx.cluster.masterAddress())).withClientInfo("exports it"),
+                    "needs a password");
+            assertThat(fx.cluster.daemon("nfs").isRunning()).isTrue();
         }
     }
 
