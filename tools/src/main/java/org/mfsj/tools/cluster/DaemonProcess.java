@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,12 @@ public final class DaemonProcess {
      * starter and its terminal) with stdin from /dev/null and its output appended to {@code log}.
      */
     public static Process launchDetached(List<String> jvmOptions, List<String> args, Path log) throws IOException {
+        return launchDetached(jvmOptions, args, log, Map.of());
+    }
+
+    /** As above, with {@code env} added to the environment it inherits. */
+    public static Process launchDetached(List<String> jvmOptions, List<String> args, Path log,
+            Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid");
@@ -84,6 +91,7 @@ public final class DaemonProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
         return pb.start();
     }
 

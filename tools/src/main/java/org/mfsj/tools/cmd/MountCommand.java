@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mfsj.client.ClientConfig;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Parameters;
 public final class MountCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(MountCommand.class);
     private static final Duration READY = Duration.ofSeconds(60);
+    /** The export's password handed to a mount without putting it on a command line (ps shows those). */
+    public static final String PASSWORD_ENV = "MFSMOUNT_PASSWORD";
 
     @Parameters(index = "0", paramLabel = "MOUNTPOINT", description = "an existing directory")
     Path mountpoint;
@@ -57,8 +60,20 @@ public final class MountCommand implements Callable<Integer> {
             + " '#' starts a comment")
     Path config;
 
-    @Option(names = "-f", description = "stay in the foreground")
+    @Option(names = {"-f", "-d"}, description = "stay in the foreground (-d: mfsmount's debug mode; for debug"
+            + " lines start Java with -Dmfs.log.level=DEBUG, e.g. in MFS_JAVA_OPTS)")
     boolean foreground;
+
+    @Option(names = "-p", description = "ask for the export's password on the terminal (mfsmount -p); a mount in"
+            + " the background gets it through its environment, never its command line. Scripts can set "
+            + PASSWORD_ENV + " instead.")
+    boolean askPassword;
+
+    @Option(names = "-n", description = "leave out the standard mount options (as -o mfsnostdmountoptions)")
+    boolean noStandardOptions;
+
+    @Option(names = {"-m", "--meta"}, hidden = true)
+    boolean meta;
 
     @Option(names = "--log", paramLabel = "FILE", description = "log file of a background mount (default:"
             + " mfsmount-<mount point>.log in the temporary folder)")
@@ -66,16 +81,29 @@ public final class MountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MountOptions opts = MountOptions.parse(master.host, master.port, subfolder, allOptions(), master.masters());
+        if (meta) {
+            throw new IllegalArgumentException("the meta file system (mfsmount -m: trash and sustained files) is not"
+                    + " served by this mount; use 'mfs trash ls|restore|purge' instead");
+        }
+        String password = askPassword ? PasswordPrompt.ask("MFS Password: ") : System.getenv(PASSWORD_ENV);
+        List<String> all = allOptions();
+        if (password != null) {
+            all.add("mfspassword=" + password);
+        }
+        MountOptions opts = MountOptions.parse(master.host, master.port, subfolder, all, master.masters());
         Path mp = mountpoint.toAbsolutePath().normalize();
         if (!Files.isDirectory(mp) && !MountTable.isStale(mp)) {
             throw new IllegalArgumentException("mount point " + mp + " is not a directory");
         }
-        return foreground ? serve(opts, mp) : detach(mp);
+        return foreground ? serve(opts, mp) : detach(mp, password);
     }
 
-    private List<String> allOptions() throws IOException {
+    /** The config file's lines, then -n, then the -o lists: what the mount is asked for, as given. */
+    List<String> allOptions() throws IOException {
         List<String> all = new ArrayList<>();
+        if (noStandardOptions) {
+            all.add("mfsnostdmountoptions");
+        }
         if (config != null) {
             for (String line : Files.readAllLines(config)) {
                 String l = line.strip();
@@ -113,7 +141,7 @@ public final class MountCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int detach(Path mp) throws IOException, InterruptedException {
+    private int detach(Path mp, String password) throws IOException, InterruptedException {
         Path logFile = log != null ? log
                 : Path.of(System.getProperty("java.io.tmpdir"), "mfsmount" + mp.toString().replace('/', '_') + ".log");
         List<String> args = new ArrayList<>();
@@ -133,7 +161,8 @@ public final class MountCommand implements Callable<Integer> {
         }
         args.add("-f");
         List<String> jvm = DataPathJvm.options(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        Process p = DaemonProcess.launchDetached(jvm, args, logFile);
+        Map<String, String> env = password == null ? Map.of() : Map.of(PASSWORD_ENV, password);
+        Process p = DaemonProcess.launchDetached(jvm, args, logFile, env);
         long deadline = System.nanoTime() + READY.toNanos();
         while (!MountTable.isMounted(mp)) {
             if (!p.isAlive()) {
