@@ -37,6 +37,11 @@ import org.mfsj.s3.op.object.GetObject;
 import org.mfsj.s3.op.object.HeadObject;
 import org.mfsj.s3.op.object.PutObject;
 import org.mfsj.s3.store.S3Store;
+import org.mfsj.s3.tagging.DeleteTagging;
+import org.mfsj.s3.tagging.GetTagging;
+import org.mfsj.s3.tagging.PutTagging;
+import org.mfsj.s3.tagging.TagTarget;
+import org.mfsj.s3.tagging.Tags;
 
 /** The dispatch table: AWS API name to the operation that serves it. */
 final class Operations {
@@ -63,6 +68,13 @@ final class Operations {
         m.put("PutBucketAcl", new PutBucketAcl(store));
         m.put("GetObjectAcl", new GetObjectAcl(store));
         m.put("PutObjectAcl", new PutObjectAcl(store));
+        Tags tags = new Tags(store.client());
+        for (TagTarget t : TagTarget.values()) {
+            String on = t == TagTarget.OBJECT ? "Object" : "Bucket";
+            m.put("Get" + on + "Tagging", new GetTagging(store, tags, t));
+            m.put("Put" + on + "Tagging", new PutTagging(store, tags, t));
+            m.put("Delete" + on + "Tagging", new DeleteTagging(store, tags, t));
+        }
         m.put("PutObject", new PutObject(store));
         m.put("GetObject", new GetObject(store, reads));
         m.put("HeadObject", new HeadObject(store));

@@ -8,8 +8,7 @@ import org.mfsj.s3.error.S3Exception;
 /** Names the S3 API a request calls, from its method, bucket, key and sub-resource, and finds its operation. */
 public final class Router {
     /** Sub-resources this gateway does not implement; asked for, they answer NotImplemented. */
-    private static final Set<String> UNSUPPORTED = Set.of("policy", "lifecycle", "tagging",
-            "encryption", "website", "logging", "notification", "replication", "object-lock", "accelerate",
+    private static final Set<String> UNSUPPORTED = Set.of("policy", "lifecycle", "encryption", "website", "logging", "notification", "replication", "object-lock", "accelerate",
             "requestPayment", "ownershipControls", "publicAccessBlock", "analytics", "metrics", "inventory",
             "intelligent-tiering", "retention", "legal-hold", "torrent", "restore", "select", "attributes",
             "policyStatus");
@@ -51,6 +50,15 @@ public final class Router {
             return switch (m) {
                 case "GET" -> "Get" + on + "Acl";
                 case "PUT" -> "Put" + on + "Acl";
+                default -> throw new S3Exception(S3Error.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (r.has("tagging")) {
+            String on = r.key() == null ? "Bucket" : "Object";
+            return switch (m) {
+                case "GET" -> "Get" + on + "Tagging";
+                case "PUT" -> "Put" + on + "Tagging";
+                case "DELETE" -> "Delete" + on + "Tagging";
                 default -> throw new S3Exception(S3Error.METHOD_NOT_ALLOWED);
             };
         }

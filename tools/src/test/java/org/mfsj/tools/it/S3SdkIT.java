@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The AWS SDK for Java v2 at its default settings against the gateway process over a real cluster. */
@@ -237,6 +238,53 @@ class S3SdkIT {
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId"));
         }
         assertThatThrownBy(() -> text("pre", "x")).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void tagsOfObjectsAndBuckets() throws Exception {
+        s3.createBucket(b -> b.bucket("tagged"));
+        s3.putObject(b -> b.bucket("tagged").key("dir/obj"), RequestBody.fromString("tagged object"));
+        assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).isEmpty();
+
+        List<Tag> tags = List.of(Tag.builder().key("project").value("mfs/j").build(),
+                Tag.builder().key("who & why").value("a=b+c d").build(), Tag.builder().key("empty").value("").build());
+        s3.putObjectTagging(b -> b.bucket("tagged").key("dir/obj").tagging(t -> t.tagSet(tags)));
+        assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).isEqualTo(tags);
+        MfsClient c = fx.cluster.client();
+        Attr file = c.resolve(Creds.ROOT, S3GatewayFixture.S3_ROOT + "/tagged/dir/obj");
+        assertThat(c.getxattr(Creds.ROOT, file.inode(), "user.s3.tags")).as("kept on the file for every door")
+                .isNotEmpty();
+
+        List<Tag> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(Tag.builder().key("k" + i).value("v").build());
+        }
+        Map<List<Tag>, String> refused = Map.of(eleven, "BadRequest",
+                List.of(Tag.builder().key("same").value("1").build(), Tag.builder().key("same").value("2").build()),
+                "InvalidTag", List.of(Tag.builder().key("aws:system").value("x").build()), "InvalidTag",
+                List.of(Tag.builder().key("k".repeat(129)).value("x").build()), "InvalidTag");
+        refused.forEach((set, code) -> assertThatThrownBy(() -> s3.putObjectTagging(
+                b -> b.bucket("tagged").key("dir/obj").tagging(t -> t.tagSet(set))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+                }));
+        assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).as("refusals change nothing")
+                .isEqualTo(tags);
+        assertThatThrownBy(() -> s3.getObjectTagging(b -> b.bucket("tagged").key("missing")))
+                .isInstanceOf(NoSuchKeyException.class);
+        s3.deleteObjectTagging(b -> b.bucket("tagged").key("dir/obj"));
+        assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).isEmpty();
+
+        assertThatThrownBy(() -> s3.getBucketTagging(b -> b.bucket("tagged")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchTagSet");
+                });
+        s3.putBucketTagging(b -> b.bucket("tagged").tagging(t -> t.tagSet(tags.subList(0, 1))));
+        assertThat(s3.getBucketTagging(b -> b.bucket("tagged")).tagSet()).isEqualTo(tags.subList(0, 1));
+        s3.deleteBucketTagging(b -> b.bucket("tagged"));
+        assertThatThrownBy(() -> s3.getBucketTagging(b -> b.bucket("tagged"))).isInstanceOf(S3Exception.class);
     }
 
     @Test

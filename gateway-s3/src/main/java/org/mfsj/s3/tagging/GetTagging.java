@@ -1,0 +1,31 @@
+package org.mfsj.s3.tagging;
+
+import java.io.IOException;
+import org.mfsj.s3.error.S3Error;
+import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.S3Exchange;
+import org.mfsj.s3.http.S3Operation;
+import org.mfsj.s3.store.S3Store;
+
+/** GetObjectTagging (an empty set when there are none) and GetBucketTagging (NoSuchTagSet then). */
+public final class GetTagging implements S3Operation {
+    private final S3Store store;
+    private final Tags tags;
+    private final TagTarget target;
+
+    public GetTagging(S3Store store, Tags tags, TagTarget target) {
+        this.store = store;
+        this.tags = tags;
+        this.target = target;
+    }
+
+    @Override
+    public void handle(S3Exchange x) throws IOException {
+        long inode = target.inode(store, x);
+        TagSet found = tags.read(x.creds(), inode, target.notFound).orElse(null);
+        if (found == null && target.noneIsAnError) {
+            throw new S3Exception(S3Error.NO_SUCH_TAG_SET);
+        }
+        x.sendXml(200, (found == null ? TagSet.NONE : found).toXml());
+    }
+}
