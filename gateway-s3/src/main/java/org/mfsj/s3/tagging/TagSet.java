@@ -4,8 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mfsj.s3.auth.UriEncoding;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
@@ -16,7 +17,8 @@ import org.w3c.dom.Element;
 /**
  * The tags of an object or a bucket, checked as S3 checks them (at most 10 on an object and 50 on a
  * bucket, keys of 1 to 128 characters, values up to 256, no key twice, no {@code aws:} keys). Kept
- * as the query form the {@code x-amz-tagging} header uses ({@code k1=v1&k2=v2}), in the order given.
+ * as the query form the {@code x-amz-tagging} header uses ({@code k1=v1&k2=v2}). A set has no order
+ * in S3; it is kept and listed sorted by key, so every answer lists it the same way.
  */
 public record TagSet(Map<String, String> tags) {
     public static final int OBJECT_LIMIT = 10;
@@ -27,7 +29,7 @@ public record TagSet(Map<String, String> tags) {
     public static final TagSet NONE = new TagSet(Map.of());
 
     public TagSet {
-        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
     /** A {@code <Tagging>} document (PutObjectTagging, PutBucketTagging). */
@@ -84,7 +86,7 @@ public record TagSet(Map<String, String> tags) {
 
     private static final class Builder {
         private final int limit;
-        private final Map<String, String> tags = new LinkedHashMap<>();
+        private final Map<String, String> tags = new HashMap<>();
 
         Builder(int limit) {
             this.limit = limit;
