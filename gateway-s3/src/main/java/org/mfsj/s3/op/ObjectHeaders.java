@@ -13,6 +13,7 @@ import org.mfsj.s3.error.S3Exception;
 import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Request;
 import org.mfsj.s3.store.ObjectMeta;
+import org.mfsj.s3.tagging.TagSet;
 
 /** The object headers S3 keeps: from a PUT's request into {@link ObjectMeta}, and back onto a GET's answer. */
 public final class ObjectHeaders {
@@ -55,7 +56,9 @@ public final class ObjectHeaders {
             throw new S3Exception(S3Error.INVALID_ARGUMENT,
                     "Your metadata headers exceed the maximum allowed metadata size of " + MAX_USER_META_BYTES + " bytes");
         }
-        return new ObjectMeta(h, m, null, Map.of(), null, 0, -1);
+        String tagging = r.header("x-amz-tagging");
+        Map<String, String> tags = tagging == null ? Map.of() : TagSet.parseQuery(tagging, TagSet.OBJECT_LIMIT).tags();
+        return new ObjectMeta(h, m, null, Map.of(), null, 0, -1, tags);
     }
 
     private static String withoutAwsChunked(String v) {
@@ -79,6 +82,9 @@ public final class ObjectHeaders {
         }
         meta.headers().forEach(x::header);
         meta.userMeta().forEach((k, v) -> x.header(META_PREFIX + k, v));
+        if (!meta.tags().isEmpty()) {
+            x.header("x-amz-tagging-count", Integer.toString(meta.tags().size()));
+        }
         S3Request r = x.request();
         for (String name : STORED) {
             String override = r.param("response-" + name.toLowerCase(Locale.ROOT));

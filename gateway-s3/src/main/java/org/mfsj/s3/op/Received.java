@@ -34,6 +34,7 @@ public record Received(String etag, Map<String, String> checksum, long length) {
 
     /** Metadata holding this body's ETag and checksum on top of {@code requested}'s headers. */
     public ObjectMeta meta(ObjectMeta requested) {
-        return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, null, 0, -1);
+        return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, null, 0, -1,
+                requested.tags());
     }
 }

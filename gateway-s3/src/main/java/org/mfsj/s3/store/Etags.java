@@ -29,7 +29,7 @@ public final class Etags {
         }
         String etag = md5Hex(store, creds, attr);
         ObjectMeta fresh = new ObjectMeta(meta.headers(), meta.userMeta(), etag, java.util.Map.of(), null,
-                attr.mtimeNanos(), attr.length());
+                attr.mtimeNanos(), attr.length(), meta.tags());
         try {
             store.client().setxattr(creds, attr.inode(), ObjectMeta.XATTR, fresh.encode(), 0);
         } catch (MfsException e) {

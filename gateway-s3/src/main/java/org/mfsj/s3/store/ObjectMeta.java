@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mfsj.s3.auth.UriEncoding;
 
 /**
@@ -18,15 +19,25 @@ import org.mfsj.s3.auth.UriEncoding;
  * @param etag      the ETag without quotes (hex MD5, or hex-N for multipart)
  * @param checksum  algorithm name (CRC32, ...) to base64 value; empty if none
  * @param parts     multipart part sizes as {@link PartSizes} text, or null
+ * @param tags      the object's tags (x-amz-tagging, PutObjectTagging), sorted by key; kept here so
+ *                  a GET or HEAD counts them without another call
  */
 public record ObjectMeta(Map<String, String> headers, Map<String, String> userMeta, String etag,
-                         Map<String, String> checksum, String parts, long stampMtime, long stampLength) {
+                         Map<String, String> checksum, String parts, long stampMtime, long stampLength,
+                         Map<String, String> tags) {
     public static final String XATTR = "user.s3.meta";
 
     public ObjectMeta {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         userMeta = Collections.unmodifiableMap(new LinkedHashMap<>(userMeta));
         checksum = Collections.unmodifiableMap(new LinkedHashMap<>(checksum));
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    /** Metadata without tags. */
+    public ObjectMeta(Map<String, String> headers, Map<String, String> userMeta, String etag,
+                      Map<String, String> checksum, String parts, long stampMtime, long stampLength) {
+        this(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, Map.of());
     }
 
     public static ObjectMeta empty() {
@@ -38,7 +49,11 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
     }
 
     public ObjectMeta withStamp(String newEtag, long mtimeNanos, long length) {
-        return new ObjectMeta(headers, userMeta, newEtag, checksum, parts, mtimeNanos, length);
+        return new ObjectMeta(headers, userMeta, newEtag, checksum, parts, mtimeNanos, length, tags);
+    }
+
+    public ObjectMeta withTags(Map<String, String> newTags) {
+        return new ObjectMeta(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, newTags);
     }
 
     public byte[] encode() {
@@ -46,6 +61,7 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         headers.forEach((k, v) -> line(sb, "h:" + k, v));
         userMeta.forEach((k, v) -> line(sb, "m:" + k, v));
         checksum.forEach((k, v) -> line(sb, "c:" + k, v));
+        tags.forEach((k, v) -> line(sb, "t:" + k, v));
         if (etag != null) {
             line(sb, "etag", etag);
         }
@@ -73,6 +89,7 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         Map<String, String> h = new LinkedHashMap<>();
         Map<String, String> m = new LinkedHashMap<>();
         Map<String, String> c = new LinkedHashMap<>();
+        Map<String, String> t = new LinkedHashMap<>();
         String etag = null;
         String parts = null;
         long mtime = 0;
@@ -90,6 +107,8 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
                 m.put(name.substring(2), value);
             } else if (name.startsWith("c:")) {
                 c.put(name.substring(2), value);
+            } else if (name.startsWith("t:")) {
+                t.put(name.substring(2), value);
             } else if (name.equals("etag")) {
                 etag = value;
             } else if (name.equals("parts")) {
@@ -100,7 +119,7 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
                 length = Long.parseLong(value.substring(colon + 1));
             }
         }
-        return new ObjectMeta(h, m, etag, c, parts, mtime, length);
+        return new ObjectMeta(h, m, etag, c, parts, mtime, length, t);
     }
 
     private static void line(StringBuilder sb, String name, String value) {

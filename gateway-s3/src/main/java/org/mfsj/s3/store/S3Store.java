@@ -112,11 +112,15 @@ public final class S3Store {
         return tmpDir;
     }
 
-    /** Directories under the S3 root whose names are valid bucket names, with attributes. */
+    /**
+     * The caller's buckets, as S3 lists them: directories under the S3 root with bucket names that
+     * the caller owns (all of them for uid 0, who owns everything on every door), with attributes.
+     */
     public List<DirEntry> buckets(Creds creds) throws S3Exception {
         List<DirEntry> out = new ArrayList<>();
         for (DirEntry e : Dirs.readAll(client, creds, root, true, S3Error.NO_SUCH_BUCKET)) {
-            if (e.attr() != null && e.attr().isDirectory() && Keys.isBucketName(e.name())) {
+            if (e.attr() != null && e.attr().isDirectory() && Keys.isBucketName(e.name())
+                    && (creds.uid() == 0 || e.attr().uid() == creds.uid())) {
                 out.add(e);
             }
         }

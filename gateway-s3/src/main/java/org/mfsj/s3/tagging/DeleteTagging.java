@@ -19,7 +19,7 @@ public final class DeleteTagging implements S3Operation {
 
     @Override
     public void handle(S3Exchange x) throws IOException {
-        tags.delete(x.creds(), target.inode(store, x), target.notFound);
+        target.write(store, tags, x, TagSet.NONE);
         x.sendEmpty(204);
     }
 }

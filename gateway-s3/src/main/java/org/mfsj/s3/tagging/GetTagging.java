@@ -21,11 +21,7 @@ public final class GetTagging implements S3Operation {
 
     @Override
     public void handle(S3Exchange x) throws IOException {
-        long inode = target.inode(store, x);
-        TagSet found = tags.read(x.creds(), inode, target.notFound).orElse(null);
-        if (found == null && target.noneIsAnError) {
-            throw new S3Exception(S3Error.NO_SUCH_TAG_SET);
-        }
-        x.sendXml(200, (found == null ? TagSet.NONE : found).toXml());
+        x.sendXml(200, target.read(store, tags, x).orElseThrow(() -> new S3Exception(S3Error.NO_SUCH_TAG_SET))
+                .toXml());
     }
 }

@@ -19,8 +19,8 @@ public final class PutTagging implements S3Operation {
 
     @Override
     public void handle(S3Exchange x) throws IOException {
-        long inode = target.inode(store, x);
-        tags.put(x.creds(), inode, target.body(x), target.notFound);
+        TagSet set = target.body(x);
+        target.write(store, tags, x, set);
         x.sendEmpty(target.putStatus);
     }
 }

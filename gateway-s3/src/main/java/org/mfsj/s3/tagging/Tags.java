@@ -8,14 +8,17 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.store.Found;
+import org.mfsj.s3.store.ObjectMeta;
 
 /**
- * Tags kept as an extended attribute of the object's file or the bucket's directory, so every
- * gateway and every door sees the same, read and changed with the caller's rights (changing them
- * needs write permission, as changing the object does).
+ * Where tags are kept, read and changed with the caller's rights (changing them needs write
+ * permission, as changing the object does): a bucket's in the extended attribute
+ * {@value #BUCKET_XATTR} of its directory, an object's in its {@link ObjectMeta}, so that a GET or
+ * HEAD counts them without another call. Either way every gateway and door sees the same.
  */
 public final class Tags {
-    public static final String XATTR = "user.s3.tags";
+    public static final String BUCKET_XATTR = "user.s3.tags";
 
     private final MfsClient client;
 
@@ -23,37 +26,39 @@ public final class Tags {
         this.client = client;
     }
 
-    public Optional<TagSet> read(Creds creds, long inode, S3Error notFound) throws S3Exception {
+    public Optional<TagSet> ofBucket(Creds creds, long dir) throws S3Exception {
         try {
-            return Optional.of(TagSet.decode(client.getxattr(creds, inode, XATTR)));
+            return Optional.of(TagSet.decode(client.getxattr(creds, dir, BUCKET_XATTR)));
         } catch (MfsException e) {
             if (e.status() == Status.ENODATA) {
                 return Optional.empty();
             }
-            throw ErrorMapping.of(e, notFound);
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }
     }
 
     /** An empty set takes the tags off, as S3 treats a PUT of an empty TagSet. */
-    public void put(Creds creds, long inode, TagSet tags, S3Error notFound) throws S3Exception {
-        if (tags.tags().isEmpty()) {
-            delete(creds, inode, notFound);
-            return;
-        }
+    public void setOnBucket(Creds creds, long dir, TagSet tags) throws S3Exception {
         try {
-            client.setxattr(creds, inode, XATTR, tags.encode(), 0);
+            if (tags.tags().isEmpty()) {
+                client.removexattr(creds, dir, BUCKET_XATTR);
+            } else {
+                client.setxattr(creds, dir, BUCKET_XATTR, tags.encode(), 0);
+            }
         } catch (MfsException e) {
-            throw ErrorMapping.of(e, notFound);
+            if (e.status() != Status.ENODATA) {
+                throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
+            }
         }
     }
 
-    public void delete(Creds creds, long inode, S3Error notFound) throws S3Exception {
+    /** Rewrites the object's metadata with {@code tags} in place of the ones it had. */
+    public void setOnObject(Creds creds, Found object, TagSet tags) throws S3Exception {
         try {
-            client.removexattr(creds, inode, XATTR);
+            client.setxattr(creds, object.attr().inode(), ObjectMeta.XATTR,
+                    object.meta().withTags(tags.tags()).encode(), 0);
         } catch (MfsException e) {
-            if (e.status() != Status.ENODATA) {
-                throw ErrorMapping.of(e, notFound);
-            }
+            throw ErrorMapping.of(e, S3Error.NO_SUCH_KEY);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.s3.store.ObjectMeta;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The AWS SDK for Java v2 at its default settings against the gateway process over a real cluster. */
@@ -254,8 +256,8 @@ class S3SdkIT {
         assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).isEqualTo(tags);
         MfsClient c = fx.cluster.client();
         Attr file = c.resolve(Creds.ROOT, S3GatewayFixture.S3_ROOT + "/tagged/dir/obj");
-        assertThat(c.getxattr(Creds.ROOT, file.inode(), "user.s3.tags")).as("kept on the file for every door")
-                .isNotEmpty();
+        assertThat(ObjectMeta.decode(c.getxattr(Creds.ROOT, file.inode(), ObjectMeta.XATTR)).tags())
+                .as("kept on the file for every door").containsEntry("project", "mfs/j").hasSize(3);
 
         List<Tag> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
@@ -278,6 +280,21 @@ class S3SdkIT {
         s3.deleteObjectTagging(b -> b.bucket("tagged").key("dir/obj"));
         assertThat(s3.getObjectTagging(b -> b.bucket("tagged").key("dir/obj")).tagSet()).isEmpty();
 
+        s3.putObject(b -> b.bucket("tagged").key("with-tags").tagging("b=2&a=1"), RequestBody.fromString("x"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("tagged").key("with-tags")).response().tagCount()).isEqualTo(2);
+        s3.copyObject(b -> b.sourceBucket("tagged").sourceKey("with-tags").destinationBucket("tagged")
+                .destinationKey("copied"));
+        assertThat(tagsOf("copied")).containsExactly(tag("a", "1"), tag("b", "2"));
+        s3.copyObject(b -> b.sourceBucket("tagged").sourceKey("with-tags").destinationBucket("tagged")
+                .destinationKey("retagged").taggingDirective(TaggingDirective.REPLACE).tagging("c=3"));
+        assertThat(tagsOf("retagged")).containsExactly(tag("c", "3"));
+        String upload = s3.createMultipartUpload(b -> b.bucket("tagged").key("multi").tagging("m=1")).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket("tagged").key("multi").uploadId(upload).partNumber(1),
+                RequestBody.fromString("part")).eTag();
+        s3.completeMultipartUpload(b -> b.bucket("tagged").key("multi").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        assertThat(tagsOf("multi")).containsExactly(tag("m", "1"));
+
         assertThatThrownBy(() -> s3.getBucketTagging(b -> b.bucket("tagged")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -287,6 +304,27 @@ class S3SdkIT {
         assertThat(s3.getBucketTagging(b -> b.bucket("tagged")).tagSet()).isEqualTo(tags.subList(0, 1));
         s3.deleteBucketTagging(b -> b.bucket("tagged"));
         assertThatThrownBy(() -> s3.getBucketTagging(b -> b.bucket("tagged"))).isInstanceOf(S3Exception.class);
+    }
+
+    @Test
+    void listBucketsShowsTheCallersOwn() {
+        s3.createBucket(b -> b.bucket("mine"));
+        try (S3Client other = fx.client("AKIDOTHERUSER", "other-secret")) {
+            other.createBucket(b -> b.bucket("theirs"));
+            assertThat(other.listBuckets().buckets()).extracting(b -> b.name()).contains("theirs")
+                    .doesNotContain("mine");
+            assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("mine")
+                    .doesNotContain("theirs");
+            other.deleteBucket(b -> b.bucket("theirs"));
+        }
+    }
+
+    private static List<Tag> tagsOf(String key) {
+        return s3.getObjectTagging(b -> b.bucket("tagged").key(key)).tagSet();
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     @Test

@@ -153,6 +153,7 @@ public final class CompleteMultipartUpload implements S3Operation {
             checksum.put(alg.name(), composite.base64() + "-" + parts.size());
         }
         String etag = HexFormat.of().formatHex(etags.digest()) + "-" + parts.size();
-        return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, PartSizes.encode(sizes), 0, -1);
+        return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, PartSizes.encode(sizes), 0, -1,
+                requested.tags());
     }
 }

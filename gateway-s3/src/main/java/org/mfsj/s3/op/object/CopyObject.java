@@ -42,7 +42,9 @@ public final class CopyObject implements S3Operation {
                     + " object to itself without changing the object's metadata, storage class, website redirect"
                     + " location or encryption attributes.");
         }
-        ObjectMeta base = replace ? ObjectHeaders.fromRequest(r) : src.meta();
+        ObjectMeta requested = ObjectHeaders.fromRequest(r);
+        ObjectMeta base = replace ? requested : src.meta();
+        Map<String, String> tags = replacesTags(r) ? requested.tags() : src.meta().tags();
         Ingest.Stored s = Ingest.store(store, x.creds(), bucket, r.key(), h -> {
             BodyWriter.Written w;
             try (FileHandle in = store.client().open(x.creds(), src.attr().inode(), false)) {
@@ -54,10 +56,20 @@ public final class CopyObject implements S3Operation {
                 throw new S3Exception(S3Error.INTERNAL_ERROR, "The source changed while it was being copied");
             }
             return new ObjectMeta(base.headers(), base.userMeta(), HexFormat.of().formatHex(w.md5()),
-                    replace ? Map.of() : src.meta().checksum(), null, 0, -1);
+                    replace ? Map.of() : src.meta().checksum(), null, 0, -1, tags);
         });
         x.sendXml(200, XmlWriter.document("CopyObjectResult")
                 .element("LastModified", ObjectHeaders.isoDate(s.attr().mtimeNanos()))
                 .element("ETag", ObjectHeaders.quoted(s.meta().etag())));
+    }
+
+    /** x-amz-tagging-directive: COPY (the default) keeps the source's tags, REPLACE takes x-amz-tagging. */
+    private static boolean replacesTags(S3Request r) throws S3Exception {
+        String directive = r.header("x-amz-tagging-directive");
+        boolean replace = "REPLACE".equalsIgnoreCase(directive);
+        if (directive != null && !replace && !"COPY".equalsIgnoreCase(directive)) {
+            throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown tagging directive.");
+        }
+        return replace;
     }
 }
