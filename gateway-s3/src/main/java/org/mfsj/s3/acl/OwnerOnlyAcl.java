@@ -34,7 +34,7 @@ public final class OwnerOnlyAcl {
 
     /** Answers GetBucketAcl / GetObjectAcl for something owned by {@code ownerUid}. */
     public static void send(S3Exchange x, int ownerUid) throws IOException {
-        String name = ownerUid == x.user().uid() ? x.user().accessKey() : Integer.toUnsignedString(ownerUid);
+        String name = Integer.toUnsignedString(ownerUid);
         XmlWriter w = XmlWriter.document("AccessControlPolicy");
         Owner.write(w, "Owner", ownerUid, name);
         w.start("AccessControlList").start("Grant").startTyped("Grantee", "CanonicalUser")

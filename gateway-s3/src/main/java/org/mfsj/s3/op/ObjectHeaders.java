@@ -61,15 +61,15 @@ public final class ObjectHeaders {
         return new ObjectMeta(h, m, null, Map.of(), null, 0, -1, tags);
     }
 
+    /** The list without aws-chunked, its other elements and their separators as sent. */
     private static String withoutAwsChunked(String v) {
         StringBuilder sb = new StringBuilder();
         for (String part : v.split(",")) {
-            String p = part.strip();
-            if (!p.isEmpty() && !p.equalsIgnoreCase("aws-chunked")) {
-                sb.append(sb.length() > 0 ? "," : "").append(p);
+            if (!part.isBlank() && !part.strip().equalsIgnoreCase("aws-chunked")) {
+                sb.append(sb.length() > 0 ? "," : "").append(part);
             }
         }
-        return sb.toString();
+        return sb.toString().strip();
     }
 
     /** ETag, Last-Modified, stored headers, user metadata; response-* query overrides win. */
