@@ -1,5 +1,9 @@
 package org.mfsj.s3.http;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +64,10 @@ public final class S3Request {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "Bad URI encoding: " + e.getMessage());
         }
         Map<String, List<String>> h = new LinkedHashMap<>();
-        headers.forEach((k, v) -> h.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        headers.forEach((k, v) -> {
+            List<String> values = h.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+            v.forEach(value -> values.add(utf8(value)));
+        });
         String bucket = virtualHostBucket(first(h, "host"), domain);
         String rest = path.startsWith("/") ? path.substring(1) : path;
         if (bucket == null && !rest.isEmpty()) {
@@ -70,6 +77,26 @@ public final class S3Request {
         }
         String key = rest.isEmpty() ? null : rest;
         return new S3Request(method, path, params, h, bucket, key, requestId, peer);
+    }
+
+    /**
+     * A header value as its sender meant it: Jetty reads header bytes as ISO-8859-1, while SDKs send
+     * non-ASCII values (user metadata) as UTF-8 and sign them so; bytes that are not UTF-8 stay as read.
+     */
+    static String utf8(String value) {
+        boolean ascii = true;
+        for (int i = 0; i < value.length() && ascii; i++) {
+            ascii = value.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
     }
 
     private static String virtualHostBucket(String host, String domain) {
