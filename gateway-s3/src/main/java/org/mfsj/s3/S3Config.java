@@ -26,10 +26,11 @@ import org.mfsj.s3.tls.TlsConfig;
  * @param minPartSize the smallest multipart part (but the last) CompleteMultipartUpload accepts
  * @param multipartExpiry how long an upload that is neither completed nor aborted is kept
  * @param tls the HTTPS listener (off when no key store is named)
+ * @param masterPassword the password of the master's export the gateway's session opens, or null
  */
 public record S3Config(String listenHost, int listenPort, String masterHost, int masterPort, String s3Root,
                        Path usersFile, String region, String domain, Duration maxClockSkew, long minPartSize,
-                       Duration multipartExpiry, TlsConfig tls) {
+                       Duration multipartExpiry, TlsConfig tls, String masterPassword) {
     public static final String FILE_NAME = "mfss3.cfg";
 
     public static final ConfigKey<String> LISTEN_HOST = ConfigKey.string("LISTEN_HOST", "*",
@@ -40,6 +41,9 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
             "Host name or address of the master.");
     public static final ConfigKey<Integer> MASTER_PORT = ConfigKey.integer("MASTER_PORT", 9421, 1, 65535,
             "Port on which the master listens for clients.");
+    public static final ConfigKey<String> MASTER_PASSWORD = ConfigKey.string("MASTER_PASSWORD", "",
+            "Password of the master's export the gateway opens (password= in mfsexports.cfg); empty = none.\n"
+                    + "It is answered to the master's challenge, never sent.");
     public static final ConfigKey<String> S3_ROOT = ConfigKey.string("S3_ROOT", "/",
             "Directory of the cluster whose subdirectories are the buckets (created when missing).");
     public static final ConfigKey<Path> USERS_FILE = ConfigKey.path("USERS_FILE", Path.of("mfss3users.cfg"),
@@ -70,7 +74,7 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
             "1 = serve HTTPS alone (no plain HTTP on LISTEN_PORT); needs TLS_KEYSTORE.");
 
     public static final ConfigSchema SCHEMA = ConfigSchema.of(FILE_NAME, LISTEN_HOST, LISTEN_PORT, MASTER_HOST,
-            MASTER_PORT, S3_ROOT, USERS_FILE, REGION, DOMAIN, MAX_CLOCK_SKEW, MIN_PART_SIZE, MULTIPART_EXPIRY,
+            MASTER_PORT, MASTER_PASSWORD, S3_ROOT, USERS_FILE, REGION, DOMAIN, MAX_CLOCK_SKEW, MIN_PART_SIZE, MULTIPART_EXPIRY,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_KEYSTORE_TYPE, TLS_LISTEN_PORT, TLS_ONLY);
 
     public S3Config {
@@ -109,7 +113,8 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
         return new S3Config(c.get(LISTEN_HOST), c.get(LISTEN_PORT), c.get(MASTER_HOST), c.get(MASTER_PORT),
                 c.get(S3_ROOT), c.get(USERS_FILE), c.get(REGION), c.get(DOMAIN),
                 Duration.ofSeconds(c.get(MAX_CLOCK_SKEW)), c.get(MIN_PART_SIZE),
-                Duration.ofSeconds(c.get(MULTIPART_EXPIRY)), tls(c));
+                Duration.ofSeconds(c.get(MULTIPART_EXPIRY)), tls(c),
+                c.get(MASTER_PASSWORD).isEmpty() ? null : c.get(MASTER_PASSWORD));
     }
 
     private static TlsConfig tls(Config c) {
@@ -124,26 +129,26 @@ public record S3Config(String listenHost, int listenPort, String masterHost, int
 
     public S3Config withUsersFile(Path p) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, p, region, domain, maxClockSkew,
-                minPartSize, multipartExpiry, tls);
+                minPartSize, multipartExpiry, tls, masterPassword);
     }
 
     public S3Config withTls(TlsConfig t) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, domain,
-                maxClockSkew, minPartSize, multipartExpiry, t);
+                maxClockSkew, minPartSize, multipartExpiry, t, masterPassword);
     }
 
     public S3Config withListen(String host, int port) {
         return new S3Config(host, port, masterHost, masterPort, s3Root, usersFile, region, domain, maxClockSkew,
-                minPartSize, multipartExpiry, tls);
+                minPartSize, multipartExpiry, tls, masterPassword);
     }
 
     public S3Config withDomain(String d) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, d,
-                maxClockSkew, minPartSize, multipartExpiry, tls);
+                maxClockSkew, minPartSize, multipartExpiry, tls, masterPassword);
     }
 
     public S3Config withMinPartSize(long bytes) {
         return new S3Config(listenHost, listenPort, masterHost, masterPort, s3Root, usersFile, region, domain,
-                maxClockSkew, bytes, multipartExpiry, tls);
+                maxClockSkew, bytes, multipartExpiry, tls, masterPassword);
     }
 }

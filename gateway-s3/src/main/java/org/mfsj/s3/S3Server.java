@@ -101,6 +101,7 @@ public final class S3Server implements AutoCloseable {
 
     static MfsClient connect(S3Config cfg) throws MfsException {
         return MfsClient.connect(org.mfsj.client.ClientConfig.of(
-                org.mfsj.common.types.ServerAddress.parseList(cfg.masterHost(), cfg.masterPort())).withClientInfo("mfss3"));
+                org.mfsj.common.types.ServerAddress.parseList(cfg.masterHost(), cfg.masterPort())).withClientInfo("mfss3")
+                .withPassword(cfg.masterPassword()));
     }
 }

@@ -18,7 +18,7 @@ class S3ConfigTest {
     @Test
     void keysAreReadAndTheUsersFileIsFoundNextToTheConfig() throws Exception {
         Path cfg = Files.writeString(dir.resolve("mfss3.cfg"), "# gateway\nLISTEN_PORT = 9100\nS3_ROOT = /data/s3\n"
-                + "USERS_FILE = users.cfg\nDOMAIN = s3.local\nMIN_PART_SIZE = 1048576\n");
+                + "USERS_FILE = users.cfg\nDOMAIN = s3.local\nMIN_PART_SIZE = 1048576\nMASTER_PASSWORD = s3cret\n");
         S3Config c = S3Config.load(cfg);
         assertThat(c.listenPort()).isEqualTo(9100);
         assertThat(c.s3Root()).isEqualTo("/data/s3");
@@ -26,7 +26,10 @@ class S3ConfigTest {
         assertThat(c.domain()).isEqualTo("s3.local");
         assertThat(c.minPartSize()).isEqualTo(1 << 20);
         assertThat(c.masterPort()).isEqualTo(9421);
+        assertThat(c.masterPassword()).isEqualTo("s3cret");
+        assertThat(c.withDomain("other").masterPassword()).as("kept by the with* copies").isEqualTo("s3cret");
         assertThat(S3Config.load(dir.resolve("missing.cfg")).listenPort()).isEqualTo(9000);
+        assertThat(S3Config.load(dir.resolve("missing.cfg")).masterPassword()).isNull();
     }
 
     @Test

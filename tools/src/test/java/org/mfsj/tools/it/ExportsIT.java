@@ -21,6 +21,7 @@ import org.mfsj.tools.cluster.Door;
 import org.mfsj.tools.cluster.LocalCluster;
 import org.mfsj.tools.cluster.doors.MountDoor;
 import org.mfsj.tools.cluster.doors.NfsDoor;
+import org.mfsj.tools.cluster.doors.S3Door;
 
 /** mfsexports.cfg as the master reads it, seen through core-client sessions of a real cluster. */
 class ExportsIT {
@@ -116,17 +117,20 @@ class ExportsIT {
     }
 
     @Test
-    void nfsGatewayOpensAPasswordExport() throws Exception {
+    void gatewaysOpenAPasswordExport() throws Exception {
         Path dir = tmp.resolve("cluster");
-        List<Door> nfs = List.of(new NfsDoor());
-        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), nfs, false);
+        List<Door> gateways = List.of(new NfsDoor(), new S3Door("/", List.of("AKIDEXPORTS secret 0 0"), false));
+        new LocalCluster(dir, new PrintStream(PrintStream.nullOutputStream()), gateways, false);
         Files.writeString(dir.resolve("etc/mfsexports.cfg"), "127.0.0.1  /  rw,alldirs,password=s3cret\n");
-        Files.writeString(dir.resolve("etc/mfsnfs.cfg"), "MASTER_PASSWORD = s3cret\n", StandardOpenOption.APPEND);
-        // the gateway opens its session before it listens: it is ready only if the master admitted it
-        try (ClusterFixture fx = new ClusterFixture(dir, nfs)) {
+        for (String cfg : List.of("etc/mfsnfs.cfg", "etc/mfss3.cfg")) {
+            Files.writeString(dir.resolve(cfg), "\nMASTER_PASSWORD = s3cret\n", StandardOpenOption.APPEND);
+        }
+        // a gateway opens its session before it listens: it is ready only if the master admitted it
+        try (ClusterFixture fx = new ClusterFixture(dir, gateways)) {
             refused(ClientConfig.of(List.of(fx.cluster.masterAddress())).withClientInfo("exports it"),
                     "needs a password");
             assertThat(fx.cluster.daemon("nfs").isRunning()).isTrue();
+            assertThat(fx.cluster.daemon("s3").isRunning()).isTrue();
         }
     }
 
