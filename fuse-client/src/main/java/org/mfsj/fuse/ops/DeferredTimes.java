@@ -61,13 +61,14 @@ public final class DeferredTimes {
     /**
      * Sends the times kept for {@code inode}, if any, after this mount's writes to it have landed.
      * They leave the pending set only once the master has them, so no attribute handed out in
-     * between lacks them.
+     * between lacks them. True when times were sent: the master gave the file a new ctime, which
+     * the attributes the kernel holds (from before) lack.
      */
-    void send(long inode) throws MfsException {
+    boolean send(long inode) throws MfsException {
         PendingTimes pending = names.pendingTimes();
         PendingTimes.Times t = pending.get(inode);
         if (t == null) {
-            return;
+            return false;
         }
         OpenFile w = openForWriting(inode);
         try {
@@ -81,6 +82,7 @@ public final class DeferredTimes {
                     inode, new SetAttrRequest(mask, 0, 0, 0, t.atimeNanos(), t.mtimeNanos(), 0));
             pending.sent(inode, t);
             names.learnedAttr(done);
+            return true;
         } catch (MfsException e) {
             // reported to the close or write that sent them, as a failed write-back is; not kept to fail again
             pending.sent(inode, t);

@@ -120,7 +120,7 @@ public final class FileOps {
         int n = (int) Math.min(size, Integer.MAX_VALUE);
         if (deferredTimes.pending(f.inode())) {
             // times set before this write: the write moves the mtime after them
-            deferredTimes.send(f.inode());
+            sendTimes(r, f.inode());
         }
         f.file().write(offset, NativeViews.of(buf, n));
         names.written(f.inode(), offset + n);
@@ -132,7 +132,7 @@ public final class FileOps {
         OpenFile f = files.get(fi.fh());
         if (f.writable()) {
             f.file().flush();
-            deferredTimes.send(f.inode());
+            sendTimes(r, f.inode());
             names.invalidate(f.inode());
         }
         locks.closed(inode, fi.lockOwner());
@@ -147,8 +147,15 @@ public final class FileOps {
         OpenFile f = files.get(fi.fh());
         f.file().fsync();
         // a change of times is durable at the master once it answers
-        deferredTimes.send(f.inode());
+        sendTimes(r, f.inode());
         r.ok();
+    }
+
+    /** Sends the times kept for {@code inode}, if any; the kernel then drops the attributes it holds (their ctime). */
+    private void sendTimes(Request r, long inode) throws MfsException {
+        if (deferredTimes.send(inode)) {
+            r.kernel().forgetAttributes(inode);
+        }
     }
 
     /** The last close of an open file: its flock lock goes, then the handle. */
@@ -159,7 +166,7 @@ public final class FileOps {
         OpenFile f = files.get(fi.fh());
         try {
             // kept times go while this handle still shows the file open for writing (a flush sent them already)
-            deferredTimes.send(f.inode());
+            sendTimes(r, f.inode());
         } finally {
             files.remove(fi.fh());
             f.file().close();
