@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.SetAttrMask;
@@ -84,9 +85,13 @@ public final class DeferredTimes {
             names.learnedAttr(done);
             return true;
         } catch (MfsException e) {
-            // reported to the close or write that sent them, as a failed write-back is; not kept to fail again
             pending.sent(inode, t);
             names.invalidate(inode);
+            if (e.status() == Status.ENOENT || e.status() == Status.ESTALE) {
+                // the file is gone (removed while open, from anywhere): no one can see its times any more
+                return false;
+            }
+            // reported to the close or write that sent them, as a failed write-back is; not kept to fail again
             throw e;
         }
     }

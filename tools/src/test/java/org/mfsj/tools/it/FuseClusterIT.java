@@ -302,6 +302,15 @@ class FuseClusterIT {
                 .isGreaterThan(set);
         assertThat(Files.getLastModifiedTime(b.path("shared/times-then-write"))).isGreaterThan(set);
         assertThat(Files.readString(b.path("shared/times-then-write"))).isEqualTo("before after");
+
+        Path removed = a.resolve("shared/times-then-removed");
+        try (FileChannel ch = FileChannel.open(removed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode("gone"));
+            Files.setLastModifiedTime(removed, set);
+            Files.delete(b.path("shared/times-then-removed"));
+        }
+        // removed on the other mount while open here: the close (which would throw) still succeeds
+        assertThat(Files.exists(b.path("shared/times-then-removed"))).isFalse();
     }
 
     /** How many requests of {@code type} the mount that wrote {@code log} sent the master (0: none). */
