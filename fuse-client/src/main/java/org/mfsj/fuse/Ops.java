@@ -2,6 +2,7 @@ package org.mfsj.fuse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.mfsj.client.MfsClient;
 import org.mfsj.fuse.cache.AttrCache;
@@ -12,6 +13,7 @@ import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.HandleTable;
 import org.mfsj.fuse.handles.OpenFile;
 import org.mfsj.fuse.ops.AttrOps;
+import org.mfsj.fuse.ops.DeferredTimes;
 import org.mfsj.fuse.ops.DirOps;
 import org.mfsj.fuse.ops.FileOps;
 import org.mfsj.fuse.ops.LockOps;
@@ -33,13 +35,19 @@ public record Ops(AttrOps attrs, NameOps names, FileOps files, DirOps dirs, Xatt
         HandleTable<OpenFile> files = new HandleTable<>("file");
         LockOps locks = new LockOps(client, pid -> Files.exists(Path.of("/proc", Integer.toString(pid))));
         XattrOps xattrs = new XattrOps(client, names, attrTtl, clock);
+        DeferredTimes times = new DeferredTimes(client, names, files, Ops::wallClockNanos);
         return new Ops(
-                new AttrOps(client, names, files, xattrs::madeHereRecently),
+                new AttrOps(client, names, files, xattrs::madeHereRecently, times),
                 new NameOps(client, names),
-                new FileOps(client, names, files, locks, xattrs),
+                new FileOps(client, names, files, locks, xattrs, times),
                 new DirOps(client, names, new HandleTable<>("directory"), cfg.readdirPage()),
                 xattrs,
                 locks,
                 files);
+    }
+
+    private static long wallClockNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

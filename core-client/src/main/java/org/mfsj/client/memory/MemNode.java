@@ -43,7 +43,7 @@ final class MemNode {
     }
 
     Attr attr() {
-        return new Attr(inode, type, mode, uid, gid, atime, mtime, ctime, nlink, length, rdev, goal, 1);
+        return new Attr(inode, type, mode, uid, gid, atime, mtime, ctime, nlink, length, rdev, goal, 1, xattrs.isEmpty());
     }
 
     void addChild(String name, long child) {

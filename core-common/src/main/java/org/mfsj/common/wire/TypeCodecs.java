@@ -15,6 +15,12 @@ import org.mfsj.common.types.ServerReport;
 /** Wire form of the shared types; every decoder turns a bad value into a malformed frame. */
 public final class TypeCodecs {
     private static final int MAX_GROUPS = 1024;
+    /**
+     * Set in the wire's mode word (above the permission bits) when the inode has no extended
+     * attribute. In the mode word rather than a field of its own so that attributes kept in images
+     * before it (retry results) read as they were: without the bit, "nobody said".
+     */
+    static final int NO_XATTRS = 1 << 16;
 
     private TypeCodecs() {
     }
@@ -69,14 +75,17 @@ public final class TypeCodecs {
     }
 
     public static void attr(WireWriter w, Attr a) {
-        w.u64(a.inode()).u8(a.type().code()).u32(a.mode()).u32(a.uid()).u32(a.gid())
+        w.u64(a.inode()).u8(a.type().code()).u32(a.mode() | (a.noXattrs() ? NO_XATTRS : 0)).u32(a.uid()).u32(a.gid())
                 .u64(a.atimeNanos()).u64(a.mtimeNanos()).u64(a.ctimeNanos())
                 .u32(a.nlink()).u64(a.length()).u32(a.rdev()).u8(a.goal()).u32(a.generation());
     }
 
     public static Attr attr(WireReader r) {
-        return new Attr(r.u64(), fileType(r), r.u32(), r.u32(), r.u32(), r.u64(), r.u64(), r.u64(),
-                r.u32(), r.u64(), r.u32(), r.u8(), r.u32());
+        long inode = r.u64();
+        FileType type = fileType(r);
+        int modeWord = r.u32();
+        return new Attr(inode, type, modeWord & ~NO_XATTRS, r.u32(), r.u32(), r.u64(), r.u64(), r.u64(),
+                r.u32(), r.u64(), r.u32(), r.u8(), r.u32(), (modeWord & NO_XATTRS) != 0);
     }
 
     public static void attrOrNull(WireWriter w, Attr a) {

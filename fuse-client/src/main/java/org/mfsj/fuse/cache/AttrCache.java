@@ -3,6 +3,7 @@ package org.mfsj.fuse.cache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.mfsj.common.types.Attr;
 
 /** Attributes by inode, each valid for a fixed time; dropped by every change made through this mount. */
@@ -54,12 +55,12 @@ public final class AttrCache {
      * age), so a stat in the middle of a stream of writes needs no master round trip.
      */
     public void written(long inode, long end) {
-        map.computeIfPresent(inode, (k, e) -> e.attr.length() >= end ? e : new Entry(withLength(e.attr, end), e.at));
+        map.computeIfPresent(inode, (k, e) -> e.attr.length() >= end ? e : new Entry(e.attr.withLength(end), e.at));
     }
 
-    private static Attr withLength(Attr a, long length) {
-        return new Attr(a.inode(), a.type(), a.mode(), a.uid(), a.gid(), a.atimeNanos(), a.mtimeNanos(), a.ctimeNanos(),
-                a.nlink(), length, a.rdev(), a.goal(), a.generation());
+    /** Replaces the cached attributes of {@code inode} by {@code how} of them, keeping their age. */
+    public void restate(long inode, UnaryOperator<Attr> how) {
+        map.computeIfPresent(inode, (k, e) -> new Entry(how.apply(e.attr), e.at));
     }
 
     /** Expires the entry; {@link #peek} still sees it. */

@@ -34,6 +34,7 @@ public final class Names {
     private final AttrCache attrs;
     private final Listings listings;
     private final KnownNames known;
+    private final PendingTimes times = new PendingTimes();
 
     public Names(MfsClient client, EntryCache entries, AttrCache attrs, Listings listings, KnownNames known) {
         this.client = client;
@@ -41,6 +42,11 @@ public final class Names {
         this.attrs = attrs;
         this.listings = listings;
         this.known = known;
+    }
+
+    /** Times set here that wait for this mount's writes; every attribute handed out here shows them. */
+    public PendingTimes pendingTimes() {
+        return times;
     }
 
     /** The listing cache, which every invalidation of a directory here also clears. */
@@ -117,9 +123,7 @@ public final class Names {
     /** {@code name} in {@code dir} asked of the master, whatever the caches hold. */
     public Attr lookup(Creds c, long dir, String name) throws MfsException {
         try {
-            Attr a = client.lookup(c, dir, name);
-            learned(dir, name, a);
-            return a;
+            return learned(dir, name, client.lookup(c, dir, name));
         } catch (MfsException e) {
             if (e.status() == Status.ENOENT) {
                 entries.remove(dir, name);
@@ -131,19 +135,18 @@ public final class Names {
     /** Attributes of an inode, cached. */
     public Attr attrOf(long inode) throws MfsException {
         Attr a = attrs.get(inode);
-        if (a == null) {
-            a = client.getattr(inode);
-            attrs.put(a);
-        }
-        return a;
+        return a != null ? a : learnedAttr(client.getattr(inode));
+    }
+
+    /** The cached attributes of an inode, or null when unknown or expired; never asks the master. */
+    public Attr cachedAttr(long inode) {
+        return attrs.get(inode);
     }
 
     /** Attributes of an inode asked of the master (and cached); the previous copy is returned too. */
     public Fresh fresh(long inode) throws MfsException {
         Attr before = attrs.peek(inode);
-        Attr a = client.getattr(inode);
-        attrs.put(a);
-        return new Fresh(a, before);
+        return new Fresh(learnedAttr(client.getattr(inode)), before);
     }
 
     /** Attributes just asked of the master, and what this mount knew before (null: nothing). */
@@ -155,13 +158,17 @@ public final class Names {
         }
     }
 
-    public void learned(long dir, String name, Attr a) {
+    /** Keeps {@code a} as what {@code name} in {@code dir} is; returns it as this mount shows it. */
+    public Attr learned(long dir, String name, Attr a) {
         entries.put(dir, name, a.inode());
-        attrs.put(a);
+        return learnedAttr(a);
     }
 
-    public void learnedAttr(Attr a) {
-        attrs.put(a);
+    /** Keeps {@code a}; returns it as this mount shows it (with times set here and not yet sent). */
+    public Attr learnedAttr(Attr a) {
+        Attr shown = times.patch(a);
+        attrs.put(shown);
+        return shown;
     }
 
     /**
@@ -215,6 +222,15 @@ public final class Names {
 
     public void forget(long dir, String name) {
         entries.remove(dir, name);
+    }
+
+    /**
+     * Times set on {@code inode} here, to send later ({@link PendingTimes}): what is cached of it
+     * shows them from now on, keeping its age.
+     */
+    public void timesSet(long inode, PendingTimes.Times t) {
+        times.set(inode, t);
+        attrs.restate(inode, times::patch);
     }
 
     /** This mount wrote bytes up to {@code end} of {@code inode}. */

@@ -30,17 +30,22 @@ public final class AttrOps {
     static final int SET_MTIME_NOW = 1 << 8;
     private static final int SET_IDS = 06000;
     private static final long NANOS = 1_000_000_000L;
+    private static final int MOVES_MTIME = SetAttrMask.ATIME | SetAttrMask.MTIME | SetAttrMask.ATIME_NOW
+            | SetAttrMask.MTIME_NOW | SetAttrMask.LENGTH;
 
     private final MfsClient client;
     private final Names names;
     private final HandleTable<OpenFile> files;
     private final LongPredicate madeHereRecently;
+    private final DeferredTimes deferredTimes;
 
-    public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files, LongPredicate madeHereRecently) {
+    public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files, LongPredicate madeHereRecently,
+                   DeferredTimes deferredTimes) {
         this.client = client;
         this.names = names;
         this.files = files;
         this.madeHereRecently = madeHereRecently;
+        this.deferredTimes = deferredTimes;
     }
 
     public void getattr(Request r, long inode) throws MfsException {
@@ -86,12 +91,20 @@ public final class AttrOps {
                 c = Creds.ROOT;
             }
         }
+        Attr kept = deferredTimes.keep(c, inode, change);
+        if (kept != null) {
+            r.attr(kept);
+            return;
+        }
+        if ((change.mask() & MOVES_MTIME) != 0) {
+            // times kept from before go first, so that this change is the later one
+            deferredTimes.send(inode);
+        }
         if ((change.mask() & (SetAttrMask.ATIME | SetAttrMask.MTIME)) != 0) {
             flushWrites(inode);
         }
         Attr done = change.mask() == 0 ? names.attrOf(inode) : client.setattr(c, inode, change);
-        names.learnedAttr(done);
-        r.attr(done);
+        r.attr(names.learnedAttr(done));
     }
 
     /**

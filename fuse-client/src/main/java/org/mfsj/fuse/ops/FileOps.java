@@ -34,13 +34,16 @@ public final class FileOps {
     private final HandleTable<OpenFile> files;
     private final LockOps locks;
     private final XattrOps xattrs;
+    private final DeferredTimes deferredTimes;
 
-    public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks, XattrOps xattrs) {
+    public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks, XattrOps xattrs,
+                   DeferredTimes deferredTimes) {
         this.client = client;
         this.names = names;
         this.files = files;
         this.locks = locks;
         this.xattrs = xattrs;
+        this.deferredTimes = deferredTimes;
     }
 
     /**
@@ -115,6 +118,10 @@ public final class FileOps {
             throw new MfsException(Status.EBADF, "handle " + fi.fh() + " is not open for writing");
         }
         int n = (int) Math.min(size, Integer.MAX_VALUE);
+        if (deferredTimes.pending(f.inode())) {
+            // times set before this write: the write moves the mtime after them
+            sendTimes(r, f.inode());
+        }
         f.file().write(offset, NativeViews.of(buf, n));
         names.written(f.inode(), offset + n);
         r.written(n);
@@ -125,6 +132,7 @@ public final class FileOps {
         OpenFile f = files.get(fi.fh());
         if (f.writable()) {
             f.file().flush();
+            sendTimes(r, f.inode());
             names.invalidate(f.inode());
         }
         locks.closed(inode, fi.lockOwner());
@@ -136,8 +144,18 @@ public final class FileOps {
      * disk, through whichever descriptor asks (a read-only one too, as on a local file system).
      */
     public void fsync(Request r, FileInfo fi) throws MfsException {
-        files.get(fi.fh()).file().fsync();
+        OpenFile f = files.get(fi.fh());
+        f.file().fsync();
+        // a change of times is durable at the master once it answers
+        sendTimes(r, f.inode());
         r.ok();
+    }
+
+    /** Sends the times kept for {@code inode}, if any; the kernel then drops the attributes it holds (their ctime). */
+    private void sendTimes(Request r, long inode) throws MfsException {
+        if (deferredTimes.send(inode)) {
+            r.kernel().forgetAttributes(inode);
+        }
     }
 
     /** The last close of an open file: its flock lock goes, then the handle. */
@@ -145,9 +163,19 @@ public final class FileOps {
         if (fi.flockRelease()) {
             locks.unflock(inode, fi.lockOwner());
         }
-        OpenFile f = files.remove(fi.fh());
-        f.file().close();
-        names.invalidate(f.inode());
+        OpenFile f = files.get(fi.fh());
+        try {
+            // kept times go while this handle still shows the file open for writing (a flush sent them already)
+            sendTimes(r, f.inode());
+        } finally {
+            files.remove(fi.fh());
+            f.file().close();
+            if (f.writable()) {
+                // a reader changed nothing: what is cached of the file stays good (the kernel sends this
+                // release after the close returned, maybe after the next open fetched them afresh)
+                names.invalidate(f.inode());
+            }
+        }
         r.ok();
     }
 }

@@ -98,8 +98,7 @@ public final class NameOps {
     private void created(Request r, long dir, String name, boolean made, Change change) throws MfsException {
         long since = names.now();
         DirChange d = changed(dir, 0, change);
-        Attr a = d.entry();
-        names.learned(dir, name, a);
+        Attr a = names.learned(dir, name, d.entry());
         names.changedDir(dir, d.dir());
         names.added(dir, name);
         if (made && a.isDirectory()) {

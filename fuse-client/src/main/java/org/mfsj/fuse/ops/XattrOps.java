@@ -2,6 +2,7 @@ package org.mfsj.fuse.ops;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -9,14 +10,18 @@ import jnr.ffi.Pointer;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.fuse.Perms;
 import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.lowlevel.Request;
 
 /**
  * Extended attributes. The kernel asks for "security.capability" before every write(2) to a FUSE
  * file (to drop file capabilities), and ls -l asks for "security.selinux" of every file it lists;
- * the absence of a "security." attribute is remembered for the attribute timeout so that a stream
- * of writes or a listing is not a stream of master requests.
+ * the attributes the master sends with every lookup and listing say whether the inode has any
+ * extended attribute at all, and the absence of a "security." attribute is remembered for the
+ * attribute timeout, so that a stream of writes or a listing is not a stream of master requests.
  */
 public final class XattrOps {
     static final String SECURITY = "security.";
@@ -45,7 +50,7 @@ public final class XattrOps {
             throw new MfsException(Status.ENODATA, name + " on inode " + inode + ": POSIX ACLs are not kept");
         }
         boolean security = name.startsWith(SECURITY);
-        if (security && knownAbsent(inode, name)) {
+        if (knownBare(r.creds(), inode) || security && knownAbsent(inode, name)) {
             throw new MfsException(Status.ENODATA, name + " on inode " + inode);
         }
         byte[] v;
@@ -88,7 +93,9 @@ public final class XattrOps {
     /** The names, each NUL-terminated, or the size they need when {@code size} is 0. */
     public void listxattr(Request r, long inode, long size) throws MfsException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String n : client.listxattr(r.creds(), inode)) {
+        Attr known = names.cachedAttr(inode);
+        List<String> all = known != null && known.noXattrs() ? List.of() : client.listxattr(r.creds(), inode);
+        for (String n : all) {
             out.writeBytes(n.getBytes(StandardCharsets.UTF_8));
             out.write(0);
         }
@@ -118,6 +125,17 @@ public final class XattrOps {
     public boolean madeHereRecently(long inode) {
         Long made = madeBare.get(inode);
         return made != null && clock.getAsLong() - made < ttlNanos;
+    }
+
+    /**
+     * Whether the attributes this mount holds for {@code inode} (no older than the attribute
+     * timeout) say it has no extended attribute, and the caller may read it: the master would then
+     * answer ENODATA to any name (the kernel only passes names of 1 to 255 bytes without NUL).
+     * With no attribute there is no ACL either, so the mode bits are the whole check.
+     */
+    private boolean knownBare(Creds c, long inode) {
+        Attr known = names.cachedAttr(inode);
+        return known != null && known.noXattrs() && Perms.allows(c, known, Perms.R);
     }
 
     private void forgetAbsent(long inode) {

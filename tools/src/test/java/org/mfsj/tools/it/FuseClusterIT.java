@@ -1,10 +1,19 @@
 package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,7 +190,9 @@ class FuseClusterIT {
     @Order(6)
     void untarSendsTheMasterNoChangeOfNothingAndNoXattrQuestionForNewFiles() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "tar sets owners only as root");
-        MountProcess c = MountProcess.start(tmp.resolve("t"), fx.cluster.masterAddress());
+        // what the mount knows of a file it made counts for the attribute timeout: long enough here that the
+        // counts below do not depend on how fast a loaded machine runs tar
+        MountProcess c = MountProcess.start(tmp.resolve("t"), fx.cluster.masterAddress(), "mfsattrcacheto=30");
         int files = 20;
         try {
             Sh.bash(tmp, "mkdir -p tree/sub && for i in $(seq 1 " + files + "); do echo $i > tree/sub/f$i; done"
@@ -189,20 +200,117 @@ class FuseClusterIT {
                     + " && tar -cf tree.tar -C tree . && mkdir " + c.path("x") + " && tar -C " + c.path("x")
                     + " -xf tree.tar && diff -r tree " + c.path("x") + " && [ \"$(stat -c %U:%G:%a "
                     + c.path("x/sub/f1") + ")\" = root:root:644 ]"
+                    + " && tar -df tree.tar -C " + c.path("x")
                     + " && chown 0:0 " + c.path("x/sub/f2") + " && chmod 0644 " + c.path("x/sub/f2")).ok();
+            // tar sets each file's times on the open file after its data: kept by the mount until the close,
+            // so what the other mount sees after it must match as well (tar -d compares times, modes, owners)
+            Sh.bash(tmp, "tar -df tree.tar -C " + b.path("x")).ok();
         } finally {
             c.close();
         }
         String log = c.logText();
         // per file: the times after the data and the mode (tar makes it 0600 first); its chown changes nothing
         // (answered by the mount for a file it made a moment ago); per directory at most its times and mode;
-        // the chown and chmod of f2 above go to the master once what the mount knew of f2 is older than 1 s
+        // the chown and chmod of f2 above at most once each
         assertThat(masterRequests(log, "SetAttr")).as(log).isBetween(2L * files, 2L * files + 6);
         // at most one: the kernel asks for security.capability before the chown of f2 (capabilities go with
-        // a change of owner), once what this mount knew of the new file has expired; before: one per file
+        // a change of owner); before: one per file
         assertThat(masterRequests(log, "GetXattr")).as(log).isLessThanOrEqualTo(1);
         assertThat(masterRequests(log, "WithDirAttrs")).as("one create per file, one mkdir per directory")
                 .isEqualTo(files + 2);
+    }
+
+    /**
+     * The attributes every lookup and listing brings say whether a file has any extended attribute:
+     * ls -l (which asks security.selinux of every file) costs the master nothing for files without,
+     * counted by the mount itself; a file with one still answers it, and one set on the other mount
+     * shows once the attribute timeout (1 s) has passed.
+     */
+    @Test
+    @Order(7)
+    void filesWithoutXattrsAreAnsweredByTheMount() throws Exception {
+        int files = 100;
+        Path dir = Files.createDirectories(a.resolve("bare"));
+        for (int i = 1; i <= files; i++) {
+            Files.writeString(dir.resolve("f" + i), "x");
+        }
+        xattrs(dir.resolve("f1")).write("tag", StandardCharsets.UTF_8.encode("v1"));
+        // timeouts long enough that nothing the listing brought expires during the listing, whatever the load
+        MountProcess c = MountProcess.start(tmp.resolve("l"), fx.cluster.masterAddress(), "mfsattrcacheto=120",
+                "mfsentrycacheto=120");
+        try {
+            Sh.bash(tmp, "ls -l " + c.path("bare") + " > /dev/null").ok();
+        } finally {
+            c.close();
+        }
+        String log = c.logText();
+        // only f1's security.selinux, which it may have; before, one per file
+        assertThat(masterRequests(log, "GetXattr")).as(log).isLessThanOrEqualTo(1);
+        assertThat(masterRequests(log, "ReadDir")).as(log).isEqualTo(1);
+
+        for (int i = 2; i <= files; i++) {
+            UserDefinedFileAttributeView bare = xattrs(b.path("bare/f" + i));
+            assertThat(bare.list()).isEmpty();
+            assertThatThrownBy(() -> bare.size("tag")).isInstanceOf(FileSystemException.class);
+        }
+        assertThat(xattrs(b.path("bare/f1")).list()).containsExactly("tag");
+        assertThat(read(xattrs(b.path("bare/f1")), "tag")).isEqualTo("v1");
+        Path other = b.path("bare/f2");
+        assertThat(xattrs(other).list()).isEmpty();
+        xattrs(dir.resolve("f2")).write("later", StandardCharsets.UTF_8.encode("v2"));
+        Sh.bash(tmp, "sleep 2").ok();
+        assertThat(read(xattrs(other), "later")).as("set on the other mount, after the timeout").isEqualTo("v2");
+    }
+
+    private static UserDefinedFileAttributeView xattrs(Path p) {
+        return Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
+    }
+
+    private static String read(UserDefinedFileAttributeView v, String name) throws java.io.IOException {
+        ByteBuffer buf = ByteBuffer.allocate(v.size(name));
+        v.read(name, buf);
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Times set on a file open for writing are kept by the mount until the close (so the data need
+     * not land first): shown at once on this mount, seen by the other after the close, and a write
+     * after them moves the mtime as it would have.
+     */
+    @Test
+    @Order(8)
+    void timesSetOnAnOpenFileShowAtOnceAndReachTheOtherMountAtClose() throws Exception {
+        FileTime set = FileTime.from(Instant.parse("2001-02-03T04:05:06.789Z"));
+        Path kept = a.resolve("shared/times-kept");
+        try (FileChannel ch = FileChannel.open(kept, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode("data before the times"));
+            Files.setLastModifiedTime(kept, set);
+            assertThat(Files.getLastModifiedTime(kept)).as("on the mount that set them, at once").isEqualTo(set);
+        }
+        assertThat(Files.getLastModifiedTime(kept)).isEqualTo(set);
+        assertThat(Files.getLastModifiedTime(b.path("shared/times-kept"))).as("on the other mount, after the close")
+                .isEqualTo(set);
+        assertThat(Files.readString(b.path("shared/times-kept"))).isEqualTo("data before the times");
+
+        Path moved = a.resolve("shared/times-then-write");
+        try (FileChannel ch = FileChannel.open(moved, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode("before "));
+            Files.setLastModifiedTime(moved, set);
+            ch.write(StandardCharsets.UTF_8.encode("after"));
+        }
+        assertThat(Files.getLastModifiedTime(moved)).as("a write after the times moves the mtime")
+                .isGreaterThan(set);
+        assertThat(Files.getLastModifiedTime(b.path("shared/times-then-write"))).isGreaterThan(set);
+        assertThat(Files.readString(b.path("shared/times-then-write"))).isEqualTo("before after");
+
+        Path removed = a.resolve("shared/times-then-removed");
+        try (FileChannel ch = FileChannel.open(removed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(StandardCharsets.UTF_8.encode("gone"));
+            Files.setLastModifiedTime(removed, set);
+            Files.delete(b.path("shared/times-then-removed"));
+        }
+        // removed on the other mount while open here: the close (which would throw) still succeeds
+        assertThat(Files.exists(b.path("shared/times-then-removed"))).isFalse();
     }
 
     /** How many requests of {@code type} the mount that wrote {@code log} sent the master (0: none). */

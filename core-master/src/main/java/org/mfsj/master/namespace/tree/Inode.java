@@ -163,6 +163,6 @@ public abstract sealed class Inode permits DirNode, FileNode, SymlinkNode, Speci
 
     public Attr toAttr() {
         return new Attr(id, type(), mode, uid, gid, atimeNanos, mtimeNanos, ctimeNanos,
-                nlink(), length(), rdev(), goal, GENERATION);
+                nlink(), length(), rdev(), goal, GENERATION, xattrs == null || xattrs.isEmpty());
     }
 }

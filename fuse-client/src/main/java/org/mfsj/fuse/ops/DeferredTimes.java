@@ -1,0 +1,112 @@
+package org.mfsj.fuse.ops;
+
+import java.util.function.LongSupplier;
+import org.mfsj.client.MfsClient;
+import org.mfsj.client.SetAttrRequest;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.SetAttrMask;
+import org.mfsj.fuse.cache.Names;
+import org.mfsj.fuse.cache.PendingTimes;
+import org.mfsj.fuse.handles.HandleTable;
+import org.mfsj.fuse.handles.OpenFile;
+
+/**
+ * Explicit access and modification times set on a file this mount has open for writing (tar -x
+ * sets them on the open file after its data). The master moves the mtime when buffered writes
+ * land, so sent at once they would need those writes to land first: a wait for the chunk chain
+ * and the master in the middle of every such file. Instead they are kept, shown in every attribute
+ * this mount hands out, and sent after the writes at the next close or fsync; a write or a change
+ * of length or times in between sends them first, so the order of changes stays what the program
+ * made. Another client sees them after the close, as it sees the data (close-to-open).
+ */
+public final class DeferredTimes {
+    private static final int TIMES = SetAttrMask.ATIME | SetAttrMask.MTIME;
+
+    private final MfsClient client;
+    private final Names names;
+    private final HandleTable<OpenFile> files;
+    /** Nanoseconds since the epoch, for the ctime shown until the master sets its own. */
+    private final LongSupplier wallClock;
+
+    public DeferredTimes(MfsClient client, Names names, HandleTable<OpenFile> files, LongSupplier wallClock) {
+        this.client = client;
+        this.names = names;
+        this.files = files;
+        this.wallClock = wallClock;
+    }
+
+    /**
+     * The attributes to answer when {@code change} only sets explicit times, by the owner or root
+     * (whom the master always allows it), of a file open for writing here: they are kept to send
+     * later. Null when the change must go to the master now.
+     */
+    Attr keep(Creds c, long inode, SetAttrRequest change) throws MfsException {
+        int mask = change.mask();
+        if (mask == 0 || (mask & ~TIMES) != 0 || openForWriting(inode) == null) {
+            return null;
+        }
+        Attr a = names.attrOf(inode);
+        if (!c.isRoot() && c.uid() != a.uid()) {
+            return null;
+        }
+        names.timesSet(inode, new PendingTimes.Times(
+                (mask & SetAttrMask.ATIME) != 0 ? change.atimeNanos() : -1,
+                (mask & SetAttrMask.MTIME) != 0 ? change.mtimeNanos() : -1,
+                wallClock.getAsLong()));
+        return names.attrOf(inode);
+    }
+
+    /**
+     * Sends the times kept for {@code inode}, if any, after this mount's writes to it have landed.
+     * They leave the pending set only once the master has them, so no attribute handed out in
+     * between lacks them. True when times were sent: the master gave the file a new ctime, which
+     * the attributes the kernel holds (from before) lack.
+     */
+    boolean send(long inode) throws MfsException {
+        PendingTimes pending = names.pendingTimes();
+        PendingTimes.Times t = pending.get(inode);
+        if (t == null) {
+            return false;
+        }
+        OpenFile w = openForWriting(inode);
+        try {
+            if (w != null) {
+                // handles of one inode share their buffer: one flush sends all
+                w.file().flush();
+            }
+            int mask = (t.atimeNanos() >= 0 ? SetAttrMask.ATIME : 0) | (t.mtimeNanos() >= 0 ? SetAttrMask.MTIME : 0);
+            // allowed when it was asked (owner or root), whoever owns the file now
+            Attr done = client.setattr(Creds.ROOT,
+                    inode, new SetAttrRequest(mask, 0, 0, 0, t.atimeNanos(), t.mtimeNanos(), 0));
+            pending.sent(inode, t);
+            names.learnedAttr(done);
+            return true;
+        } catch (MfsException e) {
+            pending.sent(inode, t);
+            names.invalidate(inode);
+            if (e.status() == Status.ENOENT || e.status() == Status.ESTALE) {
+                // the file is gone (removed while open, from anywhere): no one can see its times any more
+                return false;
+            }
+            // reported to the close or write that sent them, as a failed write-back is; not kept to fail again
+            throw e;
+        }
+    }
+
+    /** Whether times wait to be sent for {@code inode}. */
+    boolean pending(long inode) {
+        return names.pendingTimes().has(inode);
+    }
+
+    private OpenFile openForWriting(long inode) {
+        for (OpenFile f : files.all()) {
+            if (f.writable() && f.inode() == inode) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
