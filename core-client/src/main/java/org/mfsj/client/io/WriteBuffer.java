@@ -29,12 +29,6 @@ import org.mfsj.common.types.ChunkGeometry;
 final class WriteBuffer {
     /** A tail extent untouched this long goes out even though it is not full. */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    /**
-     * In a file's first cell, a tail extent this large goes out without waiting to be full: a
-     * small file (an S3 object of a MiB) then travels down the chain while the rest of it is still
-     * being written, instead of after. Later cells go whole, as fewer, larger WriteData cost less.
-     */
-    static final int EARLY_PIECE = 256 << 10;
 
     private final long budget;
     private final Runnable startWorker;
@@ -148,8 +142,7 @@ final class WriteBuffer {
     }
 
     private boolean ready(Extent e, boolean last, long now) {
-        return !last || e.full() || flushThrough >= e.serial() || now - e.lastAppendNanos() >= LINGER_NANOS
-                || e.offset() < Extent.CELL && e.length() >= EARLY_PIECE;
+        return !last || e.full() || flushThrough >= e.serial() || now - e.lastAppendNanos() >= LINGER_NANOS;
     }
 
     /** Takes the oldest queued extent of chunk {@code chunk} if it is ready; null otherwise. */

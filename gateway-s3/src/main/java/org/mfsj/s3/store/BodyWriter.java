@@ -12,11 +12,6 @@ import org.mfsj.client.FileHandle;
  */
 public final class BodyWriter {
     private static final int BUFFER = 1 << 20;
-    /**
-     * A body is handed on in pieces this large, so the file's writer may send the first ones down
-     * the chain while the rest still arrives (see the client's write buffer).
-     */
-    private static final int PIECE = 256 << 10;
 
     private BodyWriter() {
     }
@@ -32,7 +27,7 @@ public final class BodyWriter {
             throws IOException {
         MessageDigest md5 = md5();
         ChecksumAlgorithm.Running ck = alg == null ? null : alg.start();
-        byte[] buf = new byte[PIECE];
+        byte[] buf = new byte[BUFFER];
         long total = 0;
         while (true) {
             int n = in.readNBytes(buf, 0, buf.length);
