@@ -112,11 +112,15 @@ public final class S3Store {
         return tmpDir;
     }
 
-    /** Directories under the S3 root whose names are valid bucket names, with attributes. */
+    /**
+     * The caller's buckets: directories under the S3 root that it owns (as S3 lists the buckets
+     * of the requester, not every one it may read) and whose names are valid bucket names.
+     */
     public List<DirEntry> buckets(Creds creds) throws S3Exception {
         List<DirEntry> out = new ArrayList<>();
         for (DirEntry e : Dirs.readAll(client, creds, root, true, S3Error.NO_SUCH_BUCKET)) {
-            if (e.attr() != null && e.attr().isDirectory() && Keys.isBucketName(e.name())) {
+            if (e.attr() != null && e.attr().isDirectory() && e.attr().uid() == creds.uid()
+                    && Keys.isBucketName(e.name())) {
                 out.add(e);
             }
         }
