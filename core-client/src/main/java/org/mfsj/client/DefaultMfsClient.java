@@ -55,6 +55,10 @@ import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetXattr;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchCreateWrite;
+import org.mfsj.common.wire.client2master.ScratchCreatedReply;
+import org.mfsj.common.wire.client2master.PublishWritten;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.XattrListReply;
@@ -229,6 +233,8 @@ final class DefaultMfsClient implements MfsClient {
     public void unlink(Creds creds, long parent, String name) throws MfsException {
         long rq = master.newRequestId();
         master.status(id -> new Unlink(id, creds, parent, name, rq), "unlink '" + name + "' in " + parent);
+        // a scratch file discarded instead of published: its kept chunk ends go with it
+        files.takeScratchEnds(scratchKey(parent, name));
     }
 
     @Override
@@ -314,6 +320,25 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     @Override
+    public FileHandle createOpenScratch(Creds creds, long parent, String name, int mode, boolean willWrite)
+            throws MfsException {
+        if (!willWrite) {
+            return createOpenScratch(creds, parent, name, mode);
+        }
+        long rq = master.newRequestId();
+        String what = "create and open scratch file '" + name + "' in " + parent + " with its first chunk";
+        ScratchCreatedReply r = master.request(id -> new ScratchCreateWrite(new CreateOpen(id, creds, parent, name,
+                mode, rq)), ScratchCreatedReply.class, what);
+        MfsException.check(r.status(), what);
+        return files.openScratch(creds, r.attr(), scratchKey(parent, name),
+                r.created() && r.chunk().status().isOk() ? r.chunk() : null);
+    }
+
+    private static String scratchKey(long parent, String name) {
+        return parent + "/" + name;
+    }
+
+    @Override
     public ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
             throws MfsException {
         String what = "lookup object '" + name + "' in " + parent;
@@ -336,9 +361,13 @@ final class DefaultMfsClient implements MfsClient {
     public Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
             String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
         long rq = master.newRequestId();
-        return patch(master.attr(id -> new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName,
-                xattrValue, mtimeNanos, rq, expectTarget), "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in "
-                + dstParent));
+        // the scratch file's last chunk ends, kept by its writer, are recorded by the same call
+        List<WriteChunkEnd> ends = files.takeScratchEnds(scratchKey(srcParent, srcName));
+        return patch(master.attr(id -> {
+            Publish p = new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
+                    mtimeNanos, rq, expectTarget);
+            return ends.isEmpty() ? p : new PublishWritten(p, ends);
+        }, "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in " + dstParent));
     }
 
     @Override

@@ -105,6 +105,19 @@ public interface MfsClient extends AutoCloseable {
         return createOpen(creds, parent, name, mode);
     }
 
+    /**
+     * {@link #createOpenScratch(Creds, long, String, int)} for a writer that says whether it will
+     * write ({@code willWrite}: a PUT with a body). A client that can then opens the first chunk in
+     * the same master call, and has the file's {@link #publish} record its last chunk writes, so
+     * neither costs a round trip of its own. Such a file must end published or unlinked by this
+     * client, after its handle is closed; the chunk opened for a writer that writes nothing is
+     * never created on any chunkserver.
+     */
+    default FileHandle createOpenScratch(Creds creds, long parent, String name, int mode, boolean willWrite)
+            throws MfsException {
+        return createOpenScratch(creds, parent, name, mode);
+    }
+
     /** {@link #createOpen} with the directory's attributes after it (one master call where the client can). */
     default CreatedOpen createOpenWithDir(Creds creds, long parent, String name, int mode) throws MfsException {
         FileHandle h = createOpen(creds, parent, name, mode);

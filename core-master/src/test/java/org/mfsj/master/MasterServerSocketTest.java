@@ -40,12 +40,16 @@ import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.Ping;
+import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.PublishWritten;
 import org.mfsj.common.wire.client2master.ReadChunk;
 import org.mfsj.common.wire.client2master.ReadChunkReply;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
 import org.mfsj.common.wire.client2master.Scratch;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchCreateWrite;
+import org.mfsj.common.wire.client2master.ScratchCreatedReply;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetGoal;
@@ -189,12 +193,69 @@ class MasterServerSocketTest {
         });
     }
 
-    private long scratchFile() throws Exception {
+    private long scratchDir() throws Exception {
         EntryReply dir = client.call(id -> new Mkdir(id, ROOT, 1, "tmp", 01777, 901), EntryReply.class);
         assertThat(client.call(id -> new SetXattr(id, ROOT, dir.attr().inode(), Scratch.XATTR, new byte[] {1}, 0, 902),
                 StatusReply.class).status()).isEqualTo(Status.OK);
-        return client.call(id -> new ScratchCreateOpen(new CreateOpen(id, ROOT, dir.attr().inode(), "t", 0644,
-                903)), EntryReply.class).attr().inode();
+        return dir.attr().inode();
+    }
+
+    private long scratchFile() throws Exception {
+        long dir = scratchDir();
+        return client.call(id -> new ScratchCreateOpen(new CreateOpen(id, ROOT, dir, "t", 0644, 903)),
+                EntryReply.class).attr().inode();
+    }
+
+    private Publish publishT(int id, long dir, long reqId) {
+        return new Publish(id, ROOT, dir, "t", 1, "obj", "user.meta", new byte[] {7}, 5, reqId, Publish.ANY_TARGET);
+    }
+
+    @Test
+    void aScratchFileComesWithItsFirstChunkAndIsPublishedWithItsChunkEnd() throws Exception {
+        long dir = scratchDir();
+        ScratchCreatedReply made = client.call(id -> new ScratchCreateWrite(new CreateOpen(id, ROOT, dir, "t", 0644,
+                904)), ScratchCreatedReply.class);
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(made.created()).as("the chain creates chunk 0").isTrue();
+        WriteChunkReply chunk = made.chunk();
+        assertThat(chunk.chain()).containsExactly(a.dataAddress(), b.dataAddress());
+        assertThat(a.pendingOrders()).as("no server was asked to create it").isEmpty();
+        long inode = made.attr().inode();
+        long other = newFile("other");
+
+        // an end of another file, or a failed end, is refused before anything changes
+        for (WriteChunkEnd bad : List.of(new WriteChunkEnd(0, other, 0, chunk.chunkId(), 4096, Status.OK),
+                new WriteChunkEnd(0, inode, 0, chunk.chunkId(), 4096, Status.EIO))) {
+            EntryReply refused = client.call(id -> new PublishWritten(publishT(id, dir, 905), List.of(bad)),
+                    EntryReply.class);
+            assertThat(refused.status()).isEqualTo(Status.EINVAL);
+            assertThat(client.call(id -> new Lookup(id, ROOT, 1, "obj"), EntryReply.class).status())
+                    .isEqualTo(Status.ENOENT);
+            assertThat(client.call(id -> new Lookup(id, ROOT, dir, "t"), EntryReply.class).attr().length()).isZero();
+        }
+
+        EntryReply published = client.call(id -> new PublishWritten(publishT(id, dir, 906),
+                List.of(new WriteChunkEnd(0, inode, 0, chunk.chunkId(), 4096, Status.OK))), EntryReply.class);
+        assertThat(published.status()).isEqualTo(Status.OK);
+        assertThat(published.attr().inode()).isEqualTo(inode);
+        assertThat(published.attr().length()).isEqualTo(4096);
+        assertThat(client.call(id -> new Lookup(id, ROOT, 1, "obj"), EntryReply.class).attr().inode()).isEqualTo(inode);
+        assertThat(read(inode).chunkId()).isEqualTo(chunk.chunkId());
+        // the end released the chunk's lock: the next writer gets a new version at once
+        a.chunks().put(chunk.chunkId(), chunk.version());
+        b.chunks().put(chunk.chunkId(), chunk.version());
+        WriteChunkReply next = client.call(id -> new WriteChunk(id, ROOT, inode, 0), WriteChunkReply.class);
+        assertThat(next.version()).isEqualTo(chunk.version() + 1);
+    }
+
+    @Test
+    void outsideAScratchDirectoryTheCreateOpensNoChunk() throws Exception {
+        ScratchCreatedReply made = client.call(id -> new ScratchCreateWrite(new CreateOpen(id, ROOT, 1, "plain", 0644,
+                907)), ScratchCreatedReply.class);
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(made.created()).isFalse();
+        assertThat(made.chunk().status()).isEqualTo(Status.ENOTSUP);
+        assertThat(read(made.attr().inode()).chunkId()).isZero();
     }
 
     @Test

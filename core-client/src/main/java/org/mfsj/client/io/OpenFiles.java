@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.mfsj.client.FileHandle;
+import org.mfsj.client.master.MasterCalls;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.WriteChunkEnd;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
 
 /**
  * The inodes this client has open, each with its shared {@link Open}. An entry lives while a
@@ -17,6 +20,8 @@ public final class OpenFiles {
     private final Map<Long, OpenFile> files = new ConcurrentHashMap<>();
     /** Scratch files open here: the master does not count their opens, so their close tells it nothing. */
     private final Set<Long> scratchOpen = ConcurrentHashMap.newKeySet();
+    /** Scratch files whose writers keep their chunk ends for the publish, by directory and name. */
+    private final Map<String, ScratchChunkCalls> scratchNames = new ConcurrentHashMap<>();
     private final WriteContext ctx;
     private final ChunkReader reader;
     private final AttrSource attrs;
@@ -46,12 +51,37 @@ public final class OpenFiles {
      * scratch life).
      */
     public FileHandle openScratch(Creds creds, Attr a) {
-        WriteContext scratch = new WriteContext(ctx.master().rewriting(ScratchWrites::form), ctx.conns(), ctx.cache(),
-                ctx.metrics(), ctx.bufferBytes(), ctx.windowBytes(), ctx.timeoutMs(), ctx.workers(), ctx.fileSync());
+        return openScratch(creds, a, null, null);
+    }
+
+    /**
+     * As {@link #openScratch(Creds, Attr)} for the scratch file known as {@code key}, whose chunk 0
+     * the create opened ({@code firstChunk}, null if it did not): the writer uses that chunk, and
+     * keeps the OK ends of its sessions for {@link #takeScratchEnds}, which the publish carries.
+     */
+    public FileHandle openScratch(Creds creds, Attr a, String key, WriteChunkReply firstChunk) {
+        MasterCalls master = ctx.master().rewriting(ScratchWrites::form);
+        if (key != null) {
+            ScratchChunkCalls calls = new ScratchChunkCalls(master, a, firstChunk);
+            scratchNames.put(key, calls);
+            master = master.answering(calls);
+        }
+        WriteContext scratch = new WriteContext(master, ctx.conns(), ctx.cache(), ctx.metrics(), ctx.bufferBytes(),
+                ctx.windowBytes(), ctx.timeoutMs(), ctx.workers(), ctx.fileSync());
         OpenFile f = acquire(a.inode(), a.length(), scratch);
         scratchOpen.add(a.inode());
         return new DefaultFileHandle(f, this, new ReadAhead(a.inode(), reader, readAheadMax, ctx.metrics()), attrs,
                 ctx.fileSync(), ctx.metrics(), creds, true, a);
+    }
+
+    /**
+     * The chunk ends the scratch file {@code key} (as opened by {@link #openScratch(Creds, Attr,
+     * String, WriteChunkReply)}) kept for its publish, in order; empty for any other key. The file
+     * is forgotten here: call once its writes are done (published or discarded).
+     */
+    public List<WriteChunkEnd> takeScratchEnds(String key) {
+        ScratchChunkCalls calls = scratchNames.remove(key);
+        return calls == null ? List.of() : calls.takeKept();
     }
 
     /** The shared state of {@code inode}, made if needed, with one more handle counted. */

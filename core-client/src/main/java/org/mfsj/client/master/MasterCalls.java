@@ -18,16 +18,26 @@ import org.mfsj.common.wire.client2master.StatusReply;
  * so the namespace code only ever sees "attributes" or "an exception with the master's status".
  */
 public final class MasterCalls {
-    private final MasterLink link;
-    private final UnaryOperator<Message> rewrite;
-
-    public MasterCalls(MasterLink link) {
-        this(link, UnaryOperator.identity());
+    /** Answers some requests here instead of the master (null: ask the master). */
+    @FunctionalInterface
+    public interface LocalAnswers {
+        Reply answer(Message request) throws MfsException;
     }
 
-    private MasterCalls(MasterLink link, UnaryOperator<Message> rewrite) {
+    private static final LocalAnswers NONE = m -> null;
+
+    private final MasterLink link;
+    private final UnaryOperator<Message> rewrite;
+    private final LocalAnswers local;
+
+    public MasterCalls(MasterLink link) {
+        this(link, UnaryOperator.identity(), NONE);
+    }
+
+    private MasterCalls(MasterLink link, UnaryOperator<Message> rewrite, LocalAnswers local) {
         this.link = link;
         this.rewrite = rewrite;
+        this.local = local;
     }
 
     /**
@@ -35,14 +45,33 @@ public final class MasterCalls {
      * file's writer sends the scratch forms of its chunk calls without knowing of them.
      */
     public MasterCalls rewriting(UnaryOperator<Message> rewriteRequest) {
-        return new MasterCalls(link, m -> rewriteRequest.apply(rewrite.apply(m)));
+        return new MasterCalls(link, m -> rewriteRequest.apply(rewrite.apply(m)), local);
+    }
+
+    /**
+     * The same calls, with {@code answers} asked first about each request as the caller built it
+     * (before any rewriting): how one scratch file's writer uses the chunk its create opened and
+     * keeps its chunk ends for the publish, without knowing of either.
+     */
+    public MasterCalls answering(LocalAnswers answers) {
+        return new MasterCalls(link, rewrite, answers);
+    }
+
+    private Reply call(IntFunction<? extends Message> request, String what) throws MfsException {
+        if (local != NONE) {
+            // built once more to look at: the id is the link's to give when it is sent
+            Reply here = local.answer(request.apply(0));
+            if (here != null) {
+                return here;
+            }
+        }
+        return link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what);
     }
 
     /** The reply of the expected type (its status still to check), or the master's error as an exception. */
     public <R extends Reply> R request(IntFunction<? extends Message> request, Class<R> type, String what)
             throws MfsException {
-        return typed(link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what), type,
-                what);
+        return typed(call(request, what), type, what);
     }
 
     /** As {@link #request}, for a read-only call a follower may answer (master HA). */
@@ -74,7 +103,7 @@ public final class MasterCalls {
 
     /** Attributes the master returned, or its error as an exception. */
     public Attr attr(IntFunction<? extends Message> request, String what) throws MfsException {
-        return attrOf(link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what), what);
+        return attrOf(call(request, what), what);
     }
 
     private static Attr attrOf(Reply r, String what) throws MfsException {
@@ -101,7 +130,7 @@ public final class MasterCalls {
 
     /** Nothing but success, or the master's error as an exception. */
     public void status(IntFunction<? extends Message> request, String what) throws MfsException {
-        Reply r = link.call(id -> rewrite.apply(request.apply(id)), Reply.class, what);
+        Reply r = call(request, what);
         Status status;
         if (r instanceof StatusReply s) {
             status = s.status();

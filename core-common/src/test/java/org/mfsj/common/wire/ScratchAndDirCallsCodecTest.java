@@ -19,11 +19,14 @@ import org.mfsj.common.wire.client2master.Link;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.PublishWritten;
 import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
+import org.mfsj.common.wire.client2master.ScratchCreateWrite;
+import org.mfsj.common.wire.client2master.ScratchCreatedReply;
 import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.ScratchOpenChunk;
 import org.mfsj.common.wire.client2master.ScratchWriteChunkEnd;
@@ -70,6 +73,32 @@ class ScratchAndDirCallsCodecTest {
                 List.of(new ServerAddress("127.0.0.1", 9422)))));
         assertSurvives(new ReplyCounts(4));
         assertSurvives(new ReplyCountsReply(4, Status.OK, 10, 3));
+    }
+
+    @Test
+    void createWithChunkAndPublishWithEndsSurviveTheWire() {
+        assertSurvives(new ScratchCreateWrite(new CreateOpen(1, USER, 5, "tmp-2", 0644, 78)));
+        WriteChunkReply chunk = new WriteChunkReply(1, Status.OK, 0, 0x99, 1, List.of(new ServerAddress("127.0.0.1",
+                9422), new ServerAddress("127.0.0.1", 9423)));
+        assertSurvives(new ScratchCreatedReply(1, Status.OK, ATTR, true, chunk));
+        assertSurvives(new ScratchCreatedReply(1, Status.OK, ATTR, false,
+                new WriteChunkReply(1, Status.NO_CHUNKSERVERS, 0, 0, 0, List.of())));
+        assertSurvives(new ScratchCreatedReply(1, Status.EEXIST, null, false,
+                new WriteChunkReply(1, Status.EEXIST, 0, 0, 0, List.of())));
+        Publish p = new Publish(3, USER, 5, "tmp-2", 6, "key", "x", new byte[] {1, 2}, 9, 79, Publish.ANY_TARGET);
+        assertSurvives(new PublishWritten(p, List.of(new WriteChunkEnd(3, 42, 0, 0x99, 4096, Status.OK),
+                new WriteChunkEnd(3, 42, 1, 0x9a, 70_000_000, Status.OK))));
+        assertSurvives(new PublishWritten(p, List.of()));
+    }
+
+    @Test
+    void aPublishClaimingMoreEndsThanItCarriesClosesTheConnection() {
+        Publish p = new Publish(3, USER, 5, "t", 6, "k", "x", new byte[0], 9, 79, Publish.ANY_TARGET);
+        ByteBuf frame = encode(new PublishWritten(p, List.of(new WriteChunkEnd(3, 42, 0, 0x99, 4096, Status.OK))));
+        // the end count is the u32 before the one 30-byte end: claim two
+        int countAt = frame.writerIndex() - 30 - 4;
+        frame.setInt(countAt, 2);
+        assertCloses(frame);
     }
 
     @Test

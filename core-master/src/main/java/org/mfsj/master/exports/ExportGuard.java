@@ -18,6 +18,8 @@ import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.PublishWritten;
+import org.mfsj.common.wire.client2master.ScratchCreateWrite;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
@@ -36,7 +38,7 @@ public final class ExportGuard {
             Unlink.class, Rmdir.class, Rename.class, Link.class, Symlink.class, WriteChunk.class, SetGoal.class,
             SetXattr.class, RemoveXattr.class, SetTrashTime.class, RestoreTrash.class, PurgeTrash.class, Snapshot.class,
             SetQuota.class, CreateOpen.class, Publish.class, AppendChunks.class, ScratchCreateOpen.class,
-            ScratchOpenChunk.class);
+            ScratchOpenChunk.class, ScratchCreateWrite.class, PublishWritten.class);
 
     private ExportGuard() {
     }

@@ -35,12 +35,14 @@ public final class ObjectCalls {
     public void register(RequestDispatcher d) {
         d.on(CreateOpen.class, this::createOpen, ErrorReplies::entry);
         d.on(LookupObject.class, this::lookupObject, (id, st) -> new LookupObjectReply(id, st, null, null, false));
-        d.on(Publish.class, (p, r) -> new EntryReply(r.msgId(), Status.OK, ns.publish(r.creds(), r.srcParent(),
-                r.srcName(), r.dstParent(), r.dstName(), r.xattrName(), r.xattrValue(), r.mtimeNanos(),
-                r.expectTarget())),
-                ErrorReplies::entry);
+        d.on(Publish.class, (p, r) -> publish(r), ErrorReplies::entry);
         d.on(AppendChunks.class, (p, r) -> new AttrReply(r.msgId(), Status.OK, ns.appendChunks(r.creds(), r.inode(),
                 r.sources())), ErrorReplies::attr);
+    }
+
+    Message publish(Publish r) throws MfsException {
+        return new EntryReply(r.msgId(), Status.OK, ns.publish(r.creds(), r.srcParent(), r.srcName(), r.dstParent(),
+                r.dstName(), r.xattrName(), r.xattrValue(), r.mtimeNanos(), r.expectTarget()));
     }
 
     Message createOpen(Peer from, CreateOpen r) throws MfsException {

@@ -1,5 +1,6 @@
 package org.mfsj.master.service;
 
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.mfsj.common.status.Status;
@@ -24,6 +25,10 @@ import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.PublishWritten;
+import org.mfsj.common.wire.client2master.ScratchCreateWrite;
+import org.mfsj.common.wire.client2master.ScratchCreatedReply;
+import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.common.wire.client2master.PurgeTrash;
 import org.mfsj.common.wire.client2master.RestoreTrash;
 import org.mfsj.common.wire.client2master.ScratchCreateOpen;
@@ -74,6 +79,10 @@ public final class RetryCache implements Retries {
         replies.put(CreateOpen.class, entry);
         replies.put(ScratchCreateOpen.class, entry);
         replies.put(Publish.class, entry);
+        replies.put(PublishWritten.class, entry);
+        // a retried create-and-write gets its file again but no chunk: its writer asks for one
+        replies.put(ScratchCreateWrite.class, (id, result) -> new ScratchCreatedReply(id, Status.OK, (Attr) result,
+                false, new WriteChunkReply(id, Status.EAGAIN, 0, 0, 0, List.of())));
         replies.put(AppendChunks.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
     }
 
@@ -95,7 +104,8 @@ public final class RetryCache implements Retries {
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */
     private static boolean fits(Message request, Object first) {
         return !(request instanceof SetAttr || request instanceof Mkdir || request instanceof Mknod
-                || request instanceof CreateOpen || request instanceof ScratchCreateOpen || request instanceof Publish || request instanceof AppendChunks
+                || request instanceof CreateOpen || request instanceof ScratchCreateOpen || request instanceof ScratchCreateWrite
+                || request instanceof Publish || request instanceof PublishWritten || request instanceof AppendChunks
                 || request instanceof Symlink || request instanceof Link || request instanceof RestoreTrash)
                 || first instanceof Attr;
     }

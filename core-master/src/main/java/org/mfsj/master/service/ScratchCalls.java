@@ -28,11 +28,13 @@ public final class ScratchCalls {
     private final ScratchArea area;
     private final ObjectCalls objects;
     private final ChunkWrites writes;
+    private final ScratchShortcuts shortcuts;
 
     public ScratchCalls(Namespace ns, ObjectCalls objects, ChunkWrites writes) {
         this.area = new ScratchArea(ns);
         this.objects = objects;
         this.writes = writes;
+        this.shortcuts = new ScratchShortcuts(ns, area, objects, writes);
     }
 
     /** Call when the master starts serving, before the first change: see {@link IdGap}. */
@@ -49,5 +51,6 @@ public final class ScratchCalls {
         d.answerOnceApplied(ScratchOpenChunk.class, r -> area.isScratchFile(r.call().inode()));
         d.on(ScratchWriteChunkEnd.class, (p, r) -> writes.end(p, r.call()), ErrorReplies::attr);
         d.answerOnceApplied(ScratchWriteChunkEnd.class, r -> area.isScratchFile(r.call().inode()));
+        shortcuts.register(d);
     }
 }

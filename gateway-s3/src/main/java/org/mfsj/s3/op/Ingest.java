@@ -50,9 +50,19 @@ public final class Ingest {
     /** As above, published only if {@code key} is then bound to {@code expectTarget} (see {@link PutCondition}). */
     public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler, long expectTarget)
             throws IOException {
+        return store(store, creds, bucket, key, filler, expectTarget, false);
+    }
+
+    /**
+     * As above; {@code plainWrites} when the filler only writes the file (no call such as
+     * AppendChunks that needs the master to know its length first) and will write something: the
+     * temp file's first chunk then comes with its create and its last chunk end with the publish.
+     */
+    public static Stored store(S3Store store, Creds creds, long bucket, String key, Filler filler, long expectTarget,
+            boolean plainWrites) throws IOException {
         Keys.components(key);
         return store(store, creds, filler, S3Error.NO_SUCH_BUCKET,
-                (temp, meta, mtime) -> store.publish(creds, temp, bucket, key, meta, mtime, expectTarget));
+                (temp, meta, mtime) -> store.publish(creds, temp, bucket, key, meta, mtime, expectTarget), plainWrites);
     }
 
     /**
@@ -61,7 +71,13 @@ public final class Ingest {
      */
     public static Stored store(S3Store store, Creds creds, Filler filler, S3Error missing, Destination destination)
             throws IOException {
-        TempFile temp = store.newTemp(creds);
+        return store(store, creds, filler, missing, destination, false);
+    }
+
+    /** As above, with {@code plainWrites} as for {@link #store(S3Store, Creds, long, String, Filler, long, boolean)}. */
+    public static Stored store(S3Store store, Creds creds, Filler filler, S3Error missing, Destination destination,
+            boolean plainWrites) throws IOException {
+        TempFile temp = store.newTemp(creds, plainWrites);
         Timeline.step("create");
         boolean done = false;
         try {

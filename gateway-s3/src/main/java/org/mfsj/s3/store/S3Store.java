@@ -188,10 +188,18 @@ public final class S3Store {
 
     /** A new empty file aside from every bucket, open for writing, to be {@link #publish}ed or {@link #discard}ed. */
     public TempFile newTemp(Creds creds) throws S3Exception {
+        return newTemp(creds, false);
+    }
+
+    /**
+     * As above; {@code plainWrites}: the caller only writes the file, at least one byte, then
+     * publishes or discards it (see {@link MfsClient#createOpenScratch(Creds, long, String, int, boolean)}).
+     */
+    public TempFile newTemp(Creds creds, boolean plainWrites) throws S3Exception {
         String name = UUID.randomUUID().toString();
         try {
             // answered once applied: the temp file shows nowhere until publish, whose durable change covers it
-            return new TempFile(tmpDir, name, client.createOpenScratch(creds, tmpDir, name, FILE_MODE));
+            return new TempFile(tmpDir, name, client.createOpenScratch(creds, tmpDir, name, FILE_MODE, plainWrites));
         } catch (MfsException e) {
             throw ErrorMapping.of(e, S3Error.NO_SUCH_BUCKET);
         }

@@ -51,6 +51,17 @@ class BucketOpsTest {
     }
 
     @Test
+    void eachUserListsTheBucketsItOwnsNotEveryOneItCanRead() {
+        gw.s3.createBucket(b -> b.bucket("mine"));
+        try (var other = gw.client("OTHER", "other", true)) {
+            other.createBucket(b -> b.bucket("theirs"));
+            // "theirs" is a 0755 directory: readable by the first user, but not its bucket
+            assertThat(gw.s3.listBuckets().buckets()).extracting(Bucket::name).containsExactly("mine");
+            assertThat(other.listBuckets().buckets()).extracting(Bucket::name).containsExactly("theirs");
+        }
+    }
+
+    @Test
     void badBucketNamesAreRefused() {
         for (String bad : List.of("ab", "UPPER", "under_score", "-dash", ".mfss3")) {
             // the SDK checks names on CreateBucket itself; a listing reaches the gateway

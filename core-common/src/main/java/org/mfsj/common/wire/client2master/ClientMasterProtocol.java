@@ -67,6 +67,9 @@ public final class ClientMasterProtocol {
             .add(1071, ChangeVotersReply.class, ChangeVotersReply::decode)
             // 1076/1576: a scratch file's new chunk, created by its chain instead of by the master
             .add(1076, ScratchOpenChunk.class, ScratchOpenChunk::decode)
+            // 1077/1577: a scratch file made with its first chunk opened; 1078: its publish with its last chunk ends
+            .add(1077, ScratchCreateWrite.class, ScratchCreateWrite::decode)
+            .add(1078, PublishWritten.class, PublishWritten::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
@@ -89,7 +92,8 @@ public final class ClientMasterProtocol {
             .add(1549, LookupObjectReply.class, LookupObjectReply::decode)
             .add(1552, MasterRoleReply.class, MasterRoleReply::decode)
             .add(1553, TransferLeaderReply.class, TransferLeaderReply::decode)
-            .add(1576, NewChunkReply.class, NewChunkReply::decode);
+            .add(1576, NewChunkReply.class, NewChunkReply::decode)
+            .add(1577, ScratchCreatedReply.class, ScratchCreatedReply::decode);
 
     private ClientMasterProtocol() {
     }

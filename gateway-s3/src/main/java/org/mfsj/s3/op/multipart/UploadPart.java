@@ -24,7 +24,7 @@ public final class UploadPart implements S3Operation {
         int number = Uploads.partNumber(r.param("partNumber"));
         UploadChecks checks = UploadChecks.from(r);
         Uploads.Part part = uploads.putPart(x.creds(), u, number,
-                h -> Received.receive(x.payload(), h, checks).meta(ObjectMeta.empty()));
+                h -> Received.receive(x.payload(), h, checks).meta(ObjectMeta.empty()), x.payload().length() > 0);
         x.header("ETag", ObjectHeaders.quoted(part.meta().etag()));
         ObjectHeaders.checksums(x, part.meta().checksum());
         x.sendEmpty(200);

@@ -42,7 +42,7 @@ public final class UploadPartCopy implements S3Operation {
                 throw new S3Exception(S3Error.INTERNAL_ERROR, "The source changed while it was being copied");
             }
             return new ObjectMeta(Map.of(), Map.of(), HexFormat.of().formatHex(w.md5()), Map.of(), null, 0, -1);
-        });
+        }, range.length() > 0);
         x.sendXml(200, XmlWriter.document("CopyPartResult")
                 .element("LastModified", ObjectHeaders.isoDate(part.attr().mtimeNanos()))
                 .element("ETag", ObjectHeaders.quoted(part.meta().etag())));

@@ -143,11 +143,13 @@ public final class Uploads {
      * Writes a part aside (in the gateway's scratch directory, as a PUT does: answered by the master
      * once applied), forces it to disk (an acknowledged part is durable; Complete may join its
      * chunks without copying them), and puts it in the upload's folder with its metadata in one
-     * durable change, over any earlier copy of that part.
+     * durable change, over any earlier copy of that part. {@code plainWrites}: the filler only
+     * writes, at least one byte (see {@link Ingest}).
      */
-    Part putPart(Creds creds, Upload u, int number, Ingest.Filler filler) throws IOException {
+    Part putPart(Creds creds, Upload u, int number, Ingest.Filler filler, boolean plainWrites) throws IOException {
         Ingest.Stored s = Ingest.store(store, creds, filler, S3Error.NO_SUCH_UPLOAD,
-                (temp, meta, mtime) -> store.publishAt(creds, temp, u.dir(), partName(number), meta, mtime));
+                (temp, meta, mtime) -> store.publishAt(creds, temp, u.dir(), partName(number), meta, mtime),
+                plainWrites);
         return new Part(number, s.attr(), s.meta());
     }
 

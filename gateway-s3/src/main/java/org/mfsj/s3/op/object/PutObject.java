@@ -33,7 +33,8 @@ public final class PutObject implements S3Operation {
         ObjectMeta requested = ObjectHeaders.fromRequest(x.request());
         long expectTarget = PutCondition.from(x.request()).expectTarget(store, x.creds(), bucket, x.request().key());
         Ingest.Stored s = Ingest.store(store, x.creds(), bucket, x.request().key(),
-                h -> Received.receive(x.payload(), h, checks).meta(requested), expectTarget);
+                h -> Received.receive(x.payload(), h, checks).meta(requested), expectTarget,
+                x.payload().length() > 0);
         x.header("ETag", ObjectHeaders.quoted(s.meta().etag()));
         ObjectHeaders.checksums(x, s.meta().checksum());
         x.sendEmpty(200);
