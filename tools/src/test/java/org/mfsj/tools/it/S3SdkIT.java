@@ -315,6 +315,12 @@ class S3SdkIT {
                     .doesNotContain("mine");
             assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("mine")
                     .doesNotContain("theirs");
+            // a new bucket is its owner's alone, as in S3
+            s3.putObject(b -> b.bucket("mine").key("secret"), RequestBody.fromString("mine only"));
+            assertThatThrownBy(() -> other.getObject(b -> b.bucket("mine").key("secret")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            assertThatThrownBy(() -> other.listObjectsV2(b -> b.bucket("mine")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
             other.deleteBucket(b -> b.bucket("theirs"));
         }
     }

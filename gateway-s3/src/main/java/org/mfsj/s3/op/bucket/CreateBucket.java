@@ -18,6 +18,7 @@ import org.w3c.dom.Element;
 /** CreateBucket: a directory under the S3 root, owned by the caller's uid/gid. */
 public final class CreateBucket implements S3Operation {
     private static final int MAX_BODY = 64 * 1024;
+    static final int BUCKET_MODE = 0700;
 
     private final S3Store store;
 
@@ -31,7 +32,8 @@ public final class CreateBucket implements S3Operation {
         Keys.checkBucket(name);
         readConfiguration(x);
         try {
-            store.client().mkdir(x.creds(), store.rootInode(), name, 0755);
+            // private to its owner, as a new S3 bucket is; sharing is the owner's chmod on any door
+            store.client().mkdir(x.creds(), store.rootInode(), name, BUCKET_MODE);
         } catch (MfsException e) {
             if (e.status() == Status.EEXIST) {
                 Attr a = store.client().lookup(x.creds(), store.rootInode(), name);
