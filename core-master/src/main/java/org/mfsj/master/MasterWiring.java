@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
@@ -54,7 +55,7 @@ import org.mfsj.master.session.SessionRegistry;
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
         Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads, LockCalls locks) {
 
-    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
+    static MasterWiring build(MasterConfig cfg, Clock clock, MasterThread master, MetaStore store, ImageSaver saver,
             LiveExports exports) {
         Namespace ns = store.state().namespace();
         ChunkRegistry registry = store.state().chunks();
@@ -86,8 +87,11 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         followerReads.register(dispatcher);
         dispatcher.setReplyGate((to, reply) -> {
             long version = journal.lastVersion();
-            durability.when(version).thenRun(() -> {
-                followerReads.beforeReply(to, version);
+            Message notice = followerReads.noticeBefore(to, version);
+            durability.send(version, () -> {
+                if (notice != null) {
+                    to.send(notice);
+                }
                 to.send(reply);
             });
         });
@@ -128,7 +132,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
             trash.initNewFileSystem(version, cfg.defaultTrashTime());
         });
 
-        return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
+        return new MasterWiring(new ClientInbound(master, master::inThread, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
                 lockCalls);
     }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Holds back what must not happen before a change is durable (a reply to a client, an order to a
  * chunkserver) and releases it, on the master thread, when the log reports the version durable.
  * The log's thread only posts the news; every waiter lives on the master thread, so it needs no
- * lock, and the master thread never waits for a disk.
+ * lock, and the master thread never waits for a disk. Replies to clients are the exception: they
+ * need no master state once built, so the thread that learns a version durable sends them itself
+ * ({@link #send}), a thread hand-off fewer per change.
  */
 public final class Durability implements MetaLog.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
@@ -27,6 +29,7 @@ public final class Durability implements MetaLog.Listener {
     private final Executor master;
     private final Runnable onFailure;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final HeldSends sends;
     private long durable;
     private MfsException failure;
 
@@ -35,6 +38,18 @@ public final class Durability implements MetaLog.Listener {
         this.master = master;
         this.durable = durable;
         this.onFailure = onFailure;
+        this.sends = new HeldSends(durable);
+    }
+
+    /**
+     * Runs {@code send} once {@code version} is durable, on whichever thread learns it first (the
+     * changelog's, or the master thread); never if the log fails. {@code send} may not touch master
+     * state. Master thread only.
+     */
+    public void send(long version, Runnable send) {
+        if (failure == null) {
+            sends.when(version, send);
+        }
     }
 
     /** Completes (on the master thread) once {@code version} is durable. Master thread only. */
@@ -52,6 +67,7 @@ public final class Durability implements MetaLog.Listener {
 
     @Override
     public void durable(long version) {
+        sends.release(version);
         try {
             master.execute(() -> release(version));
         } catch (RejectedExecutionException stopped) {
@@ -64,11 +80,13 @@ public final class Durability implements MetaLog.Listener {
     /** Releases the waiters at once: a reply held for a commit leaves without another turn of the queue. */
     @Override
     public void durableOnMaster(long version) {
+        sends.release(version);
         release(version);
     }
 
     @Override
     public void failed(IOException error) {
+        sends.fail();
         master.execute(() -> {
             failure = new MfsException(Status.EIO, "metadata could not be made durable: " + error.getMessage());
             while (!waiting.isEmpty()) {
