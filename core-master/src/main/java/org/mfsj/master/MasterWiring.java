@@ -29,6 +29,7 @@ import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.ClientInbound;
+import org.mfsj.master.net.ReplyGate;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
 import org.mfsj.master.service.ChunkReads;
@@ -85,16 +86,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        dispatcher.setReplyGate((to, reply) -> {
-            long version = journal.lastVersion();
-            Message notice = followerReads.noticeBefore(to, version);
-            durability.send(version, () -> {
-                if (notice != null) {
-                    to.send(notice);
-                }
-                to.send(reply);
-            });
-        });
+        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
         dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
@@ -135,5 +127,19 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         return new MasterWiring(new ClientInbound(master, master::inThread, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
                 lockCalls);
+    }
+
+    /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
+    private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
+        return (to, reply) -> {
+            long version = journal.lastVersion();
+            Message notice = followerReads.noticeBefore(to, version);
+            durability.send(version, () -> {
+                if (notice != null) {
+                    to.send(notice);
+                }
+                to.send(reply);
+            });
+        };
     }
 }
