@@ -32,6 +32,15 @@ public final class Durability implements MetaLog.Listener {
     private final HeldSends sends;
     private long durable;
     private MfsException failure;
+    /**
+     * The log's news and the waiters' needs, so the log's thread wakes the master thread only when a
+     * waiter may be left to release (most batches hold replies only): each side writes its own
+     * first, then reads the other's, so at least one of them sees that a release is due.
+     */
+    private volatile long reported;
+    private volatile long awaited;
+    /** Up to where the log's thread has posted a release (its thread only). */
+    private long posted;
 
     /** {@code durable}: the version already durable at start; {@code onFailure} runs once, on the master thread. */
     public Durability(Executor master, long durable, Runnable onFailure) {
@@ -60,14 +69,30 @@ public final class Durability implements MetaLog.Listener {
         if (version <= durable) {
             return NOW;
         }
+        if (waiting.isEmpty() && reported >= version) {
+            // the log's news, which it did not post here as no one waited
+            durable = reported;
+            return NOW;
+        }
         CompletableFuture<Void> f = new CompletableFuture<>();
         waiting.add(new Waiter(version, f));
+        awaited = Math.max(awaited, version);
+        long news = reported;
+        if (news >= version) {
+            // the log reported it before it saw this waiter: release after the task at hand, as the log would
+            master.execute(() -> release(news));
+        }
         return f;
     }
 
     @Override
     public void durable(long version) {
         sends.release(version);
+        reported = version;
+        if (awaited <= posted) {
+            return;
+        }
+        posted = version;
         try {
             master.execute(() -> release(version));
         } catch (RejectedExecutionException stopped) {
