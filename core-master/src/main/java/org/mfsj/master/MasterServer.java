@@ -79,7 +79,8 @@ public final class MasterServer implements RunningMaster {
     public static MasterServer start(MasterConfig cfg, Clock clock)
             throws InterruptedException, IOException, ConfigException {
         ExportsSource exportsFile = ExportsSource.read(cfg.exportsFile());
-        MasterThread master = new MasterThread("mfsmaster");
+        // the client connections are served on the master thread itself (see MasterThread)
+        MasterThread master = MasterThread.servingConnections("mfsmaster");
         AtomicReference<MasterServer> self = new AtomicReference<>();
         AtomicReference<MasterWiring> wiring = new AtomicReference<>();
         EventLoopGroup group = Transport.newGroup(IO_THREADS);
@@ -90,7 +91,7 @@ public final class MasterServer implements RunningMaster {
         try {
             cs = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                     ChunkMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterWiring::chunkservers));
-            cl = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
+            cl = WireServer.bind(master.connections(), cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
                     ClientMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterServer::clientsWithRole));
             store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
                     () -> stopServing(self.get()));

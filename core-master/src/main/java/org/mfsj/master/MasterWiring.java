@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
@@ -28,6 +29,7 @@ import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.ClientInbound;
+import org.mfsj.master.net.ReplyGate;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
 import org.mfsj.master.service.ChunkReads;
@@ -54,7 +56,7 @@ import org.mfsj.master.session.SessionRegistry;
 record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable chunkLoop, Runnable sessionSweep,
         Runnable trashPurge, Executor master, Journal journal, FollowerReadCalls followerReads, LockCalls locks) {
 
-    static MasterWiring build(MasterConfig cfg, Clock clock, Executor master, MetaStore store, ImageSaver saver,
+    static MasterWiring build(MasterConfig cfg, Clock clock, MasterThread master, MetaStore store, ImageSaver saver,
             LiveExports exports) {
         Namespace ns = store.state().namespace();
         ChunkRegistry registry = store.state().chunks();
@@ -84,13 +86,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        dispatcher.setReplyGate((to, reply) -> {
-            long version = journal.lastVersion();
-            durability.when(version).thenRun(() -> {
-                followerReads.beforeReply(to, version);
-                to.send(reply);
-            });
-        });
+        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
         dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
@@ -128,8 +124,22 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
             trash.initNewFileSystem(version, cfg.defaultTrashTime());
         });
 
-        return new MasterWiring(new ClientInbound(master, dispatcher), new ChunkServerInbound(master, manager),
+        return new MasterWiring(new ClientInbound(master, master::inThread, dispatcher), new ChunkServerInbound(master, manager),
                 loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
                 lockCalls);
+    }
+
+    /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
+    private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
+        return (to, reply) -> {
+            long version = journal.lastVersion();
+            Message notice = followerReads.noticeBefore(to, version);
+            durability.send(version, () -> {
+                if (notice != null) {
+                    to.send(notice);
+                }
+                to.send(reply);
+            });
+        };
     }
 }

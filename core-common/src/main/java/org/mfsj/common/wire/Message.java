@@ -9,4 +9,12 @@ public interface Message {
     int msgId();
 
     void encodeBody(WireWriter out);
+
+    /**
+     * About how many bytes the body takes, when that may be far more than a small message's: the
+     * encoder sizes its buffer once instead of doubling it, copied each time, up to a large reply.
+     */
+    default int sizeHint() {
+        return 0;
+    }
 }

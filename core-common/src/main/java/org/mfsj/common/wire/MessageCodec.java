@@ -42,6 +42,10 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Message msg, ByteBuf out) {
+        int hint = msg.sizeHint();
+        if (hint > out.writableBytes()) {
+            out.ensureWritable(HEADER + 4 + hint);
+        }
         out.writeInt(outbound.typeOf(msg));
         int lengthAt = out.writerIndex();
         out.writeInt(0);

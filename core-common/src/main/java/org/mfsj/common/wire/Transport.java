@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.ThreadFactory;
 
 /** Picks epoll where the native transport loads, NIO elsewhere. */
 public final class Transport {
@@ -23,8 +24,16 @@ public final class Transport {
     }
 
     public static EventLoopGroup newGroup(int threads) {
-        IoHandlerFactory f = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, f);
+        return new MultiThreadIoEventLoopGroup(threads, ioHandlers());
+    }
+
+    /** A group whose threads {@code threads} makes (to name them, or make them daemons). */
+    public static EventLoopGroup newGroup(int threads, ThreadFactory factory) {
+        return new MultiThreadIoEventLoopGroup(threads, factory, ioHandlers());
+    }
+
+    private static IoHandlerFactory ioHandlers() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     /**

@@ -40,12 +40,16 @@ public final class FollowerReadCalls {
                 (id, st) -> new RegisterSessionReply(id, st, 0, 0));
     }
 
-    /** Right before a reply to {@code to} released once {@code version} was durable. */
-    public void beforeReply(Peer to, long version) {
+    /**
+     * The notice to send right before a reply to {@code to} that waits for {@code version} to be
+     * durable, or null when {@code to} does not watch versions or was told this one already.
+     */
+    public VersionNotice noticeBefore(Peer to, long version) {
         Long last = told.get(to);
-        if (last != null && version > last) {
-            told.put(to, version);
-            to.send(new VersionNotice(0, version));
+        if (last == null || version <= last) {
+            return null;
         }
+        told.put(to, version);
+        return new VersionNotice(0, version);
     }
 }

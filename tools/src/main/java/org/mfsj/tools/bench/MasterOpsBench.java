@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
@@ -28,8 +29,11 @@ final class MasterOpsBench {
      * changelog) beside setxattr (a change of about the same size that is) show what a lock call
      * would cost if locks were replicated through the changelog.
      */
-    private static final String[] PHASES = {"create", "lookup", "getattr", "lock", "unlock", "setxattr", "rename",
-        "unlink"};
+    private static final String[] PHASES = {"create", "lookup", "getattr", "readdir", "lock", "unlock", "setxattr",
+        "rename", "unlink"};
+    /** The readdir phase lists each connection's whole directory, with attributes, this many times. */
+    private static final int LISTINGS = 20;
+    private static final int READDIR = 3;
 
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -65,13 +69,19 @@ final class MasterOpsBench {
                     + (processes ? " (processes)" : "");
             int perConn = Math.max(1, ops / conns);
             for (int p = 0; p < PHASES.length; p++) {
+                if (p == READDIR) {
+                    MasterBench.print("readdir " + perConn + " entries, " + label,
+                            phaseNanos[p] / 1e6 / (LISTINGS * conns), "ms per listing");
+                    continue;
+                }
                 MasterBench.print(PHASES[p] + ", " + label, (double) perConn * conns * 1e9 / phaseNanos[p], "ops/s");
             }
             if (!processes) {
                 // this JVM's CPU (clients and masters): less sensitive to other load than ops/s
                 for (int p = 0; p < PHASES.length; p++) {
-                    MasterBench.print("cpu per op, " + PHASES[p] + ", " + label, timed[1][p] / 1e3 / (perConn * conns),
-                            "us");
+                    int calls = p == READDIR ? LISTINGS * conns : perConn * conns;
+                    MasterBench.print("cpu per " + (p == READDIR ? "listing" : "op") + ", " + PHASES[p] + ", "
+                            + label, timed[1][p] / 1e3 / calls, "us");
                 }
             }
             if (after.size() == before.size()) {
@@ -164,22 +174,44 @@ final class MasterOpsBench {
                 start[1] = CPU.getProcessCpuTime();
             }
             barrier.await();
-            for (int i = 0; i < n; i++) {
+            if (p == READDIR) {
+                listWhole(c, dir, n);
+            }
+            for (int i = 0; p != READDIR && i < n; i++) {
                 String name = "f" + i;
                 switch (p) {
                     case 0 -> inodes[i] = c.create(root, dir, name, 0644).inode();
                     case 1 -> c.lookup(root, dir, name);
                     case 2 -> c.getattr(inodes[i]);
-                    case 3 -> c.setLock(inodes[i], LockFlavor.POSIX, LockType.WRITE, 0, 99, id + 1, id + 1, false);
-                    case 4 -> c.releaseLocks(inodes[i], LockFlavor.POSIX, id + 1);
-                    case 5 -> c.setxattr(root, inodes[i], "user.lock", new byte[16], 0);
-                    case 6 -> c.rename(root, dir, name, dir, "r" + i);
+                    case 4 -> c.setLock(inodes[i], LockFlavor.POSIX, LockType.WRITE, 0, 99, id + 1, id + 1, false);
+                    case 5 -> c.releaseLocks(inodes[i], LockFlavor.POSIX, id + 1);
+                    case 6 -> c.setxattr(root, inodes[i], "user.lock", new byte[16], 0);
+                    case 7 -> c.rename(root, dir, name, dir, "r" + i);
                     default -> c.unlink(root, dir, "r" + i);
                 }
             }
             if (barrier.await() == 0) {
                 nanos[0][p] = System.nanoTime() - start[0];
                 nanos[1][p] = CPU.getProcessCpuTime() - start[1];
+            }
+        }
+    }
+
+    /** {@link #LISTINGS} listings of {@code dir} with attributes, page by page; each must hold all {@code n} names. */
+    private static void listWhole(MfsClient c, long dir, int n) throws MfsException {
+        for (int k = 0; k < LISTINGS; k++) {
+            long cookie = 0;
+            int seen = 0;
+            while (true) {
+                DirPage page = c.readdir(Creds.ROOT, dir, cookie, n, true);
+                seen += page.entries().size();
+                if (page.eof() || page.entries().isEmpty()) {
+                    break;
+                }
+                cookie = page.entries().get(page.entries().size() - 1).cookie();
+            }
+            if (seen != n) {
+                throw new IllegalStateException("listing of " + n + " files returned " + seen);
             }
         }
     }
