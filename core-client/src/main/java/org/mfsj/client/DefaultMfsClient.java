@@ -3,7 +3,6 @@ package org.mfsj.client;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.mfsj.client.cache.ChunkLocation;
 import org.mfsj.client.cache.ChunkLocationCache;
 import org.mfsj.client.io.ChunkConnections;
 import org.mfsj.client.io.ChunkLocator;
@@ -30,14 +29,10 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
-import org.mfsj.common.wire.client2master.AppendChunks;
 import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.CreateOpen;
-import org.mfsj.common.wire.client2master.LookupObject;
-import org.mfsj.common.wire.client2master.LookupObjectReply;
-import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.common.wire.client2master.GetAttr;
 import org.mfsj.common.wire.client2master.GetXattr;
 import org.mfsj.common.wire.client2master.Link;
@@ -54,11 +49,6 @@ import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.Rmdir;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.SetXattr;
-import org.mfsj.common.wire.client2master.ScratchCreateOpen;
-import org.mfsj.common.wire.client2master.ScratchCreateWrite;
-import org.mfsj.common.wire.client2master.ScratchCreatedReply;
-import org.mfsj.common.wire.client2master.PublishWritten;
-import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.Symlink;
 import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.XattrListReply;
@@ -85,6 +75,7 @@ final class DefaultMfsClient implements MfsClient {
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
+    private final ObjectRequests objects;
     private final ClientMetrics metrics;
 
     private DefaultMfsClient(ClientConfig cfg, ClientThreads threads, MasterLink link, ClientMetrics metrics) {
@@ -109,6 +100,7 @@ final class DefaultMfsClient implements MfsClient {
         WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
                 WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers, fileSync);
         this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
+        this.objects = new ObjectRequests(master, files, locations);
     }
 
     static MfsClient connect(ClientConfig cfg) throws MfsException {
@@ -233,8 +225,7 @@ final class DefaultMfsClient implements MfsClient {
     public void unlink(Creds creds, long parent, String name) throws MfsException {
         long rq = master.newRequestId();
         master.status(id -> new Unlink(id, creds, parent, name, rq), "unlink '" + name + "' in " + parent);
-        // a scratch file discarded instead of published: its kept chunk ends go with it
-        files.takeScratchEnds(scratchKey(parent, name));
+        objects.unlinked(parent, name);
     }
 
     @Override
@@ -313,78 +304,31 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public FileHandle createOpenScratch(Creds creds, long parent, String name, int mode) throws MfsException {
-        long rq = master.newRequestId();
-        Attr a = master.attr(id -> new ScratchCreateOpen(new CreateOpen(id, creds, parent, name, mode, rq)),
-                "create and open scratch file '" + name + "' in " + parent);
-        return files.openScratch(creds, a);
+        return objects.createOpenScratch(creds, parent, name, mode);
     }
 
     @Override
     public FileHandle createOpenScratch(Creds creds, long parent, String name, int mode, boolean willWrite)
             throws MfsException {
-        if (!willWrite) {
-            return createOpenScratch(creds, parent, name, mode);
-        }
-        long rq = master.newRequestId();
-        String what = "create and open scratch file '" + name + "' in " + parent + " with its first chunk";
-        ScratchCreatedReply r = master.request(id -> new ScratchCreateWrite(new CreateOpen(id, creds, parent, name,
-                mode, rq)), ScratchCreatedReply.class, what);
-        MfsException.check(r.status(), what);
-        return files.openScratch(creds, r.attr(), scratchKey(parent, name),
-                r.created() && r.chunk().status().isOk() ? r.chunk() : null);
-    }
-
-    private static String scratchKey(long parent, String name) {
-        return parent + "/" + name;
+        return objects.createOpenScratch(creds, parent, name, mode, willWrite);
     }
 
     @Override
     public ObjectLookup lookupObject(Creds creds, long parent, String name, String xattrName, boolean openForRead)
             throws MfsException {
-        String what = "lookup object '" + name + "' in " + parent;
-        LookupObjectReply r = master.request(id -> new LookupObject(id, creds, parent, name, xattrName, openForRead),
-                LookupObjectReply.class, what);
-        MfsException.check(r.status(), what);
-        if (!r.opened()) {
-            return new ObjectLookup(patch(r.attr()), r.xattr(), null);
-        }
-        // close-to-open, as open does; the first chunk's place came along (a small object's only one)
-        locations.invalidateInode(r.attr().inode());
-        if (r.chunkId() != 0) {
-            locations.put(new ChunkLocation(r.attr().inode(), 0, r.attr().length(), r.chunkId(), r.version(),
-                    r.locations()));
-        }
-        return new ObjectLookup(patch(r.attr()), r.xattr(), files.open(creds, r.attr(), false));
+        return objects.lookupObject(creds, parent, name, xattrName, openForRead);
     }
 
     @Override
     public Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
             String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
-        long rq = master.newRequestId();
-        // the scratch file's last chunk ends, kept by its writer, are recorded by the same call
-        List<WriteChunkEnd> ends = files.takeScratchEnds(scratchKey(srcParent, srcName));
-        return patch(master.attr(id -> {
-            Publish p = new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
-                    mtimeNanos, rq, expectTarget);
-            return ends.isEmpty() ? p : new PublishWritten(p, ends);
-        }, "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in " + dstParent));
+        return objects.publish(creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos,
+                expectTarget);
     }
 
     @Override
     public Attr appendChunks(Creds creds, long inode, List<Long> sources) throws MfsException {
-        OpenFile open = files.find(inode);
-        if (open != null) {
-            open.flush();
-        }
-        long rq = master.newRequestId();
-        Attr a = master.attr(id -> new AppendChunks(id, creds, inode, sources, rq),
-                "append " + sources.size() + " file(s) by chunks to " + inode);
-        locations.invalidateInode(inode);
-        if (open != null) {
-            // the file changed under this handle's cached view: take the master's length, drop read data
-            open.truncated(a.length());
-        }
-        return patch(a);
+        return objects.appendChunks(creds, inode, sources);
     }
 
     @Override
@@ -529,8 +473,7 @@ final class DefaultMfsClient implements MfsClient {
     }
 
     private Attr patch(Attr a) {
-        OpenFile open = files.find(a.inode());
-        return open == null ? a : open.patch(a);
+        return files.patch(a);
     }
 
     @Override

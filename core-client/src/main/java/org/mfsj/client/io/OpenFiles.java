@@ -128,6 +128,12 @@ public final class OpenFiles {
         return files.get(inode);
     }
 
+    /** {@code a} with the length of this client's unflushed writes to the file, if it has it open. */
+    public Attr patch(Attr a) {
+        OpenFile open = files.get(a.inode());
+        return open == null ? a : open.patch(a);
+    }
+
     public List<OpenFile> all() {
         return List.copyOf(files.values());
     }
