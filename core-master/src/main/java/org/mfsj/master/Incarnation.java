@@ -19,6 +19,8 @@ import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.FollowerHello;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -82,7 +84,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private final PeerLinks links;
     private final Membership members;
     private VoterChange voterChange;
-    private final RequestHold hold = new RequestHold(master);
+    private final RequestHold hold = new RequestHold(master, this::leaseValid);
     private LeaderTransfer transfer;
     private ShadowReads shadow;
     private MetaStore store;
@@ -172,6 +174,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             raft.tick();
             images.pump();
             transfer.tick();
+            hold.resume();
             shadow.progress();
         });
         saver.schedule(cfg.metadataSaveFreq());
@@ -211,6 +214,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         }
     }
 
+    /** Master thread: the leader may answer its clients (its read lease holds). */
+    private boolean leaseValid() {
+        RaftCore r = raft;
+        return r != null && r.leaseValid();
+    }
+
     Peer.Inbound clients() {
         MasterWiring w = wiring;
         return new RoleInbound(master, this, w != null && !ended ? hold.around(w.clients()) : shadow.inbound());
@@ -230,6 +239,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             try {
                 if (m instanceof RequestVote r) {
                     from.send(raft.onRequestVote(r));
+                } else if (m instanceof PreVote r) {
+                    from.send(raft.onPreVote(r));
                 } else if (m instanceof AppendEntries a) {
                     if (from.attachment() == null) {
                         // once per connection: lets the leader know this master by its clients' address
@@ -298,8 +309,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             }
             if (m instanceof VoteReply v) {
                 raft.onVoteReply(peer, v);
+            } else if (m instanceof PreVoteReply v) {
+                raft.onPreVoteReply(peer, v);
             } else if (m instanceof AppendReply a) {
                 raft.onAppendReply(peer, a);
+                hold.resume();
             } else if (m instanceof ImageReply r) {
                 raft.onImageReply(peer, r);
                 images.answered(peer, r);

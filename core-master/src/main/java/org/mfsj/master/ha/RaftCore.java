@@ -11,6 +11,8 @@ import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -54,13 +56,15 @@ public final class RaftCore {
     private final ImageCatchUp images = new ImageCatchUp(this);
     private final VoteRule voting = new VoteRule(this);
     private final FollowerRule following = new FollowerRule(this);
+    private final PreVoteRound preVote = new PreVoteRound(this);
+    private final ReadLease lease;
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
-    /** Follower: when the current leader was last heard from. */
-    private long heardLeaderAt;
+    /** When a leader was last heard from (by this life or an earlier one of this process). */
+    private long leaderContact;
     private long lastTick;
     private long nextHeartbeat;
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
@@ -96,9 +100,20 @@ public final class RaftCore {
         this.selfClients = selfClients;
         this.preferred = preferred;
         this.quorum = new Quorum(this, peers);
+        this.lease = new ReadLease(timing.electionMin().toMillis());
         long now = clock.millis();
         lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
+        leaderContact = terms.leaderContact();
+        if (leaderContact == Long.MIN_VALUE && terms.term() > 0) {
+            // a restart: this master may have answered a leader just before it stopped, and that
+            // leader's read lease counts on it to vote for no one for a while (ReadLease)
+            leaderContact = now;
+        }
+        terms.leaderContact(leaderContact);
+        if (leaderContact != Long.MIN_VALUE) {
+            electionDeadline = Math.max(electionDeadline, leaderContact + timing.electionMin().toMillis());
+        }
     }
 
     public Role role() {
@@ -125,6 +140,14 @@ public final class RaftCore {
 
     public int peers() {
         return peers;
+    }
+
+    /**
+     * Whether this master may answer clients now: it leads and a majority answered it within the
+     * read lease, so no other master can have been elected (see {@link ReadLease}).
+     */
+    public boolean leaseValid() {
+        return role == Role.LEADER && lease.valid(quorum, clock.millis());
     }
 
     /** Leader: whether {@code peer} answered within the last {@code millis}. */
@@ -185,6 +208,7 @@ public final class RaftCore {
         if (progress != null) {
             progress.grow(peers);
         }
+        lease.grow(peers);
     }
 
         /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
@@ -222,7 +246,8 @@ public final class RaftCore {
                 electionDeadline = now + randomTimeout();
                 return;
             }
-            startElection(false);
+            electionDeadline = now + randomTimeout();
+            preVote.start();
         }
     }
 
@@ -242,6 +267,7 @@ public final class RaftCore {
     void startElection(boolean handOver) {
         long now = clock.millis();
         long term = terms.term() + 1;
+        preVote.cancel();
         following.stopAcks();
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
@@ -265,6 +291,15 @@ public final class RaftCore {
         return voting.answer(r);
     }
 
+    /** Answers a would-be candidate's pre-vote; records nothing. */
+    public PreVoteReply onPreVote(PreVote r) {
+        return voting.preAnswer(r);
+    }
+
+    public void onPreVoteReply(int peer, PreVoteReply r) {
+        preVote.onReply(peer, r);
+    }
+
     public void onVoteReply(int peer, VoteReply r) {
         observe(r.term());
         if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted() || !quorum.votes(peer)) {
@@ -285,6 +320,7 @@ public final class RaftCore {
             terms.joined();
         }
         progress = new Progress(peers, log.lastVersion(), now);
+        lease.restart(peers);
         LOG.info("master {} leads in term {} (log ends at {}, committed {})", terms.self(), term(),
                 log.lastVersion(), commit);
         // the term's first entry: once it commits, every entry before it is committed too
@@ -328,8 +364,8 @@ public final class RaftCore {
             return;
         }
         long prev = next - 1;
-        events.send(peer, new AppendEntries(0, term(), terms.self(), selfClients, prev, log.termAt(prev), commit,
-                entries));
+        events.send(peer, new AppendEntries(lease.stamp(clock.millis()), term(), terms.self(), selfClients, prev,
+                log.termAt(prev), commit, entries));
         appendsSent++;
         entriesSent += entries.size();
         progress.sent(peer, prev + entries.size());
@@ -353,20 +389,26 @@ public final class RaftCore {
 
     void follow(long leader, String clients, long term) {
         role = Role.FOLLOWER;
+        preVote.cancel();
         if (leaderId != leader) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
             leaderId = leader;
             following.newLeader();
         }
         leaderClients = clients;
-        heardLeaderAt = clock.millis();
-        electionDeadline = heardLeaderAt + randomTimeout();
+        leaderContact = clock.millis();
+        terms.leaderContact(leaderContact);
+        electionDeadline = leaderContact + randomTimeout();
     }
 
-    /** Whether this master leads, or heard from its leader within the shortest election timeout. */
+    /**
+     * Whether this master leads, or as a follower heard from a leader within the shortest election
+     * timeout (in this life or, in this process, an earlier one; since start-up after a restart):
+     * a leader's read lease counts on such a master to vote for no one (see {@link ReadLease}).
+     */
     boolean leaderAlive() {
-        return role == Role.LEADER
-                || role == Role.FOLLOWER && leaderId != 0 && clock.millis() - heardLeaderAt < timing.electionMin().toMillis();
+        return role == Role.LEADER || role == Role.FOLLOWER && leaderContact != Long.MIN_VALUE
+                && clock.millis() - leaderContact < timing.electionMin().toMillis();
     }
 
     /**
@@ -411,6 +453,7 @@ public final class RaftCore {
             return;
         }
         long now = clock.millis();
+        lease.answered(peer, r.msgId());
         if (r.success()) {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
@@ -447,6 +490,7 @@ public final class RaftCore {
         }
         boolean led = role == Role.LEADER;
         handOver.cancel();
+        preVote.cancel();
         following.stopAcks();
         terms.save(term, 0);
         role = Role.FOLLOWER;
@@ -461,6 +505,12 @@ public final class RaftCore {
             LOG.warn("leader {} saw term {}; steps down", terms.self(), term);
             events.steppedDown(term);
         }
+    }
+
+    /** Leader: the hand-over's target was told to stand; nothing more may land in this log. */
+    void stepDownForHandOver() {
+        LOG.info("leader {} of term {} steps down for the hand-over", terms.self(), term());
+        stepDown(term());
     }
 
     private void stepDown(long term) {
