@@ -49,7 +49,11 @@ class MasterPartitionIT {
                 pinned.getattr(dir);
                 proxies.isolate(isolated, true);
                 String next = group.awaitLeader(old, Duration.ofSeconds(15));
-                c.mkdir(ClusterFixture.ROOT, dir, "majority-" + next, 0755);
+                // a client of the new leader only: one bound to the old one would wait until it steps down
+                try (MfsClient atNext = MfsClient.connect(ClientConfig.of(List.of(group.address(next)))
+                        .withClientInfo("next"))) {
+                    atNext.mkdir(ClusterFixture.ROOT, dir, "majority-" + next, 0755);
+                }
                 long nextTerm = group.roles().get(cluster.masterNames().indexOf(next)).term();
                 assertNoStaleRead(pinned, dir, "majority-" + next);
                 Throwable stale = catchThrowable(() -> pinned.mkdir(ClusterFixture.ROOT, dir, "minority", 0755));
