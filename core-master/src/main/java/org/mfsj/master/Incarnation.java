@@ -27,6 +27,7 @@ import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.exports.ExportsPush;
 import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.exports.LiveExports;
+import org.mfsj.master.ha.ElapsedClock;
 import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
 import org.mfsj.master.ha.HaStats;
@@ -139,8 +140,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         log = (HaLog) store.log();
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
-        raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
-                standFirst, clientsAt);
+        // intervals only (timeouts, the read lease): a monotonic clock, which no one can step
+        raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, ElapsedClock.INSTANCE, RaftTiming.DEFAULT,
+                new Random(), 0, standFirst, clientsAt);
         members.apply(log, raft);
         members.checkConfiguration(log);
         log.onVoters(() -> members.apply(log, raft));
