@@ -2,7 +2,6 @@ package org.mfsj.master.ha;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,9 +38,6 @@ public final class RaftCore {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftCore.class);
-    /** Entries a follower may be sent ahead of its acknowledgements. */
-    static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
-
     private int peers;
     private final RaftLog log;
     private final TermStore terms;
@@ -57,7 +53,7 @@ public final class RaftCore {
     private final VoteRule voting = new VoteRule(this);
     private final FollowerRule following = new FollowerRule(this);
     private final PreVoteRound preVote = new PreVoteRound(this);
-    private final ReadLease lease;
+    private final LeaderReplication leading;
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
@@ -69,14 +65,6 @@ public final class RaftCore {
     private long nextHeartbeat;
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
-    private Progress progress;
-    /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
-    private boolean pushCommits;
-    /** Leader: entries were appended and {@link #onAppended()} is queued to send them. */
-    private boolean sendQueued;
-    /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
-    private long appendsSent;
-    private long entriesSent;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -100,7 +88,7 @@ public final class RaftCore {
         this.selfClients = selfClients;
         this.preferred = preferred;
         this.quorum = new Quorum(this, peers);
-        this.lease = new ReadLease(timing.electionMin().toMillis());
+        this.leading = new LeaderReplication(this, clock, timing.electionMin().toMillis(), selfClients);
         long now = clock.millis();
         lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
@@ -135,7 +123,7 @@ public final class RaftCore {
 
     /** Leader: the last version known durable on {@code peer}. */
     public long matchOf(int peer) {
-        return role == Role.LEADER ? progress.match(peer) : 0;
+        return role == Role.LEADER ? leading.progress().match(peer) : 0;
     }
 
     public int peers() {
@@ -147,22 +135,22 @@ public final class RaftCore {
      * read lease, so no other master can have been elected (see {@link ReadLease}).
      */
     public boolean leaseValid() {
-        return role == Role.LEADER && lease.valid(quorum, clock.millis());
+        return role == Role.LEADER && leading.leaseValid(quorum);
     }
 
     /** Leader: whether {@code peer} answered within the last {@code millis}. */
     public boolean heardWithin(int peer, long millis) {
-        return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
+        return role == Role.LEADER && clock.millis() - leading.progress().lastHeard(peer) <= millis;
     }
 
     /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
     public boolean answeredWithin(int peer, long millis) {
-        return heardWithin(peer, millis) && progress.answered(peer);
+        return heardWithin(peer, millis) && leading.progress().answered(peer);
     }
 
     /** AppendEntries messages this master sent, and the entries they carried, over all peers. */
     public long[] sendStats() {
-        return new long[] {appendsSent, entriesSent};
+        return leading.sendStats();
     }
 
     public long electionMinMillis() {
@@ -175,7 +163,7 @@ public final class RaftCore {
 
     /** Leader: followers serve reads, so each commit is sent to them as soon as it is known. */
     public void pushCommits() {
-        pushCommits = true;
+        leading.pushCommits();
     }
 
     /**
@@ -205,10 +193,7 @@ public final class RaftCore {
     /** Room for {@code count} peers: a master was added to the peer list. */
     void growPeers(int count) {
         peers = Math.max(peers, count);
-        if (progress != null) {
-            progress.grow(peers);
-        }
-        lease.grow(peers);
+        leading.grow(peers);
     }
 
         /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
@@ -229,7 +214,7 @@ public final class RaftCore {
                 stepDown(term());
                 return;
             }
-            if (!progress.majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
+            if (!leading.progress().majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
                         timing.electionMax().toMillis());
                 stepDown(term());
@@ -238,7 +223,7 @@ public final class RaftCore {
             if (now >= nextHeartbeat) {
                 nextHeartbeat = now + timing.heartbeat().toMillis();
                 for (int p : quorum.targets()) {
-                    replicate(p, true);
+                    leading.replicate(p, true);
                 }
             }
         } else if (now >= electionDeadline) {
@@ -319,8 +304,7 @@ public final class RaftCore {
             // won a majority with its own log: it holds every committed entry, and voted for itself
             terms.joined();
         }
-        progress = new Progress(peers, log.lastVersion(), now);
-        lease.restart(peers);
+        leading.start(peers);
         LOG.info("master {} leads in term {} (log ends at {}, committed {})", terms.self(), term(),
                 log.lastVersion(), commit);
         // the term's first entry: once it commits, every entry before it is committed too
@@ -335,47 +319,20 @@ public final class RaftCore {
      * message per follower rather than in pieces between acknowledgements.
      */
     public void sendQueued() {
-        sendQueued = true;
+        leading.sendQueued();
     }
 
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
-        sendQueued = false;
         if (role == Role.LEADER) {
-            for (int p : quorum.targets()) {
-                replicate(p, false);
-            }
+            leading.onAppended();
         }
-    }
-
-    void replicate(int peer, boolean heartbeat) {
-        long next = progress.next(peer);
-        if (next <= log.floor()) {
-            // the entries it needs are no longer kept here: the image holds them
-            events.sendImage(peer);
-            return;
-        }
-        long last = log.lastVersion();
-        List<AppendEntries.Entry> entries = List.of();
-        if (next <= last && next - progress.match(peer) <= WINDOW) {
-            entries = log.entriesFrom(next, AppendEntries.MAX_ENTRIES);
-        }
-        if (entries.isEmpty() && !heartbeat) {
-            return;
-        }
-        long prev = next - 1;
-        events.send(peer, new AppendEntries(lease.stamp(clock.millis()), term(), terms.self(), selfClients, prev,
-                log.termAt(prev), commit, entries));
-        appendsSent++;
-        entriesSent += entries.size();
-        progress.sent(peer, prev + entries.size());
     }
 
     /** A connection to {@code peer} was (re)made: what was in flight on the old one is lost. */
     public void onConnected(int peer) {
         if (role == Role.LEADER) {
-            progress.resend(peer);
-            replicate(peer, true);
+            leading.onConnected(peer);
         }
     }
 
@@ -441,7 +398,7 @@ public final class RaftCore {
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
-            advanceCommit();
+            leading.advanceCommit();
         } else {
             following.ack(false);
         }
@@ -452,34 +409,9 @@ public final class RaftCore {
         if (role != Role.LEADER || r.term() != term()) {
             return;
         }
-        long now = clock.millis();
-        lease.answered(peer, r.msgId());
+        leading.onReply(peer, r);
         if (r.success()) {
-            progress.matched(peer, r.matchVersion(), now);
-            advanceCommit();
-            if (!sendQueued) {
-                replicate(peer, false);
-            }
             handOver.tryNow();
-        } else {
-            progress.rejected(peer, r.lastVersion(), now);
-            replicate(peer, true);
-        }
-    }
-
-    private void advanceCommit() {
-        long m = progress.majorityMatch(quorum, log.localDurable());
-        // only an entry of the leader's own term commits by counting (Raft, figure 8)
-        if (m > commit && log.termAt(m) == term()) {
-            commit = m;
-            log.committed(m);
-            if (pushCommits) {
-                for (int p : quorum.targets()) {
-                    if (progress.next(p) > log.lastVersion()) {
-                        replicate(p, true);
-                    }
-                }
-            }
         }
     }
 
@@ -532,7 +464,11 @@ public final class RaftCore {
     }
 
     Progress progress() {
-        return progress;
+        return leading.progress();
+    }
+
+    void replicate(int peer, boolean heartbeat) {
+        leading.replicate(peer, heartbeat);
     }
 
     RaftLog log() {

@@ -5,9 +5,10 @@
  *
  * <h2>Pieces</h2>
  * {@link org.mfsj.master.ha.RaftCore} holds the rules and nothing else (no I/O, an injected clock),
- * with collaborators for each part: {@code VoteRule} (a voter's answer), {@code FollowerRule} (appending
- * and acknowledging), {@code HandOverRule}, {@code ImageCatchUp} and {@link org.mfsj.master.ha.Quorum}
- * (who counts);
+ * with collaborators for each part: {@code VoteRule} (a voter's answer), {@code PreVoteRound} (asking
+ * before standing), {@code FollowerRule} (appending and acknowledging), {@code LeaderReplication}
+ * (sending, commit, and the {@code ReadLease}), {@code HandOverRule}, {@code ImageCatchUp} and
+ * {@link org.mfsj.master.ha.Quorum} (who counts);
  * {@link org.mfsj.master.ha.HaLog} is the changelog as both sides see it; the term file
  * ({@link org.mfsj.master.ha.FileTermStore}) keeps the current term and the vote;
  * {@link org.mfsj.master.ha.PeerLinks} and the master2follower wire family carry the messages.
