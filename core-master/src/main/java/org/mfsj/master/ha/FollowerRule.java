@@ -63,7 +63,7 @@ final class FollowerRule {
         RaftLog log = raft.log();
         long self = raft.terms().self();
         if (a.term() < raft.term()) {
-            replyTo.accept(new AppendReply(0, raft.term(), self, false, 0, log.lastVersion()));
+            replyTo.accept(new AppendReply(a.msgId(), raft.term(), self, false, 0, log.lastVersion()));
             return;
         }
         if (raft.role() == RaftCore.Role.LEADER) {

@@ -1,6 +1,8 @@
 package org.mfsj.master.ha;
 
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The leader's read lease: it answers clients only while a majority of voters (itself included)
@@ -10,9 +12,14 @@ import java.util.Arrays;
  * follower grants no vote, and does not stand, for the shortest election timeout after it heard
  * its leader (across its reloads and restarts too); any new leader needs one of them, so none is
  * elected while the lease runs. The lease is shorter than that timeout by a tenth, a margin for
- * clocks that run at different rates. Master thread only.
+ * clocks that run at different rates.
+ *
+ * <p>A follower of an older build echoes no id (0). While such followers leave no majority that
+ * can prove anything, the leader answers without a lease, as those builds did, rather than hold
+ * every client until the upgrade is done (upgrade followers first, then hand over). Master thread only.
  */
 final class ReadLease {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadLease.class);
     /** Send times remembered; an answer to an older message proves nothing (it never comes so late). */
     private static final int RING = 1024;
 
@@ -22,6 +29,8 @@ final class ReadLease {
     private int seq;
     /** Per peer: the send time of the newest message it answered while this master leads. */
     private long[] proven = new long[0];
+    /** Per peer: it answered without echoing an id (an older build). */
+    private boolean[] silent = new boolean[0];
     /** The lease's end as last worked out, and whether an answer since may have moved it. */
     private long validUntil = Long.MIN_VALUE;
     private boolean dirty;
@@ -38,6 +47,7 @@ final class ReadLease {
     void restart(int peers) {
         proven = new long[peers];
         Arrays.fill(proven, Long.MIN_VALUE);
+        silent = new boolean[peers];
         dirty = true;
     }
 
@@ -46,6 +56,7 @@ final class ReadLease {
         if (peers > old) {
             proven = Arrays.copyOf(proven, peers);
             Arrays.fill(proven, old, peers, Long.MIN_VALUE);
+            silent = Arrays.copyOf(silent, peers);
             dirty = true;
         }
     }
@@ -61,8 +72,17 @@ final class ReadLease {
 
     /** {@code peer} answered after taking in message {@code msgId}. */
     void answered(int peer, int msgId) {
+        if (peer >= proven.length) {
+            return;
+        }
+        if (msgId == 0 && !silent[peer]) {
+            LOG.warn("peer {} answers without the message ids of the read lease (an older build?); while no"
+                    + " majority echoes them the leader answers clients without a lease", peer);
+            silent[peer] = true;
+            dirty = true;
+        }
         int i = msgId & (RING - 1);
-        if (msgId <= 0 || peer >= proven.length || seqs[i] != msgId) {
+        if (msgId <= 0 || seqs[i] != msgId) {
             return;
         }
         if (sentAt[i] > proven[peer]) {
@@ -86,6 +106,13 @@ final class ReadLease {
     }
 
     private long end(Quorum quorum) {
+        int echoing = 0;
+        for (int p : quorum.voters()) {
+            echoing += p < silent.length && silent[p] ? 0 : 1;
+        }
+        if (!quorum.isMajority(echoing, true)) {
+            return Long.MAX_VALUE;
+        }
         int needed = 0;
         while (!quorum.isMajority(needed, true)) {
             needed++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.PreVote;
 import org.mfsj.common.wire.master2follower.PreVoteReply;
 
@@ -80,6 +81,19 @@ class RaftPreVoteAndLeaseTest {
         g.cut[2] = false;
         run(g, 300);
         assertThat(leader.core.leaseValid()).isTrue();
+    }
+
+    @Test
+    void followersOfAnOlderBuildThatEchoNoIdLeaveTheLeaderServingWithoutALease() {
+        RaftGroup g = new RaftGroup(3, 0);
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        g.advance(1000);
+        assertThat(leader.core.leaseValid()).as("no answer for a second").isFalse();
+        leader.core.onAppendReply(0, new AppendReply(0, 1, 2, true, 1, 1));
+        assertThat(leader.core.leaseValid()).as("one of two followers of an older build: the other can still prove")
+                .isFalse();
+        leader.core.onAppendReply(1, new AppendReply(0, 1, 3, true, 1, 1));
+        assertThat(leader.core.leaseValid()).as("no majority can prove: served as before the lease").isTrue();
     }
 
     @Test
