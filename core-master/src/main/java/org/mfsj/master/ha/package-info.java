@@ -72,7 +72,9 @@
  * restarts with a term counts its start as such a time: it may have answered a leader a moment
  * before it stopped. The tenth taken off covers clocks that run at different rates; the intervals
  * are measured on the monotonic timer ({@link org.mfsj.master.ha.ElapsedClock}), which no one
- * steps. Reads from followers are a different promise (below) and do not use the lease.
+ * steps. Reads from followers are a different promise (below) and do not use the lease. Followers of
+ * an older build echo no id: while they leave no majority able to prove a lease, the leader serves
+ * without one, as before (a rolling upgrade does not stall clients; it ends with the gap closed).
  *
  * <h2>Followers</h2>
  * A follower appends the leader's entries and applies them to its metadata at once (hot standby:
