@@ -76,9 +76,4 @@ public final class RequestHold {
             held.poll().run();
         }
     }
-
-    /** Requests waiting (status, tests). */
-    public int waiting() {
-        return held.size();
-    }
 }
