@@ -19,12 +19,15 @@ import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.FollowerHello;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.mfsj.master.exports.ExportsPush;
 import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.exports.LiveExports;
+import org.mfsj.master.ha.ElapsedClock;
 import org.mfsj.master.ha.GroupCalls;
 import org.mfsj.master.ha.HaLog;
 import org.mfsj.master.ha.HaStats;
@@ -82,7 +85,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private final PeerLinks links;
     private final Membership members;
     private VoterChange voterChange;
-    private final RequestHold hold = new RequestHold(master);
+    private final RequestHold hold = new RequestHold(master, this::leaseValid);
     private LeaderTransfer transfer;
     private ShadowReads shadow;
     private MetaStore store;
@@ -137,8 +140,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         log = (HaLog) store.log();
         log.onAppend(this::queueFlush);
         saver = new ImageSaver(cfg.dataPath(), log, clock, cfg.backLogs());
-        raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, clock, RaftTiming.DEFAULT, new Random(), 0,
-                standFirst, clientsAt);
+        // intervals only (timeouts, the read lease): a monotonic clock, which no one can step
+        raft = new RaftCore(cfg.ha().peers().size(), log, terms, this, ElapsedClock.INSTANCE, RaftTiming.DEFAULT,
+                new Random(), 0, standFirst, clientsAt);
         members.apply(log, raft);
         members.checkConfiguration(log);
         log.onVoters(() -> members.apply(log, raft));
@@ -172,6 +176,7 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             raft.tick();
             images.pump();
             transfer.tick();
+            hold.resume();
             shadow.progress();
         });
         saver.schedule(cfg.metadataSaveFreq());
@@ -211,6 +216,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         }
     }
 
+    /** Master thread: the leader may answer its clients (its read lease holds). */
+    private boolean leaseValid() {
+        RaftCore r = raft;
+        return r != null && r.leaseValid();
+    }
+
     Peer.Inbound clients() {
         MasterWiring w = wiring;
         return new RoleInbound(master, this, w != null && !ended ? hold.around(w.clients()) : shadow.inbound());
@@ -230,6 +241,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             try {
                 if (m instanceof RequestVote r) {
                     from.send(raft.onRequestVote(r));
+                } else if (m instanceof PreVote r) {
+                    from.send(raft.onPreVote(r));
                 } else if (m instanceof AppendEntries a) {
                     if (from.attachment() == null) {
                         // once per connection: lets the leader know this master by its clients' address
@@ -298,8 +311,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
             }
             if (m instanceof VoteReply v) {
                 raft.onVoteReply(peer, v);
+            } else if (m instanceof PreVoteReply v) {
+                raft.onPreVoteReply(peer, v);
             } else if (m instanceof AppendReply a) {
                 raft.onAppendReply(peer, a);
+                hold.resume();
             } else if (m instanceof ImageReply r) {
                 raft.onImageReply(peer, r);
                 images.answered(peer, r);

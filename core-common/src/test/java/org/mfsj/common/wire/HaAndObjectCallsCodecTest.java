@@ -34,6 +34,8 @@ import org.mfsj.common.wire.master2follower.FollowerHello;
 import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -78,6 +80,8 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(MF, new RequestVote(4, 8, 3, 102, 7));
         assertSurvives(MF, new RequestVote(5, 9, 3, 102, 7, true));
         assertSurvives(MF, new VoteReply(5, 8, 1, false));
+        assertSurvives(MF, new PreVote(6, 9, 3, 102, 7));
+        assertSurvives(MF, new PreVoteReply(7, 8, 1, 9, true));
         assertSurvives(MF, new ImagePart(6, 8, 2, "h:1", 5000, 7, 1 << 20, 1234L, 65536, 99, new byte[] {4, 5}));
         assertSurvives(MF, new ImageReply(7, 8, 3, 5000, 131072, false));
         assertSurvives(MF, new TimeoutNow(0, 8, 1));

@@ -17,14 +17,17 @@ import org.mfsj.common.wire.master2follower.AppendReply;
  */
 public final class DurableAcks {
     /** What may be acknowledged to the current leader; {@code acked} is shared by the leader's windows. */
-    private record Window(long term, long self, Consumer<Message> to, long matched, AtomicLong acked) {
+    private record Window(long term, long self, int msgId, Consumer<Message> to, long matched, AtomicLong acked) {
     }
 
     private volatile Window window;
 
-    /** Master thread: after entries from the leader were appended (or found held). */
-    void open(long term, long self, Consumer<Message> to, long matched, AtomicLong acked) {
-        window = new Window(term, self, to, matched, acked);
+    /**
+     * Master thread: after entries from the leader were appended (or found held); {@code msgId}:
+     * the leader's message taken in last, echoed for its read lease.
+     */
+    void open(long term, long self, int msgId, Consumer<Message> to, long matched, AtomicLong acked) {
+        window = new Window(term, self, msgId, to, matched, acked);
     }
 
     /** Master thread: before the term changes, another leader is followed, or the log is cut. */
@@ -40,7 +43,7 @@ public final class DurableAcks {
         }
         long match = Math.min(version, w.matched());
         if (raise(w.acked(), match)) {
-            w.to().accept(new AppendReply(0, w.term(), w.self(), true, match, w.matched()));
+            w.to().accept(new AppendReply(w.msgId(), w.term(), w.self(), true, match, w.matched()));
         }
     }
 

@@ -32,6 +32,7 @@ public final class FileTermStore implements TermStore {
     private long term;
     private long votedFor;
     private boolean learner;
+    private volatile long leaderContact = Long.MIN_VALUE;
 
     private FileTermStore(Path file, long self, long term, long votedFor) {
         this.file = file;
@@ -39,6 +40,16 @@ public final class FileTermStore implements TermStore {
         this.term = term;
         this.votedFor = votedFor;
         this.learner = Files.exists(file.resolveSibling(LEARNER));
+    }
+
+    @Override
+    public long leaderContact() {
+        return leaderContact;
+    }
+
+    @Override
+    public void leaderContact(long millis) {
+        leaderContact = millis;
     }
 
     /** Reads the file in {@code dir}, or makes one with a new id and term 0. */

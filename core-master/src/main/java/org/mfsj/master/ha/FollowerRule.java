@@ -21,6 +21,8 @@ final class FollowerRule {
     /** What the current leader's entries match up to, and where to acknowledge. */
     private long matchedFromLeader;
     private Consumer<Message> ackTo;
+    /** The id of the leader's newest message taken in, echoed in every answer (its read lease). */
+    private int heardMsgId;
     /** Acknowledged to the current leader, from either thread (see {@link DurableAcks}). */
     private AtomicLong acked = new AtomicLong();
     private final DurableAcks durableAcks = new DurableAcks();
@@ -61,7 +63,7 @@ final class FollowerRule {
         RaftLog log = raft.log();
         long self = raft.terms().self();
         if (a.term() < raft.term()) {
-            replyTo.accept(new AppendReply(0, raft.term(), self, false, 0, log.lastVersion()));
+            replyTo.accept(new AppendReply(a.msgId(), raft.term(), self, false, 0, log.lastVersion()));
             return;
         }
         if (raft.role() == RaftCore.Role.LEADER) {
@@ -71,6 +73,7 @@ final class FollowerRule {
             return;
         }
         raft.follow(a.leader(), a.leaderClients(), a.term());
+        heardMsgId = a.msgId();
         if (joinAt < 0) {
             joinAt = a.commitVersion();
         }
@@ -84,7 +87,8 @@ final class FollowerRule {
         }
         if (prev > log.lastVersion() || log.termAt(prev) != a.prevTerm()) {
             long hint = prev > log.lastVersion() ? log.lastVersion() : log.termStart(prev) - 1;
-            replyTo.accept(new AppendReply(0, raft.term(), self, false, 0, Math.max(0, Math.min(hint, prev - 1))));
+            replyTo.accept(new AppendReply(heardMsgId, raft.term(), self, false, 0,
+                    Math.max(0, Math.min(hint, prev - 1))));
             return;
         }
         if (!appendNew(prev, a.entries())) {
@@ -133,7 +137,7 @@ final class FollowerRule {
     /** The leader's entries are appended up to {@code matchedFromLeader}: acknowledge there once durable. */
     private void answerTo(Consumer<Message> replyTo) {
         ackTo = replyTo;
-        durableAcks.open(raft.term(), raft.self(), replyTo, matchedFromLeader, acked);
+        durableAcks.open(raft.term(), raft.self(), heardMsgId, replyTo, matchedFromLeader, acked);
     }
 
     /** Acknowledges what is durable here and matches the leader ({@code always}: even if nothing new). */
@@ -142,7 +146,7 @@ final class FollowerRule {
         boolean following = raft.role() == RaftCore.Role.FOLLOWER;
         long match = Math.min(log.localDurable(), matchedFromLeader);
         if (ackTo != null && following && (DurableAcks.raise(acked, match) || always)) {
-            ackTo.accept(new AppendReply(0, raft.term(), raft.self(), true, match, log.lastVersion()));
+            ackTo.accept(new AppendReply(heardMsgId, raft.term(), raft.self(), true, match, log.lastVersion()));
         }
         if (raft.terms().learner() && following && raft.leaderId() != 0 && joinAt >= 0 && match >= joinAt) {
             join();

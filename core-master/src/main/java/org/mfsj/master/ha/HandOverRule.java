@@ -49,6 +49,11 @@ final class HandOverRule {
                 peer, raft.progress().match(peer));
         raft.events().send(peer, new TimeoutNow(0, raft.term(), raft.self()));
         sent.run();
+        // the target holds exactly this log: an entry landing here now (a chunkserver's report, a
+        // closed session, anything not held with the clients' requests) would make the other
+        // masters refuse it their votes and elect this master again. Stepping down seals the log,
+        // and a leader that no longer leads holds no read lease the target's election could break.
+        raft.stepDownForHandOver();
     }
 
     /** Follower: the leader hands leadership over to this master; it stands for election now. */

@@ -2,7 +2,6 @@ package org.mfsj.master.ha;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,6 +10,8 @@ import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendReply;
 import org.mfsj.common.wire.master2follower.ImagePart;
 import org.mfsj.common.wire.master2follower.ImageReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -37,9 +38,6 @@ public final class RaftCore {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftCore.class);
-    /** Entries a follower may be sent ahead of its acknowledgements. */
-    static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
-
     private int peers;
     private final RaftLog log;
     private final TermStore terms;
@@ -54,25 +52,19 @@ public final class RaftCore {
     private final ImageCatchUp images = new ImageCatchUp(this);
     private final VoteRule voting = new VoteRule(this);
     private final FollowerRule following = new FollowerRule(this);
+    private final PreVoteRound preVote = new PreVoteRound(this);
+    private final LeaderReplication leading;
     private Role role = Role.FOLLOWER;
     private long leaderId;
     private String leaderClients = "";
     private long commit;
     private long electionDeadline;
-    /** Follower: when the current leader was last heard from. */
-    private long heardLeaderAt;
+    /** When a leader was last heard from (by this life or an earlier one of this process). */
+    private long leaderContact;
     private long lastTick;
     private long nextHeartbeat;
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
-    private Progress progress;
-    /** Leader: tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
-    private boolean pushCommits;
-    /** Leader: entries were appended and {@link #onAppended()} is queued to send them. */
-    private boolean sendQueued;
-    /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
-    private long appendsSent;
-    private long entriesSent;
 
     /**
      * @param peers       the number of other voting masters (at least one)
@@ -96,9 +88,20 @@ public final class RaftCore {
         this.selfClients = selfClients;
         this.preferred = preferred;
         this.quorum = new Quorum(this, peers);
+        this.leading = new LeaderReplication(this, clock, timing.electionMin().toMillis(), selfClients);
         long now = clock.millis();
         lastTick = now;
         electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
+        leaderContact = terms.leaderContact();
+        if (leaderContact == Long.MIN_VALUE && terms.term() > 0) {
+            // a restart: this master may have answered a leader just before it stopped, and that
+            // leader's read lease counts on it to vote for no one for a while (ReadLease)
+            leaderContact = now;
+        }
+        terms.leaderContact(leaderContact);
+        if (leaderContact != Long.MIN_VALUE) {
+            electionDeadline = Math.max(electionDeadline, leaderContact + timing.electionMin().toMillis());
+        }
     }
 
     public Role role() {
@@ -120,26 +123,34 @@ public final class RaftCore {
 
     /** Leader: the last version known durable on {@code peer}. */
     public long matchOf(int peer) {
-        return role == Role.LEADER ? progress.match(peer) : 0;
+        return role == Role.LEADER ? leading.progress().match(peer) : 0;
     }
 
     public int peers() {
         return peers;
     }
 
+    /**
+     * Whether this master may answer clients now: it leads and a majority answered it within the
+     * read lease, so no other master can have been elected (see {@link ReadLease}).
+     */
+    public boolean leaseValid() {
+        return role == Role.LEADER && leading.leaseValid(quorum);
+    }
+
     /** Leader: whether {@code peer} answered within the last {@code millis}. */
     public boolean heardWithin(int peer, long millis) {
-        return role == Role.LEADER && clock.millis() - progress.lastHeard(peer) <= millis;
+        return role == Role.LEADER && clock.millis() - leading.progress().lastHeard(peer) <= millis;
     }
 
     /** Leader: whether {@code peer} answered this leader at all, and within the last {@code millis}. */
     public boolean answeredWithin(int peer, long millis) {
-        return heardWithin(peer, millis) && progress.answered(peer);
+        return heardWithin(peer, millis) && leading.progress().answered(peer);
     }
 
     /** AppendEntries messages this master sent, and the entries they carried, over all peers. */
     public long[] sendStats() {
-        return new long[] {appendsSent, entriesSent};
+        return leading.sendStats();
     }
 
     public long electionMinMillis() {
@@ -152,7 +163,7 @@ public final class RaftCore {
 
     /** Leader: followers serve reads, so each commit is sent to them as soon as it is known. */
     public void pushCommits() {
-        pushCommits = true;
+        leading.pushCommits();
     }
 
     /**
@@ -182,9 +193,7 @@ public final class RaftCore {
     /** Room for {@code count} peers: a master was added to the peer list. */
     void growPeers(int count) {
         peers = Math.max(peers, count);
-        if (progress != null) {
-            progress.grow(peers);
-        }
+        leading.grow(peers);
     }
 
         /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
@@ -205,7 +214,7 @@ public final class RaftCore {
                 stepDown(term());
                 return;
             }
-            if (!progress.majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
+            if (!leading.progress().majorityHeardSince(quorum, now - timing.electionMax().toMillis())) {
                 LOG.warn("leader of term {} heard no majority for {} ms; stepping down", term(),
                         timing.electionMax().toMillis());
                 stepDown(term());
@@ -214,7 +223,7 @@ public final class RaftCore {
             if (now >= nextHeartbeat) {
                 nextHeartbeat = now + timing.heartbeat().toMillis();
                 for (int p : quorum.targets()) {
-                    replicate(p, true);
+                    leading.replicate(p, true);
                 }
             }
         } else if (now >= electionDeadline) {
@@ -222,7 +231,8 @@ public final class RaftCore {
                 electionDeadline = now + randomTimeout();
                 return;
             }
-            startElection(false);
+            electionDeadline = now + randomTimeout();
+            preVote.start();
         }
     }
 
@@ -242,6 +252,7 @@ public final class RaftCore {
     void startElection(boolean handOver) {
         long now = clock.millis();
         long term = terms.term() + 1;
+        preVote.cancel();
         following.stopAcks();
         terms.save(term, terms.self());
         role = Role.CANDIDATE;
@@ -265,6 +276,15 @@ public final class RaftCore {
         return voting.answer(r);
     }
 
+    /** Answers a would-be candidate's pre-vote; records nothing. */
+    public PreVoteReply onPreVote(PreVote r) {
+        return voting.preAnswer(r);
+    }
+
+    public void onPreVoteReply(int peer, PreVoteReply r) {
+        preVote.onReply(peer, r);
+    }
+
     public void onVoteReply(int peer, VoteReply r) {
         observe(r.term());
         if (role != Role.CANDIDATE || r.term() != terms.term() || !r.granted() || !quorum.votes(peer)) {
@@ -284,7 +304,7 @@ public final class RaftCore {
             // won a majority with its own log: it holds every committed entry, and voted for itself
             terms.joined();
         }
-        progress = new Progress(peers, log.lastVersion(), now);
+        leading.start(peers);
         LOG.info("master {} leads in term {} (log ends at {}, committed {})", terms.self(), term(),
                 log.lastVersion(), commit);
         // the term's first entry: once it commits, every entry before it is committed too
@@ -299,47 +319,20 @@ public final class RaftCore {
      * message per follower rather than in pieces between acknowledgements.
      */
     public void sendQueued() {
-        sendQueued = true;
+        leading.sendQueued();
     }
 
     /** New entries were appended locally (leader): send them on. */
     public void onAppended() {
-        sendQueued = false;
         if (role == Role.LEADER) {
-            for (int p : quorum.targets()) {
-                replicate(p, false);
-            }
+            leading.onAppended();
         }
-    }
-
-    void replicate(int peer, boolean heartbeat) {
-        long next = progress.next(peer);
-        if (next <= log.floor()) {
-            // the entries it needs are no longer kept here: the image holds them
-            events.sendImage(peer);
-            return;
-        }
-        long last = log.lastVersion();
-        List<AppendEntries.Entry> entries = List.of();
-        if (next <= last && next - progress.match(peer) <= WINDOW) {
-            entries = log.entriesFrom(next, AppendEntries.MAX_ENTRIES);
-        }
-        if (entries.isEmpty() && !heartbeat) {
-            return;
-        }
-        long prev = next - 1;
-        events.send(peer, new AppendEntries(0, term(), terms.self(), selfClients, prev, log.termAt(prev), commit,
-                entries));
-        appendsSent++;
-        entriesSent += entries.size();
-        progress.sent(peer, prev + entries.size());
     }
 
     /** A connection to {@code peer} was (re)made: what was in flight on the old one is lost. */
     public void onConnected(int peer) {
         if (role == Role.LEADER) {
-            progress.resend(peer);
-            replicate(peer, true);
+            leading.onConnected(peer);
         }
     }
 
@@ -353,20 +346,26 @@ public final class RaftCore {
 
     void follow(long leader, String clients, long term) {
         role = Role.FOLLOWER;
+        preVote.cancel();
         if (leaderId != leader) {
             LOG.info("master {} follows master {} (clients at {}) in term {}", terms.self(), leader, clients, term);
             leaderId = leader;
             following.newLeader();
         }
         leaderClients = clients;
-        heardLeaderAt = clock.millis();
-        electionDeadline = heardLeaderAt + randomTimeout();
+        leaderContact = clock.millis();
+        terms.leaderContact(leaderContact);
+        electionDeadline = leaderContact + randomTimeout();
     }
 
-    /** Whether this master leads, or heard from its leader within the shortest election timeout. */
+    /**
+     * Whether this master leads, or as a follower heard from a leader within the shortest election
+     * timeout (in this life or, in this process, an earlier one; since start-up after a restart):
+     * a leader's read lease counts on such a master to vote for no one (see {@link ReadLease}).
+     */
     boolean leaderAlive() {
-        return role == Role.LEADER
-                || role == Role.FOLLOWER && leaderId != 0 && clock.millis() - heardLeaderAt < timing.electionMin().toMillis();
+        return role == Role.LEADER || role == Role.FOLLOWER && leaderContact != Long.MIN_VALUE
+                && clock.millis() - leaderContact < timing.electionMin().toMillis();
     }
 
     /**
@@ -399,7 +398,7 @@ public final class RaftCore {
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
-            advanceCommit();
+            leading.advanceCommit();
         } else {
             following.ack(false);
         }
@@ -410,33 +409,9 @@ public final class RaftCore {
         if (role != Role.LEADER || r.term() != term()) {
             return;
         }
-        long now = clock.millis();
+        leading.onReply(peer, r);
         if (r.success()) {
-            progress.matched(peer, r.matchVersion(), now);
-            advanceCommit();
-            if (!sendQueued) {
-                replicate(peer, false);
-            }
             handOver.tryNow();
-        } else {
-            progress.rejected(peer, r.lastVersion(), now);
-            replicate(peer, true);
-        }
-    }
-
-    private void advanceCommit() {
-        long m = progress.majorityMatch(quorum, log.localDurable());
-        // only an entry of the leader's own term commits by counting (Raft, figure 8)
-        if (m > commit && log.termAt(m) == term()) {
-            commit = m;
-            log.committed(m);
-            if (pushCommits) {
-                for (int p : quorum.targets()) {
-                    if (progress.next(p) > log.lastVersion()) {
-                        replicate(p, true);
-                    }
-                }
-            }
         }
     }
 
@@ -447,6 +422,7 @@ public final class RaftCore {
         }
         boolean led = role == Role.LEADER;
         handOver.cancel();
+        preVote.cancel();
         following.stopAcks();
         terms.save(term, 0);
         role = Role.FOLLOWER;
@@ -461,6 +437,12 @@ public final class RaftCore {
             LOG.warn("leader {} saw term {}; steps down", terms.self(), term);
             events.steppedDown(term);
         }
+    }
+
+    /** Leader: the hand-over's target was told to stand; nothing more may land in this log. */
+    void stepDownForHandOver() {
+        LOG.info("leader {} of term {} steps down for the hand-over", terms.self(), term());
+        stepDown(term());
     }
 
     private void stepDown(long term) {
@@ -482,7 +464,11 @@ public final class RaftCore {
     }
 
     Progress progress() {
-        return progress;
+        return leading.progress();
+    }
+
+    void replicate(int peer, boolean heartbeat) {
+        leading.replicate(peer, heartbeat);
     }
 
     RaftLog log() {

@@ -28,4 +28,16 @@ public interface TermStore {
     /** Caught up with a leader: a voter from now on (durable before it returns). */
     default void joined() {
     }
+
+    /**
+     * When (clock millis) this master last heard from a leader it followed, kept in memory across
+     * its lives in one process (a reload must not forget it: see {@link ReadLease});
+     * {@link Long#MIN_VALUE} until the first life of the process sets it.
+     */
+    default long leaderContact() {
+        return Long.MIN_VALUE;
+    }
+
+    default void leaderContact(long millis) {
+    }
 }

@@ -1,5 +1,7 @@
 package org.mfsj.master.ha;
 
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.VoteReply;
 import org.slf4j.Logger;
@@ -32,13 +34,9 @@ final class VoteRule {
         RaftLog log = raft.log();
         long last = log.lastVersion();
         long lastTerm = log.termAt(last);
-        boolean upToDate = r.lastTerm() > lastTerm || r.lastTerm() == lastTerm && r.lastVersion() >= last;
         boolean free = terms.votedFor() == 0 || terms.votedFor() == r.candidate();
-        // a master that lost its term file may have voted in this term already: until it has caught
-        // up with a leader it votes only in a new group's first election (an empty log asks)
-        boolean mayVote = !terms.learner() || r.lastVersion() == 0;
-        boolean grant = r.term() == terms.term() && raft.role() != RaftCore.Role.LEADER && free && upToDate
-                && mayVote;
+        boolean grant = r.term() == terms.term() && raft.role() != RaftCore.Role.LEADER && free
+                && eligible(r.lastVersion(), r.lastTerm());
         if (grant) {
             if (terms.votedFor() != r.candidate()) {
                 terms.save(r.term(), r.candidate());
@@ -49,5 +47,32 @@ final class VoteRule {
                 grant ? "gives its" : "refuses its", r.candidate(), r.term(), r.lastVersion(), r.lastTerm(), last,
                 lastTerm);
         return new VoteReply(0, terms.term(), terms.self(), grant);
+    }
+
+    /**
+     * Whether {@code r} would get this master's vote, were it a candidate: the same rules, but
+     * nothing is recorded and the term stays (thesis 9.6). A master that heard its leader a moment
+     * ago says no, so a candidate cut off and back cannot start an election a working leader loses.
+     */
+    PreVoteReply preAnswer(PreVote r) {
+        TermStore terms = raft.terms();
+        boolean grant = r.term() > terms.term() && !raft.leaderAlive() && eligible(r.lastVersion(), r.lastTerm());
+        LOG.debug("master {} {} candidate {} for term {} (its log {}/{})", terms.self(),
+                grant ? "would vote for" : "would not vote for", r.candidate(), r.term(), r.lastVersion(),
+                r.lastTerm());
+        return new PreVoteReply(0, terms.term(), terms.self(), r.term(), grant);
+    }
+
+    /**
+     * A candidate's log at least as new as this one (last term, then last version). A master that
+     * lost its term file may have voted in this term already: until it has caught up with a leader
+     * it votes only in a new group's first election (an empty log asks).
+     */
+    private boolean eligible(long lastVersion, long lastTerm) {
+        RaftLog log = raft.log();
+        long last = log.lastVersion();
+        long ownTerm = log.termAt(last);
+        boolean upToDate = lastTerm > ownTerm || lastTerm == ownTerm && lastVersion >= last;
+        return upToDate && (!raft.terms().learner() || lastVersion == 0);
     }
 }

@@ -5,9 +5,10 @@
  *
  * <h2>Pieces</h2>
  * {@link org.mfsj.master.ha.RaftCore} holds the rules and nothing else (no I/O, an injected clock),
- * with collaborators for each part: {@code VoteRule} (a voter's answer), {@code FollowerRule} (appending
- * and acknowledging), {@code HandOverRule}, {@code ImageCatchUp} and {@link org.mfsj.master.ha.Quorum}
- * (who counts);
+ * with collaborators for each part: {@code VoteRule} (a voter's answer), {@code PreVoteRound} (asking
+ * before standing), {@code FollowerRule} (appending and acknowledging), {@code LeaderReplication}
+ * (sending, commit, and the {@code ReadLease}), {@code HandOverRule}, {@code ImageCatchUp} and
+ * {@link org.mfsj.master.ha.Quorum} (who counts);
  * {@link org.mfsj.master.ha.HaLog} is the changelog as both sides see it; the term file
  * ({@link org.mfsj.master.ha.FileTermStore}) keeps the current term and the vote;
  * {@link org.mfsj.master.ha.PeerLinks} and the master2follower wire family carry the messages.
@@ -42,6 +43,39 @@
  * cut back to the new leader's. A leader that hears no majority for the longest election timeout
  * steps down by itself, so clients stuck on a cut-off leader are sent on within seconds.
  *
+ * <h2>Pre-vote: a master cut off does not raise the term</h2>
+ * When its election timeout passes, a master first asks the voters whether they would vote for it
+ * ({@code PreVote}, Raft thesis 9.6; {@link org.mfsj.master.ha.PreVoteRound}); a voter answers by
+ * the rules of a vote (a log at least as new as its own, a higher term than its own, no leader heard
+ * within the shortest election timeout) and records nothing. Only with a majority of yeses does the
+ * master raise its term and stand. Safety is the election's own (a pre-vote grants nothing); what
+ * it buys is that a master cut off from the majority keeps its term while away, so once back its
+ * answers carry no higher term that would depose the leader the others kept. A hand-over's target
+ * stands without a pre-vote: the leader itself asked it to.
+ *
+ * <h2>Reads on the leader: the read lease</h2>
+ * A reply waits for its version to be committed, but a read of committed state could still be
+ * stale if another master had been elected and had committed changes since: a leader cut off
+ * learns of that only when it steps down. So the leader answers client requests only under a
+ * lease ({@link org.mfsj.master.ha.ReadLease}), held back otherwise
+ * ({@link org.mfsj.master.ha.RequestHold}) until answers come back, or until it steps down and
+ * its connections close. Each AppendEntries carries a sequence number as its message id and a
+ * follower echoes the newest one it took in, so the leader knows a time by which that follower had
+ * heard it: the message's send time. The lease runs while a majority (the leader included) heard it
+ * at most 0.9 times the shortest election timeout ago. Why no other leader can exist meanwhile:
+ * a new leader needs votes from a majority, which shares a master with the lease's majority; that
+ * master heard the leader at or after the send time, and from then on for the shortest election
+ * timeout it neither grants a vote or pre-vote nor stands ({@code leaderAlive}; its own timeout is
+ * at least that long). The exception is a hand-over's candidate, and the leader steps down when it
+ * sends {@code TimeoutNow} (below), so it holds no lease then. A master that reloads keeps the time
+ * it last heard a leader (the term store holds it in memory for the process), and a master that
+ * restarts with a term counts its start as such a time: it may have answered a leader a moment
+ * before it stopped. The tenth taken off covers clocks that run at different rates; the intervals
+ * are measured on the monotonic timer ({@link org.mfsj.master.ha.ElapsedClock}), which no one
+ * steps. Reads from followers are a different promise (below) and do not use the lease. Followers of
+ * an older build echo no id: while they leave no majority able to prove a lease, the leader serves
+ * without one, as before (a rolling upgrade does not stall clients; it ends with the gap closed).
+ *
  * <h2>Followers</h2>
  * A follower appends the leader's entries and applies them to its metadata at once (hot standby:
  * an elected follower serves straight away). It may apply an entry that is not committed; if the
@@ -73,10 +107,13 @@
  * {@link org.mfsj.master.ha.LeaderTransfer} follows Raft's leadership transfer: the leader holds
  * client requests (so its log stops growing through clients), replicates to the target until its
  * match is the leader's last version, and sends {@code TimeoutNow}; the target stands at once in
- * the next term and, holding the newest log, gets the votes. Nothing in this changes the safety
- * argument: the target is an ordinary candidate and the old leader steps down on the higher term
- * as after any election. If the target does not catch up by the deadline, the hand-over is given up
- * and the held requests go on in order.
+ * the next term and, holding the newest log, gets the votes. The leader steps down (its log sealed)
+ * the moment it sent {@code TimeoutNow}: an entry landing in its log afterwards from a path not held
+ * with the client requests (a chunkserver's report, a closed session) would make the voters refuse
+ * the target, and another master could win with that entry instead. Nothing in this changes the
+ * safety argument: the target is an ordinary candidate, and a leader may always stop leading. If the
+ * target does not catch up by the deadline, the hand-over is given up and the held requests go on
+ * in order; if it was told and does not win, an ordinary election follows.
  *
  * <h2>A follower further behind than the log kept</h2>
  * Images drop the changelog files they cover ({@code BACK_LOGS} newest kept), so a follower may need
@@ -161,9 +198,8 @@
  *
  * <h2>Not done yet</h2>
  * Open files are not replicated; locks are not either, but clients take theirs back during a new
- * leader's grace period (README, "Locks and failover"). A leader cut off from the majority may still
- * answer reads (not writes) to clients already connected to it until it steps down by itself, at
- * most the longest election timeout later (no leader lease or read index). No pre-vote: a voter cut off and reconnected raises
- * the term once and forces an election.
+ * leader's grace period (README, "Locks and failover"). The read lease assumes the masters' timers
+ * run at rates within a tenth of each other; a master paused (SIGSTOP, a long GC) in the moment
+ * between checking its lease and reading may read after the lease ran out, as with any lease.
  */
 package org.mfsj.master.ha;

@@ -12,6 +12,8 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.master2follower.AppendEntries;
 import org.mfsj.common.wire.master2follower.AppendEntries.Entry;
 import org.mfsj.common.wire.master2follower.AppendReply;
+import org.mfsj.common.wire.master2follower.PreVote;
+import org.mfsj.common.wire.master2follower.PreVoteReply;
 import org.mfsj.common.wire.master2follower.RequestVote;
 import org.mfsj.common.wire.master2follower.TimeoutNow;
 import org.mfsj.common.wire.master2follower.VoteReply;
@@ -32,6 +34,8 @@ final class RaftGroup {
     final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     final List<Node> nodes = new ArrayList<>();
     final Deque<Packet> wire = new ArrayDeque<>();
+    /** Every packet ever sent, delivered or not. */
+    final List<Packet> sent = new ArrayList<>();
     final boolean[] cut;
 
     RaftGroup(int size, int preferred) {
@@ -57,6 +61,10 @@ final class RaftGroup {
             Consumer<Message> reply = m -> wire.add(new Packet(p.to(), p.from(), m));
             if (p.m() instanceof RequestVote r) {
                 reply.accept(to.core.onRequestVote(r));
+            } else if (p.m() instanceof PreVote r) {
+                reply.accept(to.core.onPreVote(r));
+            } else if (p.m() instanceof PreVoteReply v) {
+                to.core.onPreVoteReply(back, v);
             } else if (p.m() instanceof AppendEntries a) {
                 to.core.onAppendEntries(a, reply);
             } else if (p.m() instanceof VoteReply v) {
@@ -67,6 +75,11 @@ final class RaftGroup {
                 to.core.onTimeoutNow(t);
             }
         }
+    }
+
+    /** Whether node {@code node} ever sent a pre-vote (asked whether it could stand). */
+    boolean asked(int node) {
+        return sent.stream().anyMatch(p -> p.from() == node && p.m() instanceof PreVote);
     }
 
     /** Every node's disk catches up; replies follow. */
@@ -133,7 +146,9 @@ final class RaftGroup {
 
         @Override
         public void send(int peer, Message m) {
-            wire.add(new Packet(index, nodeOfPeer(peer), m));
+            Packet p = new Packet(index, nodeOfPeer(peer), m);
+            wire.add(p);
+            sent.add(p);
         }
 
         @Override

@@ -38,16 +38,29 @@ final class MasterHandOver {
         return Duration.ofSeconds(seconds);
     }
 
-    static int run(List<ServerAddress> masters, ServerAddress leader, String target, Duration timeout,
+    static int run(List<ServerAddress> masters, ServerAddress first, String target, Duration timeout,
             PrintStream out) throws MfsException {
+        ServerAddress leader = first;
         for (int attempt = 1; ; attempt++) {
             TransferLeaderReply r = askWhenFree(leader, target, timeout);
+            if (attempt > 1 && r.status() == Status.EINVAL && r.message().contains("which leads already")) {
+                return 0;
+            }
             if (!r.status().isOk()) {
                 throw new MfsException(r.status(), "master " + leader + " did not hand over: " + r.message());
             }
             out.println("master " + leader + ": " + r.message());
-            if (awaitOtherLeader(masters, leader, out)) {
+            ServerAddress winner = awaitOtherLeader(masters, leader, out);
+            if (winner != null && (target.isBlank() || attempt >= 2 || named(winner, target))) {
                 return 0;
+            }
+            if (winner != null) {
+                // the old leader stepped down when it told the target; if the target's election did not
+                // take, another master may have won the next one: it is asked to hand over in turn
+                out.println("master " + winner + " won the election after the hand-over instead; asking it to hand"
+                        + " over to " + target);
+                leader = winner;
+                continue;
             }
             // the target's election did not take (an entry landed after it was told, or its vote requests
             // came late): the old leader leads on, holding nothing; one more hand-over usually takes
@@ -59,7 +72,16 @@ final class MasterHandOver {
         }
     }
 
-    private static boolean awaitOtherLeader(List<ServerAddress> masters, ServerAddress leader, PrintStream out)
+    private static boolean named(ServerAddress winner, String target) {
+        try {
+            return winner.equals(ServerAddress.parseList(target.trim(), 0).get(0));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The master other than {@code leader} that leads within the election window, null if none. */
+    private static ServerAddress awaitOtherLeader(List<ServerAddress> masters, ServerAddress leader, PrintStream out)
             throws MfsException {
         long deadline = System.nanoTime() + ELECTION.toNanos();
         while (System.nanoTime() - deadline < 0) {
@@ -69,12 +91,12 @@ final class MasterHandOver {
                 if (role != null && role.role().equals("leader") && !masters.get(i).equals(leader)) {
                     out.println("master " + masters.get(i) + " leads in term " + role.term() + " at version "
                             + role.version());
-                    return true;
+                    return masters.get(i);
                 }
             }
             pause();
         }
-        return false;
+        return null;
     }
 
     /** Asks; a leader still finishing a failed hand-over (EAGAIN) is asked again for a few seconds. */

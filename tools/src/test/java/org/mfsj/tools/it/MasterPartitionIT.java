@@ -20,7 +20,10 @@ import org.mfsj.tools.cluster.LocalCluster;
  * A partition, master HA: every link between the leader and the other masters goes through a TCP
  * proxy, and the proxies are cut. Clients still reach every master. Writes go on on the majority
  * side (a new leader); the isolated master steps down by itself and acknowledges nothing, even to
- * a client pinned to it. Once healed it follows the new leader and holds its data.
+ * a client pinned to it, and answers that client no read older than the new leader's writes (its
+ * read lease ran out before the others could elect anyone). Once healed it follows the new leader
+ * and holds its data, and, having asked in vain to stand while cut off (pre-vote), it did not raise
+ * its term, so the new leader leads on in the same term.
  */
 class MasterPartitionIT {
     private static final int MASTERS = 3;
@@ -46,7 +49,13 @@ class MasterPartitionIT {
                 pinned.getattr(dir);
                 proxies.isolate(isolated, true);
                 String next = group.awaitLeader(old, Duration.ofSeconds(15));
-                c.mkdir(ClusterFixture.ROOT, dir, "majority-" + next, 0755);
+                // a client of the new leader only: one bound to the old one would wait until it steps down
+                try (MfsClient atNext = MfsClient.connect(ClientConfig.of(List.of(group.address(next)))
+                        .withClientInfo("next"))) {
+                    atNext.mkdir(ClusterFixture.ROOT, dir, "majority-" + next, 0755);
+                }
+                long nextTerm = group.roles().get(cluster.masterNames().indexOf(next)).term();
+                assertNoStaleRead(pinned, dir, "majority-" + next);
                 Throwable stale = catchThrowable(() -> pinned.mkdir(ClusterFixture.ROOT, dir, "minority", 0755));
                 assertThat(stale).as("a write to the cut-off master").isInstanceOf(MfsException.class);
                 MasterRoleReply cutOff = group.roles().get(isolated);
@@ -54,6 +63,9 @@ class MasterPartitionIT {
                 proxies.isolate(isolated, false);
                 group.awaitInStep(Duration.ofSeconds(60));
                 assertThat(group.roles().get(isolated).role()).isEqualTo("follower");
+                assertThat(group.awaitLeader(null, Duration.ofSeconds(5))).as("the leader after the heal").isEqualTo(next);
+                assertThat(group.roles().get(cluster.masterNames().indexOf(next)).term())
+                        .as("the term after the heal: the cut-off master did not raise it").isEqualTo(nextTerm);
                 assertThat(c.readdir(ClusterFixture.ROOT, dir, 0, 100, false).entries()).extracting(e -> e.name())
                         .contains("majority-" + next).doesNotContain("minority");
             }
@@ -61,5 +73,28 @@ class MasterPartitionIT {
             cluster.down();
             proxies.close();
         }
+    }
+
+    /**
+     * Reads through the client pinned to the cut-off master for a while: each answer it gets must
+     * show {@code written}, the new leader's change; refusals and timeouts are what it should get.
+     */
+    private static void assertNoStaleRead(MfsClient pinned, long dir, String written) {
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int answers = 0;
+        int refusals = 0;
+        while (System.nanoTime() - until < 0) {
+            try {
+                List<String> names = pinned.readdir(ClusterFixture.ROOT, dir, 0, 100, false).entries().stream()
+                        .map(e -> e.name()).toList();
+                answers++;
+                assertThat(names).as("a read answered by the cut-off master after the new leader's write")
+                        .contains(written);
+            } catch (MfsException e) {
+                refusals++;
+            }
+        }
+        System.out.printf("reads through the cut-off master after the new leader's write: %d answered, %d refused%n",
+                answers, refusals);
     }
 }

@@ -19,7 +19,10 @@ public final class FollowerProtocol {
             .add(3006, ImageReply.class, ImageReply::decode)
             // 3005-3009: image transfer; 3010-3019: leadership transfer and shadows
             .add(3010, TimeoutNow.class, TimeoutNow::decode)
-            .add(3011, FollowerHello.class, FollowerHello::decode);
+            .add(3011, FollowerHello.class, FollowerHello::decode)
+            // 3020-3029: elections without disruption
+            .add(3020, PreVote.class, PreVote::decode)
+            .add(3021, PreVoteReply.class, PreVoteReply::decode);
 
     private FollowerProtocol() {
     }

@@ -1,0 +1,138 @@
+package org.mfsj.master.ha;
+
+import java.time.Clock;
+import java.util.List;
+import org.mfsj.common.wire.master2follower.AppendEntries;
+import org.mfsj.common.wire.master2follower.AppendReply;
+
+/**
+ * The leader's side of replication inside the consensus core: what each follower is sent and has
+ * acknowledged, commit by majority, and the read lease those acknowledgements prove. Started anew
+ * with each leadership; master thread only. See the package documentation for why it is safe.
+ */
+final class LeaderReplication {
+    /** Entries a follower may be sent ahead of its acknowledgements. */
+    static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
+
+    private final RaftCore raft;
+    private final Clock clock;
+    private final ReadLease lease;
+    private final String selfClients;
+    private Progress progress;
+    /** Tell followers of each commit at once (they serve reads), not only at the next heartbeat. */
+    private boolean pushCommits;
+    /** Entries were appended and {@link #onAppended()} is queued to send them. */
+    private boolean sendQueued;
+    /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
+    private long appendsSent;
+    private long entriesSent;
+
+    LeaderReplication(RaftCore raft, Clock clock, long electionMinMillis, String selfClients) {
+        this.raft = raft;
+        this.clock = clock;
+        this.lease = new ReadLease(electionMinMillis);
+        this.selfClients = selfClients;
+    }
+
+    /** This master leads from now on; every follower is taken to need entries after its log. */
+    void start(int peers) {
+        progress = new Progress(peers, raft.log().lastVersion(), clock.millis());
+        lease.restart(peers);
+    }
+
+    void grow(int peers) {
+        if (progress != null) {
+            progress.grow(peers);
+        }
+        lease.grow(peers);
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    boolean leaseValid(Quorum quorum) {
+        return lease.valid(quorum, clock.millis());
+    }
+
+    long[] sendStats() {
+        return new long[] {appendsSent, entriesSent};
+    }
+
+    void pushCommits() {
+        pushCommits = true;
+    }
+
+    void sendQueued() {
+        sendQueued = true;
+    }
+
+    void onAppended() {
+        sendQueued = false;
+        for (int p : raft.quorum().targets()) {
+            replicate(p, false);
+        }
+    }
+
+    void replicate(int peer, boolean heartbeat) {
+        RaftLog log = raft.log();
+        long next = progress.next(peer);
+        if (next <= log.floor()) {
+            // the entries it needs are no longer kept here: the image holds them
+            raft.events().sendImage(peer);
+            return;
+        }
+        long last = log.lastVersion();
+        List<AppendEntries.Entry> entries = List.of();
+        if (next <= last && next - progress.match(peer) <= WINDOW) {
+            entries = log.entriesFrom(next, AppendEntries.MAX_ENTRIES);
+        }
+        if (entries.isEmpty() && !heartbeat) {
+            return;
+        }
+        long prev = next - 1;
+        raft.events().send(peer, new AppendEntries(lease.stamp(clock.millis()), raft.term(), raft.self(),
+                selfClients, prev, log.termAt(prev), raft.commitVersion(), entries));
+        appendsSent++;
+        entriesSent += entries.size();
+        progress.sent(peer, prev + entries.size());
+    }
+
+    /** A connection to {@code peer} was (re)made: what was in flight on the old one is lost. */
+    void onConnected(int peer) {
+        progress.resend(peer);
+        replicate(peer, true);
+    }
+
+    /** A follower's answer in this leader's term. */
+    void onReply(int peer, AppendReply r) {
+        long now = clock.millis();
+        lease.answered(peer, r.msgId());
+        if (r.success()) {
+            progress.matched(peer, r.matchVersion(), now);
+            advanceCommit();
+            if (!sendQueued) {
+                replicate(peer, false);
+            }
+        } else {
+            progress.rejected(peer, r.lastVersion(), now);
+            replicate(peer, true);
+        }
+    }
+
+    void advanceCommit() {
+        RaftLog log = raft.log();
+        long m = progress.majorityMatch(raft.quorum(), log.localDurable());
+        // only an entry of the leader's own term commits by counting (Raft, figure 8)
+        if (m > raft.commitVersion() && log.termAt(m) == raft.term()) {
+            raft.commitTo(m);
+            if (pushCommits) {
+                for (int p : raft.quorum().targets()) {
+                    if (progress.next(p) > log.lastVersion()) {
+                        replicate(p, true);
+                    }
+                }
+            }
+        }
+    }
+}
