@@ -52,7 +52,7 @@ public final class S3Server implements AutoCloseable {
         ExecutorService reads = Executors.newCachedThreadPool(NamedThreads.daemons("s3-read"));
         Router router = new Router(Operations.all(store, uploads, cfg, cors, reads));
         S3Handler handler = new S3Handler(new Authenticator(users, clock, cfg.maxClockSkew()), router, cfg.domain(),
-                new CorsAnswer(store, cors), new BrowserPost(store, users, clock));
+                new CorsAnswer(store, cors), new BrowserPost(store, users, clock), store);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("s3");

@@ -46,9 +46,18 @@ public final class Authenticator {
     public record Authenticated(S3User user, Payload payload) {
     }
 
+    /** Neither an Authorization header nor a presigned query: refused by {@link #authenticate}. */
+    public static boolean isAnonymous(S3Request r) {
+        return r.header("authorization") == null && !isPresigned(r);
+    }
+
+    private static boolean isPresigned(S3Request r) {
+        return r.has("X-Amz-Algorithm") || r.has("X-Amz-Signature");
+    }
+
     public Authenticated authenticate(S3Request r, InputStream rawBody) throws S3Exception {
         String auth = r.header("authorization");
-        boolean presigned = r.has("X-Amz-Algorithm") || r.has("X-Amz-Signature");
+        boolean presigned = isPresigned(r);
         if (auth == null && !presigned) {
             throw new S3Exception(S3Error.ACCESS_DENIED, "Anonymous access is not allowed; sign the request (SigV4)");
         }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.mfsj.common.status.MfsException;
+import org.mfsj.common.types.Creds;
 import org.mfsj.s3.acl.OwnerOnlyAcl;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Authenticator.Authenticated;
@@ -23,6 +24,7 @@ import org.mfsj.s3.post.BrowserPost;
 import org.mfsj.s3.error.ErrorMapping;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.store.S3Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +40,16 @@ public final class S3Handler extends Handler.Abstract {
     private final String domain;
     private final CorsAnswer cors;
     private final BrowserPost browserPost;
+    private final S3Store store;
 
     public S3Handler(Authenticator authenticator, Router router, String domain, CorsAnswer cors,
-            BrowserPost browserPost) {
+            BrowserPost browserPost, S3Store store) {
         this.authenticator = authenticator;
         this.router = router;
         this.domain = domain;
         this.cors = cors;
         this.browserPost = browserPost;
+        this.store = store;
     }
 
     @Override
@@ -80,6 +84,10 @@ public final class S3Handler extends Handler.Abstract {
                 LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());
                 cb.succeeded();
                 return true;
+            }
+            if (Authenticator.isAnonymous(r) && r.bucket() != null) {
+                // S3 tells the unsigned a missing bucket (404) before it refuses them (403)
+                store.bucket(Creds.ROOT, r.bucket());
             }
             Authenticated a = authenticator.authenticate(r, body);
             who = a.user().accessKey();

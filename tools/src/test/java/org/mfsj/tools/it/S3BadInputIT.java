@@ -100,6 +100,8 @@ class S3BadInputIT {
         check(failures, "object under an object", put("/bad/keep/me.txt/child"), 409, "KeyConflict");
         check(failures, "anonymous", raw.send("PUT", "/bad/anon", null, headers("host", "h", "content-length", "1"),
                 bytes("x"), false), 403, "AccessDenied");
+        check(failures, "anonymous, missing bucket", raw.send("GET", "/no-such-bucket/k", null, headers("host", "h"),
+                new byte[0], false), 404, "NoSuchBucket");
         assertThat(failures).isEmpty();
         assertThat(tree()).isEqualTo(before);
     }
