@@ -101,7 +101,7 @@ public final class AttrOps {
             deferredTimes.send(inode);
         }
         if ((change.mask() & (SetAttrMask.ATIME | SetAttrMask.MTIME)) != 0) {
-            flushWrites(inode);
+            deferredTimes.flushWrites(inode);
         }
         Attr done = change.mask() == 0 ? names.attrOf(inode) : client.setattr(c, inode, change);
         r.attr(names.learnedAttr(done));
@@ -176,14 +176,4 @@ public final class AttrOps {
      * The master moves mtime when buffered writes land, so times set while writes of this mount
      * are pending would be overwritten by them (cp -a, tar -x and rsync set times on an open
      * file): those writes go first. Only explicit times need this; chmod, chown and "now" do not.
-     */
-    private void flushWrites(long inode) throws MfsException {
-        for (OpenFile f : files.all()) {
-            if (f.writable() && f.inode() == inode) {
-                // handles of one inode share their buffer: one flush sends all
-                f.file().flush();
-                return;
-            }
-        }
-    }
-}
+     */}

@@ -71,12 +71,8 @@ public final class DeferredTimes {
         if (t == null) {
             return false;
         }
-        OpenFile w = openForWriting(inode);
         try {
-            if (w != null) {
-                // handles of one inode share their buffer: one flush sends all
-                w.file().flush();
-            }
+            flushWrites(inode);
             int mask = (t.atimeNanos() >= 0 ? SetAttrMask.ATIME : 0) | (t.mtimeNanos() >= 0 ? SetAttrMask.MTIME : 0);
             // allowed when it was asked (owner or root), whoever owns the file now
             Attr done = client.setattr(Creds.ROOT,
@@ -99,6 +95,15 @@ public final class DeferredTimes {
     /** Whether times wait to be sent for {@code inode}. */
     boolean pending(long inode) {
         return names.pendingTimes().has(inode);
+    }
+
+    /** Lands this mount's buffered writes to {@code inode}, which a change of its times must follow. */
+    void flushWrites(long inode) throws MfsException {
+        OpenFile w = openForWriting(inode);
+        if (w != null) {
+            // handles of one inode share their buffer: one flush sends all
+            w.file().flush();
+        }
     }
 
     private OpenFile openForWriting(long inode) {

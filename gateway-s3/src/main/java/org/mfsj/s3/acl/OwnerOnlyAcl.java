@@ -64,9 +64,7 @@ public final class OwnerOnlyAcl {
 
     /** Reads a PutBucketAcl / PutObjectAcl body (checked against its digests) and accepts it as {@link #checkBody}. */
     public static void checkBody(S3Exchange x, int ownerUid) throws IOException {
-        byte[] body = x.payload().stream().readNBytes((int) MAX_XML + 1);
-        UploadChecks.from(x.request()).verify(body, x.payload().trailers().get());
-        checkBody(body, ownerUid);
+        checkBody(UploadChecks.smallBody(x, MAX_XML), ownerUid);
     }
 
     /** Accepts a PutBucketAcl / PutObjectAcl body only when it grants FULL_CONTROL to the owner alone. */

@@ -1,10 +1,12 @@
 package org.mfsj.s3.op;
 
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.mfsj.s3.error.S3Error;
 import org.mfsj.s3.error.S3Exception;
+import org.mfsj.s3.http.S3Exchange;
 import org.mfsj.s3.http.S3Request;
 import org.mfsj.s3.store.BodyWriter.Written;
 import org.mfsj.s3.store.ChecksumAlgorithm;
@@ -19,6 +21,16 @@ import org.mfsj.s3.store.ChecksumAlgorithm;
  * @param md5 the decoded Content-MD5, or null
  */
 public record UploadChecks(ChecksumAlgorithm algorithm, String headerValue, boolean trailer, byte[] md5) {
+
+    /**
+     * A small request body (an XML document) whole: at most {@code max} + 1 bytes, so that the
+     * parser can tell one that is too large, with its Content-MD5 or checksum verified when sent.
+     */
+    public static byte[] smallBody(S3Exchange x, long max) throws IOException {
+        byte[] body = x.payload().stream().readNBytes((int) max + 1);
+        from(x.request()).verify(body, x.payload().trailers().get());
+        return body;
+    }
 
     public static UploadChecks from(S3Request r) throws S3Exception {
         ChecksumAlgorithm alg = null;

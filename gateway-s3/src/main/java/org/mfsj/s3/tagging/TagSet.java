@@ -56,7 +56,12 @@ public record TagSet(Map<String, String> tags) {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                b.add(UriEncoding.decode(key, true), UriEncoding.decode(value, true));
+                try {
+                    b.add(UriEncoding.decode(key, true), UriEncoding.decode(value, true));
+                } catch (IllegalArgumentException e) {
+                    throw new S3Exception(S3Error.INVALID_ARGUMENT, "The tag set must be encoded as UTF-8 URL query"
+                            + " parameters (" + e.getMessage() + ")");
+                }
             }
         }
         return b.build();

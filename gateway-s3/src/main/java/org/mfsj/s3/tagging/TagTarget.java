@@ -62,8 +62,6 @@ public enum TagTarget {
 
     /** The {@code <Tagging>} body, its Content-MD5 or checksum verified when one was sent. */
     TagSet body(S3Exchange x) throws IOException {
-        byte[] body = x.payload().stream().readNBytes((int) TagSet.MAX_XML + 1);
-        UploadChecks.from(x.request()).verify(body, x.payload().trailers().get());
-        return TagSet.parseXml(body, limit);
+        return TagSet.parseXml(UploadChecks.smallBody(x, TagSet.MAX_XML), limit);
     }
 }

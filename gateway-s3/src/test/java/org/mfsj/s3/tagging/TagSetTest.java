@@ -56,6 +56,8 @@ class TagSetTest {
         refused(tag("k".repeat(129), "1"), TagSet.OBJECT_LIMIT, S3Error.INVALID_TAG);
         refused(tag("k", "v".repeat(257)), TagSet.OBJECT_LIMIT, S3Error.INVALID_TAG);
         refused("<Tag><Value>1</Value></Tag>", TagSet.OBJECT_LIMIT, S3Error.MALFORMED_XML);
+        assertThatThrownBy(() -> TagSet.parseQuery("a=%zz", TagSet.OBJECT_LIMIT)).isInstanceOfSatisfying(
+                S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.INVALID_ARGUMENT));
         assertThatThrownBy(() -> TagSet.parseXml("<Tagging/>".getBytes(StandardCharsets.UTF_8), 10))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.error()).isEqualTo(S3Error.MALFORMED_XML));
     }

@@ -100,6 +100,10 @@ class S3BadInputIT {
         check(failures, "object under an object", put("/bad/keep/me.txt/child"), 409, "KeyConflict");
         check(failures, "anonymous", raw.send("PUT", "/bad/anon", null, headers("host", "h", "content-length", "1"),
                 bytes("x"), false), 403, "AccessDenied");
+        check(failures, "badly encoded x-amz-tagging", taggedPut("a=%zz"), 400, "InvalidArgument");
+        check(failures, "eleven tags in x-amz-tagging", taggedPut("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11"),
+                400, "BadRequest");
+        check(failures, "malformed tagging XML", malformedTagging(), 400, "MalformedXML");
         check(failures, "anonymous, missing bucket", raw.send("GET", "/no-such-bucket/k", null, headers("host", "h"),
                 new byte[0], false), 404, "NoSuchBucket");
         assertThat(failures).isEmpty();
@@ -118,6 +122,20 @@ class S3BadInputIT {
         Map<String, String> h = raw.sign("POST", "/bad", "delete=", headers("content-length",
                 String.valueOf(body.length)), SigV4.sha256Hex(new String(body, StandardCharsets.UTF_8)));
         return raw.send("POST", "/bad", "delete=", h, body, false);
+    }
+
+    private RawS3.Reply taggedPut(String tagging) throws Exception {
+        byte[] body = bytes("tagged");
+        Map<String, String> h = raw.sign("PUT", "/bad/tagged", null, headers("content-length",
+                String.valueOf(body.length), "x-amz-tagging", tagging), SigV4.sha256Hex("tagged"));
+        return raw.send("PUT", "/bad/tagged", null, h, body, false);
+    }
+
+    private RawS3.Reply malformedTagging() throws Exception {
+        byte[] body = bytes("<Tagging><TagSet><Tag><Key>k</Key>");
+        Map<String, String> h = raw.sign("PUT", "/bad/keep/me.txt", "tagging=", headers("content-length",
+                String.valueOf(body.length)), SigV4.sha256Hex(new String(body, StandardCharsets.UTF_8)));
+        return raw.send("PUT", "/bad/keep/me.txt", "tagging=", h, body, false);
     }
 
     private RawS3.Reply shortBody() throws Exception {

@@ -1,7 +1,6 @@
 package org.mfsj.common.wire.client2master;
 
 import org.mfsj.common.wire.WireReader;
-import org.mfsj.common.wire.WireWriter;
 
 /**
  * {@link CreateOpen} of a file in a scratch directory (one marked {@link Scratch#XATTR}), answered
@@ -10,22 +9,7 @@ import org.mfsj.common.wire.WireWriter;
  * comes after this one in the log, so it makes this one durable too. The master answers it the
  * ordinary way when the directory is not a scratch directory.
  */
-public record ScratchCreateOpen(CreateOpen call) implements Idempotent {
-    @Override
-    public int msgId() {
-        return call.msgId();
-    }
-
-    @Override
-    public long reqId() {
-        return call.reqId();
-    }
-
-    @Override
-    public void encodeBody(WireWriter w) {
-        call.encodeBody(w);
-    }
-
+public record ScratchCreateOpen(CreateOpen call) implements WrappedCall {
     public static ScratchCreateOpen decode(int msgId, WireReader r) {
         return new ScratchCreateOpen(CreateOpen.decode(msgId, r));
     }

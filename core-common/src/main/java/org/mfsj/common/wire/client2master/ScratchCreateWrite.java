@@ -1,7 +1,6 @@
 package org.mfsj.common.wire.client2master;
 
 import org.mfsj.common.wire.WireReader;
-import org.mfsj.common.wire.WireWriter;
 
 /**
  * {@link ScratchCreateOpen} that also opens the new file's first chunk for writing, as a
@@ -10,22 +9,7 @@ import org.mfsj.common.wire.WireWriter;
  * Outside a scratch directory the master creates and opens the file as {@link CreateOpen} does,
  * durably, and opens no chunk.
  */
-public record ScratchCreateWrite(CreateOpen call) implements Idempotent {
-    @Override
-    public int msgId() {
-        return call.msgId();
-    }
-
-    @Override
-    public long reqId() {
-        return call.reqId();
-    }
-
-    @Override
-    public void encodeBody(WireWriter w) {
-        call.encodeBody(w);
-    }
-
+public record ScratchCreateWrite(CreateOpen call) implements WrappedCall {
     public static ScratchCreateWrite decode(int msgId, WireReader r) {
         return new ScratchCreateWrite(CreateOpen.decode(msgId, r));
     }

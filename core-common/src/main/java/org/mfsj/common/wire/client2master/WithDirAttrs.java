@@ -11,7 +11,7 @@ import org.mfsj.common.wire.WireWriter;
  * gateway that must report a directory's attributes after a change (NFS wcc data, change_info)
  * needs no second call. The change is retried, admitted and logged exactly as when sent alone.
  */
-public record WithDirAttrs(Idempotent call) implements Idempotent {
+public record WithDirAttrs(Idempotent call) implements WrappedCall {
     /** The changes that may be wrapped: each changes one or two named directories. */
     public static final Set<Class<?>> CHANGES = Set.of(Mknod.class, Mkdir.class, Symlink.class, Link.class,
             Unlink.class, Rmdir.class, Rename.class, CreateOpen.class);
@@ -25,16 +25,6 @@ public record WithDirAttrs(Idempotent call) implements Idempotent {
         if (!CHANGES.contains(call.getClass())) {
             throw new IllegalArgumentException(call.getClass().getSimpleName() + " changes no named directory");
         }
-    }
-
-    @Override
-    public int msgId() {
-        return call.msgId();
-    }
-
-    @Override
-    public long reqId() {
-        return call.reqId();
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class DeleteObjects implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
-        byte[] body = x.payload().stream().readNBytes((int) MAX_BODY + 1);
-        checkDigest(x, body);
+        byte[] body = UploadChecks.smallBody(x, MAX_BODY);
         Element root = XmlReader.parse(new java.io.ByteArrayInputStream(body), MAX_BODY);
         XmlReader.expectRoot(root, "Delete");
         boolean quiet = "true".equalsIgnoreCase(String.valueOf(XmlReader.text(root, "Quiet")).strip());
@@ -60,10 +59,5 @@ public final class DeleteObjects implements S3Operation {
 
     /** A key to delete, and the version the request named (S3 repeats it in the answer). */
     private record Target(String key, String version) {
-    }
-
-    /** Content-MD5 or an x-amz-checksum-* header, when sent, must match the body. */
-    private static void checkDigest(S3Exchange x, byte[] body) throws IOException {
-        UploadChecks.from(x.request()).verify(body, x.payload().trailers().get());
     }
 }

@@ -21,9 +21,7 @@ public final class PutBucketCors implements S3Operation {
     @Override
     public void handle(S3Exchange x) throws IOException {
         long bucket = store.bucket(x.creds(), x.request().bucket()).inode();
-        byte[] body = x.payload().stream().readNBytes((int) CorsConfiguration.MAX_XML + 1);
-        UploadChecks.from(x.request()).verify(body, x.payload().trailers().get());
-        configs.put(x.creds(), bucket, CorsConfiguration.parse(body));
+        configs.put(x.creds(), bucket, CorsConfiguration.parse(UploadChecks.smallBody(x, CorsConfiguration.MAX_XML)));
         x.sendEmpty(200);
     }
 }
