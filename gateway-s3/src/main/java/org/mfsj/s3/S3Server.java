@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.NamedThreads;
@@ -19,6 +20,7 @@ import org.mfsj.s3.http.Router;
 import org.mfsj.s3.post.BrowserPost;
 import org.mfsj.s3.http.S3Handler;
 import org.mfsj.s3.op.multipart.UploadSweeper;
+import org.mfsj.s3.op.object.PieceStream;
 import org.mfsj.s3.op.multipart.Uploads;
 import org.mfsj.s3.list.DirCache;
 import org.mfsj.s3.store.S3Store;
@@ -56,7 +58,9 @@ public final class S3Server implements AutoCloseable {
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("s3");
-        Server jetty = new Server(pool);
+        // the default pool keeps nothing above 64 KiB: a GET's 256 KiB pieces would be fresh direct
+        // buffers every time
+        Server jetty = new Server(pool, null, new ArrayByteBufferPool(0, 4096, PieceStream.PIECE, -1, 0, 0));
         S3Connectors.Built connectors = S3Connectors.build(jetty, cfg);
         for (ServerConnector c : connectors.all()) {
             jetty.addConnector(c);

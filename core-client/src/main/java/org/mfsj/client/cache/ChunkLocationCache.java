@@ -11,18 +11,22 @@ import java.util.function.LongSupplier;
  * another client's writes show up within the time-to-live.
  */
 public final class ChunkLocationCache {
-    /** Above this many entries a put first sweeps out the expired ones. */
+    /** Above this many files a put first sweeps out the expired entries (at most once per time-to-live). */
     private static final int SWEEP_ABOVE = 10_000;
 
-    private record Key(long inode, int index) {
-    }
-
     private record Entry(ChunkLocation location, long expiresAt) {
+        boolean expired(long now) {
+            return now - expiresAt >= 0;
+        }
     }
 
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    // by inode, then chunk index: a file's entries go in one step, not in a scan of every file's
+    // (the S3 gateway drops an object's entries on every GET); inner maps change only inside the
+    // outer map's compute, so an emptied one is removed with its last entry
+    private final Map<Long, Map<Integer, Entry>> files = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final LongSupplier nanoClock;
+    private volatile long nextSweep;
 
     /** @param nanoClock a monotonic clock (System::nanoTime outside tests) */
     public ChunkLocationCache(long ttlNanos, LongSupplier nanoClock) {
@@ -32,13 +36,13 @@ public final class ChunkLocationCache {
 
     /** The cached location, or null when absent or expired. */
     public ChunkLocation get(long inode, int index) {
-        Key k = new Key(inode, index);
-        Entry e = entries.get(k);
+        Map<Integer, Entry> chunks = files.get(inode);
+        Entry e = chunks == null ? null : chunks.get(index);
         if (e == null) {
             return null;
         }
-        if (nanoClock.getAsLong() - e.expiresAt >= 0) {
-            entries.remove(k, e);
+        if (e.expired(nanoClock.getAsLong())) {
+            remove(inode, index, e);
             return null;
         }
         return e.location;
@@ -46,28 +50,59 @@ public final class ChunkLocationCache {
 
     public void put(ChunkLocation loc) {
         long now = nanoClock.getAsLong();
-        if (entries.size() > SWEEP_ABOVE) {
-            entries.values().removeIf(e -> now - e.expiresAt >= 0);
+        if (files.size() > SWEEP_ABOVE && now - nextSweep >= 0) {
+            // a cache full of live entries would otherwise be scanned by every put
+            nextSweep = now + ttlNanos;
+            sweep(now);
         }
-        entries.put(new Key(loc.inode(), loc.index()), new Entry(loc, now + ttlNanos));
+        Entry e = new Entry(loc, now + ttlNanos);
+        files.compute(loc.inode(), (inode, chunks) -> {
+            Map<Integer, Entry> m = chunks != null ? chunks : new ConcurrentHashMap<>(2);
+            m.put(loc.index(), e);
+            return m;
+        });
     }
 
     public void invalidate(long inode, int index) {
-        entries.remove(new Key(inode, index));
+        remove(inode, index, null);
     }
 
     /** Drops only the given entry, so a fresher one another thread just stored survives. */
     public void invalidate(ChunkLocation stale) {
-        Key k = new Key(stale.inode(), stale.index());
-        entries.computeIfPresent(k, (key, e) -> e.location.equals(stale) ? null : e);
+        files.computeIfPresent(stale.inode(), (inode, chunks) -> {
+            chunks.computeIfPresent(stale.index(), (index, e) -> e.location.equals(stale) ? null : e);
+            return chunks.isEmpty() ? null : chunks;
+        });
     }
 
     /** Drops every chunk of a file (after a truncate, say). */
     public void invalidateInode(long inode) {
-        entries.keySet().removeIf(k -> k.inode == inode);
+        files.remove(inode);
     }
 
+    /** Cached entries, expired ones not yet swept included. */
     public int size() {
-        return entries.size();
+        return files.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Removes the entry at (inode, index): any entry when {@code only} is null, else only that one. */
+    private void remove(long inode, int index, Entry only) {
+        files.computeIfPresent(inode, (k, chunks) -> {
+            if (only == null) {
+                chunks.remove(index);
+            } else {
+                chunks.remove(index, only);
+            }
+            return chunks.isEmpty() ? null : chunks;
+        });
+    }
+
+    private void sweep(long now) {
+        for (Long inode : files.keySet()) {
+            files.computeIfPresent(inode, (k, chunks) -> {
+                chunks.values().removeIf(e -> e.expired(now));
+                return chunks.isEmpty() ? null : chunks;
+            });
+        }
     }
 }

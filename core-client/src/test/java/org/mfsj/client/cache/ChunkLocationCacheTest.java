@@ -45,4 +45,24 @@ class ChunkLocationCacheTest {
         assertThat(cache.get(1, 1)).isNull();
         assertThat(cache.get(2, 0)).isNotNull();
     }
+
+    @Test
+    void aPutPastTheSweepThresholdDropsExpiredEntriesOfOtherFiles() {
+        for (int inode = 1; inode <= 10_001; inode++) {
+            cache.put(loc(inode, 0, 1));
+        }
+        now.addAndGet(100);
+        cache.put(loc(20_000, 0, 1));
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.get(20_000, 0)).isNotNull();
+    }
+
+    @Test
+    void anEmptiedFileLeavesNothingBehind() {
+        cache.put(loc(1, 0, 1));
+        cache.invalidate(1, 0);
+        cache.put(loc(2, 0, 1));
+        cache.invalidate(loc(2, 0, 1));
+        assertThat(cache.size()).isZero();
+    }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +34,7 @@ public final class Authenticator {
     private final Users users;
     private final Clock clock;
     private final Duration maxSkew;
+    private final SigningKeys signingKeys = new SigningKeys();
 
     public Authenticator(Users users, Clock clock, Duration maxSkew) {
         this.users = users;
@@ -87,7 +87,7 @@ public final class Authenticator {
         }
         S3User user = users.find(f.accessKey()).orElseThrow(() -> new S3Exception(S3Error.INVALID_ACCESS_KEY_ID));
         checkTime(f);
-        byte[] key = SigV4.signingKey(user.secretKey(), f.credentialDate(), f.region(), f.service());
+        byte[] key = signingKeys.key(user.secretKey(), f.credentialDate(), f.region(), f.service());
         String canonical = SigV4.canonicalRequest(r.method(), SigV4.canonicalUri(r.decodedPath()),
                 presigned ? withoutSignature(r.params()) : r.params(), f.signedHeaders(), r.headers(), payloadHash);
         String expected = SigV4.signature(key, SigV4.stringToSign(f.amzDate(), f.scope(), canonical));
@@ -150,10 +150,8 @@ public final class Authenticator {
     }
 
     private void checkTime(SignedFields f) throws S3Exception {
-        Instant signedAt;
-        try {
-            signedAt = LocalDateTime.parse(f.amzDate(), AMZ_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        Instant signedAt = AmzDate.parse(f.amzDate());
+        if (signedAt == null) {
             throw new S3Exception(f.expires() >= 0 ? S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR : S3Error.ACCESS_DENIED,
                     "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
         }

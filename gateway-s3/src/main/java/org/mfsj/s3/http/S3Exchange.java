@@ -1,10 +1,9 @@
 package org.mfsj.s3.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.mfsj.common.types.Creds;
@@ -64,13 +63,26 @@ public final class S3Exchange {
         write(new byte[0]);
     }
 
-    /**
-     * Starts a body of {@code length} bytes; the caller writes exactly that many and closes the stream.
-     */
-    public OutputStream sendStream(int status, long length) {
+    /** Starts a body of {@code length} bytes that the caller sends with {@link #writeBody}. */
+    public void startBody(int status, long length) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        return Content.Sink.asOutputStream(response);
+    }
+
+    /**
+     * A buffer of {@code size} bytes from the server's pool, in direct memory: a body sent from it
+     * goes to the socket without the copy a heap array costs. The caller releases it once written.
+     */
+    public RetainableByteBuffer bodyBuffer(int size) {
+        return response.getRequest().getComponents().getByteBufferPool().acquire(size, true);
+    }
+
+    /** Writes the next piece of a body begun with {@link #startBody}; returns once it is sent. */
+    public void writeBody(ByteBuffer piece, boolean last) throws IOException {
+        try (Blocker.Callback cb = Blocker.callback()) {
+            response.write(last, piece, cb);
+            cb.block();
+        }
     }
 
     /** HEAD: headers as a GET would send, no body. */
@@ -81,9 +93,6 @@ public final class S3Exchange {
     }
 
     private void write(byte[] body) throws IOException {
-        try (Blocker.Callback cb = Blocker.callback()) {
-            response.write(true, ByteBuffer.wrap(body), cb);
-            cb.block();
-        }
+        writeBody(ByteBuffer.wrap(body), true);
     }
 }

@@ -29,10 +29,13 @@ import org.mfsj.s3.auth.UriEncoding;
  * <pre>
  * java -cp tools/target/mfs.jar org.mfsj.tools.bench.S3Bench --endpoint http://127.0.0.1:9000
  *      --access-key AK --secret-key SK [--workers 8] [--small 2000] [--medium 200] [--large-mib 256]
- *      [--list-keys 100000]
+ *      [--list-keys 100000] [--warmup 0] [--cpu gateway=PID,master=PID,...]
  * </pre>
  *
- * Results go to stdout as {@code name value unit} lines; progress to stderr.
+ * Results go to stdout as {@code name value unit} lines; progress to stderr. {@code --warmup N}
+ * first runs the 4 KiB and 1 MiB phases N times untimed (under another prefix), so the timed
+ * figures describe running servers rather than their JIT's first minutes. {@code --cpu} adds, for
+ * each timed PUT and GET phase, the CPU milliseconds per request each named process spent.
  */
 public final class S3Bench {
     private final URI endpoint;
@@ -41,12 +44,15 @@ public final class S3Bench {
     private final int workers;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String bucket = "bench" + System.currentTimeMillis();
+    private final ProcessCpu cpu;
+    private boolean quiet;
 
-    S3Bench(URI endpoint, String ak, String sk, int workers) {
+    S3Bench(URI endpoint, String ak, String sk, int workers, ProcessCpu cpu) {
         this.endpoint = endpoint;
         this.ak = ak;
         this.sk = sk;
         this.workers = workers;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,19 +62,37 @@ public final class S3Bench {
         }
         if (!a.containsKey("--endpoint") || !a.containsKey("--access-key") || !a.containsKey("--secret-key")) {
             System.err.println("usage: S3Bench --endpoint URL --access-key AK --secret-key SK [--workers N]"
-                    + " [--small N] [--medium N] [--large-mib N] [--list-keys N]");
+                    + " [--small N] [--medium N] [--large-mib N] [--list-keys N] [--warmup N]"
+                    + " [--cpu name=pid,...]");
             System.exit(2);
         }
         S3Bench b = new S3Bench(URI.create(a.get("--endpoint")), a.get("--access-key"), a.get("--secret-key"),
-                Integer.parseInt(a.getOrDefault("--workers", "8")));
-        b.run(Integer.parseInt(a.getOrDefault("--small", "2000")), Integer.parseInt(a.getOrDefault("--medium", "200")),
-                Integer.parseInt(a.getOrDefault("--large-mib", "256")),
+                Integer.parseInt(a.getOrDefault("--workers", "8")), ProcessCpu.parse(a.getOrDefault("--cpu", "")));
+        int small = Integer.parseInt(a.getOrDefault("--small", "2000"));
+        int medium = Integer.parseInt(a.getOrDefault("--medium", "200"));
+        b.createBucket();
+        b.warmUp(Integer.parseInt(a.getOrDefault("--warmup", "0")), small, medium);
+        b.run(small, medium, Integer.parseInt(a.getOrDefault("--large-mib", "256")),
                 Integer.parseInt(a.getOrDefault("--list-keys", "100000")));
         System.exit(0);
     }
 
-    void run(int small, int medium, int largeMib, int listKeys) throws Exception {
+    void createBucket() throws Exception {
         check(send("PUT", "/" + bucket, "", new byte[0], 0), "create bucket");
+    }
+
+    /** The 4 KiB and 1 MiB phases, {@code passes} times, printing nothing. */
+    void warmUp(int passes, int small, int medium) throws Exception {
+        quiet = true;
+        for (int p = 0; p < passes; p++) {
+            log("warm-up pass " + (p + 1) + " of " + passes);
+            phase("warmup/4k", small, 4096);
+            phase("warmup/1m", medium, 1 << 20);
+        }
+        quiet = false;
+    }
+
+    void run(int small, int medium, int largeMib, int listKeys) throws Exception {
         phase("4k", small, 4096);
         phase("1m", medium, 1 << 20);
         phase("large", workers, (long) largeMib << 20);
@@ -84,9 +108,12 @@ public final class S3Bench {
 
     private void phase(String name, int count, long size) throws Exception {
         log("PUT " + count + " x " + size + " bytes");
+        Map<String, Double> cpu0 = cpu.sample();
         double put = put(name, count, size);
-        System.out.printf(Locale.ROOT, "put_%s_ops %.1f ops/s%n", name, count / put);
-        System.out.printf(Locale.ROOT, "put_%s_mbps %.1f MB/s%n", name, count * size / put / 1e6);
+        Map<String, Double> cpu1 = cpu.sample();
+        print("put_%s_ops %.1f ops/s%n", name, count / put);
+        print("put_%s_mbps %.1f MB/s%n", name, count * size / put / 1e6);
+        printCpu("put_" + name, count, cpu0, cpu1);
         log("GET " + count + " x " + size + " bytes");
         double get = forAll(count, i -> {
             HttpResponse<InputStream> r = http.send(request("GET", "/" + bucket + "/" + name + "/" + i, "",
@@ -99,8 +126,29 @@ public final class S3Bench {
                 throw new IOException("GET " + name + "/" + i + ": " + r.statusCode() + ", " + n + " bytes");
             }
         });
-        System.out.printf(Locale.ROOT, "get_%s_ops %.1f ops/s%n", name, count / get);
-        System.out.printf(Locale.ROOT, "get_%s_mbps %.1f MB/s%n", name, count * size / get / 1e6);
+        print("get_%s_ops %.1f ops/s%n", name, count / get);
+        print("get_%s_mbps %.1f MB/s%n", name, count * size / get / 1e6);
+        printCpu("get_" + name, count, cpu1, cpu.sample());
+    }
+
+    private void print(String format, Object... args) {
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, format, args);
+        }
+    }
+
+    /** CPU ms per request of each watched process, and of all of them, between two samples. */
+    private void printCpu(String phase, int count, Map<String, Double> before, Map<String, Double> after) {
+        if (cpu.isEmpty() || count == 0) {
+            return;
+        }
+        double total = 0;
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double ms = (e.getValue() - before.get(e.getKey())) * 1000 / count;
+            total += ms;
+            print("cpu_%s_%s %.3f ms/req%n", phase, e.getKey(), ms);
+        }
+        print("cpu_%s_all %.3f ms/req%n", phase, total);
     }
 
     /** PUTs {@code count} objects of {@code size} bytes under {@code prefix/}; returns the seconds taken. */

@@ -1,7 +1,6 @@
 package org.mfsj.s3.op.object;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.mfsj.common.types.Attr;
@@ -78,11 +77,9 @@ final class ObjectRead {
             x.sendHeadersOnly(status, length);
             return;
         }
-        try (OutputStream out = x.sendStream(status, length)) {
-            PieceStream.send(found.handle(), reads, first, length, out);
-            Timeline.step("body");
-        }
-        Timeline.step("flush");
+        x.startBody(status, length);
+        PieceStream.send(found.handle(), reads, x, first, length);
+        Timeline.step("body");
     }
 
     /** GET ?partNumber=N: the byte range of that part (206), or the whole object as part 1 of 1. */

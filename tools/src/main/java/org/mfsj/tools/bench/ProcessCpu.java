@@ -1,0 +1,61 @@
+package org.mfsj.tools.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time (user + system, all threads) of named processes from {@code /proc/PID/stat}, so a
+ * benchmark can give CPU per request for each daemon: a figure that, unlike requests per second,
+ * hardly moves with what else the machine is running.
+ */
+final class ProcessCpu {
+    /** {@code USER_HZ}: the unit of utime and stime in /proc on Linux. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> pids;
+
+    private ProcessCpu(Map<String, Long> pids) {
+        this.pids = pids;
+    }
+
+    /** {@code name=pid,name=pid,...}; an empty spec watches nothing. */
+    static ProcessCpu parse(String spec) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String item : spec.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--cpu wants name=pid[,name=pid...], got '" + item + "'");
+            }
+            pids.put(item.substring(0, eq).strip(), Long.parseLong(item.substring(eq + 1).strip()));
+        }
+        return new ProcessCpu(pids);
+    }
+
+    boolean isEmpty() {
+        return pids.isEmpty();
+    }
+
+    /** CPU seconds of each watched process now; a process that is gone counts as 0. */
+    Map<String, Double> sample() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> out.put(name, seconds(pid)));
+        return out;
+    }
+
+    private static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces: fields are counted after its ')'
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
