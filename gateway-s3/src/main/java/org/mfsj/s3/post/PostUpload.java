@@ -2,6 +2,7 @@ package org.mfsj.s3.post;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
 import org.mfsj.s3.store.TempFile;
+import org.mfsj.s3.tagging.TagSet;
 
 /**
  * One browser upload's file: checked (signature, policy, key) before its first byte is taken,
@@ -84,6 +86,7 @@ final class PostUpload implements PostForm.FileSink {
     Stored finish() throws IOException {
         policy.checkLength(length);
         ObjectMeta requested = ObjectHeaders.fromRequest(asHeaders());
+        Map<String, String> tags = tags();
         String etag = HexFormat.of().formatHex(md5.digest());
         try {
             try (FileHandle h = temp.handle()) {
@@ -91,7 +94,7 @@ final class PostUpload implements PostForm.FileSink {
             }
             long mtime = store.nowNanos();
             ObjectMeta meta = new ObjectMeta(requested.headers(), requested.userMeta(), etag, Map.of(), null, 0, -1)
-                    .withStamp(etag, mtime, length);
+                    .withStamp(etag, mtime, length).withTags(tags);
             store.publish(user.creds(), temp, bucket, key, meta, mtime);
             temp = null;
             return new Stored(key, etag, user);
@@ -111,6 +114,12 @@ final class PostUpload implements PostForm.FileSink {
             store.discard(temp);
             temp = null;
         }
+    }
+
+    /** The form's {@code tagging} field: a {@code <Tagging>} document, as PutObjectTagging takes. */
+    private Map<String, String> tags() throws IOException {
+        String xml = fields.get("tagging");
+        return xml == null ? Map.of() : TagSet.parseXml(xml.getBytes(StandardCharsets.UTF_8), TagSet.OBJECT_LIMIT).tags();
     }
 
     /** The form's fields that S3 stores as object headers, as a request carrying them would. */

@@ -188,15 +188,22 @@ class S3CompatibilityIT {
     /** The fields of a form signed by {@code secret} with a policy expiring at {@code expiration}. */
     private static List<String[]> form(String key, String secret, Instant expiration, String extraField)
             throws Exception {
+        return form("forms", key, secret, expiration, extraField, null);
+    }
+
+    /** As above for {@code bucket}, with a {@code tagging} field (policy and form) when it is not null. */
+    private static List<String[]> form(String bucket, String key, String secret, Instant expiration,
+            String extraField, String tagging) throws Exception {
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now());
         String credential = S3GatewayFixture.AK + "/" + date + "/us-east-1/s3/aws4_request";
         String amzDate = date + "T000000Z";
         String policy = """
-                {"expiration": "%s", "conditions": [{"bucket": "forms"}, ["starts-with", "$key", "uploads/"],
+                {"expiration": "%s", "conditions": [{"bucket": "%s"}, ["starts-with", "$key", "uploads/"],
                  {"success_action_status": "201"}, ["content-length-range", 1, 1048576],
                  ["starts-with", "$Content-Type", "text/"], {"x-amz-meta-origin": "form"},
-                 {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "%s"}, {"x-amz-date": "%s"}]}
-                """.formatted(expiration, credential, amzDate);
+                 {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "%s"}, {"x-amz-date": "%s"}%s]}
+                """.formatted(expiration, bucket, credential, amzDate,
+                tagging == null ? "" : ", {\"tagging\": \"" + tagging + "\"}");
         String b64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
         byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(hmac(hmac(k, "us-east-1"), "s3"), "aws4_request");
@@ -208,6 +215,9 @@ class S3CompatibilityIT {
                 new String[] {"Policy", b64}, new String[] {"X-Amz-Signature", signature}));
         if (extraField != null) {
             fields.add(new String[] {extraField, "x"});
+        }
+        if (tagging != null) {
+            fields.add(fields.size() - 2, new String[] {"tagging", tagging});
         }
         return fields;
     }
@@ -268,6 +278,25 @@ class S3CompatibilityIT {
         assertThat(c.readdir(org.mfsj.common.types.Creds.ROOT, tmpDir, 0, 1000, false).entries())
                 .extracting(e -> e.name()).as("no temp file left behind")
                 .allMatch(n -> n.equals(".") || n.equals(".."));
+    }
+
+    @Test
+    void formUploadsKeepTheirTaggingField() throws Exception {
+        s3.createBucket(b -> b.bucket("forms-tagged"));
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+        String tagging = "<Tagging><TagSet><Tag><Key>team</Key><Value>blue</Value></Tag>"
+                + "<Tag><Key>tier</Key><Value>2</Value></Tag></TagSet></Tagging>";
+        HttpResponse<String> ok = post("forms-tagged", form("forms-tagged", "uploads/t.txt", S3GatewayFixture.SK,
+                later, null, tagging), "t.txt", new byte[10]);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(s3.getObjectTagging(g -> g.bucket("forms-tagged").key("uploads/t.txt")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=blue", "tier=2");
+
+        List<String[]> malformed = form("forms-tagged", "uploads/m.txt", S3GatewayFixture.SK, later, null,
+                "<Tagging><TagSet>");
+        assertThat(code(post("forms-tagged", malformed, "m.txt", new byte[10]))).isEqualTo("400 MalformedXML");
+        assertThat(s3.listObjectsV2(l -> l.bucket("forms-tagged")).contents()).extracting(o -> o.key())
+                .as("the refused upload left nothing").containsExactly("uploads/t.txt");
     }
 
     @Test
