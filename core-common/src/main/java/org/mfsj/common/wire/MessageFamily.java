@@ -48,9 +48,13 @@ public final class MessageFamily {
     }
 
     public int typeOf(Message m) {
-        Integer t = types.get(m.getClass());
+        return typeOf(m.getClass());
+    }
+
+    public int typeOf(Class<? extends Message> cls) {
+        Integer t = types.get(cls);
         if (t == null) {
-            throw new IllegalArgumentException(name + ": " + m.getClass().getSimpleName() + " is not in this family");
+            throw new IllegalArgumentException(name + ": " + cls.getSimpleName() + " is not in this family");
         }
         return t;
     }
