@@ -1,5 +1,6 @@
 package org.mfsj.chunkserver;
 
+import java.nio.ByteBuffer;
 import org.mfsj.chunkserver.store.ChunkStore;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -34,8 +35,13 @@ public final class ChunkReader {
      */
     public int read(long id, int version, int offset, byte[] dst, int dstOffset, int length, String who)
             throws MfsException {
+        return read(id, version, offset, ByteBuffer.wrap(dst, dstOffset, length), who);
+    }
+
+    /** As above, into {@code dst} from its position ({@code dst.remaining()} bytes at most). */
+    public int read(long id, int version, int offset, ByteBuffer dst, String who) throws MfsException {
         try {
-            return store.read(id, version, offset, dst, dstOffset, length);
+            return store.read(id, version, offset, dst);
         } catch (MfsException e) {
             if (e.status() == Status.CRC_ERROR) {
                 dropDamaged(id, version, who, e);

@@ -1,6 +1,5 @@
 package org.mfsj.chunkserver.net;
 
-import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 import org.mfsj.chunkserver.ChunkIds;
 import org.mfsj.common.status.MfsException;
@@ -8,6 +7,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.ReadBlocks;
 import org.mfsj.common.wire.client2chunk.ReadReply;
+import org.mfsj.common.wire.client2chunk.ReadReplyFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +29,28 @@ final class ReadBlocksOp {
             return;
         }
         try {
-            services.workers().execute(() -> from.send(read(from, r)));
+            services.workers().execute(() -> read(from, r));
         } catch (RejectedExecutionException e) {
             from.send(new ReadReply(r.msgId(), Status.EIO, NOTHING));
         }
     }
 
-    private ReadReply read(Peer from, ReadBlocks r) {
-        byte[] buf = new byte[r.length()];
+    /** Reads straight into the reply's frame: no array per read, no copy by the encoder. */
+    private void read(Peer from, ReadBlocks r) {
+        ReadReplyFrame frame = new ReadReplyFrame(r.msgId(), r.length());
+        boolean sent = false;
         try {
-            int n = services.reader().read(r.chunkId(), r.version(), r.offset(), buf, 0, r.length(),
-                    "client " + from.remote());
-            return new ReadReply(r.msgId(), Status.OK, n == buf.length ? buf : Arrays.copyOf(buf, n));
+            int n = services.reader().read(r.chunkId(), r.version(), r.offset(), frame.data(), "client " + from.remote());
+            from.sendFrame(frame.finish(n));
+            sent = true;
         } catch (MfsException e) {
             LOG.debug("read of chunk {} v{} at {}+{} for {}: {}", ChunkIds.hex(r.chunkId()), r.version(),
                     r.offset(), r.length(), from.remote(), e.getMessage());
-            return new ReadReply(r.msgId(), e.status(), NOTHING);
+            from.send(new ReadReply(r.msgId(), e.status(), NOTHING));
+        } finally {
+            if (!sent) {
+                frame.release();
+            }
         }
     }
 }

@@ -95,23 +95,39 @@ final class ChunkFile {
      * Whole blocks go straight into {@code dst}; partial ones through a scratch block.
      */
     int read(int offset, byte[] dst, int dstOffset, int len) throws IOException {
+        return read(offset, ByteBuffer.wrap(dst, dstOffset, len));
+    }
+
+    /**
+     * Reads {@code dst.remaining()} bytes at {@code offset} clipped to the data into {@code dst} from
+     * its position (position and limit untouched), verifying every block it touches; returns how
+     * many. A run of whole blocks is one positional read (a direct {@code dst} takes it with no copy
+     * in the JVM); a partial block at either end goes through a scratch block.
+     */
+    int read(int offset, ByteBuffer dst) throws IOException {
+        int len = dst.remaining();
         if (offset >= length || len == 0) {
             return 0;
         }
         int end = (int) Math.min((long) offset + len, length);
-        byte[] scratch = null;
-        for (int b = offset / BLOCK_SIZE; b <= (end - 1) / BLOCK_SIZE; b++) {
+        // whole blocks end at the last block boundary within the range, or at the data's end
+        int wholeEnd = end == length ? end : end / BLOCK_SIZE * BLOCK_SIZE;
+        int base = dst.position() - offset;
+        int at = offset;
+        while (at < end) {
+            int b = at / BLOCK_SIZE;
             int start = b * BLOCK_SIZE;
-            int blockLen = Math.min(BLOCK_SIZE, length - start);
-            int from = Math.max(offset, start) - start;
-            int to = Math.min(end, start + blockLen) - start;
-            if (from == 0 && to == blockLen) {
-                readVerified(b, dst, dstOffset + start - offset, blockLen);
-            } else {
-                scratch = scratch == null ? new byte[BLOCK_SIZE] : scratch;
-                readVerified(b, scratch, 0, blockLen);
-                System.arraycopy(scratch, from, dst, dstOffset + start + from - offset, to - from);
+            if (at == start && wholeEnd > start) {
+                readVerified(b, dst, base + start, wholeEnd - start);
+                at = wholeEnd;
+                continue;
             }
+            int blockLen = Math.min(BLOCK_SIZE, length - start);
+            int to = Math.min(end, start + blockLen);
+            byte[] scratch = new byte[blockLen];
+            readVerified(b, scratch, 0, blockLen);
+            dst.put(base + at, scratch, at - start, to - at);
+            at = to;
         }
         return end - offset;
     }
@@ -157,12 +173,25 @@ final class ChunkFile {
 
     /** Reads block {@code b}'s {@code blockLen} bytes into {@code into} and checks its CRC. */
     void readVerified(int b, byte[] into, int intoOffset, int blockLen) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(into, intoOffset, blockLen);
-        if (readFully(channel, buf, ChunkHeader.SIZE + (long) b * BLOCK_SIZE) < blockLen) {
+        readVerified(b, ByteBuffer.wrap(into), intoOffset, blockLen);
+    }
+
+    /**
+     * Reads {@code bytes} from the start of block {@code first} into {@code into[at, at + bytes)} in
+     * one positional read and checks each block's CRC; only the last block may be short.
+     */
+    private void readVerified(int first, ByteBuffer into, int at, int bytes) throws IOException {
+        ByteBuffer view = into.duplicate();
+        view.limit(at + bytes).position(at);
+        if (readFully(channel, view, ChunkHeader.SIZE + (long) first * BLOCK_SIZE) < bytes) {
             throw new DamagedChunkException("chunk " + ChunkPaths.hex(id) + " file shorter than its data");
         }
-        if (Crc32c.of(into, intoOffset, blockLen) != crcs[b]) {
-            throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + " block " + b);
+        for (int done = 0; done < bytes; done += BLOCK_SIZE) {
+            int b = first + done / BLOCK_SIZE;
+            view.limit(at + Math.min(bytes, done + BLOCK_SIZE)).position(at + done);
+            if (Crc32c.of(view) != crcs[b]) {
+                throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + " block " + b);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.mfsj.chunkserver.store;
 import static org.mfsj.common.types.ChunkGeometry.CHUNK_SIZE;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -170,9 +171,15 @@ public final class ChunkStore implements AutoCloseable {
     public int read(long id, int version, int offset, byte[] dst, int dstOffset, int length) throws MfsException {
         checkRange(id, offset, length);
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        return read(id, version, offset, ByteBuffer.wrap(dst, dstOffset, length));
+    }
+
+    /** As above, into {@code dst} from its position, {@code dst.remaining()} bytes at most (position and limit untouched). */
+    public int read(long id, int version, int offset, ByteBuffer dst) throws MfsException {
+        checkRange(id, offset, dst.remaining());
         return call(id, false, e -> {
             checkVersion(e, version);
-            return file(e).read(offset, dst, dstOffset, length);
+            return file(e).read(offset, dst);
         });
     }
 

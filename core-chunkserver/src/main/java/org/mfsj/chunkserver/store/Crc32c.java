@@ -1,5 +1,6 @@
 package org.mfsj.chunkserver.store;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 import org.mfsj.common.types.ChunkGeometry;
 
@@ -15,6 +16,13 @@ final class Crc32c {
     static int of(byte[] bytes, int offset, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes, offset, length);
+        return (int) crc.getValue();
+    }
+
+    /** The CRC of {@code buf}'s remaining bytes (consumed); a direct buffer is checksummed in place. */
+    static int of(ByteBuffer buf) {
+        CRC32C crc = new CRC32C();
+        crc.update(buf);
         return (int) crc.getValue();
     }
 

@@ -9,6 +9,7 @@ import static org.mfsj.chunkserver.store.TestData.write;
 import static org.mfsj.common.types.ChunkGeometry.BLOCK_SIZE;
 import static org.mfsj.common.types.ChunkGeometry.CHUNK_SIZE;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +100,33 @@ class ChunkStoreReadWriteTest {
         byte[] dst = new byte[50];
         assertThat(store.read(ID, 1, 5, dst, 10, 40)).isEqualTo(40);
         assertThat(Arrays.copyOfRange(dst, 10, 50)).isEqualTo(Arrays.copyOfRange(src, 100, 140));
+    }
+
+    @Test
+    void aRunOfWholeBlocksIsOneReadIntoADirectBuffer() throws Exception {
+        byte[] data = bytes(9, 5 * BLOCK_SIZE - 300);
+        write(store, ID, 1, 0, data);
+        ByteBuffer dst = ByteBuffer.allocateDirect(8 * BLOCK_SIZE);
+        dst.position(17).limit(17 + 4 * BLOCK_SIZE);
+        reads.set(0);
+        assertThat(store.read(ID, 1, BLOCK_SIZE, dst)).isEqualTo(4 * BLOCK_SIZE - 300);
+        assertThat(reads.get()).isEqualTo(1);
+        assertThat(dst.position()).isEqualTo(17);
+        byte[] got = new byte[4 * BLOCK_SIZE - 300];
+        dst.get(17, got);
+        assertThat(got).isEqualTo(Arrays.copyOfRange(data, BLOCK_SIZE, data.length));
+
+        // unaligned at both ends: a scratch block each end, the whole blocks between in one read
+        reads.set(0);
+        dst.clear();
+        int off = 1000;
+        int len = 3 * BLOCK_SIZE + 500;
+        dst.limit(len);
+        assertThat(store.read(ID, 1, off, dst)).isEqualTo(len);
+        assertThat(reads.get()).isEqualTo(3);
+        got = new byte[len];
+        dst.get(0, got);
+        assertThat(got).isEqualTo(Arrays.copyOfRange(data, off, off + len));
     }
 
     @Test

@@ -25,6 +25,27 @@ public class MfsException extends IOException {
         return status;
     }
 
+    /**
+     * An error that is a routine answer (an attribute known to be absent), built without a stack
+     * trace: the mount gives such answers from its caches once per write(2) (the kernel's
+     * security.capability question), and filling in the trace was most of their cost. Never for a
+     * failure someone may have to trace.
+     */
+    public static MfsException answer(Status status, String detail) {
+        return new Answer(status, detail);
+    }
+
+    private static final class Answer extends MfsException {
+        Answer(Status status, String detail) {
+            super(status, detail);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     /** Throws unless {@code status} is OK; {@code what} names the operation for the message. */
     public static void check(Status status, String what) throws MfsException {
         if (!status.isOk()) {

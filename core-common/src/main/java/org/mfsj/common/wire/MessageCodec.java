@@ -54,6 +54,25 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
         out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
     }
 
+    /**
+     * Starts a frame of {@code type} in a buffer of the transport's allocator with room for
+     * {@code bodyBytes} of body, for a sender that fills a large body in place (a chunkserver reads
+     * file data straight into its reply) instead of handing a message to {@link #encode}. The
+     * caller writes the body, calls {@link #endFrame}, and sends it with {@link Peer#sendFrame}.
+     */
+    public static ByteBuf startFrame(int type, int msgId, int bodyBytes) {
+        ByteBuf frame = Transport.allocator().directBuffer(HEADER + 4 + bodyBytes);
+        frame.writeInt(type);
+        frame.writeInt(0);
+        frame.writeInt(msgId);
+        return frame;
+    }
+
+    /** Sets the length of a frame begun with {@link #startFrame} to what has been written. */
+    public static void endFrame(ByteBuf frame) {
+        frame.setInt(frame.readerIndex() + 4, frame.readableBytes() - HEADER);
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (broken) {

@@ -1,5 +1,6 @@
 package org.mfsj.common.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -154,6 +155,19 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
         Channel ch = channel;
         if (ch != null) {
             ch.writeAndFlush(m);
+        }
+    }
+
+    /**
+     * Sends a frame already encoded in full (see {@link MessageCodec#startFrame}); the codec passes it
+     * through as it is. The buffer is the transport's from here on, released once written or dropped.
+     */
+    public void sendFrame(ByteBuf frame) {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.writeAndFlush(frame);
+        } else {
+            frame.release();
         }
     }
 

@@ -47,11 +47,11 @@ public final class XattrOps {
     public void getxattr(Request r, long inode, String name, long size) throws MfsException {
         if (name.startsWith(ACL_PREFIX)) {
             // no file has an ACL here; ls -l asks for every file it lists
-            throw new MfsException(Status.ENODATA, name + " on inode " + inode + ": POSIX ACLs are not kept");
+            throw MfsException.answer(Status.ENODATA, name + " on inode " + inode + ": POSIX ACLs are not kept");
         }
         boolean security = name.startsWith(SECURITY);
         if (knownBare(r.creds(), inode) || security && knownAbsent(inode, name)) {
-            throw new MfsException(Status.ENODATA, name + " on inode " + inode);
+            throw MfsException.answer(Status.ENODATA, name + " on inode " + inode);
         }
         byte[] v;
         try {

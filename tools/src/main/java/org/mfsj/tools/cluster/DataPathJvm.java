@@ -12,9 +12,17 @@ import java.util.List;
  * spent 0.7 of 1.2 CPU seconds in C2, and a chunkserver's first GiB written spent twice the
  * compiler time with C2 as with C1 alone. The master keeps both tiers: its namespace work is Java
  * through and through. A choice of tiers given by the caller is kept.
+ *
+ * <p>C1 also compiles ten times sooner than by default ({@link #EARLY_COMPILE}): a method runs
+ * interpreted for its first 200 calls, and most of the data path runs once per 1 MiB message, so a
+ * fresh chunkserver handled the first fifth of a GiB partly in the interpreter (a fifth of its
+ * samples). Two A/B pairs, 1 GiB dd at goal 1: the chunkservers' CPU for the write 2.21, 2.90 ->
+ * 1.94, 1.73 s, the mount's for the read 1.61, 1.54 -> 1.36, 1.30 s; start-up costs each process
+ * about 0.25 CPU s more. A scaling given by the caller is kept.
  */
 public final class DataPathJvm {
     static final String CLIENT_TIER_ONLY = "-XX:TieredStopAtLevel=1";
+    static final String EARLY_COMPILE = "-XX:CompileThresholdScaling=0.1";
 
     private DataPathJvm() {
     }
@@ -25,6 +33,9 @@ public final class DataPathJvm {
         List<String> out = new ArrayList<>(given);
         if (!chosen) {
             out.add(CLIENT_TIER_ONLY);
+        }
+        if (given.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling"))) {
+            out.add(EARLY_COMPILE);
         }
         return out;
     }

@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class DataPathJvmTest {
     @Test
-    void aMountRunsTheClientTierUnlessTheCallerChoseTiers() {
-        assertThat(DataPathJvm.options(List.of("-Xmx1g"))).containsExactly("-Xmx1g", "-XX:TieredStopAtLevel=1");
-        assertThat(DataPathJvm.options(List.of("-XX:TieredStopAtLevel=4"))).containsExactly("-XX:TieredStopAtLevel=4");
-        assertThat(DataPathJvm.options(List.of("-XX:-TieredCompilation"))).containsExactly("-XX:-TieredCompilation");
+    void aMountRunsTheClientTierCompilingEarlyUnlessTheCallerChose() {
+        assertThat(DataPathJvm.options(List.of("-Xmx1g"))).containsExactly("-Xmx1g", "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.1");
+        assertThat(DataPathJvm.options(List.of("-XX:TieredStopAtLevel=4")))
+                .containsExactly("-XX:TieredStopAtLevel=4", "-XX:CompileThresholdScaling=0.1");
+        assertThat(DataPathJvm.options(List.of("-XX:-TieredCompilation", "-XX:CompileThresholdScaling=1")))
+                .containsExactly("-XX:-TieredCompilation", "-XX:CompileThresholdScaling=1");
     }
 }
