@@ -88,7 +88,14 @@
  * another leader and before it cuts its log. An acknowledgement read from an open window states
  * what held at that moment (entries durable here and the leader's, in a term this master was in),
  * exactly as one sent then and delayed on the wire would, so the argument above is unchanged; the
- * leader takes the highest match it hears, so answers from the two threads may cross.
+ * leader takes the highest match it hears, so answers from the two threads may cross. A follower
+ * also answers at least once per heartbeat period while entries arrive, with whatever it holds
+ * durable then (perhaps nothing new): otherwise a slow force on a loaded disk would silence it for
+ * longer than an election timeout, and a leader left with this one follower (the third master
+ * down) would step down for want of a majority, or lose its read lease, though both are fine.
+ * The leader sends entries appended while its own force of earlier ones runs when that force
+ * ends, all together ({@link org.mfsj.master.ha.LeaderReplication}): a follower then forces,
+ * applies and acknowledges a leader's batch as one. When entries are sent never bears on safety.
  * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
  * and chunkservers then try the next master.
  *
