@@ -106,7 +106,10 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
-        new OpenCalls(ns).register(dispatcher);
+        OpenCalls openCalls = new OpenCalls(ns, sessions);
+        openCalls.register(dispatcher);
+        openCalls.keepHolders(clock.instant());
+        sessionCalls.onSessionDropped(openCalls::sessionDropped);
         ObjectCalls objects = new ObjectCalls(ns, reads);
         objects.register(dispatcher);
         new ScratchCalls(ns, objects, writes).register(dispatcher);

@@ -26,6 +26,8 @@ final class FollowerRule {
     /** Acknowledged to the current leader, from either thread (see {@link DurableAcks}). */
     private AtomicLong acked = new AtomicLong();
     private final DurableAcks durableAcks = new DurableAcks();
+    /** When this master last answered the leader from the master thread (elapsed millis). */
+    private long answeredAt = Long.MIN_VALUE;
     /** A learner (see {@link TermStore#learner()}): the leader's commit when first heard; -1 before. */
     private long joinAt = -1;
 
@@ -98,7 +100,11 @@ final class FollowerRule {
         matchedFromLeader = Math.max(matchedFromLeader, prev + a.entries().size());
         raft.commitTo(Math.min(a.commitVersion(), prev + a.entries().size()));
         answerTo(replyTo);
-        ack(a.entries().isEmpty());
+        // an answer at least once per heartbeat period, even while a slow force (a loaded disk)
+        // holds back the acknowledgements: the leader must hear a majority to keep leading and
+        // to keep its read lease, and with one follower left that is this one
+        ack(a.entries().isEmpty() || answeredAt == Long.MIN_VALUE
+                || raft.millis() - answeredAt >= raft.heartbeatMillis());
     }
 
     /** Skips entries already held with the same term, cuts at the first conflict, appends the rest. */
@@ -147,6 +153,7 @@ final class FollowerRule {
         long match = Math.min(log.localDurable(), matchedFromLeader);
         if (ackTo != null && following && (DurableAcks.raise(acked, match) || always)) {
             ackTo.accept(new AppendReply(heardMsgId, raft.term(), raft.self(), true, match, log.lastVersion()));
+            answeredAt = raft.millis();
         }
         if (raft.terms().learner() && following && raft.leaderId() != 0 && joinAt >= 0 && match >= joinAt) {
             join();

@@ -23,6 +23,15 @@ final class LeaderReplication {
     private boolean pushCommits;
     /** Entries were appended and {@link #onAppended()} is queued to send them. */
     private boolean sendQueued;
+    /** The newest version sent on to the followers when it was appended. */
+    private long sentOnAppend;
+    /**
+     * Entries appended while this master's own force of those sent before was running: they go to
+     * the followers when that force ends, together, which is when this master's changelog takes
+     * them into its next force too. So a follower gets one message per leader force rather than
+     * one per master task, and forces, applies and acknowledges them as one batch.
+     */
+    private boolean deferred;
     /** AppendEntries messages sent and the entries in them (benchmarks: batching per message). */
     private long appendsSent;
     private long entriesSent;
@@ -37,6 +46,8 @@ final class LeaderReplication {
     /** This master leads from now on; every follower is taken to need entries after its log. */
     void start(int peers) {
         progress = new Progress(peers, raft.log().lastVersion(), clock.millis());
+        sentOnAppend = 0;
+        deferred = false;
         lease.restart(peers);
     }
 
@@ -69,9 +80,27 @@ final class LeaderReplication {
 
     void onAppended() {
         sendQueued = false;
+        if (raft.log().localDurable() < sentOnAppend) {
+            deferred = true;
+            return;
+        }
+        sendAppended();
+    }
+
+    private void sendAppended() {
+        deferred = false;
+        sentOnAppend = raft.log().lastVersion();
         for (int p : raft.quorum().targets()) {
             replicate(p, false);
         }
+    }
+
+    /** This master's own copy moved on: what waited for that force goes out, then commit may move. */
+    void onLocalDurable() {
+        if (deferred) {
+            sendAppended();
+        }
+        advanceCommit();
     }
 
     void replicate(int peer, boolean heartbeat) {
@@ -111,7 +140,7 @@ final class LeaderReplication {
         if (r.success()) {
             progress.matched(peer, r.matchVersion(), now);
             advanceCommit();
-            if (!sendQueued) {
+            if (!sendQueued && !deferred) {
                 replicate(peer, false);
             }
         } else {

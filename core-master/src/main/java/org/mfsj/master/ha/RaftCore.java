@@ -44,7 +44,6 @@ public final class RaftCore {
     private final RaftEvents events;
     private final Clock clock;
     private final RaftTiming timing;
-    private final Random random;
     private final String selfClients;
     private final boolean preferred;
     private final Quorum quorum;
@@ -58,10 +57,7 @@ public final class RaftCore {
     private long leaderId;
     private String leaderClients = "";
     private long commit;
-    private long electionDeadline;
-    /** When a leader was last heard from (by this life or an earlier one of this process). */
-    private long leaderContact;
-    private long lastTick;
+    private final ElectionTimer timer;
     private long nextHeartbeat;
     /** Candidate: the voting peers that granted their vote (this master's own vote is implied). */
     private final Set<Integer> votes = new HashSet<>();
@@ -83,25 +79,12 @@ public final class RaftCore {
         this.events = events;
         this.clock = clock;
         this.timing = timing;
-        this.random = random;
         this.commit = commit;
         this.selfClients = selfClients;
         this.preferred = preferred;
         this.quorum = new Quorum(this, peers);
         this.leading = new LeaderReplication(this, clock, timing.electionMin().toMillis(), selfClients);
-        long now = clock.millis();
-        lastTick = now;
-        electionDeadline = now + (preferred ? timing.preferredFirst().toMillis() : randomTimeout());
-        leaderContact = terms.leaderContact();
-        if (leaderContact == Long.MIN_VALUE && terms.term() > 0) {
-            // a restart: this master may have answered a leader just before it stopped, and that
-            // leader's read lease counts on it to vote for no one for a while (ReadLease)
-            leaderContact = now;
-        }
-        terms.leaderContact(leaderContact);
-        if (leaderContact != Long.MIN_VALUE) {
-            electionDeadline = Math.max(electionDeadline, leaderContact + timing.electionMin().toMillis());
-        }
+        this.timer = new ElectionTimer(timing, random, terms, clock, preferred);
     }
 
     public Role role() {
@@ -196,16 +179,10 @@ public final class RaftCore {
         leading.grow(peers);
     }
 
-        /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
+    /** Runs elections, heartbeats and the leader's majority check; call often (every ~50 ms). */
     public void tick() {
         long now = clock.millis();
-        long sinceTick = now - lastTick;
-        lastTick = now;
-        if (role != Role.LEADER && sinceTick > timing.electionMin().toMillis()) {
-            // this master was stopped (SIGSTOP, a long pause): the silence was its own, not the
-            // leader's; standing at once would only depose a leader whose messages wait unread
-            electionDeadline = Math.max(electionDeadline, now + randomTimeout());
-        }
+        boolean due = timer.due(now, role == Role.LEADER);
         if (role == Role.LEADER) {
             if (!quorum.selfVotes() && commit >= quorum.version()) {
                 // its own removal is committed: the group goes on without it (Raft section 4.2.2)
@@ -226,13 +203,11 @@ public final class RaftCore {
                     leading.replicate(p, true);
                 }
             }
-        } else if (now >= electionDeadline) {
-            if (!mayStand()) {
-                electionDeadline = now + randomTimeout();
-                return;
+        } else if (due) {
+            timer.restart();
+            if (mayStand()) {
+                preVote.start();
             }
-            electionDeadline = now + randomTimeout();
-            preVote.start();
         }
     }
 
@@ -250,7 +225,6 @@ public final class RaftCore {
 
     /** Stands in the next term; {@code handOver}: the leader told it to, so voters answer at once. */
     void startElection(boolean handOver) {
-        long now = clock.millis();
         long term = terms.term() + 1;
         preVote.cancel();
         following.stopAcks();
@@ -259,7 +233,7 @@ public final class RaftCore {
         leaderId = 0;
         leaderClients = "";
         votes.clear();
-        electionDeadline = now + randomTimeout();
+        timer.restart();
         long last = log.lastVersion();
         LOG.info("master {} stands for election in term {} (log ends at {} of term {})", terms.self(), term, last,
                 log.termAt(last));
@@ -353,9 +327,7 @@ public final class RaftCore {
             following.newLeader();
         }
         leaderClients = clients;
-        leaderContact = clock.millis();
-        terms.leaderContact(leaderContact);
-        electionDeadline = leaderContact + randomTimeout();
+        timer.heardLeader();
     }
 
     /**
@@ -364,8 +336,7 @@ public final class RaftCore {
      * a leader's read lease counts on such a master to vote for no one (see {@link ReadLease}).
      */
     boolean leaderAlive() {
-        return role == Role.LEADER || role == Role.FOLLOWER && leaderContact != Long.MIN_VALUE
-                && clock.millis() - leaderContact < timing.electionMin().toMillis();
+        return role == Role.LEADER || role == Role.FOLLOWER && timer.leaderHeardLately();
     }
 
     /**
@@ -398,7 +369,7 @@ public final class RaftCore {
     /** Local durability moved: a leader may commit, a follower acknowledges. */
     public void onLocalDurable() {
         if (role == Role.LEADER) {
-            leading.advanceCommit();
+            leading.onLocalDurable();
         } else {
             following.ack(false);
         }
@@ -433,7 +404,7 @@ public final class RaftCore {
         // leader's entries do): otherwise a candidate with a shorter log, which cannot win, would
         // keep holding back the one that can
         if (led) {
-            electionDeadline = clock.millis() + randomTimeout();
+            timer.restart();
             LOG.warn("leader {} saw term {}; steps down", terms.self(), term);
             events.steppedDown(term);
         }
@@ -449,7 +420,7 @@ public final class RaftCore {
         handOver.cancel();
         role = Role.FOLLOWER;
         leaderId = 0;
-        electionDeadline = clock.millis() + randomTimeout();
+        timer.restart();
         events.steppedDown(term);
     }
 
@@ -497,12 +468,15 @@ public final class RaftCore {
 
     /** A vote was given: no election of its own for a while. */
     void voted() {
-        electionDeadline = clock.millis() + randomTimeout();
+        timer.restart();
     }
 
-    private long randomTimeout() {
-        long min = timing.electionMin().toMillis();
-        long span = timing.electionMax().toMillis() - min;
-        return min + (span > 0 ? (long) (random.nextDouble() * span) : 0);
+    /** Now, on the core's clock (elapsed milliseconds). */
+    long millis() {
+        return clock.millis();
+    }
+
+    long heartbeatMillis() {
+        return timing.heartbeat().toMillis();
     }
 }

@@ -88,7 +88,14 @@
  * another leader and before it cuts its log. An acknowledgement read from an open window states
  * what held at that moment (entries durable here and the leader's, in a term this master was in),
  * exactly as one sent then and delayed on the wire would, so the argument above is unchanged; the
- * leader takes the highest match it hears, so answers from the two threads may cross.
+ * leader takes the highest match it hears, so answers from the two threads may cross. A follower
+ * also answers at least once per heartbeat period while entries arrive, with whatever it holds
+ * durable then (perhaps nothing new): otherwise a slow force on a loaded disk would silence it for
+ * longer than an election timeout, and a leader left with this one follower (the third master
+ * down) would step down for want of a majority, or lose its read lease, though both are fine.
+ * The leader sends entries appended while its own force of earlier ones runs when that force
+ * ends, all together ({@link org.mfsj.master.ha.LeaderReplication}): a follower then forces,
+ * applies and acknowledges a leader's batch as one. When entries are sent never bears on safety.
  * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
  * and chunkservers then try the next master.
  *
@@ -196,9 +203,24 @@
  * told the term when its session opens and opens none with a master of an older term than one that
  * served it (it tries the next master), so it does not go back to a deposed leader.
  *
+ * <h2>Files open past their last name</h2>
+ * A file unlinked while sessions have it open must stay until they release it (MooseFS keeps such
+ * files "sustained"). Opens are counted in the leader's memory only, which costs nothing per open;
+ * what is replicated is the hold: just before a change takes a file's last name (unlink, rename or
+ * publish over it), the leader logs a {@code HoldOpenRecord} per session that has it open, with its
+ * count of opens, and from then on every open and release of that file is logged
+ * ({@code ReleaseOpenRecord}; the last one frees the file and its chunks). The holds are namespace
+ * state ({@link org.mfsj.master.namespace.tree.OpenHolds}, in images too), applied by every master in
+ * log order, so a change acknowledged to the unlinking client was durable on a majority only after
+ * the holds before it: any later leader keeps the file. A new leader keeps each holding session as
+ * if its client had just gone away, so the client resumes it and releases, or it expires after the
+ * sustain time and its holds are released. Not covered: a file opened under an earlier leader and
+ * unlinked under a later one before its client came back (the later leader has not seen that open);
+ * locks are not logged either, but clients take theirs back during a new leader's grace period
+ * (README, "Locks and failover").
+ *
  * <h2>Not done yet</h2>
- * Open files are not replicated; locks are not either, but clients take theirs back during a new
- * leader's grace period (README, "Locks and failover"). The read lease assumes the masters' timers
+ * The open gap above. The read lease assumes the masters' timers
  * run at rates within a tenth of each other; a master paused (SIGSTOP, a long GC) in the moment
  * between checking its lease and reading may read after the lease ran out, as with any lease.
  */

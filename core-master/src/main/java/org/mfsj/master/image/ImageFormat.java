@@ -17,6 +17,8 @@ package org.mfsj.master.image;
  *   TRASH    one file in trash (inode, deletion time, original path), in deletion order
  *   QUOTA    one directory quota's limits (inode, soft and hard bytes, soft and hard inodes)
  *   TRASHTIMES up to {@link #BATCH} (inode, seconds) for every inode whose trash time is not 0
+ *   HELD     one file held open past its last name: inode, count, then (session, opens) each
+ *            (added within format 4: a reader without it refuses only an image that has one)
  *   END      counts of inodes, names, chunks and replies, so a cut image is told from a whole one
  * </pre>
  * Kind numbers are stable; new kinds get new numbers.
@@ -40,6 +42,7 @@ final class ImageFormat {
     static final int SIZES = 10;
     static final int TERM = 11;
     static final int VOTERS = 12;
+    static final int HELD = 13;
     static final int EXPORTS = 20;
 
     static final int RESULT_DONE = 0;

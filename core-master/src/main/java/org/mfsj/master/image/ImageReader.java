@@ -39,6 +39,8 @@ public final class ImageReader {
     private static final int MAX_LIST = 1 << 24;
     /** What one table can hold (2^30 slots at 2/3 load). */
     private static final long MAX_INODES = (1L << 30) * 2 / 3;
+    /** More sessions holding one file than any cluster has clients means a corrupt frame. */
+    private static final int MAX_HOLDERS = 1 << 20;
 
     private final InodeTable tree = new InodeTable();
     private final ChunkRegistry chunks = new ChunkRegistry();
@@ -169,6 +171,7 @@ public final class ImageReader {
             case ImageFormat.REPLY -> reply(r);
             case ImageFormat.TRASH -> trashEntry(r);
             case ImageFormat.TRASHTIMES -> trashTimes(r);
+            case ImageFormat.HELD -> held(r);
             case ImageFormat.QUOTA -> tree.quotas().set(tree.expect(r.u64(), DirNode.class).id(), r.u64(), r.u64(),
                     r.u64(), r.u64(), 0, 0);
             case ImageFormat.END -> end(r);
@@ -275,6 +278,17 @@ public final class ImageReader {
         long inode = tree.expect(r.u64(), Inode.class).id();
         long deleted = r.u64();
         tree.trash().add(new Trash.Entry(inode, r.str(), deleted));
+    }
+
+    private void held(WireReader r) {
+        long inode = tree.expect(r.u64(), FileNode.class).id();
+        int count = r.u32();
+        if (count <= 0 || count > MAX_HOLDERS) {
+            throw new IllegalStateException("held file " + inode + " with " + count + " sessions");
+        }
+        for (int i = 0; i < count; i++) {
+            tree.holds().add(inode, r.u64(), r.u32());
+        }
     }
 
     private void trashTimes(WireReader r) {

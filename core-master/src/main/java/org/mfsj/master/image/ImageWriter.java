@@ -201,6 +201,12 @@ public final class ImageWriter {
             w.u64(q.dir()).u64(q.softBytes()).u64(q.hardBytes()).u64(q.softInodes()).u64(q.hardInodes());
             emit();
         }
+        for (var held : tree.holds().all().entrySet()) {
+            start(ImageFormat.HELD);
+            w.u64(held.getKey()).u32(held.getValue().size());
+            held.getValue().forEach((session, opens) -> w.u64(session).u32(opens));
+            emit();
+        }
         List<Inode> timed = tree.all().stream().filter(n -> n.trashSeconds() != 0).toList();
         for (int from = 0; from < timed.size(); from += ImageFormat.BATCH) {
             List<Inode> batch = timed.subList(from, Math.min(timed.size(), from + ImageFormat.BATCH));

@@ -51,6 +51,8 @@ public final class MetaDump {
         for (var t : s.namespace().tree().trash().entries()) {
             out.printf("T %d %s deleted %d%n", t.inode(), quote(t.path()), t.deletedNanos());
         }
+        s.namespace().tree().holds().all().forEach((inode, holders) -> holders.forEach((session, opens) ->
+                out.printf("H %d session %d opens %d%n", inode, session, opens)));
         s.replies().forEach((session, request, result) -> out.printf("R session %d request %d -> %s%n", session,
                 request, result));
     }

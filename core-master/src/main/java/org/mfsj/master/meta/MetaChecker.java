@@ -54,7 +54,11 @@ public final class MetaChecker {
         for (Inode n : tree.all()) {
             maxId = Math.max(maxId, n.id());
             int seen = names.getOrDefault(n.id(), 0);
-            if (tree.trash().contains(n.id())) {
+            if (tree.holds().isHeld(n.id()) && seen == 0) {
+                if (n.nlink() != 0 || !(n instanceof FileNode)) {
+                    problem("inode " + n.id() + " is held open with no name but has link count " + n.nlink());
+                }
+            } else if (tree.trash().contains(n.id())) {
                 if (seen != 0 || n.nlink() != 0) {
                     problem("inode " + n.id() + " is in trash but has " + seen + " names and link count " + n.nlink());
                 }
@@ -75,6 +79,11 @@ public final class MetaChecker {
         }
         if (tree.nextId() <= maxId) {
             problem("next inode number " + tree.nextId() + " is not past inode " + maxId);
+        }
+        for (long held : tree.holds().all().keySet()) {
+            if (!(tree.find(held) instanceof FileNode)) {
+                problem("held open inode " + held + " is not a file in the tree");
+            }
         }
         for (var e : tree.trash().entries()) {
             try {

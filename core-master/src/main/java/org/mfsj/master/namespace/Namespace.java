@@ -3,8 +3,10 @@ package org.mfsj.master.namespace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
@@ -16,11 +18,15 @@ import org.mfsj.common.wire.client2master.Publish;
 import org.mfsj.master.namespace.op.Access;
 import org.mfsj.master.namespace.op.NamespaceRecord;
 import org.mfsj.master.namespace.op.Ops;
+import org.mfsj.master.namespace.op.PublishRecord;
+import org.mfsj.master.namespace.op.RenameRecord;
 import org.mfsj.master.namespace.op.SetAttrRecord;
 import org.mfsj.master.namespace.op.SetGoalOp;
 import org.mfsj.master.namespace.op.TruncateRecord;
+import org.mfsj.master.namespace.op.UnlinkRecord;
 import org.mfsj.master.namespace.op.XattrRules;
 import org.mfsj.master.namespace.tree.DirNode;
+import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
 import org.mfsj.master.namespace.tree.Trash;
@@ -55,6 +61,7 @@ public final class Namespace {
     private final Ops ops;
     private final Queries queries;
     private RecordSink sink = (r, result) -> { };
+    private LongFunction<Map<Long, Integer>> openCounts = inode -> Map.of();
 
     /** Where applied records go, with what their apply returned (for answering a retried call). */
     @FunctionalInterface
@@ -196,7 +203,9 @@ public final class Namespace {
     // ---- removing and moving names ----
 
     public void unlink(Creds c, long parent, String name) throws MfsException {
-        commitVoid(ops.unlink().validate(c, parent, name, now()), ops.unlink()::apply);
+        UnlinkRecord r = ops.unlink().validate(c, parent, name, now());
+        holdIfLastName(r.inode());
+        commitVoid(r, ops.unlink()::apply);
     }
 
     public void rmdir(Creds c, long parent, String name) throws MfsException {
@@ -205,7 +214,11 @@ public final class Namespace {
 
     public void rename(Creds c, long srcParent, String srcName, long dstParent, String dstName)
             throws MfsException {
-        commitVoid(ops.rename().validate(c, srcParent, srcName, dstParent, dstName, now()), ops.rename()::apply);
+        RenameRecord r = ops.rename().validate(c, srcParent, srcName, dstParent, dstName, now());
+        if (r != null) {
+            holdIfLastName(r.replaced());
+        }
+        commitVoid(r, ops.rename()::apply);
     }
 
     /**
@@ -224,8 +237,10 @@ public final class Namespace {
      */
     public Attr publish(Creds c, long srcParent, String srcName, long dstParent, String dstName, String xattrName,
             byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
-        return commit(ops.publish().validate(c, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
-                mtimeNanos, expectTarget, now()), ops.publish()::apply);
+        PublishRecord r = ops.publish().validate(c, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
+                mtimeNanos, expectTarget, now());
+        holdIfLastName(r.replaced());
+        return commit(r, ops.publish()::apply);
     }
 
     /** Appends the sources' chunks to {@code inode} without copying (see {@code AppendChunksOp}). */
@@ -356,6 +371,44 @@ public final class Namespace {
     public void checkQuota(long inode, long bytes) throws MfsException {
         if (!tree.quotas().isEmpty()) {
             tree.quotas().checkRoom(tree.requireFile(inode).parent(), 0, bytes);
+        }
+    }
+
+    // ---- files open past their last name (see OpenHolds) ----
+
+    /** Where the live path learns which sessions have a file open (session -> opens); none by default. */
+    public void setOpenCounts(LongFunction<Map<Long, Integer>> counts) {
+        openCounts = counts;
+    }
+
+    /** Logs that {@code session} holds {@code opens} more opens of file {@code inode}. */
+    public void holdOpen(long inode, long session, int opens) {
+        commitVoid(ops.openHold().validateHold(inode, session, opens), ops.openHold()::apply);
+    }
+
+    /** Ends up to {@code releases} of the session's held opens of {@code inode}; nothing if it holds none. */
+    public void releaseOpen(long inode, long session, int releases) {
+        commitVoid(ops.openHold().validateRelease(inode, session, releases), ops.openHold()::apply);
+    }
+
+    public boolean isHeld(long inode) {
+        return tree.holds().isHeld(inode);
+    }
+
+    /** Files {@code session} holds open past their last name. */
+    public List<Long> heldBy(long session) {
+        return tree.holds().heldBy(session);
+    }
+
+    /** Every session holding a file open past its last name. */
+    public List<Long> holdingSessions() {
+        return tree.holds().sessions();
+    }
+
+    /** Before a change that may take a file's last name: the sessions with it open hold it first. */
+    private void holdIfLastName(long inode) {
+        if (inode != 0 && !tree.holds().isHeld(inode) && tree.find(inode) instanceof FileNode f && f.nlink() == 1) {
+            openCounts.apply(inode).forEach((session, opens) -> holdOpen(inode, session, opens));
         }
     }
 

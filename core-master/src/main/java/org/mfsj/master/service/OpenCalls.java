@@ -1,5 +1,6 @@
 package org.mfsj.master.service;
 
+import java.time.Instant;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -12,12 +13,17 @@ import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.namespace.op.ReleaseOpenRecord;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
+import org.mfsj.master.session.SessionRegistry;
 
 /**
- * Opening and releasing files, and access(2). Opens are counted per session so that the master
- * can tell who has what open ({@code mfs status}). The open check lets a file's owner read and
+ * Opening and releasing files, and access(2). Opens are counted per session in memory, which is
+ * all a file with a name needs; when a file's last name goes while sessions have it open, the
+ * namespace logs their holds first (it asks {@link SessionRegistry#openers}), and from then on
+ * every open and release of that file is logged too, so whichever master leads keeps it until the
+ * last holder released it or its session expired. The open check lets a file's owner read and
  * write whatever its mode, as NFS servers do: a program that creates a file read-only and writes
  * it through the descriptor it got must work, and the master cannot tell that open from a later
  * one. Doors that need the strict check (FUSE without default_permissions) call access first.
@@ -27,15 +33,35 @@ public final class OpenCalls {
     private static final int W = 2;
 
     private final Namespace ns;
+    private final SessionRegistry sessions;
 
-    public OpenCalls(Namespace ns) {
+    public OpenCalls(Namespace ns, SessionRegistry sessions) {
         this.ns = ns;
+        this.sessions = sessions;
+        ns.setOpenCounts(sessions::openers);
     }
 
     public void register(RequestDispatcher d) {
         d.on(Open.class, this::open, (id, st) -> new AttrReply(id, st, null));
         d.on(Release.class, this::release, StatusReply::new);
         d.on(CheckAccess.class, this::access, StatusReply::new);
+    }
+
+    /**
+     * For a new leader: the sessions that hold files open by the metadata are kept as if their
+     * clients had just gone, so each either comes back (and releases) or expires (and releases).
+     */
+    public void keepHolders(Instant now) {
+        for (long id : ns.holdingSessions()) {
+            sessions.keep(id, now);
+        }
+    }
+
+    /** A session expired: every file it held open is released (the last holder frees a nameless file). */
+    public void sessionDropped(Session s) {
+        for (long inode : ns.heldBy(s.id())) {
+            ns.releaseOpen(inode, s.id(), ReleaseOpenRecord.ALL);
+        }
     }
 
     private Message open(Peer from, Open o) throws MfsException {
@@ -47,6 +73,9 @@ public final class OpenCalls {
         Attr a = check(ns, c, inode, read, write);
         if (from.attachment() instanceof Session s) {
             s.opened(inode);
+            if (ns.isHeld(inode)) {
+                ns.holdOpen(inode, s.id(), 1);
+            }
         }
         return a;
     }
@@ -70,6 +99,7 @@ public final class OpenCalls {
     private Message release(Peer from, Release r) {
         if (from.attachment() instanceof Session s) {
             s.released(r.inode());
+            ns.releaseOpen(r.inode(), s.id(), 1);
         }
         return new StatusReply(r.msgId(), Status.OK);
     }

@@ -77,6 +77,11 @@ public final class Session {
         return opens.size();
     }
 
+    /** Opens of {@code inode} not yet released. */
+    public int opens(long inode) {
+        return opens.getOrDefault(inode, 0);
+    }
+
     public boolean isOpen(long inode) {
         return opens.containsKey(inode);
     }

@@ -33,6 +33,28 @@ public final class SessionRegistry {
         return s;
     }
 
+    /**
+     * Keeps session {@code id} as if its client had just gone away: a new leader learns from the
+     * metadata that the session holds files open, and must let it expire if its client never
+     * comes back. A session already known is left as it is.
+     */
+    public void keep(long id, Instant now) {
+        reserveUpTo(id);
+        sessions.computeIfAbsent(id, k -> new Session(k, now));
+    }
+
+    /** Who has {@code inode} open: session id -> opens. */
+    public Map<Long, Integer> openers(long inode) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (Session s : sessions.values()) {
+            int n = s.opens(inode);
+            if (n > 0) {
+                out.put(s.id(), n);
+            }
+        }
+        return out;
+    }
+
     /** Ids up to {@code used} were handed out before a restart (the changelog says so): never again. */
     public void reserveUpTo(long used) {
         if (Long.compareUnsigned(used, nextId) >= 0) {

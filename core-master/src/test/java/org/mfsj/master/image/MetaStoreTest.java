@@ -92,12 +92,7 @@ class MetaStoreTest {
             assertThat(store.state().replies().get(7, 2)).isEqualTo(3L);
             assertThat(store.state().replies().get(8, 1)).isSameAs(ReplyCache.DONE);
         }
-        MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
-        assertThat(dump(replayed)).isEqualTo(live);
-        ImageWriter.write(replayed, dir);
-        MetaState loaded = ImageReader.load(dir.resolve(ImageFormat.NAME), CLOCK);
-        assertThat(dump(loaded)).isEqualTo(live);
-        assertThat(MetaChecker.check(loaded)).isEmpty();
+        ImageRoundTrip.replayAndReload(dir, CLOCK, live);
         assertThat(Files.exists(dir.resolve(ImageFormat.PREVIOUS))).isTrue();
         // image + (now already held) changelog tail: the same again
         assertThat(dump(MetaStore.recover(dir, CLOCK, 2, false))).isEqualTo(live);

@@ -2,9 +2,6 @@ package org.mfsj.master.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +28,7 @@ class TrashSnapshotImageTest {
     void trashAndSnapshotsSurviveReplayAndImages() throws Exception {
         String live;
         long shared;
-        try (MetaStore store = MetaStore.open(dir, CLOCK, 2, 4096, Runnable::run, () -> {
-            throw new AssertionError("changelog failed");
-        })) {
+        try (MetaStore store = ImageRoundTrip.open(dir, CLOCK)) {
             Namespace ns = store.state().namespace();
             ChunkLog chunks = new ChunkLog(store.state().chunks(), store.journal(), store.durability());
             ns.setTrashTime(SU, Namespace.ROOT, 3600, false);
@@ -51,21 +46,10 @@ class TrashSnapshotImageTest {
             ns.extendLength(g, 12345);
             assertThat(store.state().chunks().get(shared).refs()).isEqualTo(3);
             assertThat(MetaChecker.check(store.state())).isEmpty();
-            live = dump(store.state());
+            live = ImageRoundTrip.dump(store.state());
         }
         assertThat(live).contains("T ", "\"/a/f\"", "refs 3", "trashtime 3600", "Q ");
-        MetaState replayed = MetaStore.recover(dir, CLOCK, 2, false);
-        assertThat(dump(replayed)).isEqualTo(live);
-        ImageWriter.write(replayed, dir);
-        MetaState loaded = ImageReader.load(dir.resolve(ImageFormat.NAME), CLOCK);
-        assertThat(dump(loaded)).isEqualTo(live);
-        assertThat(MetaChecker.check(loaded)).isEmpty();
+        MetaState loaded = ImageRoundTrip.replayAndReload(dir, CLOCK, live);
         assertThat(loaded.chunks().get(shared).refs()).isEqualTo(3);
-    }
-
-    private static String dump(MetaState s) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        MetaDump.print(s, new PrintStream(b, true, StandardCharsets.UTF_8));
-        return b.toString(StandardCharsets.UTF_8);
     }
 }

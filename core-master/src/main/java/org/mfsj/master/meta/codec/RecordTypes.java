@@ -30,6 +30,7 @@ public final class RecordTypes {
         TrashSnapshotBodies.register(ALL);
         HaBodies.register(ALL);
         ConfigBodies.register(ALL);
+        OpenBodies.register(ALL);
     }
 
     private final Map<Integer, Type<?>> byTag = new HashMap<>();

@@ -12,7 +12,7 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
         RenameOp rename, SetAttrOp setAttr, TruncateOp truncate, SetXattrOp setXattr, RemoveXattrOp removeXattr,
         SetChunkOp setChunk, ExtendLengthOp extendLength, SetGoalOp setGoal, SetTrashTimeOp setTrashTime,
         PurgeTrashOp purgeTrash, RestoreTrashOp restoreTrash, SnapshotOp snapshot, SetQuotaOp setQuota,
-        PublishOp publish, AppendChunksOp appendChunks) {
+        PublishOp publish, AppendChunksOp appendChunks, OpenHoldOp openHold) {
 
     public static Ops create(InodeTable tree, ChunkListener listener) {
         Unlinker unlinker = new Unlinker(tree, listener);
@@ -24,7 +24,7 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
                 new SetChunkOp(tree, listener), new ExtendLengthOp(tree), new SetGoalOp(tree, listener),
                 new SetTrashTimeOp(tree), new PurgeTrashOp(tree, unlinker), new RestoreTrashOp(tree),
                 new SnapshotOp(tree, listener), new SetQuotaOp(tree), new PublishOp(tree, rename, setXattr),
-                new AppendChunksOp(tree, listener));
+                new AppendChunksOp(tree, listener), new OpenHoldOp(tree, unlinker));
     }
 
     /**
@@ -87,6 +87,12 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
             return publish.apply(x);
         } else if (r instanceof AppendChunksRecord x) {
             return appendChunks.apply(x);
+        } else if (r instanceof HoldOpenRecord x) {
+            openHold.apply(x);
+            return null;
+        } else if (r instanceof ReleaseOpenRecord x) {
+            openHold.apply(x);
+            return null;
         }
         throw new IllegalArgumentException("unknown record " + r);
     }

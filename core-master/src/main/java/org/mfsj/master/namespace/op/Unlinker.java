@@ -12,7 +12,9 @@ import org.mfsj.master.namespace.tree.Trash;
  * release of a file's chunks are done in exactly one place.
  *
  * <p>An inode goes away with its last name, unless it is a file with a trash time: then it moves
- * to the {@link Trash} under the path it had, chunks and all, until restored or purged.
+ * to the {@link Trash} under the path it had, chunks and all, until restored or purged, or it is
+ * held open by sessions ({@link org.mfsj.master.namespace.tree.OpenHolds}): then it stays, with no
+ * name, until the last of them releases it.
  */
 final class Unlinker {
     private final InodeTable tree;
@@ -63,8 +65,14 @@ final class Unlinker {
         }
     }
 
-    /** The inode goes, and its chunks with it: its last name went with no trash, or it was purged. */
+    /**
+     * The inode goes, and its chunks with it: its last name went with no trash, or it was purged,
+     * or its last holder released it. A file sessions still hold open stays until that last release.
+     */
     void release(Inode child) {
+        if (tree.holds().isHeld(child.id())) {
+            return;
+        }
         tree.remove(child);
         if (child instanceof FileNode file) {
             for (long chunkId : file.chunks()) {

@@ -20,6 +20,7 @@ public final class InodeTable {
 
     private final LongMap<Inode> nodes = new LongMap<>();
     private final Trash trash = new Trash();
+    private final OpenHolds holds = new OpenHolds();
     private final Quotas quotas = new Quotas(this);
     private long nextId = ROOT;
     private long directories;
@@ -83,6 +84,11 @@ public final class InodeTable {
     }
 
     /** Deleted files kept for their trash time; their inodes stay in this table until purged. */
+    /** Files kept with no name because sessions still have them open. */
+    public OpenHolds holds() {
+        return holds;
+    }
+
     public Trash trash() {
         return trash;
     }
@@ -94,6 +100,11 @@ public final class InodeTable {
 
     public DirNode root() {
         return expect(ROOT, DirNode.class);
+    }
+
+    /** The node numbered {@code id}, or null. */
+    public Inode find(long id) {
+        return nodes.get(id);
     }
 
     public Inode require(long id) throws MfsException {

@@ -67,7 +67,9 @@ class RecordCodecTest {
             new ChunkRecord.Version(0xABCDEF0123L, 7, -1),
             new ChunkRecord.Forgotten(42),
             new ExportsSet("127.0.0.1 / rw,maproot=0 # ж\n* /pub ro\n", 1L << 41, "m1.example:9421"),
-            new SessionOpened());
+            new SessionOpened(),
+            new org.mfsj.master.namespace.op.HoldOpenRecord(Long.MAX_VALUE, -3, Integer.MAX_VALUE),
+            new org.mfsj.master.namespace.op.ReleaseOpenRecord(5, 1L << 50, 1));
 
     @Test
     void everyRecordTypeRoundTrips() {
