@@ -2,6 +2,7 @@ package org.mfsj.s3.post;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import org.mfsj.s3.store.Keys;
 import org.mfsj.s3.store.ObjectMeta;
 import org.mfsj.s3.store.S3Store;
 import org.mfsj.s3.store.TempFile;
+import org.mfsj.s3.tagging.TagSet;
 
 /**
  * One browser upload's file: checked (signature, policy, key) before its first byte is taken,
@@ -40,6 +42,7 @@ final class PostUpload implements PostForm.FileSink {
     private String key;
     private long bucket;
     private TempFile temp;
+    private TagSet tags = TagSet.NONE;
     private long length;
     private byte[] copy = new byte[0];
 
@@ -61,6 +64,11 @@ final class PostUpload implements PostForm.FileSink {
         fields.put("bucket", request.bucket());
         policy.check(fields, clock.instant());
         Keys.components(key);
+        String tagging = fields.get("tagging");
+        if (tagging != null) {
+            // the form carries the PutObjectTagging document itself, not the header's query form
+            tags = TagSet.parseXml(tagging.getBytes(StandardCharsets.UTF_8), TagSet.OBJECT_LIMIT);
+        }
         bucket = store.bucket(user.creds(), request.bucket()).inode();
         temp = store.newTemp(user.creds());
     }
@@ -90,8 +98,8 @@ final class PostUpload implements PostForm.FileSink {
                 h.fsync();
             }
             long mtime = store.nowNanos();
-            ObjectMeta meta = new ObjectMeta(requested.headers(), requested.userMeta(), etag, Map.of(), null, 0, -1)
-                    .withStamp(etag, mtime, length);
+            ObjectMeta meta = new ObjectMeta(requested.headers(), requested.userMeta(), etag, Map.of(), null, 0, -1,
+                    tags.tags()).withStamp(etag, mtime, length);
             store.publish(user.creds(), temp, bucket, key, meta, mtime);
             temp = null;
             return new Stored(key, etag, user);

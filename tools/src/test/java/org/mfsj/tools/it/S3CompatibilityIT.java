@@ -188,6 +188,11 @@ class S3CompatibilityIT {
     /** The fields of a form signed by {@code secret} with a policy expiring at {@code expiration}. */
     private static List<String[]> form(String key, String secret, Instant expiration, String extraField)
             throws Exception {
+        return form(key, secret, expiration, extraField, null);
+    }
+
+    private static List<String[]> form(String key, String secret, Instant expiration, String extraField,
+                                       String tagging) throws Exception {
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now());
         String credential = S3GatewayFixture.AK + "/" + date + "/us-east-1/s3/aws4_request";
         String amzDate = date + "T000000Z";
@@ -195,8 +200,9 @@ class S3CompatibilityIT {
                 {"expiration": "%s", "conditions": [{"bucket": "forms"}, ["starts-with", "$key", "uploads/"],
                  {"success_action_status": "201"}, ["content-length-range", 1, 1048576],
                  ["starts-with", "$Content-Type", "text/"], {"x-amz-meta-origin": "form"},
-                 {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "%s"}, {"x-amz-date": "%s"}]}
-                """.formatted(expiration, credential, amzDate);
+                 {"x-amz-algorithm": "AWS4-HMAC-SHA256"}, {"x-amz-credential": "%s"}, {"x-amz-date": "%s"}%s]}
+                """.formatted(expiration, credential, amzDate,
+                tagging == null ? "" : ", {\"tagging\": \"" + tagging + "\"}");
         String b64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
         byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(hmac(hmac(k, "us-east-1"), "s3"), "aws4_request");
@@ -208,6 +214,9 @@ class S3CompatibilityIT {
                 new String[] {"Policy", b64}, new String[] {"X-Amz-Signature", signature}));
         if (extraField != null) {
             fields.add(new String[] {extraField, "x"});
+        }
+        if (tagging != null) {
+            fields.add(new String[] {"tagging", tagging});
         }
         return fields;
     }
@@ -235,6 +244,13 @@ class S3CompatibilityIT {
         assertThat(got.response().contentType()).isEqualTo("text/plain");
         assertThat(got.response().metadata()).containsEntry("origin", "form");
         assertThat(got.response().eTag()).isEqualTo("\"" + md5 + "\"");
+        String tagging = "<Tagging><TagSet><Tag><Key>via</Key><Value>form</Value></Tag></TagSet></Tagging>";
+        assertThat(post("forms", form("uploads/tagged", S3GatewayFixture.SK, later, null, tagging), "t.txt", file)
+                .statusCode()).isEqualTo(201);
+        assertThat(s3.getObjectTagging(t -> t.bucket("forms").key("uploads/tagged")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("via=form");
+        assertThat(code(post("forms", form("uploads/g.txt", S3GatewayFixture.SK, later, null, "<Tagging>"), "g.txt",
+                file))).isEqualTo("400 MalformedXML");
 
         assertThat(code(post("forms", form("uploads/${filename}", "not-the-secret", later, null), "a.txt", file)))
                 .isEqualTo("403 SignatureDoesNotMatch");
@@ -262,7 +278,7 @@ class S3CompatibilityIT {
         assertThat(garbage.statusCode()).isEqualTo(400);
 
         assertThat(s3.listObjectsV2(l -> l.bucket("forms")).contents()).extracting(o -> o.key())
-                .as("refused uploads left nothing").containsExactly("uploads/note.txt");
+                .as("refused uploads left nothing").containsExactly("uploads/note.txt", "uploads/tagged");
         org.mfsj.client.MfsClient c = fx.cluster.client();
         long tmpDir = c.resolve(org.mfsj.common.types.Creds.ROOT, S3GatewayFixture.S3_ROOT + "/.mfss3/tmp").inode();
         assertThat(c.readdir(org.mfsj.common.types.Creds.ROOT, tmpDir, 0, 1000, false).entries())
@@ -386,5 +402,66 @@ class S3CompatibilityIT {
         assertThat(errorCode(() -> s3.getObjectAcl(a -> a.bucket("acls").key("missing")))).isEqualTo("NoSuchKey");
         assertThat(s3.listObjectsV2(l -> l.bucket("acls")).contents()).extracting(o -> o.key())
                 .containsExactly("o");
+    }
+
+    @Test
+    void completingAnUploadAgainGivesTheFirstAnswerWhileTheObjectIsItsOwn() throws Exception {
+        s3.createBucket(b -> b.bucket("retry"));
+        String id = s3.createMultipartUpload(b -> b.bucket("retry").key("m")).uploadId();
+        String part = s3.uploadPart(b -> b.bucket("retry").key("m").uploadId(id).partNumber(1),
+                RequestBody.fromString("only part")).eTag();
+        var parts = List.of(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(part)
+                .build());
+        String first = s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))).eTag();
+        // a retry after a lost answer, as the SDKs send it
+        String again = s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))).eTag();
+        assertThat(again).isEqualTo(first).endsWith("-1\"");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("retry").key("m")).asUtf8String()).isEqualTo("only part");
+        assertThat(errorCode(() -> s3.completeMultipartUpload(b -> b.bucket("retry").key("m")
+                .uploadId("0123456789abcdef0123456789abcdef").multipartUpload(m -> m.parts(parts)))))
+                .isEqualTo("NoSuchUpload");
+        s3.putObject(p -> p.bucket("retry").key("m"), RequestBody.fromString("replaced"));
+        assertThat(errorCode(() -> s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))))).isEqualTo("NoSuchUpload");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("retry").key("m")).asUtf8String()).isEqualTo("replaced");
+    }
+
+    @Test
+    void bucketsAreListedInPagesAndExpectedOwnersAreChecked() {
+        for (String b : List.of("page-c", "page-a", "page-b")) {
+            s3.createBucket(c -> c.bucket(b));
+        }
+        var first = s3.listBuckets(l -> l.prefix("page-").maxBuckets(2));
+        assertThat(first.buckets()).extracting(b -> b.name()).containsExactly("page-a", "page-b");
+        assertThat(first.prefix()).isEqualTo("page-");
+        var second = s3.listBuckets(l -> l.prefix("page-").maxBuckets(2).continuationToken(first.continuationToken()));
+        assertThat(second.buckets()).extracting(b -> b.name()).containsExactly("page-c");
+        assertThat(second.continuationToken()).isNull();
+        assertThat(errorCode(() -> s3.listBuckets(l -> l.maxBuckets(0)))).isEqualTo("InvalidArgument");
+
+        s3.putObject(p -> p.bucket("page-a").key("k").expectedBucketOwner("1000"), RequestBody.fromString("v"));
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("page-a").key("other").expectedBucketOwner("2000"),
+                RequestBody.fromString("w")))).isEqualTo("AccessDenied");
+        assertThat(errorCode(() -> s3.copyObject(c -> c.sourceBucket("page-a").sourceKey("k")
+                .destinationBucket("page-b").destinationKey("k").expectedSourceBucketOwner("2000"))))
+                .isEqualTo("AccessDenied");
+        assertThat(s3.listObjectsV2(l -> l.bucket("page-a")).contents()).extracting(o -> o.key()).containsExactly("k");
+        assertThat(s3.listObjectsV2(l -> l.bucket("page-b")).contents()).isEmpty();
+    }
+
+    @Test
+    void aPartCopiedFromARangePastTheSourceIsRefused() {
+        s3.createBucket(b -> b.bucket("ranges"));
+        s3.putObject(p -> p.bucket("ranges").key("src"), RequestBody.fromString("12345"));
+        String id = s3.createMultipartUpload(b -> b.bucket("ranges").key("dst")).uploadId();
+        assertThat(errorCode(() -> s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src")
+                .destinationBucket("ranges").destinationKey("dst").uploadId(id).partNumber(1)
+                .copySourceRange("bytes=0-21")))).isEqualTo("InvalidRange");
+        assertThat(s3.listParts(l -> l.bucket("ranges").key("dst").uploadId(id)).parts()).isEmpty();
+        var ok = s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src").destinationBucket("ranges")
+                .destinationKey("dst").uploadId(id).partNumber(1).copySourceRange("bytes=1-3"));
+        assertThat(ok.copyPartResult().eTag()).isNotBlank();
     }
 }
