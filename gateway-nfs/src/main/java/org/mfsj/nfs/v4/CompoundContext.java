@@ -14,6 +14,7 @@ import org.mfsj.nfs.rpc.Caller;
 import org.mfsj.nfs.v4.state.ClientRecord;
 import org.mfsj.nfs.v4.state.Nfs4State;
 import org.mfsj.nfs.v4.state.Session;
+import org.mfsj.nfs.v4.state.StateId;
 import org.mfsj.nfs.v4.xdr.IdMapper;
 import org.mfsj.nfs.v4.xdr.Sattr4;
 
@@ -29,6 +30,8 @@ public final class CompoundContext {
     private final int minorVersion;
     private byte[] current;
     private byte[] saved;
+    private StateId currentStateId;
+    private StateId savedStateId;
     private Session session;
     private Session.Slot slot;
     private byte[] replay;
@@ -119,18 +122,36 @@ public final class CompoundContext {
 
     public void setCurrent(byte[] fh) {
         this.current = fh;
+        this.currentStateId = null;
     }
 
     public void setCurrent(Export e, Attr a) {
-        this.current = gateway.handle(e, a);
+        setCurrent(gateway.handle(e, a));
     }
 
     public void clearCurrent() {
-        this.current = null;
+        setCurrent((byte[]) null);
+    }
+
+    /** The stateid an operation names, with 4.1's "current stateid" replaced by the one this COMPOUND last made. */
+    public StateId stateid(StateId named) throws Nfs4Exception {
+        if (minorVersion == 0 || !named.isCurrent()) {
+            return named;
+        }
+        if (currentStateId == null) {
+            throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "no current stateid in this COMPOUND");
+        }
+        return currentStateId;
+    }
+
+    /** Made by OPEN, LOCK, LOCKU, OPEN_DOWNGRADE: what a later "current stateid" in this COMPOUND means. */
+    public void setCurrentStateId(StateId sid) {
+        this.currentStateId = sid;
     }
 
     public void save() throws Nfs4Exception {
         saved = currentFh();
+        savedStateId = currentStateId;
     }
 
     public void restore() throws Nfs4Exception {
@@ -138,6 +159,7 @@ public final class CompoundContext {
             throw new Nfs4Exception(Nfs4.ERR_RESTOREFH, "no saved file handle");
         }
         current = saved;
+        currentStateId = savedStateId;
     }
 
     /** The current file, resolved now, if the caller may use its export. */

@@ -44,6 +44,9 @@ public final class Nfs4 {
     public static final int OP_DESTROY_SESSION = 44;
     public static final int OP_FREE_STATEID = 45;
     public static final int OP_SECINFO_NO_NAME = 52;
+    public static final int OP_SECINFO = 33;
+    public static final int OP_VERIFY = 37;
+    public static final int OP_NVERIFY = 17;
     public static final int OP_SEQUENCE = 53;
     public static final int OP_TEST_STATEID = 55;
     public static final int OP_DESTROY_CLIENTID = 57;

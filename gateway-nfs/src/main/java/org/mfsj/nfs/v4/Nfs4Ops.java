@@ -31,12 +31,14 @@ import org.mfsj.nfs.v4.op.RenewOp;
 import org.mfsj.nfs.v4.op.RenameOp;
 import org.mfsj.nfs.v4.op.SaveRestoreFhOp;
 import org.mfsj.nfs.v4.op.SecinfoNoNameOp;
+import org.mfsj.nfs.v4.op.SecinfoOp;
 import org.mfsj.nfs.v4.op.SequenceOp;
 import org.mfsj.nfs.v4.op.SetClientIdConfirmOp;
 import org.mfsj.nfs.v4.op.SetClientIdOp;
 import org.mfsj.nfs.v4.op.SetattrOp;
 import org.mfsj.nfs.v4.op.StateIdOps;
 import org.mfsj.nfs.v4.op.UnlockOp;
+import org.mfsj.nfs.v4.op.VerifyOp;
 import org.mfsj.nfs.v4.op.WriteOp;
 
 /** The dispatch table: operation number -> operation. */
@@ -78,6 +80,9 @@ final class Nfs4Ops {
         t.put(Nfs4.OP_DESTROY_SESSION, new DestroySessionOp());
         t.put(Nfs4.OP_FREE_STATEID, new StateIdOps.Free());
         t.put(Nfs4.OP_SECINFO_NO_NAME, new SecinfoNoNameOp());
+        t.put(Nfs4.OP_SECINFO, new SecinfoOp());
+        t.put(Nfs4.OP_VERIFY, new VerifyOp(true));
+        t.put(Nfs4.OP_NVERIFY, new VerifyOp(false));
         t.put(Nfs4.OP_SEQUENCE, new SequenceOp());
         t.put(Nfs4.OP_TEST_STATEID, new StateIdOps.Test());
         t.put(Nfs4.OP_DESTROY_CLIENTID, new DestroyClientIdOp());

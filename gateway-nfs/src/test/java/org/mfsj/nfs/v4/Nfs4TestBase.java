@@ -167,14 +167,19 @@ abstract class Nfs4TestBase {
     }
 
     static Op createSessionOp(long id, int csSeq) {
+        return createSessionOp(id, csSeq, 0, 1 << 20);
+    }
+
+    /** CREATE_SESSION with csa_flags and both channels' largest request and reply. */
+    static Op createSessionOp(long id, int csSeq, int flags, int maxMessage) {
         return op(CREATE_SESSION, out -> {
             out.xdrEncodeLong(id);
             out.xdrEncodeInt(csSeq);
-            out.xdrEncodeInt(0);
+            out.xdrEncodeInt(flags);
             for (int ch = 0; ch < 2; ch++) {
                 out.xdrEncodeInt(0);
-                out.xdrEncodeInt(1 << 20);
-                out.xdrEncodeInt(1 << 20);
+                out.xdrEncodeInt(maxMessage);
+                out.xdrEncodeInt(maxMessage);
                 out.xdrEncodeInt(8192);
                 out.xdrEncodeInt(16);
                 out.xdrEncodeInt(8);

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Creds;
+import org.mfsj.s3.acl.ExpectedOwner;
 import org.mfsj.s3.acl.OwnerOnlyAcl;
 import org.mfsj.s3.auth.Authenticator;
 import org.mfsj.s3.auth.Authenticator.Authenticated;
@@ -93,6 +94,7 @@ public final class S3Handler extends Handler.Abstract {
             who = a.user().accessKey();
             S3Operation op = router.route(r);
             OwnerOnlyAcl.checkHeaders(r);
+            ExpectedOwner.check(r, store);
             Timeline.step("auth");
             op.handle(new S3Exchange(r, resp, a.user(), a.payload()));
             LOG.debug("{} {} {} {} -> {}", peer, id, who, r.describe(), resp.getStatus());

@@ -64,7 +64,17 @@ public record ByteRange(long first, long last) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the form"
                     + " bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy");
         }
+        if (r.last() < writtenLast(header)) {
+            throw new S3Exception(S3Error.INVALID_RANGE, "The x-amz-copy-source-range " + header.strip()
+                    + " reaches past the source's " + size + " bytes");
+        }
         return r;
+    }
+
+    /** The last offset as the client wrote it, before {@link #parse} clamped it to the size. */
+    private static long writtenLast(String header) {
+        String s = header.strip();
+        return Long.parseLong(s.substring(s.indexOf('-') + 1).strip());
     }
 
     private static S3Exception unsatisfiable(long size) {

@@ -21,10 +21,13 @@ import org.mfsj.s3.auth.UriEncoding;
  * @param parts     multipart part sizes as {@link PartSizes} text, or null
  * @param tags      the object's tags (x-amz-tagging, PutObjectTagging), sorted by key; kept here so
  *                  a GET or HEAD counts them without another call
+ * @param upload    the multipart upload this object was completed from, or null: a client that lost
+ *                  the answer to CompleteMultipartUpload retries it (the SDKs do) and must get the
+ *                  same answer, not NoSuchUpload, while the object is still the one it made
  */
 public record ObjectMeta(Map<String, String> headers, Map<String, String> userMeta, String etag,
                          Map<String, String> checksum, String parts, long stampMtime, long stampLength,
-                         Map<String, String> tags) {
+                         Map<String, String> tags, String upload) {
     public static final String XATTR = "user.s3.meta";
 
     public ObjectMeta {
@@ -32,6 +35,13 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         userMeta = Collections.unmodifiableMap(new LinkedHashMap<>(userMeta));
         checksum = Collections.unmodifiableMap(new LinkedHashMap<>(checksum));
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    /** Metadata not made by a multipart upload. */
+    public ObjectMeta(Map<String, String> headers, Map<String, String> userMeta, String etag,
+                      Map<String, String> checksum, String parts, long stampMtime, long stampLength,
+                      Map<String, String> tags) {
+        this(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, tags, null);
     }
 
     /** Metadata without tags. */
@@ -49,11 +59,15 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
     }
 
     public ObjectMeta withStamp(String newEtag, long mtimeNanos, long length) {
-        return new ObjectMeta(headers, userMeta, newEtag, checksum, parts, mtimeNanos, length, tags);
+        return new ObjectMeta(headers, userMeta, newEtag, checksum, parts, mtimeNanos, length, tags, upload);
     }
 
     public ObjectMeta withTags(Map<String, String> newTags) {
-        return new ObjectMeta(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, newTags);
+        return new ObjectMeta(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, newTags, upload);
+    }
+
+    public ObjectMeta withUpload(String uploadId) {
+        return new ObjectMeta(headers, userMeta, etag, checksum, parts, stampMtime, stampLength, tags, uploadId);
     }
 
     public byte[] encode() {
@@ -67,6 +81,9 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         }
         if (parts != null) {
             line(sb, "parts", parts);
+        }
+        if (upload != null) {
+            line(sb, "upload", upload);
         }
         line(sb, "stamp", stampMtime + ":" + stampLength);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -92,6 +109,7 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
         Map<String, String> t = new LinkedHashMap<>();
         String etag = null;
         String parts = null;
+        String upload = null;
         long mtime = 0;
         long length = -1;
         for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
@@ -113,13 +131,15 @@ public record ObjectMeta(Map<String, String> headers, Map<String, String> userMe
                 etag = value;
             } else if (name.equals("parts")) {
                 parts = value;
+            } else if (name.equals("upload")) {
+                upload = value;
             } else if (name.equals("stamp")) {
                 int colon = value.indexOf(':');
                 mtime = Long.parseLong(value.substring(0, colon));
                 length = Long.parseLong(value.substring(colon + 1));
             }
         }
-        return new ObjectMeta(h, m, etag, c, parts, mtime, length, t);
+        return new ObjectMeta(h, m, etag, c, parts, mtime, length, t, upload);
     }
 
     private static void line(StringBuilder sb, String name, String value) {

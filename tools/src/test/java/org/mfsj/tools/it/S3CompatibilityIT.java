@@ -416,4 +416,65 @@ class S3CompatibilityIT {
         assertThat(s3.listObjectsV2(l -> l.bucket("acls")).contents()).extracting(o -> o.key())
                 .containsExactly("o");
     }
+
+    @Test
+    void completingAnUploadAgainGivesTheFirstAnswerWhileTheObjectIsItsOwn() throws Exception {
+        s3.createBucket(b -> b.bucket("retry"));
+        String id = s3.createMultipartUpload(b -> b.bucket("retry").key("m")).uploadId();
+        String part = s3.uploadPart(b -> b.bucket("retry").key("m").uploadId(id).partNumber(1),
+                RequestBody.fromString("only part")).eTag();
+        var parts = List.of(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(part)
+                .build());
+        String first = s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))).eTag();
+        // a retry after a lost answer, as the SDKs send it
+        String again = s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))).eTag();
+        assertThat(again).isEqualTo(first).endsWith("-1\"");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("retry").key("m")).asUtf8String()).isEqualTo("only part");
+        assertThat(errorCode(() -> s3.completeMultipartUpload(b -> b.bucket("retry").key("m")
+                .uploadId("0123456789abcdef0123456789abcdef").multipartUpload(m -> m.parts(parts)))))
+                .isEqualTo("NoSuchUpload");
+        s3.putObject(p -> p.bucket("retry").key("m"), RequestBody.fromString("replaced"));
+        assertThat(errorCode(() -> s3.completeMultipartUpload(b -> b.bucket("retry").key("m").uploadId(id)
+                .multipartUpload(m -> m.parts(parts))))).isEqualTo("NoSuchUpload");
+        assertThat(s3.getObjectAsBytes(g -> g.bucket("retry").key("m")).asUtf8String()).isEqualTo("replaced");
+    }
+
+    @Test
+    void bucketsAreListedInPagesAndExpectedOwnersAreChecked() {
+        for (String b : List.of("page-c", "page-a", "page-b")) {
+            s3.createBucket(c -> c.bucket(b));
+        }
+        var first = s3.listBuckets(l -> l.prefix("page-").maxBuckets(2));
+        assertThat(first.buckets()).extracting(b -> b.name()).containsExactly("page-a", "page-b");
+        assertThat(first.prefix()).isEqualTo("page-");
+        var second = s3.listBuckets(l -> l.prefix("page-").maxBuckets(2).continuationToken(first.continuationToken()));
+        assertThat(second.buckets()).extracting(b -> b.name()).containsExactly("page-c");
+        assertThat(second.continuationToken()).isNull();
+        assertThat(errorCode(() -> s3.listBuckets(l -> l.maxBuckets(0)))).isEqualTo("InvalidArgument");
+
+        s3.putObject(p -> p.bucket("page-a").key("k").expectedBucketOwner("1000"), RequestBody.fromString("v"));
+        assertThat(errorCode(() -> s3.putObject(p -> p.bucket("page-a").key("other").expectedBucketOwner("2000"),
+                RequestBody.fromString("w")))).isEqualTo("AccessDenied");
+        assertThat(errorCode(() -> s3.copyObject(c -> c.sourceBucket("page-a").sourceKey("k")
+                .destinationBucket("page-b").destinationKey("k").expectedSourceBucketOwner("2000"))))
+                .isEqualTo("AccessDenied");
+        assertThat(s3.listObjectsV2(l -> l.bucket("page-a")).contents()).extracting(o -> o.key()).containsExactly("k");
+        assertThat(s3.listObjectsV2(l -> l.bucket("page-b")).contents()).isEmpty();
+    }
+
+    @Test
+    void aPartCopiedFromARangePastTheSourceIsRefused() {
+        s3.createBucket(b -> b.bucket("ranges"));
+        s3.putObject(p -> p.bucket("ranges").key("src"), RequestBody.fromString("12345"));
+        String id = s3.createMultipartUpload(b -> b.bucket("ranges").key("dst")).uploadId();
+        assertThat(errorCode(() -> s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src")
+                .destinationBucket("ranges").destinationKey("dst").uploadId(id).partNumber(1)
+                .copySourceRange("bytes=0-21")))).isEqualTo("InvalidRange");
+        assertThat(s3.listParts(l -> l.bucket("ranges").key("dst").uploadId(id)).parts()).isEmpty();
+        var ok = s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src").destinationBucket("ranges")
+                .destinationKey("dst").uploadId(id).partNumber(1).copySourceRange("bytes=1-3"));
+        assertThat(ok.copyPartResult().eTag()).isNotBlank();
+    }
 }

@@ -32,7 +32,7 @@ public final class CloseOp implements Nfs4Op<CloseOp.Args> {
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception, MfsException {
         ctx.currentFh();
-        StateId sid = a.stateid();
+        StateId sid = ctx.stateid(a.stateid());
         if (ctx.minorVersion() == 0) {
             ctx.state().ownerSeqid(sid, a.seqid());
         }

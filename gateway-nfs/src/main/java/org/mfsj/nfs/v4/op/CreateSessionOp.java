@@ -90,9 +90,25 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
         }
     }
 
+    /** csa_flags a client may set: persistence, back channel on this connection, RDMA. */
+    private static final int CLIENT_FLAGS = 0x1 | 0x2 | 0x4;
+    /** Below this a request or reply cannot hold a SEQUENCE and one operation worth doing. */
+    private static final int MIN_MESSAGE = 512;
+
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
         ClientRecord c = ctx.state().client(a.clientId());
+        int principal = ctx.caller().creds() == null ? -1 : ctx.caller().creds().uid();
+        if (!c.isConfirmed() && c.principal() != principal) {
+            throw new Nfs4Exception(Nfs4.ERR_CLID_INUSE, "client id made by another principal");
+        }
+        if ((a.flags() & ~CLIENT_FLAGS) != 0) {
+            throw new Nfs4Exception(Nfs4.ERR_INVAL, "create_session flags " + Integer.toHexString(a.flags()));
+        }
+        if (a.fore().maxRequest() < MIN_MESSAGE || a.fore().maxResponse() < MIN_MESSAGE) {
+            throw new Nfs4Exception(Nfs4.ERR_TOOSMALL, "fore channel messages of " + a.fore().maxRequest() + "/"
+                    + a.fore().maxResponse() + " bytes cannot carry a request");
+        }
         int last = ctx.state().createSessionSeq(c);
         if (a.seq() == last && ctx.state().createSessionReplay(c) instanceof OpBody replay) {
             return replay;

@@ -18,6 +18,9 @@ import org.mfsj.nfs.v4.xdr.Time4;
 public final class ExchangeIdOp implements Nfs4Op<ExchangeIdOp.Args> {
     private static final int FLAG_USE_NON_PNFS = 0x00010000;
     private static final int FLAG_CONFIRMED_R = 0x80000000;
+    private static final int FLAG_UPD_CONFIRMED_REC_A = 0x40000000;
+    /** What a client may set (RFC 8881 18.35.3): referrals, migration, principal-bound stateids, pNFS roles, update. */
+    private static final int CLIENT_FLAGS = 0x1 | 0x2 | 0x100 | 0x70000 | FLAG_UPD_CONFIRMED_REC_A;
     private static final int SP4_NONE = 0;
     private static final int SP4_MACH_CRED = 1;
     private static final byte[] SERVER_OWNER = "mfsj-nfs".getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +55,13 @@ public final class ExchangeIdOp implements Nfs4Op<ExchangeIdOp.Args> {
         if (a.owner().length == 0) {
             throw new Nfs4Exception(Nfs4.ERR_INVAL, "empty client owner");
         }
-        ClientRecord c = ctx.state().exchangeId(a.owner(), a.verifier());
+        if ((a.flags() & ~CLIENT_FLAGS) != 0) {
+            throw new Nfs4Exception(Nfs4.ERR_INVAL, "flags " + Integer.toHexString(a.flags() & ~CLIENT_FLAGS)
+                    + " are not a client's to set");
+        }
+        int principal = ctx.caller().creds() == null ? -1 : ctx.caller().creds().uid();
+        ClientRecord c = ctx.state().exchangeId41(a.owner(), a.verifier(), principal,
+                (a.flags() & FLAG_UPD_CONFIRMED_REC_A) != 0);
         return out -> {
             out.xdrEncodeLong(c.id());
             out.xdrEncodeInt(c.nextCreateSessionSeq());

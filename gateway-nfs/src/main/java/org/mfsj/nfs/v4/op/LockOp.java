@@ -59,8 +59,8 @@ public final class LockOp implements Nfs4Op<LockOp.Args> {
             throw new Nfs4Exception(grace ? Nfs4.ERR_GRACE : Nfs4.ERR_NO_GRACE, "lock reclaim " + a.reclaim());
         }
         LockState l = a.newOwner()
-                ? ctx.state().lockStateFor(a.stateid(), ctx.clientFor(a.clientId()).id(), a.owner())
-                : ctx.state().lockState(a.stateid());
+                ? ctx.state().lockStateFor(ctx.stateid(a.stateid()), ctx.clientFor(a.clientId()).id(), a.owner())
+                : ctx.state().lockState(ctx.stateid(a.stateid()));
         if (l.inode() != n.inode()) {
             throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "stateid of another file");
         }
@@ -73,6 +73,7 @@ public final class LockOp implements Nfs4Op<LockOp.Args> {
             throw denied(ctx, n.inode(), type, a.offset(), end, l.ownerNumber());
         }
         StateId sid = ctx.state().bump(l);
+        ctx.setCurrentStateId(sid);
         return out -> StateIds.encode(out, sid);
     }
 

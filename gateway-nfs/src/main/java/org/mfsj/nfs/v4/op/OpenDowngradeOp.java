@@ -23,10 +23,12 @@ public final class OpenDowngradeOp implements Nfs4Op<OpenDowngradeOp.Args> {
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
         ctx.currentFh();
+        StateId named = ctx.stateid(a.stateid());
         if (ctx.minorVersion() == 0) {
-            ctx.state().ownerSeqid(a.stateid(), a.seqid());
+            ctx.state().ownerSeqid(named, a.seqid());
         }
-        StateId next = ctx.state().downgrade(a.stateid(), a.access(), a.deny());
+        StateId next = ctx.state().downgrade(named, a.access(), a.deny());
+        ctx.setCurrentStateId(next);
         return out -> StateIds.encode(out, next);
     }
 }

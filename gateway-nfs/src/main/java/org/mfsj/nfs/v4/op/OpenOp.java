@@ -79,6 +79,7 @@ public final class OpenOp implements Nfs4Op<OpenArgs4> {
         OpenState open = ctx.state().open(client, a.owner(), file.inode(), access, a.deny(), ctx.minorVersion() == 0);
         int rflags = RESULT_LOCKTYPE_POSIX | (ctx.state().needsConfirm(open) ? RESULT_CONFIRM : 0);
         ctx.setCurrent(node.export(), file);
+        ctx.setCurrentStateId(open.stateid());
         ChangeInfo4 ci = dir == null ? new ChangeInfo4(0, 0)
                 : ChangeInfo4.of(dir.attr(), dirAfter != null ? dirAfter : dir.attr());
         Bitmap4 attrset = set;

@@ -29,7 +29,7 @@ public final class ReadOp implements Nfs4Op<ReadOp.Args> {
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception, MfsException {
         Node n = regularFile(ctx);
-        ctx.state().checkIo(a.stateid(), n.inode(), false);
+        ctx.state().checkIo(ctx.stateid(a.stateid()), n.inode(), false);
         if (!Permissions.allowsIo(ctx.client(), n.attr(), ctx.creds(n.export()), false)) {
             throw new Nfs4Exception(Nfs4.ERR_ACCESS, "read of inode " + n.inode());
         }

@@ -31,7 +31,7 @@ public final class SetattrOp implements Nfs4Op<SetattrOp.Args> {
         CompoundContext.writable(n);
         SetAttrRequest change = ctx.change(a.attrs());
         if (change.changesLength()) {
-            ctx.state().checkIo(a.stateid(), n.inode(), true);
+            ctx.state().checkIo(ctx.stateid(a.stateid()), n.inode(), true);
         }
         if (change.mask() != 0) {
             ctx.gateway().setattr(ctx.creds(n.export()), n.inode(), change);

@@ -54,7 +54,7 @@ public final class StateIdOps {
 
         @Override
         public OpBody run(CompoundContext ctx, StateId sid) throws Nfs4Exception {
-            ctx.state().free(sid);
+            ctx.state().free(ctx.stateid(sid));
             return OpBody.EMPTY;
         }
     }

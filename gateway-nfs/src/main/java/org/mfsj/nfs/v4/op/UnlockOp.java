@@ -34,12 +34,13 @@ public final class UnlockOp implements Nfs4Op<UnlockOp.Args> {
         Node n = ReadOp.regularFile(ctx);
         LockRange4.type(a.locktype());
         long end = LockRange4.end(a.offset(), a.length());
-        LockState l = ctx.state().lockState(a.stateid());
+        LockState l = ctx.state().lockState(ctx.stateid(a.stateid()));
         if (l.inode() != n.inode()) {
             throw new Nfs4Exception(Nfs4.ERR_BAD_STATEID, "stateid of another file");
         }
         ctx.client().setLock(n.inode(), LockFlavor.POSIX, LockType.UNLOCK, a.offset(), end, l.ownerNumber(), 0, false);
         StateId sid = ctx.state().bump(l);
+        ctx.setCurrentStateId(sid);
         return out -> StateIds.encode(out, sid);
     }
 }

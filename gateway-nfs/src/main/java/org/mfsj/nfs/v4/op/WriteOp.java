@@ -33,7 +33,7 @@ public final class WriteOp implements Nfs4Op<WriteOp.Args> {
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception, MfsException {
         Node n = ReadOp.regularFile(ctx);
         CompoundContext.writable(n);
-        ctx.state().checkIo(a.stateid(), n.inode(), true);
+        ctx.state().checkIo(ctx.stateid(a.stateid()), n.inode(), true);
         if (!Permissions.allowsIo(ctx.client(), n.attr(), ctx.creds(n.export()), true)) {
             throw new Nfs4Exception(Nfs4.ERR_ACCESS, "write of inode " + n.inode());
         }

@@ -11,6 +11,8 @@ public final class ClientRecord {
     final long id;
     final StateId.Key owner;
     final byte[] verifier;
+    /** Who made the record (the AUTH_SYS uid; -1 for none): another principal may not take it over. */
+    final int principal;
     volatile boolean confirmed;
     volatile long lastRenewMillis;
     /** The CREATE_SESSION sequence number this client is at, and the reply to replay for it. */
@@ -22,7 +24,12 @@ public final class ClientRecord {
     final Set<StateId.Key> sessions = ConcurrentHashMap.newKeySet();
 
     ClientRecord(long id, StateId.Key owner, byte[] verifier, long now) {
+        this(id, owner, verifier, -1, now);
+    }
+
+    ClientRecord(long id, StateId.Key owner, byte[] verifier, int principal, long now) {
         this.id = id;
+        this.principal = principal;
         this.owner = owner;
         this.verifier = verifier.clone();
         this.lastRenewMillis = now;
@@ -31,6 +38,10 @@ public final class ClientRecord {
 
     public long id() {
         return id;
+    }
+
+    public int principal() {
+        return principal;
     }
 
     public boolean isConfirmed() {

@@ -67,6 +67,40 @@ public final class Nfs4State {
         return c;
     }
 
+    /** NFSv4.1 EXCHANGE_ID, by RFC 8881's table of cases ({@link ExchangeIdCases}). */
+    public synchronized ClientRecord exchangeId41(byte[] owner, byte[] verifier, int principal, boolean update)
+            throws Nfs4Exception {
+        expire();
+        return ExchangeIdCases.apply(this, new StateId.Key(owner.clone()), verifier, principal, update);
+    }
+
+    ClientRecord confirmedOf(StateId.Key owner) {
+        ClientRecord c = byOwner.get(owner);
+        return c != null && c.confirmed ? c : null;
+    }
+
+    void dropUnconfirmed(StateId.Key owner) {
+        List.copyOf(clients.values()).stream().filter(c -> !c.confirmed && c.owner.equals(owner))
+                .forEach(this::drop);
+    }
+
+    void dropRecord(ClientRecord c) {
+        drop(c);
+    }
+
+    ClientRecord newRecord(StateId.Key owner, byte[] verifier, int principal) {
+        ClientRecord c = new ClientRecord(((long) boot << 32) | (++counter & 0xffffffffL), owner, verifier, principal,
+                clock.millis());
+        clients.put(c.id, c);
+        byOwner.putIfAbsent(owner, c);
+        return c;
+    }
+
+    boolean holdsState(ClientRecord c) {
+        return !c.sessions.isEmpty() || opens.values().stream().anyMatch(o -> o.clientId == c.id)
+                || locks.values().stream().anyMatch(l -> l.clientId == c.id);
+    }
+
     /**
      * NFSv4.0 SETCLIENTID: an unconfirmed record with a confirm verifier; a known confirmed client
      * presenting the same verifier keeps its id (RFC 7530 16.33.5, principal checks aside).

@@ -7,6 +7,8 @@ import java.util.Arrays;
 public record StateId(int seqid, byte[] other) {
     public static final StateId ANONYMOUS = new StateId(0, new byte[12]);
     public static final StateId READ_BYPASS = new StateId(-1, filled((byte) -1));
+    /** NFSv4.1's "current stateid": the one the last operation of this COMPOUND made (RFC 8881 16.2.3.1.2). */
+    public static final StateId CURRENT = new StateId(1, new byte[12]);
 
     public StateId {
         if (other.length != 12) {
@@ -18,6 +20,10 @@ public record StateId(int seqid, byte[] other) {
     public boolean isSpecial() {
         return (seqid == 0 && Arrays.equals(other, ANONYMOUS.other))
                 || (seqid == -1 && Arrays.equals(other, READ_BYPASS.other));
+    }
+
+    public boolean isCurrent() {
+        return seqid == 1 && Arrays.equals(other, CURRENT.other);
     }
 
     public Key key() {

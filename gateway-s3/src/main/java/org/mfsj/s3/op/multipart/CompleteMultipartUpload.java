@@ -52,7 +52,16 @@ public final class CompleteMultipartUpload implements S3Operation {
     public void handle(S3Exchange x) throws IOException {
         S3Request r = x.request();
         long bucket = uploads.store().bucket(x.creds(), r.bucket()).inode();
-        Uploads.Upload u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
+        Uploads.Upload u;
+        try {
+            u = uploads.get(x.creds(), r.param("uploadId"), r.bucket(), r.key());
+        } catch (S3Exception e) {
+            if (e.error() != S3Error.NO_SUCH_UPLOAD) {
+                throw e;
+            }
+            answerRetry(x, bucket, r.param("uploadId"), e);
+            return;
+        }
         List<Wanted> wanted = parse(x);
         List<Uploads.Part> parts = choose(wanted, uploads.parts(x.creds(), u));
         checkSize(r.header("x-amz-mp-object-size"), parts);
@@ -61,11 +70,35 @@ public final class CompleteMultipartUpload implements S3Operation {
         Ingest.Stored s = Ingest.store(uploads.store(), x.creds(), bucket, r.key(),
                 h -> join(x, u, parts, h, requested), expectTarget);
         uploads.remove(x.creds(), u);
-        ObjectHeaders.checksums(x, s.meta().checksum());
+        sendResult(x, s.meta());
+    }
+
+    /**
+     * An upload that no longer exists may be one this key was completed from, whose answer the
+     * client lost: while the object is still that upload's, the retry gets the same answer.
+     */
+    private void answerRetry(S3Exchange x, long bucket, String uploadId, S3Exception noSuchUpload) throws IOException {
+        ObjectMeta stored;
+        try {
+            stored = uploads.store().find(x.creds(), bucket, x.request().key(), false).meta();
+        } catch (S3Exception e) {
+            throw noSuchUpload;
+        }
+        if (uploadId == null || !uploadId.equals(stored.upload()) || stored.parts() == null
+                || parse(x).size() != PartSizes.decode(stored.parts()).size()) {
+            throw noSuchUpload;
+        }
+        LOG.info("upload {}: completed before into '{}', answered again", uploadId, x.request().key());
+        sendResult(x, stored);
+    }
+
+    private static void sendResult(S3Exchange x, ObjectMeta meta) throws IOException {
+        S3Request r = x.request();
+        ObjectHeaders.checksums(x, meta.checksum());
         x.sendXml(200, XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", "/" + r.bucket() + "/" + r.key())
                 .element("Bucket", r.bucket()).element("Key", r.key())
-                .element("ETag", ObjectHeaders.quoted(s.meta().etag())));
+                .element("ETag", ObjectHeaders.quoted(meta.etag())));
     }
 
     /** The SDKs announce the object's size; a different sum of parts is an error, not a surprise later. */
@@ -154,6 +187,6 @@ public final class CompleteMultipartUpload implements S3Operation {
         }
         String etag = HexFormat.of().formatHex(etags.digest()) + "-" + parts.size();
         return new ObjectMeta(requested.headers(), requested.userMeta(), etag, checksum, PartSizes.encode(sizes), 0, -1,
-                requested.tags());
+                requested.tags(), u.id());
     }
 }
