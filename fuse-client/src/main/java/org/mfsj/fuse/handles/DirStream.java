@@ -106,9 +106,17 @@ public final class DirStream {
         }
     }
 
-    /** The whole directory when this stream read all of it in order, else null. */
-    public synchronized List<DirEntry> whole() {
-        return eof && whole != null ? whole : null;
+    /**
+     * The whole directory when this stream read all of it in order, else null; given once, so the
+     * listing is kept when its end is read and not again at the release.
+     */
+    public synchronized List<DirEntry> takeWhole() {
+        if (!eof || whole == null) {
+            return null;
+        }
+        List<DirEntry> all = whole;
+        whole = null;
+        return all;
     }
 
     public synchronized boolean eof() {

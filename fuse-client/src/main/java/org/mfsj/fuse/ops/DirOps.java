@@ -94,6 +94,7 @@ public final class DirOps {
                     }
                 }
                 ds.buffered(cookie, page);
+                keepWhole(ds);
                 entries = ds.after(cookie);
             }
             for (DirEntry e : entries) {
@@ -109,12 +110,21 @@ public final class DirOps {
     }
 
     public void releasedir(Request r, FileInfo fi) throws MfsException {
-        DirStream ds = dirs.remove(fi.fh());
-        List<DirEntry> whole = ds.whole();
+        keepWhole(dirs.remove(fi.fh()));
+        r.ok();
+    }
+
+    /**
+     * Keeps the listing once the stream has read the whole directory: at its end, not at the
+     * release, which the kernel sends after closedir(3) returned, so a program listing the
+     * directory again at once (three scandir passes) would often find nothing kept yet and the
+     * kernel's copy dropped, and the directory went to the master again.
+     */
+    private void keepWhole(DirStream ds) {
+        List<DirEntry> whole = ds.takeWhole();
         if (whole != null) {
             names.listings().put(ds.dir(), whole, ds.openedAt());
             names.listedWhole(ds.dir(), whole.stream().map(DirEntry::name).toList(), ds.openedAt());
         }
-        r.ok();
     }
 }

@@ -263,6 +263,37 @@ class FuseClusterIT {
         assertThat(read(xattrs(other), "later")).as("set on the other mount, after the timeout").isEqualTo("v2");
     }
 
+    /**
+     * A directory listed again and again at once (bench/core/meta.py's three scandir passes) goes to
+     * the master once: the mount keeps the listing when its end is read, not at the release, which
+     * the kernel sends after closedir(3) returned, so the next opendir often came first, found
+     * nothing kept, dropped the kernel's copy and listed the directory afresh.
+     */
+    @Test
+    @Order(9)
+    void aDirectoryListedAgainAtOnceIsAskedOfTheMasterOnce() throws Exception {
+        int files = 1000;
+        Sh.bash(a, "mkdir relist && cd relist && seq -f 'f%04g' 1 " + files + " | xargs touch").ok();
+        // a listing timeout long enough that the passes fall inside it however loaded the machine is
+        MountProcess c = MountProcess.start(tmp.resolve("r"), fx.cluster.masterAddress(), "mfsdirentrycacheto=60",
+                "mfsattrcacheto=60", "mfsentrycacheto=60");
+        int passes = 8;
+        try {
+            for (int i = 0; i < passes; i++) {
+                long seen;
+                try (var names = Files.list(c.path("relist"))) {
+                    seen = names.count();
+                }
+                assertThat(seen).as("pass " + i).isEqualTo(files);
+            }
+        } finally {
+            c.close();
+        }
+        String log = c.logText();
+        assertThat(masterRequests(log, "ReadDir")).as(log).isEqualTo(1);
+        assertThat(log).as("an opendir per pass").contains("opendir calls=" + passes + " ");
+    }
+
     private static UserDefinedFileAttributeView xattrs(Path p) {
         return Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
     }
