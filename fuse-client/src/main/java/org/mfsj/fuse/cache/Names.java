@@ -22,6 +22,16 @@ import org.mfsj.fuse.Perms;
  * round trip. Names served from here get the search permission check the master would have made.
  */
 public final class Names {
+    /**
+     * Whether a listing of {@code dir} (its attributes) for the kernel reads names only: a directory
+     * large enough that the lookups after it list it again with attributes ({@link #child}) rather
+     * than ask name by name. A listing alone (find, a shell glob, scandir) then neither has the
+     * master fetch and send every entry's attributes nor this mount decode and cache them.
+     */
+    public static boolean listsNamesOnly(Attr dir) {
+        return dir.length() >= RELIST_MIN_ENTRIES;
+    }
+
     /** A directory listed this recently is listed again rather than asked name by name (ls -l). */
     static final long RELIST_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Directories smaller than this are cheaper to ask name by name. */

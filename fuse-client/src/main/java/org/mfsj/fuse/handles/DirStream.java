@@ -24,12 +24,23 @@ public final class DirStream {
     private long wholeThrough;
 
     private final long openedAt;
+    private final boolean withAttrs;
 
     /** A stream over {@code dir} opened at {@code openedAt} (a clock value, for the listing cache). */
     public DirStream(long dir, Creds creds, long openedAt) {
+        this(dir, creds, openedAt, true);
+    }
+
+    /** As above; {@code withAttrs}: its pages are asked with the entries' attributes. */
+    public DirStream(long dir, Creds creds, long openedAt, boolean withAttrs) {
         this.dir = dir;
         this.creds = creds;
         this.openedAt = openedAt;
+        this.withAttrs = withAttrs;
+    }
+
+    public boolean withAttrs() {
+        return withAttrs;
     }
 
     /** A stream served from a listing already cached: what it reads is not news for the cache. */

@@ -20,8 +20,9 @@ import org.mfsj.fuse.lowlevel.Request;
 /**
  * opendir, readdir, releasedir. Listings use offsets: "." is 1, ".." is 2 and every other entry's
  * offset is its master cookie plus 2, so the kernel can resume a listing of any size at any entry
- * whatever numbers the cookies are. Pages come with attributes, which go into the caches: the lookups that follow
- * a listing (ls -l) are then served without asking the master. A directory read whole is kept for
+ * whatever numbers the cookies are. Pages of a small directory come with attributes, which go into the caches: the
+ * lookups that follow a listing (ls -l) are then served without asking the master; a large one is listed by name
+ * only, and the first lookup after it lists it again with attributes (see {@link Names#listsNamesOnly}). A directory read whole is kept for
  * the next opendir (see {@link org.mfsj.fuse.cache.Listings}), and by the kernel too: while this mount holds a
  * listing, the kernel's own copy of it serves the next opendir without a readdir request.
  */
@@ -52,7 +53,7 @@ public final class DirOps {
         }
         List<DirEntry> known = names.listings().get(a.inode());
         DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
-                : new DirStream(a.inode(), c, names.listings().now());
+                : new DirStream(a.inode(), c, names.listings().now(), !Names.listsNamesOnly(a));
         fi.fh(dirs.add(ds));
         if (known == null) {
             // this mount will list afresh, so whatever listing the kernel kept may be stale
@@ -86,13 +87,8 @@ public final class DirOps {
         while (true) {
             List<DirEntry> entries = ds.after(cookie);
             if (entries == null) {
-                DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, true);
-                names.listings().pageRead(ds.dir(), page.entries().size());
-                for (DirEntry e : page.entries()) {
-                    if (e.attr() != null) {
-                        names.learned(ds.dir(), e.name(), e.attr());
-                    }
-                }
+                DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, ds.withAttrs());
+                learn(ds, page);
                 ds.buffered(cookie, page);
                 keepWhole(ds);
                 entries = ds.after(cookie);
@@ -105,6 +101,19 @@ public final class DirOps {
             }
             if (entries.isEmpty() || ds.eof()) {
                 return;
+            }
+        }
+    }
+
+    private void learn(DirStream ds, DirPage page) {
+        if (!ds.withAttrs()) {
+            names.listings().namesRead(ds.dir(), page.entries().size());
+            return;
+        }
+        names.listings().pageRead(ds.dir(), page.entries().size());
+        for (DirEntry e : page.entries()) {
+            if (e.attr() != null) {
+                names.learned(ds.dir(), e.name(), e.attr());
             }
         }
     }
