@@ -22,6 +22,11 @@ import org.mfsj.fuse.Perms;
  * round trip. Names served from here get the search permission check the master would have made.
  */
 public final class Names {
+    /** A directory listed this recently is listed again rather than asked name by name (ls -l). */
+    static final long RELIST_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Directories smaller than this are cheaper to ask name by name. */
+    static final int RELIST_MIN_ENTRIES = 64;
+
     /**
      * Whether a listing of {@code dir} (its attributes) for the kernel reads names only: a directory
      * large enough that the lookups after it list it again with attributes ({@link #child}) rather
@@ -31,11 +36,6 @@ public final class Names {
     public static boolean listsNamesOnly(Attr dir) {
         return dir.length() >= RELIST_MIN_ENTRIES;
     }
-
-    /** A directory listed this recently is listed again rather than asked name by name (ls -l). */
-    static final long RELIST_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** Directories smaller than this are cheaper to ask name by name. */
-    static final int RELIST_MIN_ENTRIES = 64;
 
     private final MfsClient client;
     /** Directories being listed again now: one listing at a time each, other lookups ask the master. */

@@ -20,9 +20,10 @@ import org.mfsj.fuse.lowlevel.Request;
 /**
  * opendir, readdir, releasedir. Listings use offsets: "." is 1, ".." is 2 and every other entry's
  * offset is its master cookie plus 2, so the kernel can resume a listing of any size at any entry
- * whatever numbers the cookies are. Pages of a small directory come with attributes, which go into the caches: the
- * lookups that follow a listing (ls -l) are then served without asking the master; a large one is listed by name
- * only, and the first lookup after it lists it again with attributes (see {@link Names#listsNamesOnly}). A directory read whole is kept for
+ * whatever numbers the cookies are. Pages of a small directory come with attributes, which go into
+ * the caches: the lookups that follow a listing (ls -l) are then served without asking the master;
+ * a large one is listed by name only, and the first lookup after it lists it again with attributes
+ * (see {@link Names#listsNamesOnly}). A directory read whole is kept for
  * the next opendir (see {@link org.mfsj.fuse.cache.Listings}), and by the kernel too: while this mount holds a
  * listing, the kernel's own copy of it serves the next opendir without a readdir request.
  */
