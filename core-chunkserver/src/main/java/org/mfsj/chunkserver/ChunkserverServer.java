@@ -101,7 +101,7 @@ public final class ChunkserverServer implements AutoCloseable {
             DataServer data = DataServer.bind(group, cfg.listenHost(), cfg.listenPort(),
                     new DataServices(store, reader, forcer, workers, group, CHAIN_TIMEOUT_MILLIS,
                             new LeasedPeers(group, ClientChunkProtocol.FAMILY, CHAIN_TIMEOUT_MILLIS,
-                                    IDLE_DOWNSTREAMS)));
+                                    IDLE_DOWNSTREAMS), link));
             link.start(data.port());
             Scrubber scrubber = Scrubber.start(reader, cfg.hddTestFreqSeconds());
             LOG.info("chunkserver ready: data on {}:{}, {} chunks on {} disks, master {}", cfg.listenHost(),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.ChunkCopy;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.chunk2master.CreateChunk;
@@ -70,6 +71,13 @@ class ChainedWriteTest {
             assertThat(client.endSync(fresh)).isEqualTo(Status.OK);
             // a chunk that exists is not made again: the session is refused
             assertThat(client.initNew(CHUNK, 1, List.of(TestCluster.address(b)))).isNotEqualTo(Status.OK);
+        }
+        // every server tells the master of its new copy: a master that restarted since it answered the
+        // client heard of it from no registration
+        for (int i = 0; i < 3; i++) {
+            ChunkCopy told = cluster.master.awaitAdded();
+            assertThat(told.chunkId()).isEqualTo(fresh);
+            assertThat(told.version()).isEqualTo(1);
         }
         for (ChunkserverServer s : List.of(a, b, c)) {
             try (DataClient reader = cluster.client(s)) {

@@ -23,6 +23,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SetAttrMask;
+import org.mfsj.common.wire.Reply;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.chunk2master.DeleteChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
@@ -121,9 +122,18 @@ class MasterServerSocketTest {
         return e.attr().inode();
     }
 
+    /**
+     * Opens chunk 0 for writing; a new chunk the master leaves to the chain (one past the file's
+     * end) is then made on the chain's servers, as their WriteInitNew would.
+     */
     private WriteChunkReply openWrite(long inode) throws Exception {
-        WriteChunkReply w = client.call(id -> new WriteChunk(id, ROOT, inode, 0), WriteChunkReply.class);
+        Reply r = client.call(id -> new WriteChunk(id, ROOT, inode, 0), Reply.class);
+        WriteChunkReply w = r instanceof NewChunkReply n ? n.reply() : (WriteChunkReply) r;
         assertThat(w.status()).isEqualTo(Status.OK);
+        if (r instanceof NewChunkReply) {
+            fakes.stream().filter(f -> w.chain().contains(f.dataAddress()))
+                    .forEach(f -> f.chunks().put(w.chunkId(), w.version()));
+        }
         return w;
     }
 
@@ -282,6 +292,27 @@ class MasterServerSocketTest {
     }
 
     @Test
+    void aNewChunkPastTheFilesEndIsLeftToItsChainAndOneInsideTheFileIsMadeByTheMaster() throws Exception {
+        long plain = newFile("past-end");
+        NewChunkReply fresh = client.call(id -> new WriteChunk(id, ROOT, plain, 0), NewChunkReply.class);
+        assertThat(fresh.reply().status()).isEqualTo(Status.OK);
+        assertThat(fresh.reply().chain()).containsExactly(a.dataAddress(), b.dataAddress());
+        assertThat(a.pendingOrders()).as("no server was asked to create it").isEmpty();
+        assertThat(a.chunks()).doesNotContainKey(fresh.reply().chunkId());
+        assertThat(endWrite(plain, fresh.reply(), 4096).attr().length()).isEqualTo(4096);
+        assertThat(read(plain).locations()).as("the chain's copies are known")
+                .containsExactlyInAnyOrder(a.dataAddress(), b.dataAddress());
+
+        // a hole inside the file (its length set past the chunk) is made by the master before it answers
+        long holed = newFile("hole");
+        client.call(id -> new SetAttr(id, ROOT, holed, SetAttrMask.LENGTH, 0, 0, 0, 0, 0, 1 << 20), AttrReply.class);
+        WriteChunkReply made = client.call(id -> new WriteChunk(id, ROOT, holed, 0), WriteChunkReply.class);
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(a.chunks()).containsEntry(made.chunkId(), 1);
+        assertThat(b.chunks()).containsEntry(made.chunkId(), 1);
+    }
+
+    @Test
     void aScratchFilesNewChunkIsLeftToItsChainToCreateAndAnOrdinaryFilesIsMadeByTheMaster() throws Exception {
         long scratch = scratchFile();
 
@@ -297,7 +328,8 @@ class MasterServerSocketTest {
         assertThat(read(scratch).locations()).as("the chain's copies are known")
                 .containsExactlyInAnyOrder(a.dataAddress(), b.dataAddress());
 
-        // outside a scratch directory the call is an ordinary WriteChunk: the master creates the chunk
+        // outside a scratch directory the call is an ordinary WriteChunk: the master creates a chunk inside
+        // the file's length (here all of them: a scratch open names no past-the-end rule)
         long plain = newFile("plain");
         WriteChunkReply made = client.call(id -> new ScratchOpenChunk(new WriteChunk(id, ROOT, plain, 0)),
                 WriteChunkReply.class);

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.mfsj.chunkserver.ChunkReader;
+import org.mfsj.chunkserver.MasterReports;
 import org.mfsj.chunkserver.force.ChunkForcer;
 import org.mfsj.chunkserver.store.ChunkStore;
 import org.mfsj.common.wire.LeasedPeers;
@@ -18,10 +19,13 @@ import org.mfsj.common.wire.LeasedPeers;
  * @param group event loops for connections down a write chain
  * @param timeoutMillis how long to wait for the next server of a chain
  * @param downstreams connections to the next servers of chains, kept between write sessions
+ * @param reports what the master hears of copies made here without its order (a chain's WriteInitNew)
  */
 public record DataServices(ChunkStore store, ChunkReader reader, ChunkForcer forcer, Executor workers,
-                           EventLoopGroup group, int timeoutMillis, LeasedPeers downstreams) {
+                           EventLoopGroup group, int timeoutMillis, LeasedPeers downstreams,
+                           MasterReports reports) {
     public DataServices {
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(forcer, "forcer");

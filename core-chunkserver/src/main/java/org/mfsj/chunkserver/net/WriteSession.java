@@ -100,6 +100,9 @@ final class WriteSession {
         try {
             if (create) {
                 services.store().create(chunkId, version);
+                // the master counted this copy when it answered the client, but a master that restarted (or
+                // a new leader) since then heard of it from no registration: it was made after
+                services.reports().chunkAdded(chunkId, version);
             } else {
                 checkLocalCopy();
             }

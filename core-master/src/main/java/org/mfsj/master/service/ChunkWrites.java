@@ -80,11 +80,22 @@ public final class ChunkWrites {
         /** The master creates it once its id is durable. */
         DURABLE_FIRST,
         /** The client's chain creates it when the session starts (a scratch file's WriteInitNew). */
-        BY_CHAIN
+        BY_CHAIN,
+        /**
+         * The chain creates it when the file ends before it (it holds nothing recorded, so a try
+         * whose chain failed to create it can have it made anew), else the master does.
+         */
+        BY_CHAIN_PAST_END
     }
 
+    /**
+     * A file's new chunk past its end (a small file's first, tar's and cp's every one) is created
+     * by the client's chain: the reply waits for the durable id all the same, and the master's own
+     * create order to each server, with the wait for its answers, was a round trip and a changelog
+     * force of its own before that reply.
+     */
     private CompletableFuture<Message> open(Peer from, WriteChunk req) throws MfsException {
-        return open(from, req, clock.instant(), NewChunks.DURABLE_FIRST);
+        return open(from, req, clock.instant(), NewChunks.BY_CHAIN_PAST_END);
     }
 
     /** Opens a chunk; a new one comes to exist on its chunkservers as {@code how} says. */
@@ -92,9 +103,12 @@ public final class ChunkWrites {
         return open(from, req, clock.instant(), how);
     }
 
-    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived, NewChunks how)
+    private CompletableFuture<Message> open(Peer from, WriteChunk req, Instant arrived, NewChunks asked)
             throws MfsException {
         Attr attr = ns.getattr(req.inode());
+        boolean pastEnd = attr.length() <= (long) req.index() * ChunkGeometry.CHUNK_SIZE;
+        NewChunks how = asked != NewChunks.BY_CHAIN_PAST_END ? asked
+                : pastEnd ? NewChunks.BY_CHAIN : NewChunks.DURABLE_FIRST;
         long chunkId = ns.chunkAt(req.inode(), req.index());
         WritePermission.check(ns, req.creds(), attr);
         // a directory at its hard byte limit takes no more data: refused before anything is written
@@ -103,7 +117,7 @@ public final class ChunkWrites {
         Long pending = creating.get(slot);
         long busy = pending != null ? pending : chunkId;
         if (busy != 0 && locks.isLocked(busy)) {
-            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived, how));
+            return locks.whenUnlocked(busy, arrived).thenCompose(v -> retry(from, req, arrived, asked));
         }
         long owner = sessionOf(from);
         if (chunkId != 0 && cow.needed(chunkId)) {
@@ -112,7 +126,7 @@ public final class ChunkWrites {
         if (chunkId == 0) {
             return create(req, slot, attr.goal(), owner, how);
         }
-        if (how == NewChunks.BY_CHAIN && attr.length() <= (long) req.index() * ChunkGeometry.CHUNK_SIZE) {
+        if (how == NewChunks.BY_CHAIN && pastEnd) {
             return bumpOrMakeAnew(req, slot, chunkId, attr.goal(), owner);
         }
         return bump(req, chunkId, owner);
@@ -175,7 +189,8 @@ public final class ChunkWrites {
         creating.put(slot, c.id());
         CompletableFuture<List<StorageServer>> made = switch (how) {
             case DURABLE_FIRST -> commands.create(c, targets);
-            case BY_CHAIN -> commands.createByChain(c, targets);
+            // BY_CHAIN_PAST_END is resolved by open() before it gets here
+            case BY_CHAIN, BY_CHAIN_PAST_END -> commands.createByChain(c, targets);
         };
         return made.thenApply(ok -> {
             creating.remove(slot);
@@ -194,7 +209,7 @@ public final class ChunkWrites {
             }
             LOG.debug("chunk {} created for inode {} index {} on {} ({})", hex(c.id()), req.inode(), req.index(), ok,
                     how);
-            return how == NewChunks.BY_CHAIN ? newChunkReply(req, c, ok) : reply(req, c, ok);
+            return how == NewChunks.DURABLE_FIRST ? reply(req, c, ok) : newChunkReply(req, c, ok);
         });
     }
 

@@ -43,11 +43,24 @@ public final class Listings {
 
     /** A page of {@code entries} entries of {@code dir} came from the master with attributes. */
     public void pageRead(long dir, int entries) {
+        long now = clock.getAsLong();
+        read(dir, new PageRead(now, entries, now));
+    }
+
+    /**
+     * A page of {@code entries} names of {@code dir} came from the master without attributes: the
+     * first lookup of one of them lists the directory again with attributes ({@link #relistDue}).
+     */
+    public void namesRead(long dir, int entries) {
+        long now = clock.getAsLong();
+        read(dir, new PageRead(now, entries, now - ttlNanos));
+    }
+
+    private void read(long dir, PageRead p) {
         if (pagesRead.size() >= MAX_DIRS) {
             pagesRead.clear();
         }
-        long now = clock.getAsLong();
-        pagesRead.put(dir, new PageRead(now, entries, now));
+        pagesRead.put(dir, p);
     }
 
     /**

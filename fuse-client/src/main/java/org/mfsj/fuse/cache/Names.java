@@ -27,6 +27,16 @@ public final class Names {
     /** Directories smaller than this are cheaper to ask name by name. */
     static final int RELIST_MIN_ENTRIES = 64;
 
+    /**
+     * Whether a listing of {@code dir} (its attributes) for the kernel reads names only: a directory
+     * large enough that the lookups after it list it again with attributes ({@link #child}) rather
+     * than ask name by name. A listing alone (find, a shell glob, scandir) then neither has the
+     * master fetch and send every entry's attributes nor this mount decode and cache them.
+     */
+    public static boolean listsNamesOnly(Attr dir) {
+        return dir.length() >= RELIST_MIN_ENTRIES;
+    }
+
     private final MfsClient client;
     /** Directories being listed again now: one listing at a time each, other lookups ask the master. */
     private final Set<Long> relisting = ConcurrentHashMap.newKeySet();

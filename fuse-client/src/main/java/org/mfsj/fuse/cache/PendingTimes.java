@@ -5,17 +5,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mfsj.common.types.Attr;
 
 /**
- * Access and modification times set on a file while this mount still holds writes to it, not yet
- * sent to the master: sent after those writes land (whose landing moves the master's mtime), at the
- * close or fsync that sends them. Until then every attribute this mount hands out for the file
- * shows them, so a stat here sees the times at once and another client sees them after the close.
+ * Access and modification times, and permission bits, set on a file while this mount still holds
+ * writes to it, not yet sent to the master: sent after those writes land (whose landing moves the
+ * master's mtime), in one change at the close or fsync that sends them. Until then every attribute
+ * this mount hands out for the file shows them, so a stat here sees them at once and another
+ * client sees them after the close.
  */
 public final class PendingTimes {
-    /** Explicit times of one inode; a time not set is -1. {@code ctime} is when they were set. */
-    public record Times(long atimeNanos, long mtimeNanos, long ctimeNanos) {
+    /**
+     * Explicit times and permission bits of one inode; what is not set is -1. {@code ctime} is when
+     * they were set.
+     */
+    public record Times(long atimeNanos, long mtimeNanos, int mode, long ctimeNanos) {
         Times over(Times earlier) {
             return new Times(atimeNanos >= 0 ? atimeNanos : earlier.atimeNanos,
-                    mtimeNanos >= 0 ? mtimeNanos : earlier.mtimeNanos, ctimeNanos);
+                    mtimeNanos >= 0 ? mtimeNanos : earlier.mtimeNanos, mode >= 0 ? mode : earlier.mode, ctimeNanos);
+        }
+
+        /** Whether a time is set (which this mount's writes must land before). */
+        public boolean hasTimes() {
+            return atimeNanos >= 0 || mtimeNanos >= 0;
         }
     }
 
@@ -49,7 +58,7 @@ public final class PendingTimes {
         if (t == null) {
             return a;
         }
-        return new Attr(a.inode(), a.type(), a.mode(), a.uid(), a.gid(),
+        return new Attr(a.inode(), a.type(), t.mode >= 0 ? t.mode : a.mode(), a.uid(), a.gid(),
                 t.atimeNanos >= 0 ? t.atimeNanos : a.atimeNanos(), t.mtimeNanos >= 0 ? t.mtimeNanos : a.mtimeNanos(),
                 Math.max(a.ctimeNanos(), t.ctimeNanos), a.nlink(), a.length(), a.rdev(), a.goal(), a.generation(),
                 a.noXattrs());

@@ -24,12 +24,23 @@ public final class DirStream {
     private long wholeThrough;
 
     private final long openedAt;
+    private final boolean withAttrs;
 
     /** A stream over {@code dir} opened at {@code openedAt} (a clock value, for the listing cache). */
     public DirStream(long dir, Creds creds, long openedAt) {
+        this(dir, creds, openedAt, true);
+    }
+
+    /** As above; {@code withAttrs}: its pages are asked with the entries' attributes. */
+    public DirStream(long dir, Creds creds, long openedAt, boolean withAttrs) {
         this.dir = dir;
         this.creds = creds;
         this.openedAt = openedAt;
+        this.withAttrs = withAttrs;
+    }
+
+    public boolean withAttrs() {
+        return withAttrs;
     }
 
     /** A stream served from a listing already cached: what it reads is not news for the cache. */
@@ -106,9 +117,17 @@ public final class DirStream {
         }
     }
 
-    /** The whole directory when this stream read all of it in order, else null. */
-    public synchronized List<DirEntry> whole() {
-        return eof && whole != null ? whole : null;
+    /**
+     * The whole directory when this stream read all of it in order, else null; given once, so the
+     * listing is kept when its end is read and not again at the release.
+     */
+    public synchronized List<DirEntry> takeWhole() {
+        if (!eof || whole == null) {
+            return null;
+        }
+        List<DirEntry> all = whole;
+        whole = null;
+        return all;
     }
 
     public synchronized boolean eof() {

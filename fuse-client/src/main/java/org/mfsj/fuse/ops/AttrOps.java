@@ -30,8 +30,6 @@ public final class AttrOps {
     static final int SET_MTIME_NOW = 1 << 8;
     private static final int SET_IDS = 06000;
     private static final long NANOS = 1_000_000_000L;
-    private static final int MOVES_MTIME = SetAttrMask.ATIME | SetAttrMask.MTIME | SetAttrMask.ATIME_NOW
-            | SetAttrMask.MTIME_NOW | SetAttrMask.LENGTH;
 
     private final MfsClient client;
     private final Names names;
@@ -96,8 +94,8 @@ public final class AttrOps {
             r.attr(kept);
             return;
         }
-        if ((change.mask() & MOVES_MTIME) != 0) {
-            // times kept from before go first, so that this change is the later one
+        if (change.mask() != 0) {
+            // what was kept from before goes first, so that this change is the later one
             deferredTimes.send(inode);
         }
         if ((change.mask() & (SetAttrMask.ATIME | SetAttrMask.MTIME)) != 0) {

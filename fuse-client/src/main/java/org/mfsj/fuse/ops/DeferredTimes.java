@@ -21,9 +21,16 @@ import org.mfsj.fuse.handles.OpenFile;
  * this mount hands out, and sent after the writes at the next close or fsync; a write or a change
  * of length or times in between sends them first, so the order of changes stays what the program
  * made. Another client sees them after the close, as it sees the data (close-to-open).
+ *
+ * <p>A chmod of such a file (tar -x makes each file 0600 and sets its mode after the data) is kept
+ * the same way and goes in the same master call: one changelog force per file instead of two. Not
+ * when either mode has a set-id bit (the master may clear those, so the result is its own), and
+ * any other change of the file that reaches the master, or an open of it, sends what is kept first.
  */
 public final class DeferredTimes {
     private static final int TIMES = SetAttrMask.ATIME | SetAttrMask.MTIME;
+    private static final int KEPT = TIMES | SetAttrMask.MODE;
+    private static final int SET_IDS = 06000;
 
     private final MfsClient client;
     private final Names names;
@@ -39,22 +46,24 @@ public final class DeferredTimes {
     }
 
     /**
-     * The attributes to answer when {@code change} only sets explicit times, by the owner or root
-     * (whom the master always allows it), of a file open for writing here: they are kept to send
-     * later. Null when the change must go to the master now.
+     * The attributes to answer when {@code change} only sets explicit times or permission bits, by
+     * the owner or root (whom the master always allows it), of a file open for writing here: they
+     * are kept to send later. Null when the change must go to the master now.
      */
     Attr keep(Creds c, long inode, SetAttrRequest change) throws MfsException {
         int mask = change.mask();
-        if (mask == 0 || (mask & ~TIMES) != 0 || openForWriting(inode) == null) {
+        if (mask == 0 || (mask & ~KEPT) != 0 || openForWriting(inode) == null) {
             return null;
         }
         Attr a = names.attrOf(inode);
-        if (!c.isRoot() && c.uid() != a.uid()) {
+        boolean chmod = (mask & SetAttrMask.MODE) != 0;
+        if (!c.isRoot() && c.uid() != a.uid() || chmod && ((change.mode() | a.mode()) & SET_IDS) != 0) {
             return null;
         }
         names.timesSet(inode, new PendingTimes.Times(
                 (mask & SetAttrMask.ATIME) != 0 ? change.atimeNanos() : -1,
                 (mask & SetAttrMask.MTIME) != 0 ? change.mtimeNanos() : -1,
+                chmod ? change.mode() & 07777 : -1,
                 wallClock.getAsLong()));
         return names.attrOf(inode);
     }
@@ -72,11 +81,14 @@ public final class DeferredTimes {
             return false;
         }
         try {
-            flushWrites(inode);
-            int mask = (t.atimeNanos() >= 0 ? SetAttrMask.ATIME : 0) | (t.mtimeNanos() >= 0 ? SetAttrMask.MTIME : 0);
+            if (t.hasTimes()) {
+                flushWrites(inode);
+            }
+            int mask = (t.atimeNanos() >= 0 ? SetAttrMask.ATIME : 0) | (t.mtimeNanos() >= 0 ? SetAttrMask.MTIME : 0)
+                    | (t.mode() >= 0 ? SetAttrMask.MODE : 0);
             // allowed when it was asked (owner or root), whoever owns the file now
-            Attr done = client.setattr(Creds.ROOT,
-                    inode, new SetAttrRequest(mask, 0, 0, 0, t.atimeNanos(), t.mtimeNanos(), 0));
+            Attr done = client.setattr(Creds.ROOT, inode,
+                    new SetAttrRequest(mask, Math.max(t.mode(), 0), 0, 0, t.atimeNanos(), t.mtimeNanos(), 0));
             pending.sent(inode, t);
             names.learnedAttr(done);
             return true;
@@ -92,9 +104,16 @@ public final class DeferredTimes {
         }
     }
 
-    /** Whether times wait to be sent for {@code inode}. */
-    boolean pending(long inode) {
-        return names.pendingTimes().has(inode);
+    /** Whether times (which this mount's next write must follow) wait to be sent for {@code inode}. */
+    boolean timesPending(long inode) {
+        PendingTimes.Times t = names.pendingTimes().get(inode);
+        return t != null && t.hasTimes();
+    }
+
+    /** Whether permission bits wait to be sent for {@code inode}: the master checks an open against its own. */
+    boolean modePending(long inode) {
+        PendingTimes.Times t = names.pendingTimes().get(inode);
+        return t != null && t.mode() >= 0;
     }
 
     /** Lands this mount's buffered writes to {@code inode}, which a change of its times must follow. */

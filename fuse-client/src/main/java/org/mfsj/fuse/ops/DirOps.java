@@ -20,8 +20,10 @@ import org.mfsj.fuse.lowlevel.Request;
 /**
  * opendir, readdir, releasedir. Listings use offsets: "." is 1, ".." is 2 and every other entry's
  * offset is its master cookie plus 2, so the kernel can resume a listing of any size at any entry
- * whatever numbers the cookies are. Pages come with attributes, which go into the caches: the lookups that follow
- * a listing (ls -l) are then served without asking the master. A directory read whole is kept for
+ * whatever numbers the cookies are. Pages of a small directory come with attributes, which go into
+ * the caches: the lookups that follow a listing (ls -l) are then served without asking the master;
+ * a large one is listed by name only, and the first lookup after it lists it again with attributes
+ * (see {@link Names#listsNamesOnly}). A directory read whole is kept for
  * the next opendir (see {@link org.mfsj.fuse.cache.Listings}), and by the kernel too: while this mount holds a
  * listing, the kernel's own copy of it serves the next opendir without a readdir request.
  */
@@ -52,7 +54,7 @@ public final class DirOps {
         }
         List<DirEntry> known = names.listings().get(a.inode());
         DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
-                : new DirStream(a.inode(), c, names.listings().now());
+                : new DirStream(a.inode(), c, names.listings().now(), !Names.listsNamesOnly(a));
         fi.fh(dirs.add(ds));
         if (known == null) {
             // this mount will list afresh, so whatever listing the kernel kept may be stale
@@ -86,14 +88,10 @@ public final class DirOps {
         while (true) {
             List<DirEntry> entries = ds.after(cookie);
             if (entries == null) {
-                DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, true);
-                names.listings().pageRead(ds.dir(), page.entries().size());
-                for (DirEntry e : page.entries()) {
-                    if (e.attr() != null) {
-                        names.learned(ds.dir(), e.name(), e.attr());
-                    }
-                }
+                DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, ds.withAttrs());
+                learn(ds, page);
                 ds.buffered(cookie, page);
+                keepWhole(ds);
                 entries = ds.after(cookie);
             }
             for (DirEntry e : entries) {
@@ -108,13 +106,35 @@ public final class DirOps {
         }
     }
 
+    private void learn(DirStream ds, DirPage page) {
+        if (!ds.withAttrs()) {
+            names.listings().namesRead(ds.dir(), page.entries().size());
+            return;
+        }
+        names.listings().pageRead(ds.dir(), page.entries().size());
+        for (DirEntry e : page.entries()) {
+            if (e.attr() != null) {
+                names.learned(ds.dir(), e.name(), e.attr());
+            }
+        }
+    }
+
     public void releasedir(Request r, FileInfo fi) throws MfsException {
-        DirStream ds = dirs.remove(fi.fh());
-        List<DirEntry> whole = ds.whole();
+        keepWhole(dirs.remove(fi.fh()));
+        r.ok();
+    }
+
+    /**
+     * Keeps the listing once the stream has read the whole directory: at its end, not at the
+     * release, which the kernel sends after closedir(3) returned, so a program listing the
+     * directory again at once (three scandir passes) would often find nothing kept yet and the
+     * kernel's copy dropped, and the directory went to the master again.
+     */
+    private void keepWhole(DirStream ds) {
+        List<DirEntry> whole = ds.takeWhole();
         if (whole != null) {
             names.listings().put(ds.dir(), whole, ds.openedAt());
             names.listedWhole(ds.dir(), whole.stream().map(DirEntry::name).toList(), ds.openedAt());
         }
-        r.ok();
     }
 }

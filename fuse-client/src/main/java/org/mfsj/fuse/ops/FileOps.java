@@ -79,6 +79,9 @@ public final class FileOps {
     }
 
     public void open(Request r, long inode, FileInfo fi) throws MfsException {
+        if (deferredTimes.modePending(inode)) {
+            sendTimes(r, inode);
+        }
         Names.Fresh f = names.fresh(inode);
         if (f.changed()) {
             r.kernel().forgetAttributes(inode);
@@ -118,7 +121,7 @@ public final class FileOps {
             throw new MfsException(Status.EBADF, "handle " + fi.fh() + " is not open for writing");
         }
         int n = (int) Math.min(size, Integer.MAX_VALUE);
-        if (deferredTimes.pending(f.inode())) {
+        if (deferredTimes.timesPending(f.inode())) {
             // times set before this write: the write moves the mtime after them
             sendTimes(r, f.inode());
         }

@@ -72,6 +72,23 @@ class RelistingTest {
     }
 
     @Test
+    void aLargeDirectoryListedByNameOnlyIsListedWithAttributesAtTheFirstLookup() throws Exception {
+        long dir = directory(FILES);
+        // a directory's length is its number of names (as the master reports it)
+        assertThat(Names.listsNamesOnly(real.getattr(dir).withLength(FILES))).isTrue();
+        assertThat(Names.listsNamesOnly(real.getattr(dir).withLength(3))).as("a small one comes with attributes")
+                .isFalse();
+        // what DirOps does for a large directory: one page of names, none learned
+        counted.readdir(Creds.ROOT, dir, 0, 10_000, false);
+        names.listings().namesRead(dir, FILES);
+        for (int i = 0; i < FILES; i++) {
+            assertThat(names.child(Creds.ROOT, dir, "f" + i).inode()).isNotZero();
+        }
+        assertThat(calls).as("the names, then once with attributes for every lookup")
+                .doesNotContainKey("lookup").containsEntry("readdir", 2);
+    }
+
+    @Test
     void namesTheDirectoryDoesNotHoldAreAskedAloneOnceItWasListedAgain() throws Exception {
         long dir = directory(FILES);
         list(dir);

@@ -26,19 +26,22 @@ class DirStreamTest {
         ds.buffered(5, new DirPage(List.of(e("d", 6)), true));
         assertThat(ds.after(5)).extracting(DirEntry::name).containsExactly("d");
         assertThat(ds.after(6)).as("end of the listing").isEmpty();
-        assertThat(ds.whole()).extracting(DirEntry::name).containsExactly("a", "b", "c", "d");
+        assertThat(ds.takeWhole()).extracting(DirEntry::name).containsExactly("a", "b", "c", "d");
+        assertThat(ds.takeWhole()).as("given once: kept at the end, not again at the release").isNull();
+        assertThat(ds.after(5)).as("the stream still serves the kernel").extracting(DirEntry::name)
+                .containsExactly("d");
     }
 
     @Test
     void onlyAListingReadInOrderFromTheStartIsWhole() {
         DirStream skipped = new DirStream(1, Creds.ROOT, 0);
         skipped.buffered(4, new DirPage(List.of(e("c", 5)), true));
-        assertThat(skipped.whole()).as("began in the middle").isNull();
+        assertThat(skipped.takeWhole()).as("began in the middle").isNull();
         DirStream open = new DirStream(1, Creds.ROOT, 0);
         open.buffered(0, new DirPage(List.of(e("a", 3)), false));
-        assertThat(open.whole()).as("not read to the end").isNull();
+        assertThat(open.takeWhole()).as("not read to the end").isNull();
         DirStream cached = DirStream.ofCached(1, Creds.ROOT, List.of(e("a", 3)));
         assertThat(cached.after(0)).extracting(DirEntry::name).containsExactly("a");
-        assertThat(cached.whole()).as("nothing new to keep").isNull();
+        assertThat(cached.takeWhole()).as("nothing new to keep").isNull();
     }
 }
