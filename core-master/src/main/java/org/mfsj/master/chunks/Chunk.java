@@ -83,6 +83,19 @@ public final class Chunk {
         return goal > 0;
     }
 
+    /**
+     * Whether the chunk loop has nothing to do here: a referenced chunk with exactly its goal of
+     * copies, all valid; or one with no valid copy left, which no order can help until a copy
+     * is reported again.
+     */
+    boolean settled() {
+        if (goal <= 0) {
+            return false;
+        }
+        int valid = validCount();
+        return valid == 0 || valid == goal && replicas.size() == goal;
+    }
+
     public List<Replica> replicas() {
         return Collections.unmodifiableList(replicas);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,14 @@ import java.util.Set;
  *
  * <p>Chunks no file references (goal 0) stay only as long as some copy of them exists, so that
  * the planner can order those copies deleted; the last copy gone, the chunk is forgotten.
+ *
+ * <p>Every change of goal, version or copies passes through here, so the registry also keeps
+ * the chunks that need the chunk loop's attention (see {@link Chunk#settled}): the loop walks
+ * those, not every chunk the master knows.
  */
 public final class ChunkRegistry {
     private final Map<Long, Chunk> chunks = new HashMap<>();
+    private final Set<Chunk> unsettled = new LinkedHashSet<>();
     private long nextId = 1;
 
     /** A new chunk id (from a 64-bit counter, never reused) at version 1, with no copies yet. */
@@ -39,6 +45,7 @@ public final class ChunkRegistry {
         } else if (r instanceof ChunkRecord.Version v) {
             Chunk c = require(v.chunkId());
             c.restoreVersions(v.version(), v.issued());
+            recheck(c);
         } else if (r instanceof ChunkRecord.Forgotten f) {
             forget(require(f.chunkId()));
         }
@@ -85,6 +92,14 @@ public final class ChunkRegistry {
         return Collections.unmodifiableCollection(chunks.values());
     }
 
+    /**
+     * The chunks not settled: under or over goal, with stale copies, or unreferenced with copies
+     * left. A live view: read it before changing the registry again.
+     */
+    public Collection<Chunk> needingAttention() {
+        return Collections.unmodifiableCollection(unsettled);
+    }
+
     public int size() {
         return chunks.size();
     }
@@ -115,6 +130,7 @@ public final class ChunkRegistry {
             c.mutableReplicas().add(new Replica(server, version));
             server.addChunk(chunkId);
         }
+        recheck(c);
         return c;
     }
 
@@ -126,6 +142,7 @@ public final class ChunkRegistry {
             return;
         }
         c.mutableReplicas().removeIf(r -> r.server() == server);
+        recheck(c);
         pruneIfDead(c);
     }
 
@@ -142,6 +159,7 @@ public final class ChunkRegistry {
         Chunk c = chunks.get(chunkId);
         if (c != null && goal > 0) {
             c.setGoal(goal);
+            recheck(c);
         }
     }
 
@@ -155,6 +173,7 @@ public final class ChunkRegistry {
         if (c.refs() <= 0) {
             c.setRefs(0);
             c.setGoal(0);
+            recheck(c);
             pruneIfDead(c);
         }
     }
@@ -183,8 +202,8 @@ public final class ChunkRegistry {
 
     /** Drops a chunk that never got a copy (its creation failed everywhere). */
     public void forget(Chunk c) {
-        if (c.replicas().isEmpty()) {
-            chunks.remove(c.id(), c);
+        if (c.replicas().isEmpty() && chunks.remove(c.id(), c)) {
+            unsettled.remove(c);
         }
     }
 
@@ -199,6 +218,7 @@ public final class ChunkRegistry {
                 r.setVersion(newVersion);
             }
         }
+        recheck(c);
     }
 
     /** Health figures over the chunks files reference, for status tools. */
@@ -207,8 +227,16 @@ public final class ChunkRegistry {
     }
 
     private void pruneIfDead(Chunk c) {
-        if (!c.referenced() && c.replicas().isEmpty()) {
-            chunks.remove(c.id(), c);
+        if (!c.referenced() && c.replicas().isEmpty() && chunks.remove(c.id(), c)) {
+            unsettled.remove(c);
+        }
+    }
+
+    private void recheck(Chunk c) {
+        if (c.settled()) {
+            unsettled.remove(c);
+        } else {
+            unsettled.add(c);
         }
     }
 }

@@ -50,7 +50,8 @@ public final class ReplicationPlanner {
                             LongPredicate locked, boolean replicate) {
         List<Order> orders = new ArrayList<>();
         List<Chunk> undergoal = new ArrayList<>();
-        for (Chunk c : registry.all()) {
+        // settled chunks would give no order, so only the others are walked
+        for (Chunk c : registry.needingAttention()) {
             if (locked.test(c.id())) {
                 continue;
             }

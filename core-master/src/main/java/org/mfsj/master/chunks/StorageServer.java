@@ -19,6 +19,9 @@ public final class StorageServer {
     private final ServerAddress dataAddress;
     private final Set<Long> chunkIds = new HashSet<>();
     private List<DiskReport> disks;
+    /** Sums over the working disks, kept with each report: placement reads them per candidate. */
+    private long usedBytes;
+    private long totalBytes;
     private boolean connected = true;
     private boolean registered;
     /** Chunks placed here since the last space report, which does not show them yet. */
@@ -27,7 +30,21 @@ public final class StorageServer {
     public StorageServer(long id, ServerAddress dataAddress, List<DiskReport> disks) {
         this.id = id;
         this.dataAddress = dataAddress;
-        this.disks = List.copyOf(disks);
+        setDisks(disks);
+    }
+
+    private void setDisks(List<DiskReport> fresh) {
+        disks = List.copyOf(fresh);
+        long used = 0;
+        long total = 0;
+        for (DiskReport d : disks) {
+            if (!d.failed()) {
+                used += d.usedBytes();
+                total += d.totalBytes();
+            }
+        }
+        usedBytes = used;
+        totalBytes = total;
     }
 
     public long id() {
@@ -44,7 +61,7 @@ public final class StorageServer {
 
     /** A heartbeat: fresh space figures, which now include every chunk created before it. */
     public void updateDisks(List<DiskReport> fresh) {
-        disks = List.copyOf(fresh);
+        setDisks(fresh);
         createdSinceReport = 0;
     }
 
@@ -71,11 +88,11 @@ public final class StorageServer {
     }
 
     public long usedBytes() {
-        return disks.stream().filter(d -> !d.failed()).mapToLong(DiskReport::usedBytes).sum();
+        return usedBytes;
     }
 
     public long totalBytes() {
-        return disks.stream().filter(d -> !d.failed()).mapToLong(DiskReport::totalBytes).sum();
+        return totalBytes;
     }
 
     public long freeBytes() {

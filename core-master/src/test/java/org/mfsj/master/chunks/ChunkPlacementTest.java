@@ -3,9 +3,12 @@ package org.mfsj.master.chunks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mfsj.master.chunks.TestServers.server;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ChunkPlacementTest {
@@ -55,5 +58,39 @@ class ChunkPlacementTest {
         assertThat(ChunkPlacement.forNewChunk(List.of(a, b), 1)).containsExactly(b);
         a.updateDisks(a.disks());
         assertThat(ChunkPlacement.forNewChunk(List.of(a, b), 1)).containsExactly(a);
+    }
+
+    /** The rule as it was written with a sort over every server, before placement became one pass. */
+    private static final Comparator<StorageServer> SORTED_RULE =
+            Comparator.comparingInt((StorageServer s) -> (int) Math.max(0, s.effectiveFreeBytes() * 100 / s.totalBytes()))
+                    .reversed()
+                    .thenComparingInt(s -> s.chunkCount() + s.placementsSinceReport())
+                    .thenComparing(StorageServer::id, Long::compareUnsigned);
+
+    @Test
+    void choosesWhatSortingEveryServerChoosesAndTargetIsTheFirstOfThem() {
+        Random random = new Random(42);
+        for (int round = 0; round < 2_000; round++) {
+            List<StorageServer> servers = new ArrayList<>();
+            for (int id = 1 + random.nextInt(9); id > 0; id--) {
+                StorageServer s = server(id, random.nextInt(3), 2);
+                for (int p = random.nextInt(20); p > 0; p--) {
+                    s.notePlacement();
+                }
+                for (int k = random.nextInt(3); k > 0; k--) {
+                    s.addChunk(k);
+                }
+                if (random.nextInt(8) == 0) {
+                    s.markDisconnected();
+                }
+                servers.add(s);
+            }
+            int goal = random.nextInt(5);
+            List<StorageServer> sorted = servers.stream().filter(s -> s.usable() && s.freeBytes() > 0)
+                    .sorted(SORTED_RULE).toList();
+            assertThat(ChunkPlacement.forNewChunk(servers, goal))
+                    .containsExactlyElementsOf(sorted.subList(0, Math.min(goal, sorted.size())));
+            assertThat(ChunkPlacement.target(servers, s -> true)).isEqualTo(sorted.stream().findFirst());
+        }
     }
 }
