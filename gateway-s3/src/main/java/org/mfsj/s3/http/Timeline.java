@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where one request's time went, step by step, logged as one line at its end when the
- * {@code org.mfsj.s3.timing} logger is at DEBUG (bench/README shows how to read it). A request is
+ * {@code org.mfsj.s3.timing} logger is at DEBUG (bench/s3/README.md shows how to read it). A request is
  * served on one thread from start to end, so the steps are kept per thread; when the logger is
  * off nothing is kept and a step costs one thread-local read.
  */
