@@ -72,6 +72,16 @@ public final class Gateway {
         return c;
     }
 
+    /**
+     * A change that took names away (REMOVE): the files it unlinked are no longer held open by
+     * this gateway's cache, so one that lost its last name goes at once, as NFS clients expect.
+     */
+    public DirChange removal(DirCall call) throws MfsException {
+        DirChange c = change(call);
+        c.changed().forEach(files::release);
+        return c;
+    }
+
     /** A name in a directory, its attributes remembered. */
     public Attr lookup(Creds creds, long dir, String name) throws MfsException {
         long asked = attrs.now();

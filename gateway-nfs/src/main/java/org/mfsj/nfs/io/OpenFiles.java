@@ -72,6 +72,29 @@ public final class OpenFiles implements AutoCloseable {
         });
     }
 
+    /**
+     * Lets go of {@code inode}'s handles (now, or when the calls using them end): a REMOVE or a
+     * RENAME took its name, and the master keeps a nameless file alive while any session holds it
+     * open, this cache included, so the file would live on and answer until it idled out.
+     */
+    public void release(long inode) {
+        for (boolean write : new boolean[] {false, true}) {
+            Entry e = open.remove(key(inode, write));
+            if (e == null) {
+                continue;
+            }
+            boolean idle;
+            synchronized (e) {
+                e.closed = true;
+                e.closeAfterUse = e.refs > 0;
+                idle = e.refs == 0;
+            }
+            if (idle) {
+                closeQuietly(e);
+            }
+        }
+    }
+
     /** Closes files unused for longer than the idle time; returns how many. */
     public int sweep() {
         long now = clock.millis();
@@ -114,9 +137,14 @@ public final class OpenFiles implements AutoCloseable {
         try {
             return io.run(e.handle);
         } finally {
+            boolean last;
             synchronized (e) {
                 e.refs--;
                 e.lastUse = clock.millis();
+                last = e.closeAfterUse && e.refs == 0;
+            }
+            if (last) {
+                closeQuietly(e);
             }
         }
     }
@@ -162,6 +190,8 @@ public final class OpenFiles implements AutoCloseable {
         int refs;
         long lastUse;
         boolean closed;
+        /** Released while in use: the last call using it closes it. */
+        boolean closeAfterUse;
 
         Entry(FileHandle handle, long now) {
             this.handle = handle;

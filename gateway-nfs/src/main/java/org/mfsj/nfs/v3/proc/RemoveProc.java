@@ -34,7 +34,7 @@ public final class RemoveProc implements Nfs3Procedure<DirOp3> {
         if (a.name().equals(".") || a.name().equals("..")) {
             throw new Nfs3Exception(directory ? Nfs3.ERR_INVAL : Nfs3.ERR_ISDIR, "remove of '" + a.name() + "'");
         }
-        DirChange removed = call.gateway().change(c -> directory
+        DirChange removed = call.gateway().removal(c -> directory
                 ? c.rmdirWithDir(call.creds(dir.export()), dir.inode(), a.name())
                 : c.unlinkWithDir(call.creds(dir.export()), dir.inode(), a.name()));
         return new WccReply3(Nfs3.OK, new Wcc3(dir.attr(), removed.dir(), call.fsid()));

@@ -30,7 +30,7 @@ public final class RemoveOp implements Nfs4Op<String> {
         Creds c = ctx.creds(dir.export());
         DirChange removed;
         try {
-            removed = ctx.gateway().change(cl -> cl.unlinkWithDir(c, dir.inode(), name));
+            removed = ctx.gateway().removal(cl -> cl.unlinkWithDir(c, dir.inode(), name));
         } catch (MfsException e) {
             // REMOVE takes either kind: a directory is told apart by unlink's refusal, not by a lookup first
             if (e.status() != Status.EISDIR) {
