@@ -60,7 +60,7 @@ public record ByteRange(long first, long last) {
     /** A copy-source range must be satisfiable as written. */
     public static ByteRange parseStrict(String header, long size) throws S3Exception {
         ByteRange r = parse(header, size);
-        if (r == null || header.strip().startsWith("bytes=-")) {
+        if (r == null || header.strip().startsWith("bytes=-") || header.strip().endsWith("-")) {
             throw new S3Exception(S3Error.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the form"
                     + " bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy");
         }

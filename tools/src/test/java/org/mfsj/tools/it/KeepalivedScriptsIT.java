@@ -45,10 +45,8 @@ class KeepalivedScriptsIT {
 
             f.cluster.pause(afterKill);
             try {
-                long t0 = System.nanoTime();
+                // a hang would fail in check(): it runs the script with a deadline
                 assertThat(check(f, afterKill)).as("the check on a frozen master").isFalse();
-                assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("keepalived is not held up")
-                        .isLessThan(Duration.ofSeconds(5));
                 String survivor = f.cluster.masterNames().stream()
                         .filter(n -> !n.equals(target) && !n.equals(afterKill)).findFirst().orElseThrow();
                 f.cluster.start(target);

@@ -453,6 +453,7 @@ class S3CompatibilityIT {
         assertThat(second.buckets()).extracting(b -> b.name()).containsExactly("page-c");
         assertThat(second.continuationToken()).isNull();
         assertThat(errorCode(() -> s3.listBuckets(l -> l.maxBuckets(0)))).isEqualTo("InvalidArgument");
+        assertThat(errorCode(() -> s3.listBuckets(l -> l.continuationToken("not base64!")))).isEqualTo("InvalidArgument");
 
         s3.putObject(p -> p.bucket("page-a").key("k").expectedBucketOwner("1000"), RequestBody.fromString("v"));
         assertThat(errorCode(() -> s3.putObject(p -> p.bucket("page-a").key("other").expectedBucketOwner("2000"),
@@ -472,6 +473,9 @@ class S3CompatibilityIT {
         assertThat(errorCode(() -> s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src")
                 .destinationBucket("ranges").destinationKey("dst").uploadId(id).partNumber(1)
                 .copySourceRange("bytes=0-21")))).isEqualTo("InvalidRange");
+        assertThat(errorCode(() -> s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src")
+                .destinationBucket("ranges").destinationKey("dst").uploadId(id).partNumber(1)
+                .copySourceRange("bytes=1-")))).as("an open range is not a copy range").isEqualTo("InvalidArgument");
         assertThat(s3.listParts(l -> l.bucket("ranges").key("dst").uploadId(id)).parts()).isEmpty();
         var ok = s3.uploadPartCopy(c -> c.sourceBucket("ranges").sourceKey("src").destinationBucket("ranges")
                 .destinationKey("dst").uploadId(id).partNumber(1).copySourceRange("bytes=1-3"));
