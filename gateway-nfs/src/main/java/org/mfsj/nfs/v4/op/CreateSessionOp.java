@@ -117,11 +117,14 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
             throw new Nfs4Exception(Nfs4.ERR_SEQ_MISORDERED, "create_session seq " + a.seq() + " after " + last);
         }
         int slots = Math.max(1, Math.min(MAX_SLOTS, a.fore().maxRequests()));
-        Session s = ctx.state().createSession(c, slots);
-        Channel fore = new Channel(0, Math.min(Math.max(a.fore().maxRequest(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxResponse(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxResponseCached(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxOps(), 2), MAX_OPS), slots);
+        // granted as asked, lowered to what we can carry, never raised: the client sized its own
+        // buffers by what it asked for, and SEQUENCE holds each COMPOUND to these (RFC 8881 18.36.3)
+        Session.Limits limits = new Session.Limits(Math.min(a.fore().maxRequest(), MAX_MESSAGE),
+                Math.min(a.fore().maxResponse(), MAX_MESSAGE), Math.min(a.fore().maxResponseCached(), MAX_MESSAGE),
+                Math.max(1, Math.min(a.fore().maxOps(), MAX_OPS)));
+        Session s = ctx.state().createSession(c, slots, limits);
+        Channel fore = new Channel(0, limits.maxRequest(), limits.maxResponse(), limits.maxResponseCached(),
+                limits.maxOps(), slots);
         Channel back = new Channel(0, a.back().maxRequest(), a.back().maxResponse(), 0,
                 Math.min(a.back().maxOps(), 2), 1);
         byte[] id = s.id();
