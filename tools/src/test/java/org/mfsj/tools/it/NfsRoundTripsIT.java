@@ -156,7 +156,10 @@ class NfsRoundTripsIT {
         return n;
     }
 
-    /** Whether GETATTR of the handle answers NFS3ERR_STALE within 5 s: a background release may be ahead of it, and the gateway lets an idle file go only after 10 s. */
+    /**
+     * Whether GETATTR of the handle answers NFS3ERR_STALE within 5 s: a background release may be
+     * ahead of it, and the gateway would let an idle file go only after 10 s.
+     */
     private static boolean staleSoon(RpcTestClient nfs, byte[] fh) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
