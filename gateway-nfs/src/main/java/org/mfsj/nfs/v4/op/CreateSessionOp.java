@@ -92,8 +92,18 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
 
     /** csa_flags a client may set: persistence, back channel on this connection, RDMA. */
     private static final int CLIENT_FLAGS = 0x1 | 0x2 | 0x4;
-    /** Below this a request or reply cannot hold a SEQUENCE and one operation worth doing. */
-    private static final int MIN_MESSAGE = 512;
+    /**
+     * Below this a request or reply cannot hold an RPC header, a SEQUENCE (or CB_SEQUENCE) and one
+     * small operation; either channel asking for less is TOOSMALL.
+     */
+    private static final int MIN_MESSAGE = 256;
+
+    private static void tooSmall(String which, Channel ch) throws Nfs4Exception {
+        if (ch.maxRequest() < MIN_MESSAGE || ch.maxResponse() < MIN_MESSAGE) {
+            throw new Nfs4Exception(Nfs4.ERR_TOOSMALL, which + " channel messages of " + ch.maxRequest() + "/"
+                    + ch.maxResponse() + " bytes cannot carry a request");
+        }
+    }
 
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
@@ -105,10 +115,8 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
         if ((a.flags() & ~CLIENT_FLAGS) != 0) {
             throw new Nfs4Exception(Nfs4.ERR_INVAL, "create_session flags " + Integer.toHexString(a.flags()));
         }
-        if (a.fore().maxRequest() < MIN_MESSAGE || a.fore().maxResponse() < MIN_MESSAGE) {
-            throw new Nfs4Exception(Nfs4.ERR_TOOSMALL, "fore channel messages of " + a.fore().maxRequest() + "/"
-                    + a.fore().maxResponse() + " bytes cannot carry a request");
-        }
+        tooSmall("fore", a.fore());
+        tooSmall("back", a.back());
         int last = ctx.state().createSessionSeq(c);
         if (a.seq() == last && ctx.state().createSessionReplay(c) instanceof OpBody replay) {
             return replay;
