@@ -9,7 +9,7 @@ import org.mfsj.common.types.Attr;
  * the source directory) and of a rename's other directory ({@code otherDir}, null when the rename
  * stayed in one directory or for any other change). A directory that could not be read is null.
  * {@code changed} lists the other inodes whose attributes changed: the one unlinked, removed,
- * renamed or replaced by a rename.
+ * renamed or replaced by a rename (for a rename: the inode moved first, then the one it replaced).
  */
 public record DirChange(Attr entry, Attr dir, Attr otherDir, List<Long> changed) {
     public DirChange {

@@ -1,5 +1,6 @@
 package org.mfsj.nfs.fs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mfsj.client.DirChange;
@@ -79,6 +80,21 @@ public final class Gateway {
     public DirChange removal(DirCall call) throws MfsException {
         DirChange c = change(call);
         c.changed().forEach(files::release);
+        return c;
+    }
+
+    /**
+     * A RENAME: a file its target name replaced is let go of as a REMOVE's is ({@link #removal});
+     * the file moved keeps its handles.
+     */
+    public DirChange renaming(DirCall call) throws MfsException {
+        DirChange c = change(call);
+        List<Long> touched = c.changed();
+        for (int i = 1; i < touched.size(); i++) {
+            if (touched.get(i).longValue() != touched.get(0).longValue()) {
+                files.release(touched.get(i));
+            }
+        }
         return c;
     }
 

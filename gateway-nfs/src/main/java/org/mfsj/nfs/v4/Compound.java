@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class Compound {
     private static final Logger LOG = LoggerFactory.getLogger(Compound.class);
     private static final int MAX_TAG = 1024;
+    /** xid, message type, reply status, null verifier, accept status: counted in the session's limits. */
+    private static final int RPC_REPLY_HEADER = 24;
     /** Operations allowed without a SEQUENCE before them, each as the only operation. */
     private static final Set<Integer> SESSIONLESS = Set.of(Nfs4.OP_EXCHANGE_ID, Nfs4.OP_CREATE_SESSION,
             Nfs4.OP_DESTROY_SESSION, Nfs4.OP_DESTROY_CLIENTID);
@@ -82,10 +84,21 @@ public final class Compound {
                 return ctx.replay();
             }
         }
-        int overall = status;
-        byte[] reply = XdrBytes.encode(out -> {
-            out.xdrEncodeInt(overall);
-            out.xdrEncodeDynamicOpaque(req.tag());
+        byte[] reply = encode(status, req.tag(), results);
+        CompoundContext.ReplyLimit limit = ctx.replyLimit();
+        if (limit != null && RPC_REPLY_HEADER + reply.length > limit.bytes()) {
+            reply = cutAtLimit(status, req.tag(), results, limit);
+        }
+        if (ctx.slot() != null) {
+            ctx.slot().finish(reply);
+        }
+        return reply;
+    }
+
+    private static byte[] encode(int status, byte[] tag, List<Result> results) throws IOException {
+        return XdrBytes.encode(out -> {
+            out.xdrEncodeInt(status);
+            out.xdrEncodeDynamicOpaque(tag);
             out.xdrEncodeInt(results.size());
             for (Result r : results) {
                 out.xdrEncodeInt(r.opcode());
@@ -93,10 +106,27 @@ public final class Compound {
                 r.body().encode(out);
             }
         });
-        if (ctx.slot() != null) {
-            ctx.slot().finish(reply);
+    }
+
+    /**
+     * The reply ended at the first result that does not fit the session's limit, which answers
+     * REP_TOO_BIG (or _TO_CACHE) instead (RFC 8881 2.10.6.4). Operations before it stand; SEQUENCE
+     * made sure its own result fits.
+     */
+    private static byte[] cutAtLimit(int status, byte[] tag, List<Result> results,
+            CompoundContext.ReplyLimit limit) throws IOException {
+        int room = limit.bytes() - RPC_REPLY_HEADER - 12 - (tag.length + 3) / 4 * 4 - 8;
+        List<Result> kept = new ArrayList<>();
+        for (Result r : results) {
+            int size = 8 + XdrBytes.encode(r.body()::encode).length;
+            if (size > room) {
+                kept.add(new Result(r.opcode(), limit.status(), OpBody.EMPTY));
+                return encode(limit.status(), tag, kept);
+            }
+            room -= size;
+            kept.add(r);
         }
-        return reply;
+        return encode(status, tag, kept);
     }
 
     private int runAll(Request req, CompoundContext ctx, List<Result> results) {

@@ -35,6 +35,9 @@ public final class CompoundContext {
     private Session session;
     private Session.Slot slot;
     private byte[] replay;
+    private int requestBytes;
+    private int opCount;
+    private boolean cacheThis;
 
     public CompoundContext(Gateway gateway, Nfs4State state, IdMapper ids, Caller caller, int minorVersion) {
         this.gateway = gateway;
@@ -93,8 +96,41 @@ public final class CompoundContext {
         this.slot = sl;
     }
 
-    public void sequenced(Session s, Session.Slot sl) {
+    public void sequenced(Session s, Session.Slot sl, boolean keepReply) {
         bind(s, sl);
+        this.cacheThis = keepReply;
+    }
+
+    /** The size of the COMPOUND's RPC message and its number of operations, for SEQUENCE's limits. */
+    void received(int bytes, int ops) {
+        this.requestBytes = bytes;
+        this.opCount = ops;
+    }
+
+    public int requestBytes() {
+        return requestBytes;
+    }
+
+    public int opCount() {
+        return opCount;
+    }
+
+    /**
+     * The largest reply this COMPOUND may have, with the error that says it would be larger: the
+     * session's cached-reply limit when SEQUENCE asked for the reply to be kept; none without a
+     * session.
+     */
+    ReplyLimit replyLimit() {
+        if (session == null) {
+            return null;
+        }
+        Session.Limits l = session.limits();
+        return cacheThis ? new ReplyLimit(l.maxResponseCached(), Nfs4.ERR_REP_TOO_BIG_TO_CACHE)
+                : new ReplyLimit(l.maxResponse(), Nfs4.ERR_REP_TOO_BIG);
+    }
+
+    /** A reply size limit and its error. */
+    record ReplyLimit(int bytes, int status) {
     }
 
     Session.Slot slot() {

@@ -115,6 +115,7 @@ public final class Nfs4 {
     public static final int ERR_SEQUENCE_POS = 10064;
     public static final int ERR_REQ_TOO_BIG = 10065;
     public static final int ERR_REP_TOO_BIG = 10066;
+    public static final int ERR_REP_TOO_BIG_TO_CACHE = 10067;
     public static final int ERR_RETRY_UNCACHED_REP = 10068;
     public static final int ERR_TOO_MANY_OPS = 10070;
     public static final int ERR_OP_NOT_IN_SESSION = 10071;

@@ -44,6 +44,7 @@ public final class Nfs4Program implements RpcDispatchable {
                 }
                 LOG.debug("nfs4 {} COMPOUND of {} ops", caller, req.ops().size());
                 CompoundContext ctx = new CompoundContext(gateway, state, ids, caller, req.minorVersion());
+                ctx.received(call.getXdr().asBuffer().limit(), req.ops().size());
                 call.reply(XdrBytes.raw(compound.execute(req, ctx)));
             }
             default -> call.failProcedureUnavailable();

@@ -145,12 +145,17 @@ abstract class Nfs4TestBase {
     }
 
     static Op sequence(byte[] sessionId, int seqid, int slot) {
+        return sequence(sessionId, seqid, slot, true);
+    }
+
+    /** SEQUENCE asking (or not) for its reply to be kept for retransmissions. */
+    static Op sequence(byte[] sessionId, int seqid, int slot, boolean cacheThis) {
         return op(SEQUENCE, out -> {
             out.xdrEncodeOpaque(sessionId, 16);
             out.xdrEncodeInt(seqid);
             out.xdrEncodeInt(slot);
             out.xdrEncodeInt(slot);
-            out.xdrEncodeBoolean(true);
+            out.xdrEncodeBoolean(cacheThis);
         });
     }
 
@@ -172,6 +177,11 @@ abstract class Nfs4TestBase {
 
     /** CREATE_SESSION with csa_flags and both channels' largest request and reply. */
     static Op createSessionOp(long id, int csSeq, int flags, int maxMessage) {
+        return createSessionOp(id, csSeq, flags, maxMessage, maxMessage, 16);
+    }
+
+    /** CREATE_SESSION asking both channels for these limits (RFC 8881 channel_attrs4). */
+    static Op createSessionOp(long id, int csSeq, int flags, int maxMessage, int maxCached, int maxOps) {
         return op(CREATE_SESSION, out -> {
             out.xdrEncodeLong(id);
             out.xdrEncodeInt(csSeq);
@@ -180,8 +190,8 @@ abstract class Nfs4TestBase {
                 out.xdrEncodeInt(0);
                 out.xdrEncodeInt(maxMessage);
                 out.xdrEncodeInt(maxMessage);
-                out.xdrEncodeInt(8192);
-                out.xdrEncodeInt(16);
+                out.xdrEncodeInt(maxCached);
+                out.xdrEncodeInt(maxOps);
                 out.xdrEncodeInt(8);
                 out.xdrEncodeInt(0);
             }

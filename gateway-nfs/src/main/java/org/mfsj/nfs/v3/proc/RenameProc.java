@@ -36,7 +36,7 @@ public final class RenameProc implements Nfs3Procedure<RenameArgs3> {
                 throw new Nfs3Exception(Nfs3.ERR_INVAL, "rename of '" + name + "'");
             }
         }
-        DirChange moved = call.gateway().change(c -> c.renameWithDirs(call.creds(from.export()), from.inode(),
+        DirChange moved = call.gateway().renaming(c -> c.renameWithDirs(call.creds(from.export()), from.inode(),
                 a.from().name(), to.inode(), a.to().name()));
         Attr toAfter = from.inode() == to.inode() ? moved.dir() : moved.otherDir();
         return new RenameReply3(new Wcc3(from.attr(), moved.dir(), call.fsid()),

@@ -92,8 +92,18 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
 
     /** csa_flags a client may set: persistence, back channel on this connection, RDMA. */
     private static final int CLIENT_FLAGS = 0x1 | 0x2 | 0x4;
-    /** Below this a request or reply cannot hold a SEQUENCE and one operation worth doing. */
-    private static final int MIN_MESSAGE = 512;
+    /**
+     * Below this a request or reply cannot hold an RPC header, a SEQUENCE (or CB_SEQUENCE) and one
+     * small operation; either channel asking for less is TOOSMALL.
+     */
+    private static final int MIN_MESSAGE = 256;
+
+    private static void tooSmall(String which, Channel ch) throws Nfs4Exception {
+        if (ch.maxRequest() < MIN_MESSAGE || ch.maxResponse() < MIN_MESSAGE) {
+            throw new Nfs4Exception(Nfs4.ERR_TOOSMALL, which + " channel messages of " + ch.maxRequest() + "/"
+                    + ch.maxResponse() + " bytes cannot carry a request");
+        }
+    }
 
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
@@ -105,10 +115,8 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
         if ((a.flags() & ~CLIENT_FLAGS) != 0) {
             throw new Nfs4Exception(Nfs4.ERR_INVAL, "create_session flags " + Integer.toHexString(a.flags()));
         }
-        if (a.fore().maxRequest() < MIN_MESSAGE || a.fore().maxResponse() < MIN_MESSAGE) {
-            throw new Nfs4Exception(Nfs4.ERR_TOOSMALL, "fore channel messages of " + a.fore().maxRequest() + "/"
-                    + a.fore().maxResponse() + " bytes cannot carry a request");
-        }
+        tooSmall("fore", a.fore());
+        tooSmall("back", a.back());
         int last = ctx.state().createSessionSeq(c);
         if (a.seq() == last && ctx.state().createSessionReplay(c) instanceof OpBody replay) {
             return replay;
@@ -117,11 +125,14 @@ public final class CreateSessionOp implements Nfs4Op<CreateSessionOp.Args> {
             throw new Nfs4Exception(Nfs4.ERR_SEQ_MISORDERED, "create_session seq " + a.seq() + " after " + last);
         }
         int slots = Math.max(1, Math.min(MAX_SLOTS, a.fore().maxRequests()));
-        Session s = ctx.state().createSession(c, slots);
-        Channel fore = new Channel(0, Math.min(Math.max(a.fore().maxRequest(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxResponse(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxResponseCached(), 8192), MAX_MESSAGE),
-                Math.min(Math.max(a.fore().maxOps(), 2), MAX_OPS), slots);
+        // granted as asked, lowered to what we can carry, never raised: the client sized its own
+        // buffers by what it asked for, and SEQUENCE holds each COMPOUND to these (RFC 8881 18.36.3)
+        Session.Limits limits = new Session.Limits(Math.min(a.fore().maxRequest(), MAX_MESSAGE),
+                Math.min(a.fore().maxResponse(), MAX_MESSAGE), Math.min(a.fore().maxResponseCached(), MAX_MESSAGE),
+                Math.max(1, Math.min(a.fore().maxOps(), MAX_OPS)));
+        Session s = ctx.state().createSession(c, slots, limits);
+        Channel fore = new Channel(0, limits.maxRequest(), limits.maxResponse(), limits.maxResponseCached(),
+                limits.maxOps(), slots);
         Channel back = new Channel(0, a.back().maxRequest(), a.back().maxResponse(), 0,
                 Math.min(a.back().maxOps(), 2), 1);
         byte[] id = s.id();

@@ -38,7 +38,7 @@ public final class RenameOp implements Nfs4Op<RenameOp.Args> {
         CompoundContext.writable(to);
         CompoundContext.checkName(a.oldName());
         CompoundContext.checkName(a.newName());
-        DirChange moved = ctx.gateway().change(c -> c.renameWithDirs(ctx.creds(to.export()), from.inode(),
+        DirChange moved = ctx.gateway().renaming(c -> c.renameWithDirs(ctx.creds(to.export()), from.inode(),
                 a.oldName(), to.inode(), a.newName()));
         Attr fromAfter = RemoveOp.afterOrNow(ctx, moved.dir(), from.inode());
         Attr toAfter = from.inode() == to.inode() ? fromAfter : RemoveOp.afterOrNow(ctx, moved.otherDir(), to.inode());

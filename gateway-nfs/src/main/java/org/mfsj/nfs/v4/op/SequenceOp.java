@@ -25,9 +25,31 @@ public final class SequenceOp implements Nfs4Op<SequenceOp.Args> {
         return new Args(XdrIn.fixed(in, 16), in.xdrDecodeInt(), in.xdrDecodeInt(), in.xdrDecodeInt(), XdrIn.bool(in));
     }
 
+    /** A COMPOUND holding SEQUENCE's reply and one more result: RPC reply header, tag, counts, results. */
+    private static final int SMALLEST_REPLY = 24 + 12 + 8 + 44 + 8;
+
+    /**
+     * Holds the COMPOUND to what the session's fore channel granted, before the slot is touched
+     * (a refused request does not use up its sequence id).
+     */
+    private static void checkLimits(CompoundContext ctx, Session.Limits l, boolean cacheThis) throws Nfs4Exception {
+        if (ctx.opCount() > l.maxOps()) {
+            throw new Nfs4Exception(Nfs4.ERR_TOO_MANY_OPS, ctx.opCount() + " operations, session allows " + l.maxOps());
+        }
+        if (ctx.requestBytes() > l.maxRequest()) {
+            throw new Nfs4Exception(Nfs4.ERR_REQ_TOO_BIG, ctx.requestBytes() + " bytes, session allows "
+                    + l.maxRequest());
+        }
+        if (cacheThis && l.maxResponseCached() < SMALLEST_REPLY) {
+            throw new Nfs4Exception(Nfs4.ERR_REP_TOO_BIG_TO_CACHE, "kept replies limited to "
+                    + l.maxResponseCached() + " bytes");
+        }
+    }
+
     @Override
     public OpBody run(CompoundContext ctx, Args a) throws Nfs4Exception {
         Session s = ctx.state().session(a.sessionId());
+        checkLimits(ctx, s.limits(), a.cacheThis());
         if (a.slot() < 0 || a.slot() >= s.slotCount()) {
             throw new Nfs4Exception(Nfs4.ERR_BADSLOT, "slot " + a.slot() + " of " + s.slotCount());
         }
@@ -47,7 +69,7 @@ public final class SequenceOp implements Nfs4Op<SequenceOp.Args> {
             ctx.replay(kept);
             return OpBody.EMPTY;
         }
-        ctx.sequenced(s, slot);
+        ctx.sequenced(s, slot, a.cacheThis());
         ctx.state().renew(s.client());
         int highest = s.slotCount() - 1;
         return out -> {

@@ -204,7 +204,7 @@ public final class Nfs4State {
     }
 
     /** CREATE_SESSION: confirms the client (dropping the record it replaces, if any) and opens a session. */
-    public synchronized Session createSession(ClientRecord c, int slots) {
+    public synchronized Session createSession(ClientRecord c, int slots, Session.Limits limits) {
         if (!c.confirmed) {
             ClientRecord old = byOwner.get(c.owner);
             if (old != null && old != c) {
@@ -214,7 +214,7 @@ public final class Nfs4State {
             c.confirmed = true;
         }
         byte[] id = ByteBuffer.allocate(16).putLong(c.id).putLong(++counter).array();
-        Session s = new Session(id, c, slots);
+        Session s = new Session(id, c, slots, limits);
         sessions.put(new StateId.Key(id), s);
         c.sessions.add(new StateId.Key(id));
         c.lastRenewMillis = clock.millis();

@@ -6,6 +6,13 @@ package org.mfsj.nfs.v4.state;
  * (RFC 8881 2.10.6: exactly-once semantics).
  */
 public final class Session {
+    /**
+     * What CREATE_SESSION granted the fore channel: the largest request and reply in bytes (RPC
+     * header included), the largest reply the slot is asked to keep, and operations per COMPOUND.
+     */
+    public record Limits(int maxRequest, int maxResponse, int maxResponseCached, int maxOps) {
+    }
+
     /** One slot of the table. */
     public static final class Slot {
         int seqid;
@@ -50,10 +57,12 @@ public final class Session {
     final byte[] id;
     final ClientRecord client;
     final Slot[] slots;
+    final Limits limits;
 
-    Session(byte[] id, ClientRecord client, int slots) {
+    Session(byte[] id, ClientRecord client, int slots, Limits limits) {
         this.id = id.clone();
         this.client = client;
+        this.limits = limits;
         this.slots = new Slot[slots];
         for (int i = 0; i < slots; i++) {
             this.slots[i] = new Slot();
@@ -66,6 +75,10 @@ public final class Session {
 
     public ClientRecord client() {
         return client;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     public int slotCount() {
