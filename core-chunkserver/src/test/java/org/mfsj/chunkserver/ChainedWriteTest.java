@@ -3,7 +3,10 @@ package org.mfsj.chunkserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +175,37 @@ class ChainedWriteTest {
                 ReadReply r = reader.read(CHUNK, 1, 0, data.length);
                 assertThat(r.status()).isEqualTo(Status.OK);
                 assertThat(r.data()).as("nothing written on server %d", s.dataPort()).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * WriteEnd goes down the chain right behind the data, before the data is answered: an OK end
+     * still means every server has every byte, and a piece refused below (here by its CRC, which
+     * every server checks) still makes the end fail.
+     */
+    @Test
+    void anEndSentBeforeTheDataIsAnsweredWaitsForItOnEveryServer() throws Exception {
+        List<ServerAddress> rest = List.of(TestCluster.address(b), TestCluster.address(c));
+        byte[] data = TestBytes.random(6, 9 * ChunkGeometry.BLOCK_SIZE + 321);
+        try (DataClient client = cluster.client(a)) {
+            assertThat(client.init(CHUNK, 1, rest)).isEqualTo(Status.OK);
+            List<CompletableFuture<?>> pieces = new ArrayList<>();
+            for (int off = 0; off < data.length; off += 50_000) {
+                pieces.add(client.data(CHUNK, off, Arrays.copyOfRange(data, off, Math.min(data.length, off + 50_000))));
+            }
+            assertThat(client.endSync(CHUNK)).isEqualTo(Status.OK);
+            assertThat(pieces).allMatch(CompletableFuture::isDone);
+
+            assertThat(client.init(CHUNK, 1, rest)).isEqualTo(Status.OK);
+            byte[] more = TestBytes.random(7, 30_000);
+            var refused = client.data(CHUNK, data.length, more, TestBytes.crc(more) ^ 1);
+            assertThat(client.end(CHUNK)).isEqualTo(Status.CRC_ERROR);
+            assertThat(refused.get(20, TimeUnit.SECONDS).status()).isEqualTo(Status.CRC_ERROR);
+        }
+        for (ChunkserverServer s : List.of(a, b, c)) {
+            try (DataClient reader = cluster.client(s)) {
+                assertThat(reader.readAll(CHUNK, 1)).as("copy on server %d", s.dataPort()).isEqualTo(data);
             }
         }
     }

@@ -189,28 +189,36 @@ final class WriteSession {
      * means every server of the chain has every byte; each forces it to disk when its
      * {@link org.mfsj.chunkserver.force.ChunkForcer} says (a client's fsync, or the delay), or,
      * with {@code sync} (WriteEndSync), before answering.
+     *
+     * <p>The end goes down the chain at once, behind the data forwarded before it, without waiting
+     * for this session's start or its writes: the next server settles its own writes before it
+     * ends, so a small write walks the chain once (start, data and end together) instead of once
+     * for the start and the data's answers and again for the end. A start that failed here closes
+     * the chain below, which fails the end there too.
      */
     void end(int msgId, long endChunkId, boolean sync) {
+        Downstream d = endChunkId == chunkId ? downstream : null;
+        CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId, sync);
         ready.thenAccept(s -> {
             if (!s.isOk() || endChunkId != chunkId) {
                 reply(msgId, !s.isOk() ? s : Status.EINVAL);
                 abandon("bad WriteEnd");
             } else {
-                endWhenSettled(msgId, sync);
+                endWhenSettled(msgId, sync, down);
             }
         });
     }
 
-    private void endWhenSettled(int msgId, boolean sync) {
-        inFlight.idle().thenCompose(v -> {
-            Downstream d = downstream;
+    private void endWhenSettled(int msgId, boolean sync, CompletableFuture<Status> down) {
+        CompletableFuture<Status> local = inFlight.idle().thenCompose(v -> {
             CompletableFuture<Status> ended = StoreTasks.run(disk, () -> services.forcer().sessionEnded(chunkId));
-            CompletableFuture<Status> local = !sync ? ended : ended.thenCompose(s -> s.isOk()
+            return !sync ? ended : ended.thenCompose(s -> s.isOk()
                     ? services.forcer().syncEnded(chunkId) : CompletableFuture.completedFuture(s));
-            CompletableFuture<Status> down = d == null ? OK_NOW : d.end(chunkId, sync);
-            return CompletableFuture.allOf(local, down).thenApply(x -> local.join().isOk() ? down.join()
-                    : local.join());
-        }).whenComplete((r, e) -> {
+        });
+        // local waited for every write, here and below, so firstError is final once both are done
+        CompletableFuture<Status> both = CompletableFuture.allOf(local, down)
+                .thenApply(x -> local.join().isOk() ? down.join() : local.join());
+        both.whenComplete((r, e) -> {
             Status s = e != null ? Statuses.of(e) : r;
             Status earlier = firstError.get();
             Status out = earlier != null ? earlier : s;
