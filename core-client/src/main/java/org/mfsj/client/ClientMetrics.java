@@ -13,6 +13,8 @@ public final class ClientMetrics {
     private final LongAdder masterCalls = new LongAdder();
     /** By request message name: which calls an operation costs (the mount logs them at unmount). */
     private final Map<String, LongAdder> masterCallsByType = new ConcurrentHashMap<>();
+    /** By request message name: nanoseconds from sending to having the answer, summed. */
+    private final Map<String, LongAdder> masterNanosByType = new ConcurrentHashMap<>();
     private final LongAdder masterRetries = new LongAdder();
     private final LongAdder masterReconnects = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
@@ -52,6 +54,25 @@ public final class ClientMetrics {
     /** A request of type {@code type} (its message's name) sent to the master, retries included. */
     public void masterCall(String type) {
         masterCallsByType.computeIfAbsent(type, t -> new LongAdder()).increment();
+    }
+
+    /** A request of type {@code type} was answered {@code nanos} after it was handed to the connection. */
+    public void masterAnswered(String type, long nanos) {
+        masterNanosByType.computeIfAbsent(type, t -> new LongAdder()).add(nanos);
+    }
+
+    /**
+     * Mean microseconds from sending to having the answer, by message name, in name order: the
+     * client's side of each request's round trip (the master's service time included).
+     */
+    public Map<String, Long> masterMeanMicrosByType() {
+        Map<String, Long> out = new TreeMap<>();
+        masterNanosByType.forEach((k, v) -> {
+            LongAdder calls = masterCallsByType.get(k);
+            long n = calls == null ? 0 : calls.sum();
+            out.put(k, n == 0 ? 0 : v.sum() / n / 1000);
+        });
+        return out;
     }
 
     /** Requests sent to the master by message name, in name order. */

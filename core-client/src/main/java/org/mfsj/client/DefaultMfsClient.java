@@ -29,7 +29,6 @@ import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
-import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.CreateOpen;
@@ -456,15 +455,9 @@ final class DefaultMfsClient implements MfsClient {
         master.status(id -> new CheckAccess(id, creds, inode, mask), "access " + mask + " to " + inode);
     }
 
-    /** Tells the master a handle closed, in the background: a close never waits for it. */
+    /** Tells the master a handle closed, with its next request or shortly after: a close never waits for it. */
     private void released(long inode) {
-        threads.workers.execute(() -> {
-            try {
-                master.status(id -> new Release(id, inode), "release " + inode);
-            } catch (MfsException e) {
-                LOG.debug("release of inode {} not recorded by the master: {}", inode, e.getMessage());
-            }
-        });
+        link.release(inode);
     }
 
     @Override

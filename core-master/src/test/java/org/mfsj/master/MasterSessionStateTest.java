@@ -13,6 +13,7 @@ import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.ListSessions;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.SessionsReply;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.StatusReply;
@@ -134,6 +136,18 @@ class MasterSessionStateTest {
         assertThat(session(sessionA).openFiles()).as("opened twice, released once").isEqualTo(1);
         a.call(id -> new Release(id, file), StatusReply.class);
         a.call(id -> new Release(id, file), StatusReply.class);
+        assertThat(session(sessionA).openFiles()).isZero();
+    }
+
+    @Test
+    void oneReleaseManyEndsAsManyOpensAsItListsEntries() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        }
+        assertThat(a.call(id -> new ReleaseMany(id, List.of(file, file)), StatusReply.class).status())
+                .isEqualTo(Status.OK);
+        assertThat(session(sessionA).openFiles()).as("opened three times, released twice").isEqualTo(1);
+        a.call(id -> new ReleaseMany(id, List.of(file)), StatusReply.class);
         assertThat(session(sessionA).openFiles()).isZero();
     }
 

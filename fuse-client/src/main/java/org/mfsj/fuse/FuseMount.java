@@ -142,8 +142,9 @@ public final class FuseMount implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("unmounted {}; master requests={} {}; calls:\n{}", mountpoint, client.metrics().masterCalls(),
-                client.metrics().masterCallsByType(), fs.calls().summary());
+        LOG.info("unmounted {}; master requests={} {}; mean round trip us {}; calls:\n{}", mountpoint,
+                client.metrics().masterCalls(), client.metrics().masterCallsByType(),
+                client.metrics().masterMeanMicrosByType(), fs.calls().summary());
     }
 
     private static void sleep(long ms) {

@@ -29,6 +29,7 @@ import org.mfsj.common.wire.client2master.FileInfoReply;
 import org.mfsj.common.wire.client2master.GetAttr;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.GetXattr;
 import org.mfsj.common.wire.client2master.ListXattr;
 import org.mfsj.common.wire.client2master.Lookup;
@@ -192,6 +193,9 @@ public final class FakeMaster implements AutoCloseable {
             return open(r);
         } else if (m instanceof Release r) {
             opens.merge(r.inode(), -1, Integer::sum);
+            return new StatusReply(id, Status.OK);
+        } else if (m instanceof ReleaseMany r) {
+            r.inodes().forEach(inode -> opens.merge(inode, -1, Integer::sum));
             return new StatusReply(id, Status.OK);
         } else if (m instanceof Mknod r) {
             return make(id, r.parent(), r.name(), r.type(), r.mode());

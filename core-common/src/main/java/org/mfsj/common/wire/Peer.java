@@ -126,6 +126,20 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
     /** Sends a request built with a fresh message id; the future completes with its reply. */
     public <R extends Message> CompletableFuture<R> call(IntFunction<? extends Message> request, Class<R> replyType,
                                                           long timeoutMillis) {
+        return call(request, replyType, timeoutMillis, true);
+    }
+
+    /**
+     * As {@link #call(IntFunction, Class, long)}, but the request is only queued on the connection:
+     * it goes out with whatever is sent and flushed next, in one write with it.
+     */
+    public <R extends Message> CompletableFuture<R> callWithNext(IntFunction<? extends Message> request,
+                                                                  Class<R> replyType, long timeoutMillis) {
+        return call(request, replyType, timeoutMillis, false);
+    }
+
+    private <R extends Message> CompletableFuture<R> call(IntFunction<? extends Message> request, Class<R> replyType,
+                                                           long timeoutMillis, boolean flush) {
         int id = nextId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
         CompletableFuture<Message> f = new CompletableFuture<>();
         pending.put(id, new Pending(f, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
@@ -134,7 +148,8 @@ public final class Peer extends SimpleChannelInboundHandler<Message> {
             pending.remove(id);
             return CompletableFuture.failedFuture(new MfsException(Status.DISCONNECTED, "not connected to " + remote()));
         }
-        ch.writeAndFlush(request.apply(id)).addListener(w -> {
+        Message req = request.apply(id);
+        (flush ? ch.writeAndFlush(req) : ch.write(req)).addListener(w -> {
             if (!w.isSuccess()) {
                 pending.remove(id);
                 f.completeExceptionally(new MfsException(Status.DISCONNECTED, "send to " + remote() + " failed",

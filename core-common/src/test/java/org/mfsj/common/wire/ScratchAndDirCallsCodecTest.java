@@ -19,6 +19,7 @@ import org.mfsj.common.wire.client2master.Link;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.PublishWritten;
 import org.mfsj.common.wire.client2master.Rename;
 import org.mfsj.common.wire.client2master.ReplyCounts;
@@ -37,7 +38,7 @@ import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 
-/** The scratch calls, changes sent with their directories' attributes, and the reply counts: on the wire. */
+/** The scratch calls, changes sent with their directories' attributes, the reply counts and batched releases: on the wire. */
 class ScratchAndDirCallsCodecTest {
     private static final MessageFamily CM = ClientMasterProtocol.FAMILY;
     private static final Creds USER = new Creds(1000, 100, new int[] {4});
@@ -99,6 +100,19 @@ class ScratchAndDirCallsCodecTest {
         int countAt = frame.writerIndex() - 30 - 4;
         frame.setInt(countAt, 2);
         assertCloses(frame);
+    }
+
+    @Test
+    void releasesOfManyClosesSurviveTheWireAndAFalseCountClosesTheConnection() {
+        assertSurvives(new ReleaseMany(1, List.of(42L, 42L, 7L)));
+        assertSurvives(new ReleaseMany(2, List.of()));
+        ByteBuf frame = encode(new ReleaseMany(3, List.of(42L)));
+        // the count is the u32 before the one inode: claim two
+        frame.setInt(frame.writerIndex() - 8 - 4, 2);
+        assertCloses(frame);
+        ByteBuf tooMany = encode(new ReleaseMany(4, List.of(42L)));
+        tooMany.setInt(tooMany.writerIndex() - 8 - 4, ReleaseMany.MAX_INODES + 1);
+        assertCloses(tooMany);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.Release;
+import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.namespace.op.ReleaseOpenRecord;
@@ -44,6 +45,7 @@ public final class OpenCalls {
     public void register(RequestDispatcher d) {
         d.on(Open.class, this::open, (id, st) -> new AttrReply(id, st, null));
         d.on(Release.class, this::release, StatusReply::new);
+        d.on(ReleaseMany.class, this::releaseMany, StatusReply::new);
         d.on(CheckAccess.class, this::access, StatusReply::new);
     }
 
@@ -97,11 +99,23 @@ public final class OpenCalls {
     }
 
     private Message release(Peer from, Release r) {
-        if (from.attachment() instanceof Session s) {
-            s.released(r.inode());
-            ns.releaseOpen(r.inode(), s.id(), 1);
+        released(from, r.inode());
+        return new StatusReply(r.msgId(), Status.OK);
+    }
+
+    /** The releases of many closes, each as a {@link Release} of its own. */
+    private Message releaseMany(Peer from, ReleaseMany r) {
+        for (long inode : r.inodes()) {
+            released(from, inode);
         }
         return new StatusReply(r.msgId(), Status.OK);
+    }
+
+    private void released(Peer from, long inode) {
+        if (from.attachment() instanceof Session s) {
+            s.released(inode);
+            ns.releaseOpen(inode, s.id(), 1);
+        }
     }
 
     private Message access(Peer from, CheckAccess a) throws MfsException {

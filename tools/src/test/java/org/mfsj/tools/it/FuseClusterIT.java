@@ -219,6 +219,9 @@ class FuseClusterIT {
         assertThat(masterRequests(log, "GetXattr")).as(log).isLessThanOrEqualTo(1);
         assertThat(masterRequests(log, "WithDirAttrs")).as("one create per file, one mkdir per directory")
                 .isEqualTo(files + 2);
+        // the closes' releases go in batches ahead of the next request, never one request per close
+        assertThat(masterRequests(log, "Release")).as(log).isZero();
+        assertThat(masterRequests(log, "ReleaseMany")).as(log).isPositive();
     }
 
     /**
