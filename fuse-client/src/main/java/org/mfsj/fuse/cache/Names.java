@@ -1,5 +1,6 @@
 package org.mfsj.fuse.cache;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +91,12 @@ public final class Names {
                 return attrOf(inode);
             }
         }
-        return lookup(c, dir, name);
+        Attr found = lookup(c, dir, name);
+        Attr d = attrs.peek(dir);
+        if (d != null) {
+            listings.askedAlone(dir, d.length(), RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES);
+        }
+        return found;
     }
 
     /**
@@ -98,7 +104,8 @@ public final class Names {
      * outlives the timeouts of what the listing brought: once they lapse, the directory is listed
      * again with attributes, one master request per 10,000 names instead of one per name, while
      * the page the program read is recent (that listing, not this one, stays what the kernel and
-     * the listing cache hold). False when the directory does not qualify or the listing failed; the
+     * the listing cache hold). A program that looks at many of its names by path without listing
+     * it (a stat or open of each) makes it due the same way ({@link Listings#askedAlone}). False when the directory does not qualify or the listing failed; the
      * name is then asked alone.
      */
     private boolean relisted(Creds c, long dir) {
@@ -106,17 +113,21 @@ public final class Names {
             return false;
         }
         try {
+            long since = listings.now();
             long cookie = 0;
-            int seen = 0;
-            while (seen <= Listings.MAX_ENTRIES) {
+            List<DirEntry> all = new ArrayList<>();
+            while (all.size() <= Listings.MAX_ENTRIES) {
                 DirPage page = client.readdir(c, dir, cookie, CacheSettings.READDIR_PAGE, true);
                 for (DirEntry e : page.entries()) {
                     if (e.attr() != null) {
                         learned(dir, e.name(), e.attr());
                     }
                 }
-                seen += page.entries().size();
+                all.addAll(page.entries());
                 if (page.eof() || page.entries().isEmpty()) {
+                    // the whole directory: the next opendir is served from it too (a stat of each name, then ls)
+                    listings.put(dir, all, since);
+                    listedWhole(dir, all.stream().map(DirEntry::name).toList(), since);
                     break;
                 }
                 cookie = page.entries().get(page.entries().size() - 1).cookie();
