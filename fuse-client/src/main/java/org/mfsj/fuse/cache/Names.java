@@ -1,5 +1,6 @@
 package org.mfsj.fuse.cache;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class Names {
                 if (page.eof() || page.entries().isEmpty()) {
                     // the whole directory: the next opendir is served from it too (a stat of each name, then ls)
                     listings.put(dir, all, since);
-                    listedWhole(dir, all.stream().map(DirEntry::name).toList(), since);
+                    listedWhole(dir, namesOf(all), since);
                     break;
                 }
                 cookie = page.entries().get(page.entries().size() - 1).cookie();
@@ -234,6 +235,24 @@ public final class Names {
         if (listings.changedSince(dir, since)) {
             known.forget(dir);
         }
+    }
+
+    /**
+     * The names of {@code entries}, as a view: a listing of 10,000 names is not copied again for a
+     * set of names that is only built when names are known for a time (mfsnegentrycacheto).
+     */
+    public static List<String> namesOf(List<DirEntry> entries) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return entries.get(i).name();
+            }
+
+            @Override
+            public int size() {
+                return entries.size();
+            }
+        };
     }
 
     /** A clock value to pass as {@code since}. */
