@@ -1,7 +1,6 @@
 package org.mfsj.fuse.cache;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -106,29 +105,25 @@ public final class Names {
      * again with attributes, one master request per 10,000 names instead of one per name, while
      * the page the program read is recent (that listing, not this one, stays what the kernel and
      * the listing cache hold). A program that looks at many of its names by path without listing
-     * it (a stat or open of each) makes it due the same way ({@link Listings#askedAlone}). False when the directory does not qualify or the listing failed; the
-     * name is then asked alone.
+     * it (a stat or open of each) makes it due the same way ({@link Listings#askedAlone}). False
+     * when the directory does not qualify or the listing failed; the name is then asked alone.
      */
     private boolean relisted(Creds c, long dir) {
         if (!listings.relistDue(dir, RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES) || !relisting.add(dir)) {
             return false;
         }
         try {
-            long since = listings.now();
             long cookie = 0;
-            List<DirEntry> all = new ArrayList<>();
-            while (all.size() <= Listings.MAX_ENTRIES) {
+            int seen = 0;
+            while (seen <= Listings.MAX_ENTRIES) {
                 DirPage page = client.readdir(c, dir, cookie, CacheSettings.READDIR_PAGE, true);
                 for (DirEntry e : page.entries()) {
                     if (e.attr() != null) {
                         learned(dir, e.name(), e.attr());
                     }
                 }
-                all.addAll(page.entries());
+                seen += page.entries().size();
                 if (page.eof() || page.entries().isEmpty()) {
-                    // the whole directory: the next opendir is served from it too (a stat of each name, then ls)
-                    listings.put(dir, all, since);
-                    listedWhole(dir, namesOf(all), since);
                     break;
                 }
                 cookie = page.entries().get(page.entries().size() - 1).cookie();
