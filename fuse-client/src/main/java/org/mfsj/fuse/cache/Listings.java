@@ -16,12 +16,16 @@ public final class Listings {
     public static final int MAX_ENTRIES = 100_000;
     private static final int MAX_DIRS = 256;
     private static final int MAX_TRACKED = 10_000;
+    /** The share of a directory's names asked alone that makes it due to be listed: see {@link #askedAlone}. */
+    private static final int RUN_SHARE = 16;
 
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Listing> map = new ConcurrentHashMap<>();
     /** The last page with attributes read of each directory, by a listing: see {@link #relistDue}. */
     private final Map<Long, PageRead> pagesRead = new ConcurrentHashMap<>();
+    /** Names of each directory asked of the master one at a time lately: see {@link #askedAlone}. */
+    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     /** When each directory last changed through this mount: a listing read across a change is stale. */
     private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
     /** Listings begun before this are refused (set when changedAt is emptied to stay bounded). */
@@ -54,6 +58,31 @@ public final class Listings {
     public void namesRead(long dir, int entries) {
         long now = clock.getAsLong();
         read(dir, new PageRead(now, entries, now - ttlNanos));
+    }
+
+    /**
+     * A name of {@code dir}, a directory of {@code length} names, was found by asking the master for
+     * it alone. A program that looks at many names of a large directory without listing it (a stat
+     * or an open of each by path) makes the directory due to be listed with attributes, as a
+     * listing by name would ({@link #relistDue}), once it found a sixteenth of them (and at least
+     * {@code minEntries}) that way within {@code windowNanos}: a listing costs the master and this
+     * mount far less per name than a round trip per name, but not nothing, so a few names of a
+     * huge directory are still asked alone.
+     */
+    public void askedAlone(long dir, long length, long windowNanos, int minEntries) {
+        if (ttlNanos <= 0 || length < minEntries) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (runs.size() >= MAX_DIRS) {
+            runs.clear();
+        }
+        Run r = runs.compute(dir, (k, old) -> old == null || now - old.since >= windowNanos
+                ? new Run(now, 1) : new Run(old.since, old.found + 1));
+        if (r.found >= Math.max(minEntries, length / RUN_SHARE)) {
+            runs.remove(dir);
+            read(dir, new PageRead(now, (int) Math.min(length, Integer.MAX_VALUE), now - ttlNanos));
+        }
     }
 
     private void read(long dir, PageRead p) {
@@ -112,6 +141,9 @@ public final class Listings {
     }
 
     private record Listing(List<DirEntry> entries, long at) {
+    }
+
+    private record Run(long since, int found) {
     }
 
     private record PageRead(long at, int entries, long fetched) {

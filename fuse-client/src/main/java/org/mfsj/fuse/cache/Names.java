@@ -1,5 +1,6 @@
 package org.mfsj.fuse.cache;
 
+import java.util.AbstractList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +91,12 @@ public final class Names {
                 return attrOf(inode);
             }
         }
-        return lookup(c, dir, name);
+        Attr found = lookup(c, dir, name);
+        Attr d = attrs.peek(dir);
+        if (d != null) {
+            listings.askedAlone(dir, d.length(), RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES);
+        }
+        return found;
     }
 
     /**
@@ -98,8 +104,9 @@ public final class Names {
      * outlives the timeouts of what the listing brought: once they lapse, the directory is listed
      * again with attributes, one master request per 10,000 names instead of one per name, while
      * the page the program read is recent (that listing, not this one, stays what the kernel and
-     * the listing cache hold). False when the directory does not qualify or the listing failed; the
-     * name is then asked alone.
+     * the listing cache hold). A program that looks at many of its names by path without listing
+     * it (a stat or open of each) makes it due the same way ({@link Listings#askedAlone}). False
+     * when the directory does not qualify or the listing failed; the name is then asked alone.
      */
     private boolean relisted(Creds c, long dir) {
         if (!listings.relistDue(dir, RELIST_WINDOW_NANOS, RELIST_MIN_ENTRIES) || !relisting.add(dir)) {
@@ -223,6 +230,24 @@ public final class Names {
         if (listings.changedSince(dir, since)) {
             known.forget(dir);
         }
+    }
+
+    /**
+     * The names of {@code entries}, as a view: a listing of 10,000 names is not copied again for a
+     * set of names that is only built when names are known for a time (mfsnegentrycacheto).
+     */
+    public static List<String> namesOf(List<DirEntry> entries) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return entries.get(i).name();
+            }
+
+            @Override
+            public int size() {
+                return entries.size();
+            }
+        };
     }
 
     /** A clock value to pass as {@code since}. */

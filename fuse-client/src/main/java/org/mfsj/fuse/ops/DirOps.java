@@ -134,7 +134,7 @@ public final class DirOps {
         List<DirEntry> whole = ds.takeWhole();
         if (whole != null) {
             names.listings().put(ds.dir(), whole, ds.openedAt());
-            names.listedWhole(ds.dir(), whole.stream().map(DirEntry::name).toList(), ds.openedAt());
+            names.listedWhole(ds.dir(), Names.namesOf(whole), ds.openedAt());
         }
     }
 }

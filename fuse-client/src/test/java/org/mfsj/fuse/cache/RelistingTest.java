@@ -115,4 +115,53 @@ class RelistingTest {
         assertThat(names.child(Creds.ROOT, dir, "f1")).as("answered from the cache now").isNotNull();
         assertThat(calls).containsEntry("lookup", 2);
     }
+
+    /** The directory's attributes as a lookup of it brings them: its length is its number of names. */
+    private void known(long dir, int length) throws Exception {
+        names.learnedAttr(real.getattr(dir).withLength(length));
+    }
+
+    @Test
+    void manyNamesOfALargeDirectoryLookedUpOneByOneListItWithAttributes() throws Exception {
+        long dir = directory(FILES);
+        known(dir, FILES);
+        for (int i = 0; i < FILES; i++) {
+            assertThat(names.child(Creds.ROOT, dir, "f" + i).inode()).isNotZero();
+        }
+        assertThat(calls).as("asked alone until 64 were found, then one listing served the rest")
+                .containsEntry("lookup", Names.RELIST_MIN_ENTRIES).containsEntry("readdir", 1);
+        now.addAndGet(TTL);
+        for (int i = 0; i < FILES; i++) {
+            assertThat(names.child(Creds.ROOT, dir, "f" + i).inode()).isNotZero();
+        }
+        assertThat(calls).as("after the timeout, listed again at the first name")
+                .containsEntry("lookup", Names.RELIST_MIN_ENTRIES).containsEntry("readdir", 2);
+    }
+
+    @Test
+    void absentNamesAndAFewNamesOfAHugeDirectoryAreAskedAlone() throws Exception {
+        long dir = directory(FILES);
+        known(dir, FILES);
+        for (int i = 0; i < FILES; i++) {
+            String name = "new" + i;
+            assertThatThrownBy(() -> names.child(Creds.ROOT, dir, name)).isInstanceOf(MfsException.class);
+        }
+        assertThat(calls).as("a create's lookups find nothing: no listing").containsEntry("lookup", FILES)
+                .doesNotContainKey("readdir");
+        long huge = directory(FILES + 1);
+        known(huge, 100 * FILES);
+        for (int i = 0; i < FILES; i++) {
+            names.child(Creds.ROOT, huge, "f" + i);
+        }
+        assertThat(calls).as("200 of 20,000 names: fewer than a sixteenth").containsEntry("lookup", 2 * FILES)
+                .doesNotContainKey("readdir");
+        long slow = directory(FILES + 2);
+        known(slow, FILES);
+        for (int i = 0; i < FILES; i++) {
+            now.addAndGet(Names.RELIST_WINDOW_NANOS / (Names.RELIST_MIN_ENTRIES / 2));
+            names.child(Creds.ROOT, slow, "f" + i);
+        }
+        assertThat(calls).as("fewer than 64 in any window of 10 s").containsEntry("lookup", 3 * FILES)
+                .doesNotContainKey("readdir");
+    }
 }

@@ -298,6 +298,36 @@ class FuseClusterIT {
         assertThat(log).as("an opendir per pass").contains("opendir calls=" + passes + " ");
     }
 
+    /**
+     * A stat of every name of a large directory by path, without a listing (bench/core/meta.py's
+     * stat phase): once a sixteenth of the names (at least 64) were asked of the master one by one,
+     * the directory is listed once with attributes and the other stats are answered from that,
+     * where each was a Lookup of its own. A name made on the other mount after that listing is
+     * still found (asked alone: the listing does not hold it).
+     */
+    @Test
+    @Order(10)
+    void statsOfEveryNameOfALargeDirectoryListItOnce() throws Exception {
+        int files = 1000;
+        Sh.bash(a, "mkdir stats && cd stats && seq -f 'f%04g' 1 " + files + " | xargs touch").ok();
+        // timeouts long enough that nothing the listing brought expires during the stats, whatever the load
+        MountProcess c = MountProcess.start(tmp.resolve("s"), fx.cluster.masterAddress(), "mfsdirentrycacheto=60",
+                "mfsattrcacheto=60", "mfsentrycacheto=60");
+        try {
+            for (int i = 1; i <= files; i++) {
+                assertThat(Files.size(c.path(String.format("stats/f%04d", i)))).isZero();
+            }
+            Files.writeString(b.path("stats/made-later"), "later");
+            assertThat(Files.readString(c.path("stats/made-later"))).isEqualTo("later");
+        } finally {
+            c.close();
+        }
+        String log = c.logText();
+        assertThat(masterRequests(log, "ReadDir")).as(log).isEqualTo(1);
+        // 64 names asked alone, the directory itself, made-later and the odd name the system asks
+        assertThat(masterRequests(log, "Lookup")).as(log).isBetween(66L, 80L);
+    }
+
     private static UserDefinedFileAttributeView xattrs(Path p) {
         return Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
     }
