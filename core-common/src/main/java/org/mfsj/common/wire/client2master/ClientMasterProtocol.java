@@ -70,6 +70,8 @@ public final class ClientMasterProtocol {
             // 1077/1577: a scratch file made with its first chunk opened; 1078: its publish with its last chunk ends
             .add(1077, ScratchCreateWrite.class, ScratchCreateWrite::decode)
             .add(1078, PublishWritten.class, PublishWritten::decode)
+            // 1082: the files a resumed session has open (a new leader never saw those opens)
+            .add(1082, ReportOpens.class, ReportOpens::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
