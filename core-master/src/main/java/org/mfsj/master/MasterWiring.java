@@ -132,10 +132,11 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
 
         return new MasterWiring(new ClientInbound(master, master::inThread, dispatcher), new ChunkServerInbound(master, manager),
-                loop, () -> {
-                    sessionCalls.purgeIdle();
+                loop, sessionCalls::purgeIdle, () -> {
+                    // run every second: the trash's expiry and the end of the window for open reports
+                    trash.purgeExpired();
                     openCalls.sweep();
-                }, trash::purgeExpired, master, journal, followerReads,
+                }, master, journal, followerReads,
                 lockCalls);
     }
 

@@ -3,6 +3,7 @@ package org.mfsj.master.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -127,14 +128,18 @@ public final class OpenCalls {
      */
     private Message report(Peer from, ReportOpens r) {
         if (from.attachment() instanceof Session s) {
-            for (ReportOpens.OpenCount o : r.opens()) {
-                s.openedAtLeast(o.inode(), o.opens());
-                if (ns.isHeld(o.inode()) && !ns.isHeldBy(o.inode(), s.id())) {
-                    ns.holdOpen(o.inode(), s.id(), o.opens());
-                }
-            }
+            reported(s, r.opens());
         }
         return new StatusReply(r.msgId(), Status.OK);
+    }
+
+    void reported(Session s, List<ReportOpens.OpenCount> opens) {
+        for (ReportOpens.OpenCount o : opens) {
+            s.openedAtLeast(o.inode(), o.opens());
+            if (ns.isHeld(o.inode()) && !ns.isHeldBy(o.inode(), s.id())) {
+                ns.holdOpen(o.inode(), s.id(), o.opens());
+            }
+        }
     }
 
     private Message access(Peer from, CheckAccess a) throws MfsException {
