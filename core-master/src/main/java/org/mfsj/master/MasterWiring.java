@@ -1,6 +1,7 @@
 package org.mfsj.master;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.status.Status;
@@ -110,7 +111,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
-        OpenCalls openCalls = new OpenCalls(ns, sessions, clock, UnreportedOpens.LENGTH);
+        OpenCalls openCalls = new OpenCalls(ns, sessions, clock, reportWindow(store));
         openCalls.register(dispatcher);
         openCalls.keepHolders(clock.instant());
         sessionCalls.onSessionDropped(openCalls::sessionDropped);
@@ -138,6 +139,14 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
                     openCalls.sweep();
                 }, master, journal, followerReads,
                 lockCalls);
+    }
+
+    /**
+     * How long clients of earlier leaders (or of this master before a restart) may take to report
+     * their opens: none if no session was ever opened before, as on a new file system.
+     */
+    private static Duration reportWindow(MetaStore store) {
+        return store.state().maxSession() > 0 ? UnreportedOpens.LENGTH : Duration.ZERO;
     }
 
     /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
