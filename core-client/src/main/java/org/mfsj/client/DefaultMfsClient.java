@@ -83,8 +83,6 @@ final class DefaultMfsClient implements MfsClient {
         this.metrics = metrics;
         this.master = new MasterCalls(link);
         this.locks = new LockRequests(master);
-        // a new leader holds none of the locks the old one granted: take ours back at once
-        link.onResumed(locks::reclaim);
         this.trash = new TrashRequests(master);
         this.admin = new AdminRequests(master);
         this.dirChanges = new DirChangeRequests(master);
@@ -99,6 +97,8 @@ final class DefaultMfsClient implements MfsClient {
         WriteContext wctx = new WriteContext(master, conns, locations, metrics, cfg.writeBufferBytes(),
                 WriteContext.windowFor(cfg.writeBufferBytes()), timeoutMs, threads.workers, fileSync);
         this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
+        // a new leader saw none of our opens and holds none of the locks the old one granted: tell it at once
+        link.onResumed(this::resumed);
         this.objects = new ObjectRequests(master, files, locations);
     }
 
@@ -453,6 +453,16 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public void access(Creds creds, long inode, int mask) throws MfsException {
         master.status(id -> new CheckAccess(id, creds, inode, mask), "access " + mask + " to " + inode);
+    }
+
+    private void resumed() {
+        try {
+            files.reportOpens();
+        } catch (MfsException e) {
+            LOG.warn("session {}: open files not reported to the master after a reconnect: {}", link.sessionId(),
+                    e.getMessage());
+        }
+        locks.reclaim();
     }
 
     /** Tells the master a handle closed, with its next request or shortly after: a close never waits for it. */

@@ -1,6 +1,7 @@
 package org.mfsj.master;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.mfsj.common.locks.LockTable;
 import org.mfsj.common.status.Status;
@@ -9,6 +10,7 @@ import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
 import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.CopiesGrace;
 import org.mfsj.master.chunks.ReplicationGate;
 import org.mfsj.master.chunks.ReplicationPlanner;
 import org.mfsj.master.chunks.ReplicationTracker;
@@ -47,6 +49,7 @@ import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.service.TrashCalls;
+import org.mfsj.master.service.UnreportedOpens;
 import org.mfsj.master.session.SessionRegistry;
 
 /**
@@ -91,9 +94,11 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
-        ChunkReads reads = new ChunkReads(ns, registry);
+        // built when this master starts to lead: the chunkservers are registering from now on
+        CopiesGrace grace = new CopiesGrace(clock, CopiesGrace.LENGTH);
+        ChunkReads reads = new ChunkReads(ns, registry, grace);
         reads.register(dispatcher);
-        ChunkWrites writes = new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock);
+        ChunkWrites writes = new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock, grace);
         writes.register(dispatcher);
         new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
@@ -106,7 +111,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
-        OpenCalls openCalls = new OpenCalls(ns, sessions);
+        OpenCalls openCalls = new OpenCalls(ns, sessions, clock, reportWindow(store));
         openCalls.register(dispatcher);
         openCalls.keepHolders(clock.instant());
         sessionCalls.onSessionDropped(openCalls::sessionDropped);
@@ -128,8 +133,20 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
 
         return new MasterWiring(new ClientInbound(master, master::inThread, dispatcher), new ChunkServerInbound(master, manager),
-                loop, sessionCalls::purgeIdle, trash::purgeExpired, master, journal, followerReads,
+                loop, sessionCalls::purgeIdle, () -> {
+                    // run every second: the trash's expiry and the end of the window for open reports
+                    trash.purgeExpired();
+                    openCalls.sweep();
+                }, master, journal, followerReads,
                 lockCalls);
+    }
+
+    /**
+     * How long clients of earlier leaders (or of this master before a restart) may take to report
+     * their opens: none if no session was ever opened before, as on a new file system.
+     */
+    private static Duration reportWindow(MetaStore store) {
+        return store.state().maxSession() > 0 ? UnreportedOpens.LENGTH : Duration.ZERO;
     }
 
     /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */

@@ -67,6 +67,12 @@ public final class MasterLink implements MasterReports, AutoCloseable {
 
     /** Pause before trying the next master of the list; the full delay comes after a whole round. */
     private static final long NEXT_MASTER_MILLIS = 100;
+    /**
+     * Pause after a round in which a master answered that it does not lead (master HA): the masters
+     * are up and elect a leader within seconds, and until this server registers with it the new
+     * leader knows none of its copies (readers wait), so the next round comes sooner than the full delay.
+     */
+    static final long FOLLOWERS_ROUND_MILLIS = 500;
 
     private final Settings settings;
     private final TermFence fence;
@@ -81,6 +87,8 @@ public final class MasterLink implements MasterReports, AutoCloseable {
     private int dataPort;
     private boolean outage;
     private int attempt;
+    /** Whether a master of this round of the list answered NOT_LEADER. */
+    private boolean followerAnswered;
     private volatile boolean closed;
 
     public MasterLink(Settings settings, ChunkStore store, Executor workers, Replicator replicator,
@@ -144,6 +152,7 @@ public final class MasterLink implements MasterReports, AutoCloseable {
 
     private void registered(Peer p, CsRegisterReply r, Throwable e, ServerAddress data) {
         Status s = e != null ? Statuses.of(e) : r.status();
+        followerAnswered |= s == Status.NOT_LEADER;
         if (!s.isOk()) {
             LOG.warn("master {} did not register us (server {}, data on {}): {}", master(),
                     ChunkIds.hex(settings.serverId()), data, s);
@@ -230,12 +239,21 @@ public final class MasterLink implements MasterReports, AutoCloseable {
             return;
         }
         attempt = (attempt + 1) % settings.masters().size();
-        long delay = attempt == 0 ? settings.reconnectDelayMillis() : NEXT_MASTER_MILLIS;
+        long delay = attempt != 0 ? NEXT_MASTER_MILLIS
+                : roundPause(settings.reconnectDelayMillis(), followerAnswered);
+        if (attempt == 0) {
+            followerAnswered = false;
+        }
         try {
             timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing
         }
+    }
+
+    /** The pause after a whole round of the list: shorter when a leader is being elected. */
+    static long roundPause(long reconnectDelayMillis, boolean followerAnswered) {
+        return followerAnswered ? Math.min(reconnectDelayMillis, FOLLOWERS_ROUND_MILLIS) : reconnectDelayMillis;
     }
 
     private void heartbeat() {

@@ -1,5 +1,6 @@
 package org.mfsj.client.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.mfsj.client.FileHandle;
 import org.mfsj.client.master.MasterCalls;
+import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.ReportOpens;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 
@@ -132,6 +135,25 @@ public final class OpenFiles {
     public Attr patch(Attr a) {
         OpenFile open = files.get(a.inode());
         return open == null ? a : open.patch(a);
+    }
+
+    /**
+     * Tells the master which files this client has open, with their handles: a resumed session may
+     * be on a new leader, which never saw those opens, and a file unlinked by another client must
+     * stay until it is closed here. Scratch files are left out (the master does not count their opens).
+     */
+    public void reportOpens() throws MfsException {
+        List<ReportOpens.OpenCount> open = new ArrayList<>();
+        files.forEach((inode, f) -> {
+            int handles = f.refs();
+            if (handles > 0 && !scratchOpen.contains(inode)) {
+                open.add(new ReportOpens.OpenCount(inode, handles));
+            }
+        });
+        for (int from = 0; from < open.size(); from += ReportOpens.MAX_FILES) {
+            List<ReportOpens.OpenCount> batch = open.subList(from, Math.min(open.size(), from + ReportOpens.MAX_FILES));
+            ctx.master().status(id -> new ReportOpens(id, batch), "report " + batch.size() + " open file(s)");
+        }
     }
 
     public List<OpenFile> all() {

@@ -160,6 +160,7 @@ public final class MasterLink implements AutoCloseable {
     public <R extends Message> R call(IntFunction<? extends Message> request, Class<R> replyType, String what)
             throws MfsException {
         long deadline = System.nanoTime() + goneNanos;
+        long pendingPause = FIRST_BACKOFF_MS;
         for (int attempt = 0; ; attempt++) {
             Peer p = awaitLink(deadline, what);
             metrics.masterCall();
@@ -175,7 +176,16 @@ public final class MasterLink implements AutoCloseable {
                 if (type[0] != null) {
                     metrics.masterAnswered(type[0], System.nanoTime() - sent);
                 }
-                return reply;
+                if (!CopiesPending.in(reply) || System.nanoTime() - deadline >= 0) {
+                    return reply;
+                }
+                // a leader elected moments ago, its chunkservers still registering: nothing was done
+                LOG.debug("master {} knows no copy for {} yet (session {}); asking again in {} ms", p.remote(), what,
+                        sessionId, pendingPause);
+                if (!pause(pendingPause)) {
+                    throw Futures.interrupted(what);
+                }
+                pendingPause = Math.min(pendingPause * 2, MAX_BACKOFF_HA_MS);
             } catch (MfsException e) {
                 if (e.status() == Status.ETIMEDOUT) {
                     LOG.warn("master {} did not answer {} within {} ms (session {}); dropping the connection",

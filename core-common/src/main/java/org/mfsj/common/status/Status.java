@@ -44,7 +44,13 @@ public enum Status {
     /** A master that does not lead (a follower, or one deposed): ask another master of the list. */
     NOT_LEADER(110, 5, "this master does not lead; use another master of the list"),
     /** A conditional change found its target name bound to another file than the caller expected. */
-    TARGET_CHANGED(111, 116, "the name no longer refers to the file the change expected");
+    TARGET_CHANGED(111, 116, "the name no longer refers to the file the change expected"),
+    /**
+     * A master that leads only since moments ago and has not heard from every chunkserver yet, so
+     * it knows no copy of the chunk asked for: clients ask again shortly (EIO if it never learns one).
+     */
+    COPIES_PENDING(112, 5, "the master is still hearing from its chunkservers (just elected or started); "
+            + "retry shortly");
 
     private static final Status[] BY_CODE = new Status[256];
 

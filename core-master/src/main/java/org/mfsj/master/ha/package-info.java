@@ -214,13 +214,24 @@
  * log order, so a change acknowledged to the unlinking client was durable on a majority only after
  * the holds before it: any later leader keeps the file. A new leader keeps each holding session as
  * if its client had just gone away, so the client resumes it and releases, or it expires after the
- * sustain time and its holds are released. Not covered: a file opened under an earlier leader and
- * unlinked under a later one before its client came back (the later leader has not seen that open);
- * locks are not logged either, but clients take theirs back during a new leader's grace period
- * (README, "Locks and failover").
+ * sustain time and its holds are released. A file opened under an earlier leader was never seen
+ * open by a later one: a client reports its open files each time its session is resumed
+ * ({@code ReportOpens}), and for a window after it starts to lead, a leader also holds a file that
+ * loses its last name for the pseudo-session 0, the clients not back yet
+ * ({@link org.mfsj.master.service.UnreportedOpens}); at the window's end those holds go, and the
+ * file stays only for the sessions that reported it. Locks are not logged either, but clients take
+ * theirs back during a new leader's grace period (README, "Locks and failover").
+ *
+ * <h2>Chunk copies after a failover</h2>
+ * Where copies are is not replicated: chunkservers report their chunks as they register with the
+ * leader. For a while after it starts to lead ({@link org.mfsj.master.chunks.CopiesGrace}), a chunk
+ * with no known copy is answered {@code COPIES_PENDING}, which clients ask again, instead of EIO.
+ * The client is only told to wait (the request changed nothing), so this costs no safety: only a
+ * lost chunk's EIO comes later.
  *
  * <h2>Not done yet</h2>
- * The open gap above. The read lease assumes the masters' timers
+ * A client that comes back after the report window is not covered (as one that comes back after
+ * its session expired is not). The read lease assumes the masters' timers
  * run at rates within a tenth of each other; a master paused (SIGSTOP, a long GC) in the moment
  * between checking its lease and reading may read after the lease ran out, as with any lease.
  */

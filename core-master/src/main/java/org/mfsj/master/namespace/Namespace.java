@@ -395,6 +395,10 @@ public final class Namespace {
         return tree.holds().isHeld(inode);
     }
 
+    public boolean isHeldBy(long inode, long session) {
+        return tree.holds().isHeldBy(inode, session);
+    }
+
     /** Files {@code session} holds open past their last name. */
     public List<Long> heldBy(long session) {
         return tree.holds().heldBy(session);

@@ -12,6 +12,7 @@ import org.mfsj.common.wire.client2master.ReadChunk;
 import org.mfsj.common.wire.client2master.ReadChunkReply;
 import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.CopiesGrace;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
 
@@ -19,11 +20,13 @@ import org.mfsj.master.net.RequestDispatcher;
 public final class ChunkReads {
     private final Namespace ns;
     private final ChunkRegistry registry;
+    private final CopiesGrace grace;
     private int spread;
 
-    public ChunkReads(Namespace ns, ChunkRegistry registry) {
+    public ChunkReads(Namespace ns, ChunkRegistry registry, CopiesGrace grace) {
         this.ns = ns;
         this.registry = registry;
+        this.grace = grace;
     }
 
     public void register(RequestDispatcher d) {
@@ -47,8 +50,10 @@ public final class ChunkReads {
             c.validReplicas().forEach(r -> at.add(r.server().dataAddress()));
         }
         if (at.isEmpty()) {
-            // every copy is lost or stale; the client learns which chunk, for its error message
-            return new ReadChunkReply(msgId, Status.EIO, length, chunkId, c == null ? 0 : c.version(), at);
+            // every copy is lost or stale, or (just elected) its servers have not registered yet;
+            // the client learns which chunk, for its error message
+            Status why = grace.noCopy("chunk " + index + " of inode " + inode).status();
+            return new ReadChunkReply(msgId, why, length, chunkId, c == null ? 0 : c.version(), at);
         }
         Collections.rotate(at, spread++ % at.size());
         return new ReadChunkReply(msgId, Status.OK, length, chunkId, c.version(), at);

@@ -23,6 +23,7 @@ import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.chunks.ChunkPlacement;
 import org.mfsj.master.chunks.ChunkRegistry;
+import org.mfsj.master.chunks.CopiesGrace;
 import org.mfsj.master.chunks.ServerTable;
 import org.mfsj.master.chunks.StorageServer;
 import org.mfsj.master.chunks.WriteLocks;
@@ -55,11 +56,12 @@ public final class ChunkWrites {
     private final ChunkLog chunkLog;
     private final Clock clock;
     private final CopyOnWrite cow;
+    private final CopiesGrace grace;
     /** Slots whose new chunk is being created: not in the file yet, but already locked. */
     private final Map<Slot, Long> creating = new HashMap<>();
 
     public ChunkWrites(Namespace ns, ChunkRegistry registry, ServerTable servers, WriteLocks locks,
-                       ChunkCommands commands, ChunkLog chunkLog, Clock clock) {
+                       ChunkCommands commands, ChunkLog chunkLog, Clock clock, CopiesGrace grace) {
         this.ns = ns;
         this.registry = registry;
         this.servers = servers;
@@ -68,6 +70,7 @@ public final class ChunkWrites {
         this.chunkLog = chunkLog;
         this.clock = clock;
         this.cow = new CopyOnWrite(ns, registry, locks, commands, chunkLog, clock);
+        this.grace = grace;
     }
 
     public void register(RequestDispatcher d) {
@@ -226,8 +229,8 @@ public final class ChunkWrites {
     private CompletableFuture<Message> bump(WriteChunk req, long chunkId, long owner) throws MfsException {
         Chunk c = registry.get(chunkId);
         if (c == null || c.validCount() == 0) {
-            throw new MfsException(Status.EIO, "chunk " + hex(chunkId) + " of inode " + req.inode()
-                    + " has no valid copy");
+            // a new leader may not have heard from the servers holding it yet: then the client asks again
+            throw grace.noCopy("chunk " + hex(chunkId) + " of inode " + req.inode() + " has no valid copy");
         }
         locks.tryLock(chunkId, clock.instant(), owner);
         return commands.bumpVersion(c).thenApply(ok -> {

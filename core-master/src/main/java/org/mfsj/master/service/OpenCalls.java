@@ -1,6 +1,9 @@
 package org.mfsj.master.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -12,6 +15,7 @@ import org.mfsj.common.wire.client2master.CheckAccess;
 import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.ReleaseMany;
+import org.mfsj.common.wire.client2master.ReportOpens;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.namespace.op.ReleaseOpenRecord;
@@ -35,17 +39,24 @@ public final class OpenCalls {
 
     private final Namespace ns;
     private final SessionRegistry sessions;
+    private final UnreportedOpens unreported;
 
-    public OpenCalls(Namespace ns, SessionRegistry sessions) {
+    /**
+     * Built when this master starts to lead: the window for clients to report their opens
+     * ({@link UnreportedOpens}, {@code reportWindow} long) starts then.
+     */
+    public OpenCalls(Namespace ns, SessionRegistry sessions, Clock clock, Duration reportWindow) {
         this.ns = ns;
         this.sessions = sessions;
-        ns.setOpenCounts(sessions::openers);
+        this.unreported = new UnreportedOpens(ns, sessions::openers, clock, reportWindow);
+        ns.setOpenCounts(unreported::openers);
     }
 
     public void register(RequestDispatcher d) {
         d.on(Open.class, this::open, (id, st) -> new AttrReply(id, st, null));
         d.on(Release.class, this::release, StatusReply::new);
         d.on(ReleaseMany.class, this::releaseMany, StatusReply::new);
+        d.on(ReportOpens.class, this::report, StatusReply::new);
         d.on(CheckAccess.class, this::access, StatusReply::new);
     }
 
@@ -55,8 +66,15 @@ public final class OpenCalls {
      */
     public void keepHolders(Instant now) {
         for (long id : ns.holdingSessions()) {
-            sessions.keep(id, now);
+            if (id != UnreportedOpens.ABSENT) {
+                sessions.keep(id, now);
+            }
         }
+    }
+
+    /** Ends the window for clients to report their opens, once its time is up; run now and then. */
+    public void sweep() {
+        unreported.sweep();
     }
 
     /** A session expired: every file it held open is released (the last holder frees a nameless file). */
@@ -115,6 +133,26 @@ public final class OpenCalls {
         if (from.attachment() instanceof Session s) {
             s.released(inode);
             ns.releaseOpen(inode, s.id(), 1);
+        }
+    }
+
+    /**
+     * A resumed session's opens: counted (at least as many as reported: opens and releases sent since
+     * may have been counted already), and a file held past its last name is held for this session too.
+     */
+    private Message report(Peer from, ReportOpens r) {
+        if (from.attachment() instanceof Session s) {
+            reported(s, r.opens());
+        }
+        return new StatusReply(r.msgId(), Status.OK);
+    }
+
+    void reported(Session s, List<ReportOpens.OpenCount> opens) {
+        for (ReportOpens.OpenCount o : opens) {
+            s.openedAtLeast(o.inode(), o.opens());
+            if (ns.isHeld(o.inode()) && !ns.isHeldBy(o.inode(), s.id())) {
+                ns.holdOpen(o.inode(), s.id(), o.opens());
+            }
         }
     }
 

@@ -67,6 +67,13 @@ public final class Session {
         opens.merge(inode, 1, Integer::sum);
     }
 
+    /** Counts {@code n} opens of {@code inode} if fewer are counted (a client reporting its opens). */
+    public void openedAtLeast(long inode, int n) {
+        if (n > 0) {
+            opens.merge(inode, n, Math::max);
+        }
+    }
+
     /** Ends one open; a release of something not open (after a master restart) is ignored. */
     public void released(long inode) {
         opens.computeIfPresent(inode, (k, n) -> n > 1 ? n - 1 : null);

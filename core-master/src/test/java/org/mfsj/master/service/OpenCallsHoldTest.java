@@ -23,7 +23,7 @@ class OpenCallsHoldTest {
 
     private final Namespace ns = new Namespace(Clock.fixed(T0, ZoneOffset.UTC));
     private final SessionRegistry sessions = new SessionRegistry(Duration.ofHours(1));
-    private final OpenCalls calls = new OpenCalls(ns, sessions);
+    private final OpenCalls calls = new OpenCalls(ns, sessions, Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO);
 
     @Test
     void theSessionsWithAFileOpenHoldItAndTheirExpiryFreesIt() throws MfsException {
@@ -39,7 +39,7 @@ class OpenCallsHoldTest {
 
         // a new leader's registry knows no sessions: it keeps the holder so it can resume or expire
         SessionRegistry next = new SessionRegistry(Duration.ofHours(1));
-        new OpenCalls(ns, next).keepHolders(T0);
+        new OpenCalls(ns, next, Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO).keepHolders(T0);
         assertThat(next.get(reader.id())).isNotNull();
         assertThat(next.get(other.id())).isNull();
         assertThat(next.open(0, "new client", Namespace.ROOT, FROM, T0).id()).isGreaterThan(reader.id());

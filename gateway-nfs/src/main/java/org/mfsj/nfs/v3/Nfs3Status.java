@@ -28,7 +28,7 @@ public final class Nfs3Status {
             case ESTALE -> Nfs3.ERR_STALE;
             case ENOTSUP -> Nfs3.ERR_NOTSUPP;
             // the cluster is busy or away for a moment: JUKEBOX makes the client retry later
-            case ETIMEDOUT, EAGAIN, CHUNK_BUSY, NOT_LEADER -> Nfs3.ERR_JUKEBOX;
+            case ETIMEDOUT, EAGAIN, CHUNK_BUSY, NOT_LEADER, COPIES_PENDING -> Nfs3.ERR_JUKEBOX;
             case ERANGE, ELOOP, ENODATA, EBADF, EIO, NO_SUCH_CHUNK, WRONG_VERSION, CRC_ERROR, DISCONNECTED,
                  DISK_FAILED, PROTOCOL -> Nfs3.ERR_IO;
         };

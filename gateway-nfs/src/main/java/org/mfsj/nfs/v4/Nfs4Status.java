@@ -28,7 +28,7 @@ public final class Nfs4Status {
             case ESTALE -> Nfs4.ERR_STALE;
             case ENOTSUP -> Nfs4.ERR_NOTSUPP;
             case ELOOP -> Nfs4.ERR_SYMLINK;
-            case ETIMEDOUT, EAGAIN, CHUNK_BUSY, NOT_LEADER -> Nfs4.ERR_DELAY;
+            case ETIMEDOUT, EAGAIN, CHUNK_BUSY, NOT_LEADER, COPIES_PENDING -> Nfs4.ERR_DELAY;
             case ERANGE, ENODATA, EBADF, EIO, NO_SUCH_CHUNK, WRONG_VERSION, CRC_ERROR, DISCONNECTED,
                  DISK_FAILED, PROTOCOL -> Nfs4.ERR_IO;
         };

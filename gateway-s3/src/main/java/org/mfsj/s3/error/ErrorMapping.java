@@ -19,7 +19,7 @@ public final class ErrorMapping {
             case EEXIST, ENOTDIR, EISDIR, ENOTEMPTY -> S3Error.KEY_CONFLICT;
             case EFBIG -> S3Error.ENTITY_TOO_LARGE;
             case TARGET_CHANGED -> S3Error.PRECONDITION_FAILED;
-            case ETIMEDOUT, EAGAIN, DISCONNECTED -> S3Error.SERVICE_UNAVAILABLE;
+            case ETIMEDOUT, EAGAIN, DISCONNECTED, COPIES_PENDING -> S3Error.SERVICE_UNAVAILABLE;
             default -> S3Error.INTERNAL_ERROR;
         };
         String msg = err == S3Error.INTERNAL_ERROR || err == S3Error.SERVICE_UNAVAILABLE

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +33,14 @@ class FuseMasterFailoverIT {
             assertThat(mountLine(mp)).as("the mount names every master").contains(String.join(";",
                     cluster.masterAddresses().stream().map(ServerAddress::toString).toList()));
             Sh.bash(mp, "echo before-the-kill > before.txt").ok();
+            // written by another client: the mount has neither its bytes nor where its chunks are
+            byte[] early = fx.writeFile("early.bin", 3_000_000, 11, 2);
 
             String leader = new MasterGroup(cluster).awaitLeader(null, Duration.ofSeconds(10));
             cluster.kill9(leader);
+            // read at once: the new leader learns where the copies are as the chunkservers register
+            assertThat(Sh.bash(mp, "sha256sum early.bin").ok().out()).as("a file read through the mount right after"
+                    + " the kill").startsWith(HexFormat.of().formatHex(early) + " ");
             Path local = tmp.resolve("local.bin");
             Sh.bash(tmp, "head -c 3000000 /dev/urandom > " + local).ok();
             Sh.bash(mp, "cp " + local + " after.bin").ok();

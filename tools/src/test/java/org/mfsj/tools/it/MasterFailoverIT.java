@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.client.ClientConfig;
+import org.mfsj.client.FileHandle;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
@@ -48,13 +53,24 @@ class MasterFailoverIT {
                 }
                 long probeDir = probe.mkdir(ClusterFixture.ROOT, probe.rootInode(), "probe", 0755).inode();
                 for (int round = 1; round <= KILLS; round++) {
+                    byte[] data = new byte[1 << 20];
+                    new Random(seed - round).nextBytes(data);
+                    long readMe = write(probe, probeDir, "read-after-kill-" + round, data);
                     Thread.sleep(1500);
                     String leader = group.awaitLeader(null, Duration.ofSeconds(10));
                     long killed = System.nanoTime();
                     f.cluster.kill9(leader);
+                    // the open drops the client's cached locations: the read asks the new leader
+                    CompletableFuture<Long> readAfter = CompletableFuture.supplyAsync(() -> {
+                        assertThat(read(probe, readMe, data.length)).as("bytes read right after the kill")
+                                .isEqualTo(data);
+                        return (System.nanoTime() - killed) / 1_000_000;
+                    });
                     probe.mkdir(ClusterFixture.ROOT, probeDir, "after-kill-" + round, 0755);
                     System.err.printf("failover round %d: %s killed; first acknowledged write after %d ms%n", round,
                             leader, (System.nanoTime() - killed) / 1_000_000);
+                    System.err.printf("failover round %d: first read of a file written before the kill after %d ms%n",
+                            round, readAfter.get(60, TimeUnit.SECONDS));
                     String next = group.awaitLeader(leader, Duration.ofSeconds(10));
                     assertThat(next).isNotEqualTo(leader);
                     Thread.sleep(1500);
@@ -67,6 +83,28 @@ class MasterFailoverIT {
                 acked = CrashWorkload.stopAll(workers, threads, "failover test", seed, KILLS);
             }
             assertThat(acked).as("the workload did something").isGreaterThan(KILLS * 10L);
+        }
+    }
+
+    private static long write(MfsClient c, long dir, String name, byte[] data) throws MfsException {
+        long inode = c.create(ClusterFixture.ROOT, dir, name, 0644).inode();
+        try (FileHandle h = c.open(ClusterFixture.ROOT, inode, true)) {
+            h.write(0, data, 0, data.length);
+            h.fsync();
+        }
+        return inode;
+    }
+
+    private static byte[] read(MfsClient c, long inode, int length) {
+        byte[] out = new byte[length];
+        try (FileHandle h = c.open(ClusterFixture.ROOT, inode, false)) {
+            int off = 0;
+            for (int n; off < length && (n = h.read(off, out, off, length - off)) > 0; ) {
+                off += n;
+            }
+            return Arrays.copyOf(out, off);
+        } catch (MfsException e) {
+            throw new AssertionError("read of inode " + inode + " right after the kill", e);
         }
     }
 

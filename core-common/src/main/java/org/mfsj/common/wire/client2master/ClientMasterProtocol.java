@@ -72,6 +72,8 @@ public final class ClientMasterProtocol {
             .add(1078, PublishWritten.class, PublishWritten::decode)
             // 1079: the releases of many closes in one message
             .add(1079, ReleaseMany.class, ReleaseMany::decode)
+            // 1082: the files a resumed session has open (a new leader never saw those opens)
+            .add(1082, ReportOpens.class, ReportOpens::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
