@@ -80,12 +80,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     private final Owner owner;
     private final String clientsAt;
     private final boolean standFirst;
-    private final MasterThread master = new MasterThread("mfsmaster");
+    private final MasterThread master;
     private final NotLeaderInbound notLeader;
     private final PeerLinks links;
     private final Membership members;
     private VoterChange voterChange;
-    private final RequestHold hold = new RequestHold(master, this::leaseValid);
+    private final RequestHold hold;
     private LeaderTransfer transfer;
     private ShadowReads shadow;
     private MetaStore store;
@@ -110,6 +110,9 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         this.owner = owner;
         this.clientsAt = clientsAt;
         this.notLeader = new NotLeaderInbound(clientsAt);
+        // the master thread is the event loop of the connections to the other masters too
+        this.master = MasterThread.on(group);
+        this.hold = new RequestHold(master, this::leaseValid);
         this.links = new PeerLinks(group, cfg.ha().peers(), this);
         this.members = new Membership(links, syncAt, cfg.ha().peers());
     }
@@ -118,6 +121,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
      * {@code standFirst}: stand for election soon (the preferred master's first life); a master
      * that reloads after leading waits a full timeout, so the leader that replaced it (say, after a
      * hand-over) reaches it first. {@code syncAt}: where the other masters reach this one.
+     * {@code group}: the one-thread event loop this life's master thread runs on (it outlives the
+     * life), where its links to the other masters are served too.
      */
     static Incarnation start(MasterConfig cfg, Clock clock, ExportsSource exports, TermStore terms,
             EventLoopGroup group, Owner owner, String clientsAt, ServerAddress syncAt, boolean standFirst)

@@ -3,10 +3,16 @@ package org.mfsj.master;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mfsj.common.wire.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +33,11 @@ public final class MasterThread implements Executor, AutoCloseable {
     private final ScheduledExecutorService exec;
     /** The event loop the thread is, when it serves connections; null otherwise. */
     private final EventLoopGroup loop;
+    /** Whether {@link #close} stops {@link #loop}; a borrowed loop outlives this master thread. */
+    private final boolean ownsLoop;
+    /** Closed: tasks still queued on a borrowed loop run as no-ops, as {@code shutdownNow} would drop them. */
+    private volatile boolean closed;
+    private final Set<ScheduledFuture<?>> periodic = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
 
     public MasterThread(String name) {
@@ -39,16 +50,32 @@ public final class MasterThread implements Executor, AutoCloseable {
         e.setRemoveOnCancelPolicy(true);
         this.exec = e;
         this.loop = null;
+        this.ownsLoop = true;
     }
 
-    private MasterThread(EventLoopGroup loop) {
+    private MasterThread(EventLoopGroup loop, boolean ownsLoop) {
         this.loop = loop;
         this.exec = loop.next();
+        this.ownsLoop = ownsLoop;
     }
 
     /** A master thread that is also the event loop of the connections registered on {@link #connections()}. */
     public static MasterThread servingConnections(String name) {
-        return new MasterThread(Transport.newGroup(1, new DefaultThreadFactory(name, true)));
+        return new MasterThread(newLoop(name), true);
+    }
+
+    /** A one-thread event loop to serve connections on, for {@link #on}. */
+    public static EventLoopGroup newLoop(String name) {
+        return Transport.newGroup(1, new DefaultThreadFactory(name, true));
+    }
+
+    /**
+     * A master thread running on {@code loop} (one thread, see {@link #newLoop}), which outlives
+     * it: a replicated master keeps its connections' loop from one life of its metadata to the
+     * next. Closing it drops its tasks not yet run and its periodic ones; the loop goes on.
+     */
+    public static MasterThread on(EventLoopGroup loop) {
+        return new MasterThread(loop, false);
     }
 
     /** Where connections served on this thread are registered; null unless {@link #servingConnections}. */
@@ -69,10 +96,13 @@ public final class MasterThread implements Executor, AutoCloseable {
     /** Runs {@code task} every {@code period}; one failed run does not stop the next. */
     public void every(Duration period, Runnable task) {
         long ms = Math.max(1, period.toMillis());
-        exec.scheduleWithFixedDelay(() -> runLogged(task), ms, ms, TimeUnit.MILLISECONDS);
+        periodic.add(exec.scheduleWithFixedDelay(() -> runLogged(task), ms, ms, TimeUnit.MILLISECONDS));
     }
 
-    private static void runLogged(Runnable task) {
+    private void runLogged(Runnable task) {
+        if (closed) {
+            return;
+        }
         try {
             task.run();
         } catch (RuntimeException e) {
@@ -82,6 +112,12 @@ public final class MasterThread implements Executor, AutoCloseable {
 
     @Override
     public void close() {
+        if (loop != null && !ownsLoop) {
+            closed = true;
+            periodic.forEach(f -> f.cancel(false));
+            awaitRunning();
+            return;
+        }
         if (loop != null) {
             if (!loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
                 LOG.warn("master thread did not stop within 10 s");
@@ -95,6 +131,23 @@ public final class MasterThread implements Executor, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits for the task running on a borrowed loop, if any, to end (the tasks queued behind it do
+     * nothing now), so that what this master thread owned may be closed next, as after a stop.
+     */
+    private void awaitRunning() {
+        if (inThread()) {
+            return;
+        }
+        try {
+            exec.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("master thread did not finish its running task within 5 s: {}", e.toString());
         }
     }
 }

@@ -41,6 +41,13 @@ public final class ReplicatedMasterServer implements RunningMaster {
     private final Clock clock;
     private volatile ExportsSource exports;
     private final EventLoopGroup group;
+    /**
+     * The master thread of every life, and the event loop of the client and master-to-master
+     * connections: a request, an entry from the leader or a follower's acknowledgement is read and
+     * handled there, and answered from there, with no hand-off between threads on the way (see
+     * {@link MasterThread}). The chunkservers' connections stay on {@link #group}.
+     */
+    private final EventLoopGroup serving = MasterThread.newLoop("mfsmaster");
     private final TermStore terms;
     private final ExecutorService lives = Executors.newSingleThreadExecutor(r -> new Thread(r, "mfsmaster-reload"));
     private WireServer chunkservers;
@@ -80,9 +87,9 @@ public final class ReplicatedMasterServer implements RunningMaster {
     private void bind() throws InterruptedException {
         chunkservers = WireServer.bind(group, cfg.chunkserverHost(), cfg.chunkserverPort(), ChunkMasterProtocol.FAMILY,
                 ChunkMasterProtocol.FAMILY, () -> inbound(Incarnation::chunkservers));
-        clients = WireServer.bind(group, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
+        clients = WireServer.bind(serving, cfg.clientHost(), cfg.clientPort(), ClientMasterProtocol.FAMILY,
                 ClientMasterProtocol.FAMILY, () -> inbound(Incarnation::clients));
-        sync = WireServer.bind(group, cfg.chunkserverHost(), cfg.ha().syncPort(), FollowerProtocol.FAMILY,
+        sync = WireServer.bind(serving, cfg.chunkserverHost(), cfg.ha().syncPort(), FollowerProtocol.FAMILY,
                 FollowerProtocol.FAMILY, () -> inbound(Incarnation::sync));
     }
 
@@ -108,7 +115,7 @@ public final class ReplicatedMasterServer implements RunningMaster {
     }
 
     private Incarnation newLife(boolean standFirst) throws IOException {
-        return Incarnation.start(cfg, clock, exports, terms, group, new Incarnation.Owner() {
+        return Incarnation.start(cfg, clock, exports, terms, serving, new Incarnation.Owner() {
             @Override
             public void ended(Incarnation which) {
                 replace(which);
@@ -225,6 +232,7 @@ public final class ReplicatedMasterServer implements RunningMaster {
             i.close();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        serving.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.info("replicated master stopped");
     }
 }

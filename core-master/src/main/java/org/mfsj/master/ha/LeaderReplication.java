@@ -51,6 +51,15 @@ final class LeaderReplication {
         lease.restart(peers);
     }
 
+    /**
+     * Taking up leadership is done: the time it held the master thread, when no answer could be
+     * read, is not the followers' silence (else a slow set-up would make this leader step down at
+     * its first tick, before it sent anything).
+     */
+    void setUp() {
+        progress.heardNoEarlierThan(clock.millis());
+    }
+
     void grow(int peers) {
         if (progress != null) {
             progress.grow(peers);

@@ -69,6 +69,16 @@ final class Progress {
         heard(peer, now);
     }
 
+    /**
+     * This leader could hear no one before {@code now} (taking up leadership held its thread): no
+     * follower counts as silent for longer than since then.
+     */
+    void heardNoEarlierThan(long now) {
+        for (int p = 0; p < lastHeard.length; p++) {
+            lastHeard[p] = Math.max(lastHeard[p], now);
+        }
+    }
+
     /** The follower answered (a piece of the image). */
     void heard(int peer, long now) {
         lastHeard[peer] = now;

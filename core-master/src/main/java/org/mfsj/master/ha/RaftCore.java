@@ -283,6 +283,9 @@ public final class RaftCore {
                 log.lastVersion(), commit);
         // the term's first entry: once it commits, every entry before it is committed too
         events.becameLeader(term());
+        if (role == Role.LEADER) {
+            leading.setUp();
+        }
         nextHeartbeat = now;
         tick();
     }

@@ -41,7 +41,12 @@
  * down at once, stops accepting changes ({@link org.mfsj.master.ha.HaLog#seal()}), closes every
  * client and chunkserver connection, and reloads its metadata from disk as a follower, its log
  * cut back to the new leader's. A leader that hears no majority for the longest election timeout
- * steps down by itself, so clients stuck on a cut-off leader are sent on within seconds.
+ * steps down by itself, so clients stuck on a cut-off leader are sent on within seconds. That
+ * silence counts from the end of its own set-up as leader, which holds the master thread (a cold
+ * JVM on a loaded machine took 3 s): counted from its election, the new leader stepped down at its
+ * first tick before sending anything, and followers that had never heard a leader (learners with
+ * an empty log, which vote only for an empty log) would then vote for no one. Stepping down is
+ * for liveness only; the read lease ({@link org.mfsj.master.ha.ReadLease}) keeps its own count.
  *
  * <h2>Pre-vote: a master cut off does not raise the term</h2>
  * When its election timeout passes, a master first asks the voters whether they would vote for it

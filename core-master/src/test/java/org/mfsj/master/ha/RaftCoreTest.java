@@ -26,6 +26,27 @@ class RaftCoreTest {
         assertThat(g.node(1).core.leaderClients()).isEqualTo("node0");
     }
 
+    /**
+     * Taking up leadership (building the leader's services on a cold, loaded JVM) once held the
+     * master thread past the longest election timeout; the leader's first tick then counted that
+     * time as silence from every follower and stepped down before it had sent them anything, and
+     * the followers, learners with an empty log, would vote for no one again.
+     */
+    @Test
+    void aLeaderWhoseOwnSetupOutlastsTheElectionTimeoutKeepsLeading() {
+        RaftGroup g = new RaftGroup(3, 0);
+        g.node(0).leaderSetupMillis = 2500;
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        g.deliver();
+        g.sync();
+        g.deliver();
+        assertThat(leader.index).isZero();
+        assertThat(leader.stepDowns).isEmpty();
+        assertThat(leader.core.role()).isEqualTo(RaftCore.Role.LEADER);
+        assertThat(leader.log.committed).isEqualTo(1);
+        assertThat(g.node(1).log.text(1)).isEqualTo("term 1");
+    }
+
     @Test
     void aChangeCommitsOnlyOnceAMajorityHasItDurable() {
         RaftGroup g = new RaftGroup(3, 0);

@@ -122,6 +122,8 @@ final class RaftGroup {
         final List<Long> stepDowns = new ArrayList<>();
         final List<Integer> imageSends = new ArrayList<>();
         int reloads;
+        /** How long taking up leadership keeps this node's thread (the manual clock moves that much). */
+        long leaderSetupMillis;
 
         Node(int index, int size, boolean preferred) {
             this.index = index;
@@ -153,6 +155,7 @@ final class RaftGroup {
 
         @Override
         public void becameLeader(long term) {
+            clock.advance(Duration.ofMillis(leaderSetupMillis));
             leaderTerms.add(term);
             log.entries.add(new Entry(term, ("term " + term).getBytes()));
         }

@@ -2,6 +2,7 @@ package org.mfsj.tools.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.master.ha.HaStats;
 
@@ -20,4 +21,12 @@ interface BenchMasters extends AutoCloseable {
 
     /** Each master's counters now (in-JVM masters only; empty for processes). */
     List<HaStats> stats() throws InterruptedException;
+
+    /**
+     * Each master process's CPU seconds (user + system) now, named with its role (processes only;
+     * empty in this JVM, where the masters share the benchmark's threads' process).
+     */
+    default Map<String, Double> cpuSeconds() {
+        return Map.of();
+    }
 }

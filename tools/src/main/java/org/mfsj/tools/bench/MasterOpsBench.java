@@ -3,9 +3,12 @@ package org.mfsj.tools.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
@@ -44,6 +47,9 @@ final class MasterOpsBench {
     private final int conns;
     private final int masters;
     private final boolean processes;
+    /** Each master process's CPU seconds at the start of the phase running, and spent in each timed phase. */
+    private Map<String, Double> masterCpuAt = Map.of();
+    private final Map<String, double[]> masterCpu = new LinkedHashMap<>();
 
     MasterOpsBench(Path data, int ops, int warmup, int conns, int masters, boolean processes) {
         this.data = data;
@@ -59,10 +65,10 @@ final class MasterOpsBench {
             List<ServerAddress> at = group.clientAddresses();
             settle(at);
             if (warmup > 0) {
-                round(at, "w", warmup);
+                round(at, "w", warmup, Map::of);
             }
             List<HaStats> before = group.stats();
-            long[][] timed = round(at, "c", ops);
+            long[][] timed = round(at, "c", ops, group::cpuSeconds);
             long[] phaseNanos = timed[0];
             List<HaStats> after = group.stats();
             String label = conns + " conn, " + masters + " master" + (masters > 1 ? "s" : "")
@@ -76,13 +82,14 @@ final class MasterOpsBench {
                 }
                 MasterBench.print(PHASES[p] + ", " + label, (double) perConn * conns * 1e9 / phaseNanos[p], "ops/s");
             }
-            if (!processes) {
-                // this JVM's CPU (clients and masters): less sensitive to other load than ops/s
-                for (int p = 0; p < PHASES.length; p++) {
-                    int calls = p == READDIR ? LISTINGS * conns : perConn * conns;
-                    MasterBench.print("cpu per " + (p == READDIR ? "listing" : "op") + ", " + PHASES[p] + ", "
-                            + label, timed[1][p] / 1e3 / calls, "us");
-                }
+            printMasterCpu(label, perConn * conns);
+            // this JVM's CPU (clients, and the masters unless they are processes): less sensitive to
+            // other load than ops/s
+            String who = processes ? ", bench (clients)" : "";
+            for (int p = 0; p < PHASES.length; p++) {
+                int calls = p == READDIR ? LISTINGS * conns : perConn * conns;
+                MasterBench.print("cpu per " + (p == READDIR ? "listing" : "op") + ", " + PHASES[p] + ", "
+                        + label + who, timed[1][p] / 1e3 / calls, "us");
             }
             if (after.size() == before.size()) {
                 printStats(label, before, after);
@@ -114,6 +121,21 @@ final class MasterOpsBench {
         }
     }
 
+    /**
+     * Each master process's CPU per op in each phase (processes only), and the benchmark's own (its
+     * client connections), so the cost of a replicated record shows per role.
+     */
+    private void printMasterCpu(String label, int calls) {
+        masterCpu.forEach((name, seconds) -> {
+            for (int p = 0; p < PHASES.length; p++) {
+                if (p != READDIR) {
+                    MasterBench.print("cpu per op, " + PHASES[p] + ", " + label + ", " + name, seconds[p] * 1e6 / calls,
+                            "us");
+                }
+            }
+        });
+    }
+
     /** Records per fsync of each master, and for a leader the AppendEntries it sent, over the timed round. */
     private static void printStats(String label, List<HaStats> before, List<HaStats> after) {
         for (int i = 0; i < after.size(); i++) {
@@ -133,7 +155,8 @@ final class MasterOpsBench {
      * Every phase from {@code conns} connections in directories named {@code prefix}N; the wall time
      * of each, and this process's CPU time in each (nanoseconds).
      */
-    private long[][] round(List<ServerAddress> at, String prefix, int total) throws InterruptedException {
+    private long[][] round(List<ServerAddress> at, String prefix, int total, Supplier<Map<String, Double>> cpu)
+            throws InterruptedException {
         int perConn = Math.max(1, total / conns);
         long[][] phaseNanos = new long[2][PHASES.length];
         CyclicBarrier barrier = new CyclicBarrier(conns);
@@ -145,7 +168,7 @@ final class MasterOpsBench {
             int id = t;
             threads.add(new Thread(() -> {
                 try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
-                    work(c, dir, id, perConn, barrier, phaseNanos, phaseStart);
+                    work(c, dir, id, perConn, barrier, phaseNanos, phaseStart, cpu);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                     barrier.reset();
@@ -163,8 +186,8 @@ final class MasterOpsBench {
     }
 
     /** One connection's share of each phase; the last thread through the barrier times the phase. */
-    private static void work(MfsClient c, String dirName, int id, int n, CyclicBarrier barrier, long[][] nanos,
-            long[] start) throws Exception {
+    private void work(MfsClient c, String dirName, int id, int n, CyclicBarrier barrier, long[][] nanos,
+            long[] start, Supplier<Map<String, Double>> cpu) throws Exception {
         Creds root = Creds.ROOT;
         long dir = c.mkdir(root, c.rootInode(), dirName, 0755).inode();
         long[] inodes = new long[n];
@@ -172,6 +195,7 @@ final class MasterOpsBench {
             if (barrier.await() == 0) {
                 start[0] = System.nanoTime();
                 start[1] = CPU.getProcessCpuTime();
+                masterCpuAt = cpu.get();
             }
             barrier.await();
             if (p == READDIR) {
@@ -193,6 +217,9 @@ final class MasterOpsBench {
             if (barrier.await() == 0) {
                 nanos[0][p] = System.nanoTime() - start[0];
                 nanos[1][p] = CPU.getProcessCpuTime() - start[1];
+                int phase = p;
+                cpu.get().forEach((name, now) -> masterCpu.computeIfAbsent(name, k -> new double[PHASES.length])[phase] =
+                        now - masterCpuAt.getOrDefault(name, now));
             }
         }
     }

@@ -37,6 +37,11 @@ final class ProcessCpu {
         return new ProcessCpu(pids);
     }
 
+    /** Watches the processes named in {@code pids} (name to pid, in their order). */
+    static ProcessCpu of(Map<String, Long> pids) {
+        return new ProcessCpu(new LinkedHashMap<>(pids));
+    }
+
     boolean isEmpty() {
         return pids.isEmpty();
     }

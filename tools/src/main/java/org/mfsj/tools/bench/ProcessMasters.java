@@ -4,10 +4,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.master.ha.HaStats;
 import org.mfsj.tools.cluster.LocalCluster;
+import org.mfsj.tools.cmd.MasterRoles;
 
 /**
  * Masters as processes of their own, as in production (each its own JVM, threads and heap),
@@ -15,6 +19,7 @@ import org.mfsj.tools.cluster.LocalCluster;
  */
 final class ProcessMasters implements BenchMasters {
     private final LocalCluster cluster;
+    private ProcessCpu cpu;
 
     private ProcessMasters(LocalCluster cluster) {
         this.cluster = cluster;
@@ -40,6 +45,23 @@ final class ProcessMasters implements BenchMasters {
     @Override
     public List<HaStats> stats() {
         return List.of();
+    }
+
+    /** Named with each master's role when first asked (after the warm-up: the leader is settled). */
+    @Override
+    public Map<String, Double> cpuSeconds() {
+        if (cpu == null) {
+            List<ServerAddress> at = cluster.masterAddresses();
+            List<MasterRoleReply> roles = MasterRoles.ask(at);
+            Map<String, Long> pids = new LinkedHashMap<>();
+            List<String> names = cluster.masterNames();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i) + " (" + (roles.get(i) == null ? "?" : roles.get(i).role()) + ")";
+                cluster.daemon(names.get(i)).handle().ifPresent(h -> pids.put(name, h.pid()));
+            }
+            cpu = ProcessCpu.of(pids);
+        }
+        return cpu.sample();
     }
 
     @Override
