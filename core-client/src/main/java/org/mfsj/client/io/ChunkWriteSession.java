@@ -12,6 +12,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
+import org.mfsj.common.wire.DirectBlocks;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.Reply;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChunkWriteSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkWriteSession.class);
+    /** Where a sent extent is copied: readers may still hold its array, so it cannot go out itself. */
+    private static final DirectBlocks SEND_BLOCKS = new DirectBlocks(WriteData.MAX_DATA, 32);
 
     private final WriteContext ctx;
     private final long inode;
@@ -173,7 +176,8 @@ final class ChunkWriteSession {
         crc.update(e.data(), 0, len);
         int sum = (int) crc.getValue();
         int at = ChunkGeometry.offsetInChunk(e.offset());
-        peer.call(id -> new WriteData(id, chunkId, at, sum, e.data()), WriteReply.class, ctx.timeoutMs())
+        peer.call(id -> new WriteData(id, chunkId, at, sum, SEND_BLOCKS.copyOf(e.data(), 0, len)), WriteReply.class,
+                ctx.timeoutMs())
                 .whenComplete((r, err) -> acked(e.offset(), len, err != null ? Futures.statusOf(err) : r.status()));
     }
 

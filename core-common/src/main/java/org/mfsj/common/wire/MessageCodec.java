@@ -2,6 +2,7 @@ package org.mfsj.common.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.ByteToMessageCodec;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -38,6 +39,35 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
      */
     public void filterCreds(UnaryOperator<Creds> filter) {
         credsFilter = filter;
+    }
+
+    /**
+     * A {@link BulkMessage} goes out as two buffers, its header and fields, then its bytes as they
+     * are (one writev with them): copying 1 MiB of data into a frame cost the mount a copy per
+     * MiB, and the frame buffers of that size kept the pool allocating and zeroing fresh chunks.
+     */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (!(msg instanceof BulkMessage b)) {
+            super.write(ctx, msg, promise);
+            return;
+        }
+        ByteBuf head = ctx.alloc().directBuffer(HEADER + 64);
+        try {
+            head.writeInt(outbound.typeOf(b));
+            head.writeInt(0);
+            head.writeInt(b.msgId());
+            b.encodeHead(new WireWriter(head));
+            head.setInt(4, head.readableBytes() - HEADER + b.bulk().readableBytes());
+        } catch (RuntimeException e) {
+            head.release();
+            b.release();
+            promise.setFailure(e);
+            return;
+        }
+        ctx.write(head);
+        // the message's one reference to its bytes goes to the transport with them
+        ctx.write(b.bulk(), promise);
     }
 
     @Override
@@ -89,9 +119,11 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
             }
             if (in.readableBytes() < HEADER + length) {
                 // room for the whole frame now: grown read by read, a 1 MiB frame was copied over again at each
-                // doubling (a buffer that cannot grow, a slice handed in, is left to the decoder's own merging)
+                // doubling (a buffer that cannot grow, a slice handed in, is left to the decoder's own merging;
+                // so is one that a bulk message decoded earlier still holds a slice of, as growing it would copy
+                // that message's bytes too: the decoder moves just this frame's start to a buffer of its own)
                 int missing = HEADER + length - in.readableBytes();
-                if (!in.isReadOnly() && in.maxWritableBytes() >= missing) {
+                if (!in.isReadOnly() && in.refCnt() == 1 && in.maxWritableBytes() >= missing) {
                     in.ensureWritable(missing);
                 }
                 return;

@@ -103,19 +103,27 @@ public final class WireReader {
     }
 
     public byte[] bytes(int max) {
-        return bytes(max, null);
+        byte[] b = new byte[byteCount(max)];
+        buf.readBytes(b);
+        return b;
     }
 
-    /** As {@link #bytes(int)}, the array taken from {@code arrays} (which may hand out a used one). */
-    public byte[] bytes(int max, DataArrays arrays) {
+    /**
+     * As {@link #bytes(int)} without a copy: a retained slice of the frame, which the caller
+     * releases (see {@link BulkMessage}).
+     */
+    public ByteBuf retainedBytes(int max) {
+        return buf.readRetainedSlice(byteCount(max));
+    }
+
+    /** A u32 byte count, checked against {@code max} and against what the frame still holds. */
+    private int byteCount(int max) {
         int len = u32();
         if (len < 0 || len > max) {
             throw new MalformedMessageException("byte array of " + len + " exceeds limit " + max);
         }
         need(len, "bytes");
-        byte[] b = arrays == null ? new byte[len] : arrays.take(len);
-        buf.readBytes(b);
-        return b;
+        return len;
     }
 
     /** A u32 count then elements; the count is checked against what remains before allocating. */
