@@ -12,7 +12,6 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.ServerAddress;
-import org.mfsj.common.wire.DirectBlocks;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2chunk.WriteData;
 import org.mfsj.common.wire.Reply;
@@ -38,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ChunkWriteSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkWriteSession.class);
-    /** Where a sent extent is copied: readers may still hold its array, so it cannot go out itself. */
-    private static final DirectBlocks SEND_BLOCKS = new DirectBlocks(WriteData.MAX_DATA, 32);
 
     private final WriteContext ctx;
     private final long inode;
@@ -173,10 +170,11 @@ final class ChunkWriteSession {
         sent++;
         dataEnd = Math.max(dataEnd, e.end());
         CRC32C crc = new CRC32C();
-        crc.update(e.data(), 0, len);
+        crc.update(e.data().nioBuffer(0, len));
         int sum = (int) crc.getValue();
         int at = ChunkGeometry.offsetInChunk(e.offset());
-        peer.call(id -> new WriteData(id, chunkId, at, sum, SEND_BLOCKS.copyOf(e.data(), 0, len)), WriteReply.class,
+        // the extent's bytes go out as they are, held by the message until written (a failed chain sends them again)
+        peer.call(id -> new WriteData(id, chunkId, at, sum, e.data().retainedSlice(0, len)), WriteReply.class,
                 ctx.timeoutMs())
                 .whenComplete((r, err) -> acked(e.offset(), len, err != null ? Futures.statusOf(err) : r.status()));
     }

@@ -2,7 +2,6 @@ package org.mfsj.common.wire;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.buffer.UnpooledUnsafeDirectByteBuf;
 import java.nio.ByteBuffer;
@@ -10,12 +9,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Direct buffers of one size for bulk data on its way out, whose memory comes back here when the
- * last reference is released and goes out again. A client streaming 1 MiB pieces had each one
- * copied into a frame from Netty's pool, whose 4 MiB chunks came and went as the pieces did: each
- * new chunk was zeroed and page-faulted in, a tenth of the mount's CPU in a sequential write. Kept
- * memory is never freed, so at most {@code keep} blocks are kept idle; any more are left to the
- * garbage collector. Blocks are tracked by Netty's leak detector as its own buffers are.
+ * Direct buffers of one size for bulk data, whose memory comes back here when the last reference
+ * is released and goes out again. A client streaming 1 MiB pieces had each one in a fresh zeroed
+ * array, then copied into a frame from Netty's pool, whose 4 MiB chunks came and went as the
+ * pieces did: each new chunk was zeroed and page-faulted in again, a tenth of the mount's CPU in a
+ * sequential write. Kept memory is never freed, so at most {@code keep} blocks are kept idle; any
+ * more are left to the garbage collector. Blocks are tracked by Netty's leak detector as its own buffers are.
  */
 public final class DirectBlocks {
     private final int size;
@@ -29,22 +28,15 @@ public final class DirectBlocks {
         this.keep = keep;
     }
 
-    /**
-     * {@code src[off, off + len)} in a buffer of its own: a block when {@code len} is at least a
-     * sixteenth of one (a block per small piece would pin a MiB each), else the array itself,
-     * wrapped, which must then not change until the buffer is released.
-     */
-    public ByteBuf copyOf(byte[] src, int off, int len) {
-        if (len > size || len < size / 16) {
-            return Unpooled.wrappedBuffer(src, off, len);
-        }
+    /** An empty block: {@code size} bytes of capacity, which it cannot grow past. */
+    public ByteBuf take() {
         ByteBuffer mem = idle.pollFirst();
         if (mem != null) {
             kept.decrementAndGet();
         } else {
             mem = ByteBuffer.allocateDirect(size);
         }
-        return LeakTracking.of(new Block(mem).writeBytes(src, off, len));
+        return LeakTracking.of(new Block(mem));
     }
 
     /** Blocks waiting to go out again. */

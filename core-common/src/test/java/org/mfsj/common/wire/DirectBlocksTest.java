@@ -28,7 +28,7 @@ class DirectBlocksTest {
     @Test
     void aBlockComesBackWhenItsLastReferenceGoesAndHoldsOnlyTheNextPiece() throws InterruptedException {
         byte[] first = bytes(1, 64 << 10);
-        ByteBuf a = blocks.copyOf(first, 0, first.length);
+        ByteBuf a = blocks.take().writeBytes(first);
         assertThat(a.isDirect()).isTrue();
         ByteBuf sent = a.retainedSlice();
         a.release();
@@ -38,25 +38,20 @@ class DirectBlocksTest {
         assertThat(blocks.idle()).isEqualTo(1);
 
         byte[] second = bytes(2, 40 << 10);
-        ByteBuf b = blocks.copyOf(second, 0, second.length);
+        ByteBuf b = blocks.take();
         assertThat(blocks.idle()).as("the same memory went out again").isZero();
-        assertThat(ByteBufUtil.getBytes(b)).isEqualTo(second);
+        assertThat(b.readableBytes()).as("empty").isZero();
+        assertThat(ByteBufUtil.getBytes(b.writeBytes(second))).isEqualTo(second);
+        assertThat(b.maxWritableBytes()).isEqualTo((64 << 10) - second.length);
         b.release();
         assertThat(watch.leaks()).isEmpty();
     }
 
     @Test
-    void smallPiecesAreTheArrayItselfAndAtMostKeepBlocksWaitIdle() {
-        byte[] small = bytes(3, 100);
-        ByteBuf s = blocks.copyOf(small, 10, 50);
-        assertThat(s.isDirect()).isFalse();
-        assertThat(ByteBufUtil.getBytes(s)).isEqualTo(java.util.Arrays.copyOfRange(small, 10, 60));
-        s.release();
-
-        byte[] full = bytes(4, 64 << 10);
+    void atMostKeepBlocksWaitIdle() {
         ByteBuf[] out = new ByteBuf[3];
         for (int i = 0; i < out.length; i++) {
-            out[i] = blocks.copyOf(full, 0, full.length);
+            out[i] = blocks.take();
         }
         for (ByteBuf b : out) {
             b.release();
@@ -66,8 +61,7 @@ class DirectBlocksTest {
 
     @Test
     void aBlockDroppedWithoutAReleaseIsReportedByNettysLeakDetector() throws InterruptedException {
-        byte[] full = bytes(5, 64 << 10);
-        blocks.copyOf(full, 0, full.length);
+        blocks.take();
         assertThat(watch.leaks()).isNotEmpty();
     }
 
