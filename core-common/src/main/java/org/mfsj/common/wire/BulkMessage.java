@@ -6,8 +6,8 @@ import io.netty.util.ReferenceCounted;
 /**
  * A message that carries a large run of bytes after its fields ({@code u32 count, bytes}) and
  * holds one reference to them. The codec sends the bytes as they are, after a small header buffer
- * (no copy into a frame), and hands that reference to the transport; a decoded one holds a
- * retained slice of the frame read from the socket. Like any Netty message it is released by
+ * (no copy into a frame), and hands that reference to the transport; a decoded one holds its
+ * bytes in a buffer of its own (see {@link WireReader#bytes(int, DirectBlocks)}). Like any Netty message it is released by
  * whoever ends its life: the transport once written or dropped, the inbound pipeline after its
  * handler ran; a handler that keeps it past that {@link #retain()}s it, and releases it on every
  * path.

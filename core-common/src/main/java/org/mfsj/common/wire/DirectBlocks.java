@@ -39,6 +39,11 @@ public final class DirectBlocks {
         return LeakTracking.of(new Block(mem));
     }
 
+    /** Whether {@code len} bytes are worth a block: at most one, and at least a sixteenth of one. */
+    public boolean fits(int len) {
+        return len <= size && len >= size / 16;
+    }
+
     /** Blocks waiting to go out again. */
     public int idle() {
         return kept.get();

@@ -119,11 +119,9 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
             }
             if (in.readableBytes() < HEADER + length) {
                 // room for the whole frame now: grown read by read, a 1 MiB frame was copied over again at each
-                // doubling (a buffer that cannot grow, a slice handed in, is left to the decoder's own merging;
-                // so is one that a bulk message decoded earlier still holds a slice of, as growing it would copy
-                // that message's bytes too: the decoder moves just this frame's start to a buffer of its own)
+                // doubling (a buffer that cannot grow, a slice handed in, is left to the decoder's own merging)
                 int missing = HEADER + length - in.readableBytes();
-                if (!in.isReadOnly() && in.refCnt() == 1 && in.maxWritableBytes() >= missing) {
+                if (!in.isReadOnly() && in.maxWritableBytes() >= missing) {
                     in.ensureWritable(missing);
                 }
                 return;

@@ -1,6 +1,7 @@
 package org.mfsj.common.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -109,11 +110,15 @@ public final class WireReader {
     }
 
     /**
-     * As {@link #bytes(int)} without a copy: a retained slice of the frame, which the caller
-     * releases (see {@link BulkMessage}).
+     * As {@link #bytes(int)}, into a buffer the caller releases (see {@link BulkMessage}): a block
+     * of {@code blocks} for a large run, the heap for a small one. Copied rather than sliced out of
+     * the frame: a slice would keep the whole buffer the frame was read into, and the pool would
+     * make new chunks (zeroed, faulted in) for the reads meanwhile.
      */
-    public ByteBuf retainedBytes(int max) {
-        return buf.readRetainedSlice(byteCount(max));
+    public ByteBuf bytes(int max, DirectBlocks blocks) {
+        int len = byteCount(max);
+        ByteBuf out = blocks.fits(len) ? blocks.take() : Unpooled.buffer(len, len);
+        return out.writeBytes(buf, len);
     }
 
     /** A u32 byte count, checked against {@code max} and against what the frame still holds. */

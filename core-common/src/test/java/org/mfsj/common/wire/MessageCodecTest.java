@@ -97,8 +97,10 @@ class MessageCodecTest {
     }
 
     @Test
-    void aDataFrameWithBytesAfterItsDataLetsGoOfTheSliceItDecoded() {
-        byte[] data = new byte[100];
+    void aDataFrameWithBytesAfterItsDataLetsGoOfTheBytesItDecoded() throws InterruptedException {
+        LeakWatch watch = new LeakWatch();
+        watch.start();
+        byte[] data = new byte[100 << 10];
         ByteBuf frame = encode(ClientChunkProtocol.FAMILY, WriteData.of(7, 96L, 0, 1, data));
         ByteBuf wire = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(frame).writeByte(0);
         frame.release();
@@ -109,6 +111,9 @@ class MessageCodecTest {
         assertThat(in.isOpen()).isFalse();
         assertThat(wire.refCnt()).as("nothing holds the frame but the test").isEqualTo(1);
         wire.release();
+        assertThat(WriteData.BLOCKS.idle()).as("the decoded block came back").isPositive();
+        assertThat(watch.leaks()).isEmpty();
+        watch.stop();
     }
 
     @Test

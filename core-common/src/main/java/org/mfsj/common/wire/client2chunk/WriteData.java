@@ -3,16 +3,20 @@ package org.mfsj.common.wire.client2chunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.mfsj.common.wire.BulkMessage;
+import org.mfsj.common.wire.DirectBlocks;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
 /**
  * Data for the open write session, with its CRC32C. It holds one reference to {@code data}
- * ({@link BulkMessage}): sent, the bytes go out as they are; decoded, they are a slice of the frame
- * read, so a chunkserver writes them to disk and forwards them down the chain without copying.
+ * ({@link BulkMessage}): sent, the bytes go out as they are; decoded, they are copied once out of
+ * the frame into a recycled direct block ({@link #BLOCKS}), which a chunkserver writes to disk and
+ * forwards down the chain as it is.
  */
 public record WriteData(int msgId, long chunkId, int offset, int crc32c, ByteBuf data) implements BulkMessage {
     public static final int MAX_DATA = 1 << 20;
+    /** Where decoded data lands: a streaming client's pieces come back here once written and forwarded. */
+    public static final DirectBlocks BLOCKS = new DirectBlocks(MAX_DATA, 64);
 
     /** Data in an array, which must not change until the message is written. */
     public static WriteData of(int msgId, long chunkId, int offset, int crc32c, byte[] data) {
@@ -41,6 +45,6 @@ public record WriteData(int msgId, long chunkId, int offset, int crc32c, ByteBuf
                 r.u64(),
                 r.u32(),
                 r.u32(),
-                r.retainedBytes(MAX_DATA));
+                r.bytes(MAX_DATA, BLOCKS));
     }
 }
