@@ -46,7 +46,7 @@ final class DataClient implements AutoCloseable {
     }
 
     CompletableFuture<WriteReply> data(long chunkId, int offset, byte[] data, int crc) {
-        return peer.call(id -> new WriteData(id, chunkId, offset, crc, data), WriteReply.class, TIMEOUT_MS);
+        return peer.call(id -> WriteData.of(id, chunkId, offset, crc, data), WriteReply.class, TIMEOUT_MS);
     }
 
     /** WriteInitNew: every server of the chain creates the chunk first. */

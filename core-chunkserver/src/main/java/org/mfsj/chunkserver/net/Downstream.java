@@ -75,9 +75,14 @@ final class Downstream implements Peer.Inbound {
                 });
     }
 
-    /** Sends the same data on; the next server answers for itself and everything after it. */
+    /**
+     * Sends the same bytes on, uncopied; the next server answers for itself and everything after
+     * it. The message sent holds a reference of its own, taken when it is built (never, when the
+     * connection failed first), which the transport lets go once written; {@code w} must stay
+     * retained until the returned future completes.
+     */
     CompletableFuture<Status> forward(WriteData w) {
-        return call(id -> new WriteData(id, w.chunkId(), w.offset(), w.crc32c(), w.data()));
+        return call(id -> new WriteData(id, w.chunkId(), w.offset(), w.crc32c(), w.data().retainedDuplicate()));
     }
 
     /** Ends the session below; with {@code sync}, once the chunk is on disk there. */

@@ -1,5 +1,6 @@
 package org.mfsj.chunkserver.net;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,10 +133,12 @@ final class WriteSession {
                 : s == null || s.isOk() ? broken.get() : s;
         if (refused != null) {
             // refused data is never written anywhere, so the session cannot end OK either
-            noteError(refused, "write of " + w.data().length + " bytes at " + w.offset());
+            noteError(refused, "write of " + w.length() + " bytes at " + w.offset());
             reply(w.msgId(), refused);
             return;
         }
+        // the frame's bytes are written here and forwarded as they are: kept until both are done with them
+        w.retain();
         inFlight.begin();
         Downstream d = downstream;
         CompletableFuture<Status> down = d == null ? OK_NOW : d.forward(w);
@@ -145,19 +148,17 @@ final class WriteSession {
             if (!r.isOk()) {
                 Status b = broken.get();
                 out = b != null ? b : r;
-                noteError(out, "write of " + w.data().length + " bytes at " + w.offset());
+                noteError(out, "write of " + w.length() + " bytes at " + w.offset());
             } else {
-                bytesAcked.addAndGet(w.data().length);
+                bytesAcked.addAndGet(w.length());
             }
             reply(w.msgId(), out);
         });
         // the session's end waits until the data is on disk and below, not only until it was answered
         CompletableFuture.allOf(down, local, replied).whenComplete((v, e) -> {
+            // written here (or refused), and sent on (or never to be): the forward holds its own reference
+            w.release();
             inFlight.done();
-            if (e == null && down.join().isOk() && local.join().isOk()) {
-                // written here and encoded for the next server (its answer came after that): no reader is left
-                WriteData.ARRAYS.give(w.data());
-            }
         });
     }
 
@@ -167,20 +168,21 @@ final class WriteSession {
             // the session never started here: its data must not land in a chunk it was not for
             throw new MfsException(refused, "write session of chunk " + ChunkIds.hex(chunkId) + " was refused");
         }
+        ByteBuffer data = w.data().nioBuffer();
         try {
-            services.store().write(chunkId, version, w.offset(), w.data(), 0, w.data().length, w.crc32c());
+            services.store().write(chunkId, version, w.offset(), data, w.crc32c());
         } catch (MfsException e) {
             // CRC_ERROR with good data means a partly overwritten block on disk failed its check
-            if (e.status() == Status.CRC_ERROR && crcOf(w.data()) == w.crc32c()) {
+            if (e.status() == Status.CRC_ERROR && crcOf(data) == w.crc32c()) {
                 services.reader().dropDamaged(chunkId, version, "write session of " + upstream.remote(), e);
             }
             throw e;
         }
     }
 
-    private static int crcOf(byte[] data) {
+    private static int crcOf(ByteBuffer data) {
         CRC32C c = new CRC32C();
-        c.update(data, 0, data.length);
+        c.update(data.duplicate());
         return (int) c.getValue();
     }
 

@@ -138,7 +138,8 @@ final class ChunkFile {
      * then the data goes out in one positional write, then the changed table entries. A failed
      * check therefore writes nothing, and a crash in between leaves a CRC mismatch, not bad data.
      */
-    void write(int offset, byte[] src, int srcOffset, int len, int srcCrc) throws IOException {
+    void write(int offset, ByteBuffer src, int srcCrc) throws IOException {
+        int len = src.remaining();
         if (len == 0) {
             return;
         }
@@ -147,12 +148,12 @@ final class ChunkFile {
         // when extending past a gap, the old last block and the gap blocks change CRC too
         int first = Math.min(offset, length) / BLOCK_SIZE;
         int last = (end - 1) / BLOCK_SIZE;
-        BlockUpdate update = new BlockUpdate(offset, src, srcOffset, len, srcCrc, newLength);
+        BlockUpdate update = new BlockUpdate(offset, src, srcCrc, newLength);
         int[] fresh = new int[last - first + 1];
         for (int b = first; b <= last; b++) {
             fresh[b - first] = update.crcOf(b);
         }
-        writeFully(channel, ByteBuffer.wrap(src, srcOffset, len), ChunkHeader.SIZE + (long) offset);
+        writeFully(channel, src.duplicate(), ChunkHeader.SIZE + (long) offset);
         length = newLength;
         System.arraycopy(fresh, 0, crcs, first, fresh.length);
         writeFully(channel, ChunkHeader.encodeCrcs(crcs, first, last + 1), ChunkHeader.crcPosition(first));
@@ -229,17 +230,16 @@ final class ChunkFile {
      */
     private final class BlockUpdate {
         private final int offset;
-        private final byte[] src;
-        private final int srcOffset;
+        /** The source bytes: {@code [position, limit)}, never consumed here. */
+        private final ByteBuffer src;
         private final int len;
         private final int srcCrc;
         private final int newLength;
 
-        BlockUpdate(int offset, byte[] src, int srcOffset, int len, int srcCrc, int newLength) {
+        BlockUpdate(int offset, ByteBuffer src, int srcCrc, int newLength) {
             this.offset = offset;
             this.src = src;
-            this.srcOffset = srcOffset;
-            this.len = len;
+            this.len = src.remaining();
             this.srcCrc = srcCrc;
             this.newLength = newLength;
         }
@@ -250,19 +250,20 @@ final class ChunkFile {
             int newEnd = clamp(newLength - start);
             int from = clamp(offset - start);
             int to = clamp(offset + len - start);
+            // where the source's bytes for this block begin, as an index into src
+            int at = src.position() + start + from - offset;
             if (from == 0 && to == newEnd) {
                 // the hot path: the source is the whole new block, no read of the old one
-                return to == len ? srcCrc : Crc32c.of(src, srcOffset + start - offset, to);
+                return to == len ? srcCrc : Crc32c.of(src, at, to);
             }
             if (oldEnd == 0) {
                 // nothing old survives: zeros up to the source, then the source (if any reaches here)
-                return from >= to ? Crc32c.zeros(newEnd)
-                        : Crc32c.zerosThen(from, src, srcOffset + start + from - offset, to - from);
+                return from >= to ? Crc32c.zeros(newEnd) : Crc32c.zerosThen(from, src, at, to - from);
             }
             byte[] image = new byte[BLOCK_SIZE];
             readVerified(b, image, 0, oldEnd);
             if (from < to) {
-                System.arraycopy(src, srcOffset + start + from - offset, image, from, to - from);
+                src.get(at, image, from, to - from);
             }
             return Crc32c.of(image, 0, newEnd);
         }

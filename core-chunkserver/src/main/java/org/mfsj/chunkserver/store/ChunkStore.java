@@ -189,16 +189,21 @@ public final class ChunkStore implements AutoCloseable {
      */
     public void write(long id, int version, int offset, byte[] src, int srcOffset, int length, int crc32c)
             throws MfsException {
-        checkRange(id, offset, length);
         Objects.checkFromIndexSize(srcOffset, length, src.length);
+        write(id, version, offset, ByteBuffer.wrap(src, srcOffset, length), crc32c);
+    }
+
+    /** As above, for {@code src}'s remaining bytes (not consumed); a direct buffer goes to the file uncopied. */
+    public void write(long id, int version, int offset, ByteBuffer src, int crc32c) throws MfsException {
+        checkRange(id, offset, src.remaining());
         // checked before taking the lock: the CPU work never holds up readers of this chunk
-        if (Crc32c.of(src, srcOffset, length) != crc32c) {
+        if (Crc32c.of(src.duplicate()) != crc32c) {
             throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + ": data does not match its CRC");
         }
         call(id, true, e -> {
             checkVersion(e, version);
             ChunkFile f = file(e);
-            f.write(offset, src, srcOffset, length, crc32c);
+            f.write(offset, src, crc32c);
             e.update(version, f.length());
             return null;
         });

@@ -26,16 +26,21 @@ final class Crc32c {
         return (int) crc.getValue();
     }
 
+    /** The CRC of {@code buf[at, at + length)}; {@code buf} is not moved. */
+    static int of(ByteBuffer buf, int at, int length) {
+        return of(buf.duplicate().limit(at + length).position(at));
+    }
+
     /** The CRC of {@code length} zero bytes, {@code length} at most one block. */
     static int zeros(int length) {
         return length == ZEROS.length ? ZERO_BLOCK : of(ZEROS, 0, length);
     }
 
-    /** The CRC of {@code zeros} zero bytes followed by {@code bytes[offset, offset + length)}. */
-    static int zerosThen(int zeros, byte[] bytes, int offset, int length) {
+    /** The CRC of {@code zeros} zero bytes followed by {@code bytes[offset, offset + length)} (not moved). */
+    static int zerosThen(int zeros, ByteBuffer bytes, int offset, int length) {
         CRC32C crc = new CRC32C();
         crc.update(ZEROS, 0, zeros);
-        crc.update(bytes, offset, length);
+        crc.update(bytes.duplicate().limit(offset + length).position(offset));
         return (int) crc.getValue();
     }
 }

@@ -81,6 +81,6 @@ class ChunkFormatTest {
         assertThat(Crc32c.zeros(123)).isEqualTo(TestData.crc(new byte[123]));
         byte[] tail = {1, 2, 3};
         byte[] whole = {0, 0, 0, 0, 1, 2, 3};
-        assertThat(Crc32c.zerosThen(4, tail, 0, 3)).isEqualTo(TestData.crc(whole));
+        assertThat(Crc32c.zerosThen(4, ByteBuffer.wrap(tail), 0, 3)).isEqualTo(TestData.crc(whole));
     }
 }

@@ -170,10 +170,12 @@ final class ChunkWriteSession {
         sent++;
         dataEnd = Math.max(dataEnd, e.end());
         CRC32C crc = new CRC32C();
-        crc.update(e.data(), 0, len);
+        crc.update(e.data().nioBuffer(0, len));
         int sum = (int) crc.getValue();
         int at = ChunkGeometry.offsetInChunk(e.offset());
-        peer.call(id -> new WriteData(id, chunkId, at, sum, e.data()), WriteReply.class, ctx.timeoutMs())
+        // the extent's bytes go out as they are, held by the message until written (a failed chain sends them again)
+        peer.call(id -> new WriteData(id, chunkId, at, sum, e.data().retainedSlice(0, len)), WriteReply.class,
+                ctx.timeoutMs())
                 .whenComplete((r, err) -> acked(e.offset(), len, err != null ? Futures.statusOf(err) : r.status()));
     }
 

@@ -70,6 +70,14 @@ final class DefaultFileHandle implements FileHandle {
         }
         // taken before asking the servers: writes landing meanwhile are in it or already on the servers
         Overlay overlay = file.buffer().snapshot();
+        try {
+            return read(offset, dst, off, len, overlay);
+        } finally {
+            overlay.release();
+        }
+    }
+
+    private int read(long offset, ByteBuffer dst, int off, int len, Overlay overlay) throws MfsException {
         long length = Math.max(file.length(), overlay.end());
         if (offset + len > length) {
             // near the end: the file may have grown (another client) or shrunk since we last looked

@@ -1,16 +1,19 @@
 package org.mfsj.client.io;
 
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * The unflushed writes of a file at one instant, oldest first, laid over what the chunkservers
  * returned so a reader sees its own writes. {@code changes} identifies the instant: data fetched
- * from the servers after a snapshot with the same count is still consistent with it.
+ * from the servers after a snapshot with the same count is still consistent with it. Each piece
+ * holds a reference to its extent's bytes, so the writer may send and drop them meanwhile; the
+ * reader {@link #release}s the snapshot when done.
  */
 record Overlay(List<Piece> pieces, long end, long changes) {
-    /** Bytes {@code [offset, offset+length)} of the file, in {@code data[0, length)}. */
-    record Piece(long offset, byte[] data, int length) {
+    /** Bytes {@code [offset, offset+length)} of the file, in {@code data[0, length)}, retained. */
+    record Piece(long offset, ByteBuf data, int length) {
     }
 
     static Overlay empty(long changes) {
@@ -41,8 +44,16 @@ record Overlay(List<Piece> pieces, long end, long changes) {
             long from = Math.max(offset, p.offset);
             long to = Math.min(end, p.offset + p.length);
             if (from < to) {
-                dst.put(off + (int) (from - offset), p.data, (int) (from - p.offset), (int) (to - from));
+                int at = off + (int) (from - offset);
+                p.data.getBytes((int) (from - p.offset), dst.duplicate().limit(at + (int) (to - from)).position(at));
             }
+        }
+    }
+
+    /** Lets go of every piece's bytes; the snapshot is not to be used after. */
+    void release() {
+        for (Piece p : pieces) {
+            p.data.release();
         }
     }
 }

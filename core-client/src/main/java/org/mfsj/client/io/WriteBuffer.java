@@ -174,6 +174,7 @@ final class WriteBuffer {
             if (taken.remove(e)) {
                 bytes -= e.length();
                 unreleased.remove(e.serial());
+                e.release();
             }
         }
         recomputeEnd();
@@ -186,6 +187,9 @@ final class WriteBuffer {
         if (error == null) {
             error = why;
         }
+        // only the writer fails the buffer, so none of these is being sent; sends in flight hold their own
+        queued.forEach(Extent::release);
+        taken.forEach(Extent::release);
         queued.clear();
         taken.clear();
         unreleased.clear();
@@ -280,16 +284,17 @@ final class WriteBuffer {
         changes++;
     }
 
+    /** The data still here, each piece retained: the caller releases the overlay. */
     synchronized Overlay snapshot() {
         if (queued.isEmpty() && taken.isEmpty()) {
             return Overlay.empty(changes);
         }
         List<Overlay.Piece> pieces = new ArrayList<>(taken.size() + queued.size());
         for (Extent e : taken) {
-            pieces.add(new Overlay.Piece(e.offset(), e.data(), e.length()));
+            pieces.add(new Overlay.Piece(e.offset(), e.data().retain(), e.length()));
         }
         for (Extent e : queued) {
-            pieces.add(new Overlay.Piece(e.offset(), e.data(), e.length()));
+            pieces.add(new Overlay.Piece(e.offset(), e.data().retain(), e.length()));
         }
         return new Overlay(pieces, end, changes);
     }

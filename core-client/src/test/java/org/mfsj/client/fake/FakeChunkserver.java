@@ -1,5 +1,6 @@
 package org.mfsj.client.fake;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoopGroup;
 import java.util.Arrays;
 import java.util.List;
@@ -281,20 +282,22 @@ public final class FakeChunkserver implements AutoCloseable {
                     : new WriteEnd(id, e.chunkId()), Status.OK);
         }
 
-        private void data(Peer from, WriteData d) {
+        private void data(Peer from, WriteData w) {
+            // the message is released once this returns: keep the bytes in an array of our own
+            byte[] bytes = ByteBufUtil.getBytes(w.data());
             CRC32C crc = new CRC32C();
-            crc.update(d.data());
-            if ((int) crc.getValue() != d.crc32c()) {
-                from.send(new WriteReply(d.msgId(), Status.CRC_ERROR));
+            crc.update(bytes);
+            if ((int) crc.getValue() != w.crc32c()) {
+                from.send(new WriteReply(w.msgId(), Status.CRC_ERROR));
                 return;
             }
-            Chunk c = chunks.get(d.chunkId());
-            if (c == null || d.chunkId() != chunkId || !has(chunkId, version)) {
-                from.send(new WriteReply(d.msgId(), Status.NO_SUCH_CHUNK));
+            Chunk c = chunks.get(w.chunkId());
+            if (c == null || w.chunkId() != chunkId || !has(chunkId, version)) {
+                from.send(new WriteReply(w.msgId(), Status.NO_SUCH_CHUNK));
                 return;
             }
-            store(c, d.offset(), d.data());
-            forward(from, d.msgId(), id -> new WriteData(id, d.chunkId(), d.offset(), d.crc32c(), d.data()), Status.OK);
+            store(c, w.offset(), bytes);
+            forward(from, w.msgId(), id -> WriteData.of(id, w.chunkId(), w.offset(), w.crc32c(), bytes), Status.OK);
         }
 
         /** Answers {@code msgId} with {@code local} combined with the next server's answer, if any. */

@@ -2,6 +2,7 @@ package org.mfsj.common.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.ByteToMessageCodec;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -38,6 +39,35 @@ public final class MessageCodec extends ByteToMessageCodec<Message> {
      */
     public void filterCreds(UnaryOperator<Creds> filter) {
         credsFilter = filter;
+    }
+
+    /**
+     * A {@link BulkMessage} goes out as two buffers, its header and fields, then its bytes as they
+     * are (one writev with them): copying 1 MiB of data into a frame cost the mount a copy per
+     * MiB, and the frame buffers of that size kept the pool allocating and zeroing fresh chunks.
+     */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (!(msg instanceof BulkMessage b)) {
+            super.write(ctx, msg, promise);
+            return;
+        }
+        ByteBuf head = ctx.alloc().directBuffer(HEADER + 64);
+        try {
+            head.writeInt(outbound.typeOf(b));
+            head.writeInt(0);
+            head.writeInt(b.msgId());
+            b.encodeHead(new WireWriter(head));
+            head.setInt(4, head.readableBytes() - HEADER + b.bulk().readableBytes());
+        } catch (RuntimeException e) {
+            head.release();
+            b.release();
+            promise.setFailure(e);
+            return;
+        }
+        ctx.write(head);
+        // the message's one reference to its bytes goes to the transport with them
+        ctx.write(b.bulk(), promise);
     }
 
     @Override

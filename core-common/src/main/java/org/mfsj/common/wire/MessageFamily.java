@@ -1,5 +1,6 @@
 package org.mfsj.common.wire;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,7 +68,13 @@ public final class MessageFamily {
         Message m = d.decode(msgId, in);
         if (in.remaining() > 0) {
             // checked before naming it: every message decoded passes here, most with nothing left
-            in.expectEnd("message type " + type);
+            try {
+                in.expectEnd("message type " + type);
+            } catch (MalformedMessageException e) {
+                // a bulk message already holds a slice of the frame
+                ReferenceCountUtil.release(m);
+                throw e;
+            }
         }
         return m;
     }

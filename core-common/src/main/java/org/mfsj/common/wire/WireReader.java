@@ -1,6 +1,7 @@
 package org.mfsj.common.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -103,19 +104,31 @@ public final class WireReader {
     }
 
     public byte[] bytes(int max) {
-        return bytes(max, null);
+        byte[] b = new byte[byteCount(max)];
+        buf.readBytes(b);
+        return b;
     }
 
-    /** As {@link #bytes(int)}, the array taken from {@code arrays} (which may hand out a used one). */
-    public byte[] bytes(int max, DataArrays arrays) {
+    /**
+     * As {@link #bytes(int)}, into a buffer the caller releases (see {@link BulkMessage}): a block
+     * of {@code blocks} for a large run, the heap for a small one. Copied rather than sliced out of
+     * the frame: a slice would keep the whole buffer the frame was read into, and the pool would
+     * make new chunks (zeroed, faulted in) for the reads meanwhile.
+     */
+    public ByteBuf bytes(int max, DirectBlocks blocks) {
+        int len = byteCount(max);
+        ByteBuf out = blocks.fits(len) ? blocks.take() : Unpooled.buffer(len, len);
+        return out.writeBytes(buf, len);
+    }
+
+    /** A u32 byte count, checked against {@code max} and against what the frame still holds. */
+    private int byteCount(int max) {
         int len = u32();
         if (len < 0 || len > max) {
             throw new MalformedMessageException("byte array of " + len + " exceeds limit " + max);
         }
         need(len, "bytes");
-        byte[] b = arrays == null ? new byte[len] : arrays.take(len);
-        buf.readBytes(b);
-        return b;
+        return len;
     }
 
     /** A u32 count then elements; the count is checked against what remains before allocating. */

@@ -60,6 +60,12 @@ public final class WireWriter {
         return this;
     }
 
+    /** {@code b}'s readable bytes as they are, no count (it is written before); {@code b} is not consumed. */
+    public WireWriter raw(ByteBuf b) {
+        buf.writeBytes(b, b.readerIndex(), b.readableBytes());
+        return this;
+    }
+
     /** A u32 element count followed by each element. */
     public <T> WireWriter list(List<T> items, BiConsumer<WireWriter, T> element) {
         buf.writeInt(items.size());

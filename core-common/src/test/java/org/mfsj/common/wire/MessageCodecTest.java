@@ -3,6 +3,8 @@ package org.mfsj.common.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -36,10 +38,15 @@ class MessageCodecTest {
         return new EmbeddedChannel(new MessageCodec(f, f));
     }
 
+    /** The frame as it goes out: one buffer, or a bulk message's header then its bytes, joined. */
     private static ByteBuf encode(MessageFamily f, Message m) {
         EmbeddedChannel out = channel(f);
         out.writeOutbound(m);
-        return out.readOutbound();
+        CompositeByteBuf frame = Unpooled.compositeBuffer();
+        for (ByteBuf b = out.readOutbound(); b != null; b = out.readOutbound()) {
+            frame.addComponent(true, b);
+        }
+        return frame;
     }
 
     private static Message roundTrip(MessageFamily f, Message m) {
@@ -70,9 +77,43 @@ class MessageCodecTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 31);
         }
-        WriteData m = (WriteData) roundTrip(ClientChunkProtocol.FAMILY, new WriteData(3, 99L, 65536, 1234, data));
-        assertThat(m.data()).isEqualTo(data);
+        WriteData m = (WriteData) roundTrip(ClientChunkProtocol.FAMILY, WriteData.of(3, 99L, 65536, 1234, data));
+        assertThat(ByteBufUtil.getBytes(m.data())).isEqualTo(data);
         assertThat(m.offset()).isEqualTo(65536);
+        assertThat(m.release()).isTrue();
+    }
+
+    @Test
+    void bulkBytesGoOutAsTheyAreAfterTheirHeader() {
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer(4096).writeZero(4096);
+        EmbeddedChannel out = channel(ClientChunkProtocol.FAMILY);
+        out.writeOutbound(new WriteData(6, 97L, 0, 5, data));
+        ByteBuf head = out.readOutbound();
+        ByteBuf body = out.readOutbound();
+        assertThat(body).as("the message's own buffer, not a copy").isSameAs(data);
+        assertThat(head.getInt(4)).as("frame length").isEqualTo(head.readableBytes() - MessageCodec.HEADER + 4096);
+        head.release();
+        assertThat(body.release()).as("the transport held the only reference").isTrue();
+    }
+
+    @Test
+    void aDataFrameWithBytesAfterItsDataLetsGoOfTheBytesItDecoded() throws InterruptedException {
+        LeakWatch watch = new LeakWatch();
+        watch.start();
+        byte[] data = new byte[100 << 10];
+        ByteBuf frame = encode(ClientChunkProtocol.FAMILY, WriteData.of(7, 96L, 0, 1, data));
+        ByteBuf wire = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(frame).writeByte(0);
+        frame.release();
+        wire.setInt(4, wire.getInt(4) + 1);
+        EmbeddedChannel in = channel(ClientChunkProtocol.FAMILY);
+        in.writeInbound(wire.retain());
+        assertThat((Object) in.readInbound()).isNull();
+        assertThat(in.isOpen()).isFalse();
+        assertThat(wire.refCnt()).as("nothing holds the frame but the test").isEqualTo(1);
+        wire.release();
+        assertThat(WriteData.BLOCKS.idle()).as("the decoded block came back").isPositive();
+        assertThat(watch.leaks()).isEmpty();
+        watch.stop();
     }
 
     @Test
@@ -92,7 +133,7 @@ class MessageCodecTest {
     void aMegabyteFrameReadInPiecesDecodesIntactWhetherItsBufferCanGrowOrNot() {
         byte[] data = new byte[WriteData.MAX_DATA];
         new java.util.Random(5).nextBytes(data);
-        ByteBuf frame = encode(ClientChunkProtocol.FAMILY, new WriteData(4, 98L, 0, 77, data));
+        ByteBuf frame = encode(ClientChunkProtocol.FAMILY, WriteData.of(4, 98L, 0, 77, data));
         ByteBuf next = encode(ClientChunkProtocol.FAMILY, new WriteEnd(5, 98L));
         for (boolean growable : new boolean[] {true, false}) {
             EmbeddedChannel in = channel(ClientChunkProtocol.FAMILY);
@@ -107,8 +148,9 @@ class MessageCodecTest {
             }
             wire.release();
             WriteData w = in.readInbound();
-            assertThat(w.data()).isEqualTo(data);
+            assertThat(ByteBufUtil.getBytes(w.data())).isEqualTo(data);
             assertThat(w.crc32c()).isEqualTo(77);
+            w.release();
             assertThat(((WriteEnd) in.readInbound()).chunkId()).isEqualTo(98L);
             assertThat(in.isOpen()).isTrue();
             in.finishAndReleaseAll();

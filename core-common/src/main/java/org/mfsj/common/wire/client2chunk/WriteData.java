@@ -1,25 +1,43 @@
 package org.mfsj.common.wire.client2chunk;
 
-import org.mfsj.common.wire.DataArrays;
-import org.mfsj.common.wire.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.mfsj.common.wire.BulkMessage;
+import org.mfsj.common.wire.DirectBlocks;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
 /**
- * Data for the open write session, with its CRC32C. Decoded arrays come from
- * {@link #ARRAYS}: the receiver hands each back once nothing reads it any more.
+ * Data for the open write session, with its CRC32C. It holds one reference to {@code data}
+ * ({@link BulkMessage}): sent, the bytes go out as they are; decoded, they are copied once out of
+ * the frame into a recycled direct block ({@link #BLOCKS}), which a chunkserver writes to disk and
+ * forwards down the chain as it is.
  */
-public record WriteData(int msgId, long chunkId, int offset, int crc32c, byte[] data) implements Message {
+public record WriteData(int msgId, long chunkId, int offset, int crc32c, ByteBuf data) implements BulkMessage {
     public static final int MAX_DATA = 1 << 20;
-    /** Where decoded data arrays come from: full ones, a streaming client's, are reused. */
-    public static final DataArrays ARRAYS = new DataArrays(MAX_DATA, 32);
+    /** Where decoded data lands: a streaming client's pieces come back here once written and forwarded. */
+    public static final DirectBlocks BLOCKS = new DirectBlocks(MAX_DATA, 64);
+
+    /** Data in an array, which must not change until the message is written. */
+    public static WriteData of(int msgId, long chunkId, int offset, int crc32c, byte[] data) {
+        return new WriteData(msgId, chunkId, offset, crc32c, Unpooled.wrappedBuffer(data));
+    }
+
+    public int length() {
+        return data.readableBytes();
+    }
 
     @Override
-    public void encodeBody(WireWriter w) {
+    public ByteBuf bulk() {
+        return data;
+    }
+
+    @Override
+    public void encodeHead(WireWriter w) {
         w.u64(chunkId);
         w.u32(offset);
         w.u32(crc32c);
-        w.bytes(data);
+        w.u32(data.readableBytes());
     }
 
     public static WriteData decode(int msgId, WireReader r) {
@@ -27,6 +45,6 @@ public record WriteData(int msgId, long chunkId, int offset, int crc32c, byte[] 
                 r.u64(),
                 r.u32(),
                 r.u32(),
-                r.bytes(MAX_DATA, ARRAYS));
+                r.bytes(MAX_DATA, BLOCKS));
     }
 }
