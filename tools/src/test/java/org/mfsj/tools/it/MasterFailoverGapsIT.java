@@ -1,12 +1,11 @@
 package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mfsj.tools.it.ClientCalls.status;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -121,14 +120,17 @@ class MasterFailoverGapsIT {
                     assertThat(c.getattr(early).nlink()).as("links of the file unlinked while its client is away")
                             .isZero();
                     proxies.forEach(TcpProxy::heal);
-                    assertThat(readAll(he)).as("the unlinked file read by its client, back").isEqualTo(earlyData);
+                    assertThat(ClientCalls.readAll(he)).as("the unlinked file read by its client, back")
+                            .isEqualTo(earlyData);
 
                     ClusterFixture.await("the unlinked file nobody reported gone", Duration.ofSeconds(60),
                             () -> status(() -> c.getattr(nobody)) == Status.ENOENT);
-                    assertThat(readAll(he)).as("the unlinked file once the leader stopped waiting for reports")
+                    assertThat(ClientCalls.readAll(he))
+                            .as("the unlinked file once the leader stopped waiting for reports")
                             .isEqualTo(earlyData);
                     c.unlink(ClusterFixture.ROOT, dir, "late");
-                    assertThat(readAll(hl)).as("a file open since the old leader, unlinked later").isEqualTo(lateData);
+                    assertThat(ClientCalls.readAll(hl)).as("a file open since the old leader, unlinked later")
+                            .isEqualTo(lateData);
 
                     he.close();
                     hl.close();
@@ -180,32 +182,9 @@ class MasterFailoverGapsIT {
 
     private static byte[] readAll(MfsClient c, long inode) {
         try (FileHandle h = c.open(ClusterFixture.ROOT, inode, false)) {
-            return readAll(h);
+            return ClientCalls.readAll(h);
         } catch (MfsException e) {
             throw new AssertionError("read of inode " + inode, e);
         }
-    }
-
-    private static byte[] readAll(FileHandle h) throws MfsException {
-        byte[] out = new byte[(int) h.getattr().length()];
-        int off = 0;
-        while (off < out.length) {
-            int n = h.read(off, out, off, out.length - off);
-            if (n <= 0) {
-                break;
-            }
-            off += n;
-        }
-        return Arrays.copyOf(out, off);
-    }
-
-    private static Status status(ThrowingCall call) {
-        Throwable t = catchThrowable(call::run);
-        return t instanceof MfsException e ? e.status() : t == null ? Status.OK : Status.EIO;
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCall {
-        void run() throws Exception;
     }
 }

@@ -1,7 +1,8 @@
 package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mfsj.tools.it.ClientCalls.readAll;
+import static org.mfsj.tools.it.ClientCalls.status;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,28 +80,5 @@ class MasterOpenFilesIT {
             f.cluster.start(leader);
             assertThat(group.awaitInStep(Duration.ofSeconds(60)).version()).isPositive();
         }
-    }
-
-    private static byte[] readAll(FileHandle h) throws MfsException {
-        byte[] out = new byte[(int) h.getattr().length()];
-        int off = 0;
-        while (off < out.length) {
-            int n = h.read(off, out, off, out.length - off);
-            if (n <= 0) {
-                break;
-            }
-            off += n;
-        }
-        return Arrays.copyOf(out, off);
-    }
-
-    private static Status status(ThrowingCall call) {
-        Throwable t = catchThrowable(call::run);
-        return t instanceof MfsException e ? e.status() : t == null ? Status.OK : Status.EIO;
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCall {
-        void run() throws Exception;
     }
 }

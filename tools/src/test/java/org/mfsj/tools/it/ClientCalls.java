@@ -1,0 +1,40 @@
+package org.mfsj.tools.it;
+
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.Arrays;
+import org.mfsj.client.FileHandle;
+import org.mfsj.common.status.MfsException;
+import org.mfsj.common.status.Status;
+
+/** Small client-side steps the master integration tests share. */
+final class ClientCalls {
+    private ClientCalls() {
+    }
+
+    /** A call that may fail with anything. */
+    @FunctionalInterface
+    interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    /** The whole file behind {@code h}, as long as its attributes say it is. */
+    static byte[] readAll(FileHandle h) throws MfsException {
+        byte[] out = new byte[(int) h.getattr().length()];
+        int off = 0;
+        while (off < out.length) {
+            int n = h.read(off, out, off, out.length - off);
+            if (n <= 0) {
+                break;
+            }
+            off += n;
+        }
+        return Arrays.copyOf(out, off);
+    }
+
+    /** The status a call ended with: OK, its MfsException's, or EIO for anything else. */
+    static Status status(ThrowingCall call) {
+        Throwable t = catchThrowable(call::run);
+        return t instanceof MfsException e ? e.status() : t == null ? Status.OK : Status.EIO;
+    }
+}
