@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
 import org.mfsj.client.FileHandle;
+import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 
@@ -16,6 +17,16 @@ final class ClientCalls {
     @FunctionalInterface
     interface ThrowingCall {
         void run() throws Exception;
+    }
+
+    /** A new file {@code name} in {@code dir} holding {@code data}, forced to disk; its inode. */
+    static long write(MfsClient c, long dir, String name, byte[] data) throws MfsException {
+        long inode = c.create(ClusterFixture.ROOT, dir, name, 0644).inode();
+        try (FileHandle h = c.open(ClusterFixture.ROOT, inode, true)) {
+            h.write(0, data, 0, data.length);
+            h.fsync();
+        }
+        return inode;
     }
 
     /** The whole file behind {@code h}, as long as its attributes say it is. */

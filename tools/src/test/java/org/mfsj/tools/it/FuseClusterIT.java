@@ -278,9 +278,7 @@ class FuseClusterIT {
     void aDirectoryListedAgainAtOnceIsAskedOfTheMasterOnce() throws Exception {
         int files = 1000;
         Sh.bash(a, "mkdir relist && cd relist && seq -f 'f%04g' 1 " + files + " | xargs touch").ok();
-        // a listing timeout long enough that the passes fall inside it however loaded the machine is
-        MountProcess c = MountProcess.start(tmp.resolve("r"), fx.cluster.masterAddress(), "mfsdirentrycacheto=60",
-                "mfsattrcacheto=60", "mfsentrycacheto=60");
+        MountProcess c = mountWithLongCaches("r");
         int passes = 8;
         try {
             for (int i = 0; i < passes; i++) {
@@ -310,9 +308,7 @@ class FuseClusterIT {
     void statsOfEveryNameOfALargeDirectoryListItOnce() throws Exception {
         int files = 1000;
         Sh.bash(a, "mkdir stats && cd stats && seq -f 'f%04g' 1 " + files + " | xargs touch").ok();
-        // timeouts long enough that nothing the listing brought expires during the stats, whatever the load
-        MountProcess c = MountProcess.start(tmp.resolve("s"), fx.cluster.masterAddress(), "mfsdirentrycacheto=60",
-                "mfsattrcacheto=60", "mfsentrycacheto=60");
+        MountProcess c = mountWithLongCaches("s");
         try {
             for (int i = 1; i <= files; i++) {
                 assertThat(Files.size(c.path(String.format("stats/f%04d", i)))).isZero();
@@ -422,5 +418,14 @@ class FuseClusterIT {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * A second mount whose listing, entry and attribute timeouts are long enough that nothing it
+     * learnt expires during a test, however loaded the machine is.
+     */
+    private MountProcess mountWithLongCaches(String dir) throws Exception {
+        return MountProcess.start(tmp.resolve(dir), fx.cluster.masterAddress(), "mfsdirentrycacheto=60",
+                "mfsattrcacheto=60", "mfsentrycacheto=60");
     }
 }

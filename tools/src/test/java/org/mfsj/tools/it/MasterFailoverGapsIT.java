@@ -97,9 +97,9 @@ class MasterFailoverGapsIT {
             c.setTrashTime(ClusterFixture.ROOT, dir, 0, false);
             byte[] earlyData = bytes(2 * MIB + 7, 4);
             byte[] lateData = bytes(MIB + 3, 5);
-            long early = write(c, dir, "early", earlyData);
-            long late = write(c, dir, "late", lateData);
-            long nobody = write(c, dir, "nobody", bytes(1000, 6));
+            long early = ClientCalls.write(c, dir, "early", earlyData);
+            long late = ClientCalls.write(c, dir, "late", lateData);
+            long nobody = ClientCalls.write(c, dir, "nobody", bytes(1000, 6));
             List<TcpProxy> proxies = new ArrayList<>();
             try {
                 List<ServerAddress> proxied = new ArrayList<>();
@@ -157,17 +157,8 @@ class MasterFailoverGapsIT {
     }
 
     private static long write(MfsClient c, String name, byte[] data, int goal) throws MfsException {
-        long inode = write(c, c.rootInode(), name, data);
+        long inode = ClientCalls.write(c, c.rootInode(), name, data);
         c.setGoal(ClusterFixture.ROOT, inode, goal, false);
-        return inode;
-    }
-
-    private static long write(MfsClient c, long dir, String name, byte[] data) throws MfsException {
-        long inode = c.create(ClusterFixture.ROOT, dir, name, 0644).inode();
-        try (FileHandle h = c.open(ClusterFixture.ROOT, inode, true)) {
-            h.write(0, data, 0, data.length);
-            h.fsync();
-        }
         return inode;
     }
 

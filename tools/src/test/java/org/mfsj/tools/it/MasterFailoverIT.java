@@ -55,7 +55,7 @@ class MasterFailoverIT {
                 for (int round = 1; round <= KILLS; round++) {
                     byte[] data = new byte[1 << 20];
                     new Random(seed - round).nextBytes(data);
-                    long readMe = write(probe, probeDir, "read-after-kill-" + round, data);
+                    long readMe = ClientCalls.write(probe, probeDir, "read-after-kill-" + round, data);
                     Thread.sleep(1500);
                     String leader = group.awaitLeader(null, Duration.ofSeconds(10));
                     long killed = System.nanoTime();
@@ -84,15 +84,6 @@ class MasterFailoverIT {
             }
             assertThat(acked).as("the workload did something").isGreaterThan(KILLS * 10L);
         }
-    }
-
-    private static long write(MfsClient c, long dir, String name, byte[] data) throws MfsException {
-        long inode = c.create(ClusterFixture.ROOT, dir, name, 0644).inode();
-        try (FileHandle h = c.open(ClusterFixture.ROOT, inode, true)) {
-            h.write(0, data, 0, data.length);
-            h.fsync();
-        }
-        return inode;
     }
 
     private static byte[] read(MfsClient c, long inode, int length) {
