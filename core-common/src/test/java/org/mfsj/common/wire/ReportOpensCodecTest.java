@@ -29,6 +29,30 @@ class ReportOpensCodecTest {
     }
 
     @Test
+    void aReportWithAFalseOrOversizedCountClosesTheConnection() {
+        // the count is the u32 before the one (u64 inode, u32 opens) entry
+        ByteBuf falseCount = frameOf(new ReportOpens(3, List.of(new OpenCount(42, 1))));
+        falseCount.setInt(falseCount.writerIndex() - 12 - 4, 2);
+        assertCloses(falseCount);
+        ByteBuf tooMany = frameOf(new ReportOpens(4, List.of(new OpenCount(42, 1))));
+        tooMany.setInt(tooMany.writerIndex() - 12 - 4, ReportOpens.MAX_FILES + 1);
+        assertCloses(tooMany);
+    }
+
+    private static ByteBuf frameOf(ReportOpens r) {
+        EmbeddedChannel out = new EmbeddedChannel(new MessageCodec(CM, CM));
+        out.writeOutbound(r);
+        return out.readOutbound();
+    }
+
+    private static void assertCloses(ByteBuf frame) {
+        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
+        in.writeInbound(frame);
+        assertThat((Object) in.readInbound()).as("nothing decoded").isNull();
+        assertThat(in.isOpen()).as("connection closed").isFalse();
+    }
+
+    @Test
     void aReportOfTooManyFilesIsRefusedBeforeItIsSent() {
         List<OpenCount> many = new ArrayList<>();
         for (int i = 0; i <= ReportOpens.MAX_FILES; i++) {
