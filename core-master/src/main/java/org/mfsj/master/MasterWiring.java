@@ -49,7 +49,6 @@ import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
 import org.mfsj.master.service.TrashCalls;
-import org.mfsj.master.service.UnreportedOpens;
 import org.mfsj.master.session.SessionRegistry;
 
 /**
@@ -95,7 +94,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
         // built when this master starts to lead: the chunkservers are registering from now on
-        CopiesGrace grace = new CopiesGrace(clock, CopiesGrace.LENGTH);
+        CopiesGrace grace = new CopiesGrace(clock, cfg.ha().copiesPending());
         ChunkReads reads = new ChunkReads(ns, registry, grace);
         reads.register(dispatcher);
         ChunkWrites writes = new ChunkWrites(ns, registry, servers, locks, commands, chunkLog, clock, grace);
@@ -111,7 +110,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         });
         sessionCalls.onSessionDropped(lockCalls::releaseSession);
         sessionCalls.setLockCounter(lockCalls::heldBy);
-        OpenCalls openCalls = new OpenCalls(ns, sessions, clock, reportWindow(store));
+        OpenCalls openCalls = new OpenCalls(ns, sessions, clock, reportWindow(store, cfg.ha().opensReport()));
         openCalls.register(dispatcher);
         openCalls.keepHolders(clock.instant());
         sessionCalls.onSessionDropped(openCalls::sessionDropped);
@@ -145,8 +144,8 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
      * How long clients of earlier leaders (or of this master before a restart) may take to report
      * their opens: none if no session was ever opened before, as on a new file system.
      */
-    private static Duration reportWindow(MetaStore store) {
-        return store.state().maxSession() > 0 ? UnreportedOpens.LENGTH : Duration.ZERO;
+    private static Duration reportWindow(MetaStore store, Duration configured) {
+        return store.state().maxSession() > 0 ? configured : Duration.ZERO;
     }
 
     /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */

@@ -17,15 +17,10 @@ import org.mfsj.common.status.Status;
  * EIO at once, as before: a lost chunk makes readers wait at most this long.
  */
 public final class CopiesGrace {
-    /**
-     * Long enough for chunkservers to notice the old leader's end and go round the list of masters
-     * at their default reconnection delay (5 s) while the election ends.
-     */
-    public static final Duration LENGTH = Duration.ofSeconds(15);
-
     private final Clock clock;
     private final Instant until;
 
+    /** {@code length}: the master's HA_COPIES_PENDING_TIME. */
     public CopiesGrace(Clock clock, Duration length) {
         this.clock = clock;
         this.until = clock.instant().plus(length);

@@ -1,5 +1,6 @@
 package org.mfsj.master.ha;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.mfsj.common.config.Config;
@@ -19,9 +20,13 @@ import org.mfsj.common.types.ServerAddress;
  * @param logPath       the seed's log file setting (accepted; logs go to standard output here)
  * @param chunkHashSize the seed's chunk hash size (accepted; Java tables size themselves)
  * @param imageRate     bytes per second at most when the image goes to a follower (0 = no limit)
+ * @param copiesPending how long after a master starts to lead a chunk with no known copy is
+ *                      COPIES_PENDING (asked again) rather than EIO
+ * @param opensReport   how long after a master starts to lead clients have to report their opens
+ *                      before a nameless file no session reported goes
  */
 public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPort, String virtualIp, String logPath,
-        int chunkHashSize, long imageRate) {
+        int chunkHashSize, long imageRate, Duration copiesPending, Duration opensReport) {
     private static final int SHADOWS = 4;
     private static final int DEFAULT_SYNC_PORT = 9423;
 
@@ -46,6 +51,18 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
     public static final ConfigKey<Integer> HA_IMAGE_RATE_KB = ConfigKey.integer("HA_IMAGE_RATE_KB", 0, 0,
             16 << 20, "KiB per second at most when the leader sends its image to a follower too far behind for the\n"
                     + "changelog it keeps (0 = as fast as the network goes).");
+    /**
+     * Not a seed key. Long enough for chunkservers to notice the old leader's end and go round the
+     * list of masters at their default reconnection delay (5 s) while the election ends.
+     */
+    public static final ConfigKey<Integer> HA_COPIES_PENDING_TIME = ConfigKey.integer("HA_COPIES_PENDING_TIME", 15,
+            0, 3600, "Seconds after a master starts to lead (a failover or a start) during which a chunk with no\n"
+                    + "known copy is answered COPIES_PENDING (clients ask again) rather than EIO: the chunkservers\n"
+                    + "are still registering.");
+    /** Not a seed key. Clients look for the new leader every 400 ms at most and report as they resume. */
+    public static final ConfigKey<Integer> HA_OPENS_REPORT_TIME = ConfigKey.integer("HA_OPENS_REPORT_TIME", 15,
+            0, 3600, "Seconds after a master starts to lead during which a file losing its last name is kept for\n"
+                    + "clients of the earlier leader not back yet to report their open files.");
     static final List<ConfigKey<String>> SHADOW_HOSTS = new ArrayList<>();
     static final List<ConfigKey<Integer>> SHADOW_PORTS = new ArrayList<>();
 
@@ -76,7 +93,7 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
     public static List<ConfigKey<?>> keys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(MASTER_STATE, MASTER_HOST, SLA_SYNC_WORKER_HOST_1,
                 SLA_SYNC_WORKER_PORT_1, SYNC_THREAD_LISTEN_PORT, VIRTUAL_IP, LOG_PATH, CHUNK_HLIST_SIZE,
-                HA_IMAGE_RATE_KB));
+                HA_IMAGE_RATE_KB, HA_COPIES_PENDING_TIME, HA_OPENS_REPORT_TIME));
         for (int i = 0; i < SHADOWS; i++) {
             keys.add(SHADOW_HOSTS.get(i));
             keys.add(SHADOW_PORTS.get(i));
@@ -101,7 +118,8 @@ public record HaConfig(boolean preferred, List<ServerAddress> peers, int syncPor
                     + " one master twice (" + peers + "): list each other master once");
         }
         return new HaConfig(c.get(MASTER_STATE) == 1, peers, syncPort, c.get(VIRTUAL_IP), c.get(LOG_PATH),
-                c.get(CHUNK_HLIST_SIZE), (long) c.get(HA_IMAGE_RATE_KB) << 10);
+                c.get(CHUNK_HLIST_SIZE), (long) c.get(HA_IMAGE_RATE_KB) << 10,
+                Duration.ofSeconds(c.get(HA_COPIES_PENDING_TIME)), Duration.ofSeconds(c.get(HA_OPENS_REPORT_TIME)));
     }
 
     private static void add(List<ServerAddress> peers, String host, int port) {

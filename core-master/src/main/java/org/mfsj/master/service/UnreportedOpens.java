@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class UnreportedOpens {
     /** Not a session (ids start at 1): the clients that have not reported yet. */
     public static final long ABSENT = 0;
-    /** Clients look for the new leader every 400 ms at most (master HA) and report as they resume. */
-    public static final Duration LENGTH = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(UnreportedOpens.class);
 

@@ -46,6 +46,24 @@ class HaConfigTest {
     }
 
     @Test
+    void theWindowsAfterAMasterStartsToLeadAreKeysWithTheirRangeChecked() throws Exception {
+        HaConfig defaults = MasterConfig.defaults().ha();
+        assertThat(defaults.copiesPending()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(defaults.opensReport()).isEqualTo(java.time.Duration.ofSeconds(15));
+        Path f = dir.resolve("mfsmaster.cfg");
+        Files.writeString(f, "HA_COPIES_PENDING_TIME = 40\nHA_OPENS_REPORT_TIME = 0\n");
+        HaConfig ha = MasterConfig.load(f).ha();
+        assertThat(ha.copiesPending()).isEqualTo(java.time.Duration.ofSeconds(40));
+        assertThat(ha.opensReport()).isZero();
+        for (String bad : new String[] {"HA_COPIES_PENDING_TIME = 3601", "HA_OPENS_REPORT_TIME = -1",
+                "HA_OPENS_REPORT_TIME = soon"}) {
+            Files.writeString(f, bad + "\n");
+            assertThatThrownBy(() -> MasterConfig.load(f)).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(bad.substring(0, bad.indexOf(' '))).hasMessageContaining(f.toString());
+        }
+    }
+
+    @Test
     void aMisspeltKeyOrATwiceNamedMasterIsAnError() throws Exception {
         Path f = dir.resolve("mfsmaster.cfg");
         Files.writeString(f, "SLA_SYNC_WORKER_HOST1 = 10.0.0.2\n");
