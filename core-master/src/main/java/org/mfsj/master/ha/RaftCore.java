@@ -52,6 +52,7 @@ public final class RaftCore {
     private final VoteRule voting = new VoteRule(this);
     private final FollowerRule following = new FollowerRule(this);
     private final PreVoteRound preVote = new PreVoteRound(this);
+    private final UnconfirmedOwnLog ownLog = new UnconfirmedOwnLog(this);
     private final LeaderReplication leading;
     private Role role = Role.FOLLOWER;
     private long leaderId;
@@ -205,7 +206,7 @@ public final class RaftCore {
             }
         } else if (due) {
             timer.restart();
-            if (mayStand()) {
+            if (mayStand() && ownLog.dropBeforeStanding()) {
                 preVote.start();
             }
         }
@@ -274,6 +275,7 @@ public final class RaftCore {
         long now = clock.millis();
         role = Role.LEADER;
         leaderId = terms.self();
+        ownLog.led(term());
         if (terms.learner()) {
             // won a majority with its own log: it holds every committed entry, and voted for itself
             terms.joined();

@@ -27,7 +27,8 @@
  * from a master holding the entry, which means its own log holds it too (log matching: equal
  * (version, term) means equal logs up to there, because a leader writes each version once per
  * term and a follower appends only right after a matching (version, term)). A leader never drops
- * its own entries; followers drop only an uncommitted tail that conflicts with the leader's. So a
+ * its own entries while it leads, and a deposed one only in the case argued under "A first leader
+ * nobody heard"; followers drop only an uncommitted tail that conflicts with the leader's. So a
  * change once acknowledged is in every future leader's log: losing a minority of masters, their
  * disks included, loses nothing acknowledged.
  *
@@ -154,6 +155,25 @@
  * heard, it records its vote in that term as given to that leader (elected without it) and votes
  * from then on. What remains: a vote given before the loss in a term above the leader's, to a
  * candidate no other master heard of, is forgotten; a lost disk counts as that master's failure.
+ *
+ * <h2>A first leader nobody heard</h2>
+ * In a new group every master is a learner, so only an empty log gets votes. If the first leader
+ * steps down before any follower heard it (its messages lost, its process stopped, its set-up too
+ * slow), its log holds its term start and the others' logs are empty: they refuse it, and, not
+ * preferred, they do not stand; the group would stay without a leader. So a master that led a term
+ * in this process drops its whole log before it stands again when that log is only entries of that
+ * term, none known committed (its commit version is 0, no image floor)
+ * ({@link org.mfsj.master.ha.UnconfirmedOwnLog}). Nothing acknowledged is lost: a reply or a
+ * chunkserver order waits for the commit, and only the leader of the term computes the commit of
+ * its entries, so with its commit at 0 none of them was acknowledged to anyone. Nor can another
+ * leader have counted this copy: a later leader counts acknowledgements of entries of its own term
+ * (the earlier ones become final with them), which this log lacks, since it holds only entries of
+ * the term this master led. The entries may survive on a follower that got them: that follower
+ * refuses the empty candidate and, having heard a leader, votes and stands itself. A master that
+ * only followed in a term (its entries another leader's, possibly counted in that leader's
+ * commit) never drops them; so a master restarted since it led, which cannot tell, keeps them too:
+ * the first leader that crashed before anyone heard it still leaves the learners without a leader
+ * until its operator empties its data directory.
  *
  * <h2>Changing the voters</h2>
  * Who votes is itself in the log: a {@code Voters} entry names every voter's sync address, the

@@ -47,6 +47,65 @@ class RaftCoreTest {
         assertThat(g.node(1).log.text(1)).isEqualTo("term 1");
     }
 
+    /**
+     * A new group: every master is a learner (no term file yet). The first leader's entries reach
+     * no one and it steps down; the others, learners with an empty log, vote only for an empty
+     * log and do not stand, and the first leader's log holds its term's first entry: without the
+     * rule that it drops its own entries nobody confirmed, the group stays without a leader.
+     */
+    @Test
+    void aNewGroupsFirstLeaderThatStepsDownUnheardDoesNotLeaveTheGroupLeaderless() {
+        RaftGroup g = new RaftGroup(3, 0);
+        g.nodes.forEach(n -> n.terms.learner = true);
+        RaftGroup.Node first = g.node(0);
+        g.lost = p -> p.from() == 0 && p.m() instanceof AppendEntries;
+        for (int i = 0; i < 40 && first.core.role() != RaftCore.Role.LEADER; i++) {
+            g.advance(50);
+            g.deliver();
+        }
+        assertThat(first.core.role()).isEqualTo(RaftCore.Role.LEADER);
+        assertThat(first.log.lastVersion()).as("its term's first entry").isEqualTo(1);
+        for (int i = 0; i < 100 && first.core.role() == RaftCore.Role.LEADER; i++) {
+            g.advance(50);
+            g.deliver();
+        }
+        assertThat(first.stepDowns).as("no follower answered it").isNotEmpty();
+        assertThat(g.node(1).log.lastVersion()).isZero();
+        assertThat(g.node(1).terms.learner).isTrue();
+
+        g.lost = p -> false;
+        RaftGroup.Node leader = g.awaitLeader(20_000);
+        g.deliver();
+        g.sync();
+        g.deliver();
+        assertThat(leader.log.committed).as("the new leader's term start commits").isPositive();
+        for (RaftGroup.Node n : g.nodes) {
+            assertThat(n.terms.learner).as("node " + n.index + " votes from now on").isFalse();
+        }
+    }
+
+    /**
+     * What a deposed leader may drop is only what it wrote itself and no one confirmed: a follower
+     * holding another leader's entry, not known committed, keeps it when it stands.
+     */
+    @Test
+    void aFollowerKeepsAnotherLeadersUnconfirmedEntryWhenItStands() {
+        RaftGroup g = new RaftGroup(3, 0);
+        g.cut[2] = true;
+        g.lost = p -> p.from() == 1 && p.m() instanceof AppendReply;
+        RaftGroup.Node first = g.awaitLeader(1000);
+        assertThat(first.index).isZero();
+        assertThat(g.node(1).log.text(1)).isEqualTo("term 1");
+        assertThat(g.node(1).core.commitVersion()).isZero();
+
+        g.cut[0] = true;
+        g.cut[2] = false;
+        g.lost = p -> false;
+        RaftGroup.Node leader = g.awaitLeader(20_000);
+        assertThat(leader.index).isEqualTo(1);
+        assertThat(leader.log.text(1)).as("the first leader's entry, kept").isEqualTo("term 1");
+    }
+
     @Test
     void aChangeCommitsOnlyOnceAMajorityHasItDurable() {
         RaftGroup g = new RaftGroup(3, 0);

@@ -37,6 +37,8 @@ final class RaftGroup {
     /** Every packet ever sent, delivered or not. */
     final List<Packet> sent = new ArrayList<>();
     final boolean[] cut;
+    /** Packets lost on the way (besides those of cut nodes). */
+    java.util.function.Predicate<Packet> lost = p -> false;
 
     RaftGroup(int size, int preferred) {
         cut = new boolean[size];
@@ -53,7 +55,7 @@ final class RaftGroup {
     void deliver() {
         while (!wire.isEmpty()) {
             Packet p = wire.poll();
-            if (cut[p.from()] || cut[p.to()]) {
+            if (cut[p.from()] || cut[p.to()] || lost.test(p)) {
                 continue;
             }
             Node to = node(p.to());
