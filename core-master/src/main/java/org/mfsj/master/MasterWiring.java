@@ -34,6 +34,7 @@ import org.mfsj.master.net.ClientInbound;
 import org.mfsj.master.net.ReplyGate;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.service.AdminCalls;
+import org.mfsj.master.service.ChunkGrants;
 import org.mfsj.master.service.ChunkReads;
 import org.mfsj.master.service.ChunkWrites;
 import org.mfsj.master.service.FollowerReadCalls;
@@ -70,7 +71,6 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
                 cfg.replicationsDelayDisconnect());
         SessionRegistry sessions = new SessionRegistry(cfg.sessionSustainTime());
         sessions.reserveUpTo(store.state().maxSession());
-
         ChunkServerLinks links = new ChunkServerLinks();
         CsOrders orders = new CsOrders(links, master);
         ChunkCommands commands = new ChunkCommands(registry, orders, chunkLog);
@@ -89,7 +89,8 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
         dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
-        dispatcher.setRetries(new RetryCache(journal));
+        ChunkGrants grants = new ChunkGrants(locks);
+        dispatcher.setRetries(new RetryCache(journal, grants));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
@@ -116,7 +117,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.onSessionDropped(openCalls::sessionDropped);
         ObjectCalls objects = new ObjectCalls(ns, reads);
         objects.register(dispatcher);
-        new ScratchCalls(ns, objects, writes).register(dispatcher);
+        new ScratchCalls(ns, objects, writes, grants).register(dispatcher);
         new DirChangeCalls(ns).register(dispatcher);
         dispatcher.on(ReplyCounts.class, (p, r) -> {
             long[] n = dispatcher.replyCounts();

@@ -144,11 +144,27 @@ class MasterSessionStateTest {
         for (int i = 0; i < 3; i++) {
             a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
         }
-        assertThat(a.call(id -> new ReleaseMany(id, List.of(file, file)), StatusReply.class).status())
+        assertThat(a.call(id -> new ReleaseMany(id, List.of(file, file), 0), StatusReply.class).status())
                 .isEqualTo(Status.OK);
         assertThat(session(sessionA).openFiles()).as("opened three times, released twice").isEqualTo(1);
-        a.call(id -> new ReleaseMany(id, List.of(file)), StatusReply.class);
+        a.call(id -> new ReleaseMany(id, List.of(file), 0), StatusReply.class);
         assertThat(session(sessionA).openFiles()).isZero();
+    }
+
+    /**
+     * A release batch whose answer was lost comes again with its request id: after the file was
+     * opened again meanwhile, a second release would end that new open.
+     */
+    @Test
+    void aReleaseBatchSentAgainWithItsRequestIdEndsItsOpensOnce() throws Exception {
+        a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        a.call(id -> new ReleaseMany(id, List.of(file), 77), StatusReply.class);
+        a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        assertThat(a.call(id -> new ReleaseMany(id, List.of(file), 77), StatusReply.class).status())
+                .as("the retry is answered as the first time").isEqualTo(Status.OK);
+        assertThat(session(sessionA).openFiles()).as("the open made since is still counted").isEqualTo(1);
+        a.call(id -> new ReleaseMany(id, List.of(file), 78), StatusReply.class);
+        assertThat(session(sessionA).openFiles()).as("a new batch releases").isZero();
     }
 
     private SessionReport session(long id) throws Exception {

@@ -80,7 +80,7 @@ public final class MasterLink implements AutoCloseable {
         this.callTimeoutMs = cfg.callTimeout().toMillis();
         this.goneNanos = cfg.masterGoneTimeout().toNanos();
         this.followers = cfg.readFromFollowers() ? new FollowerReads(cfg, group, background, metrics) : null;
-        this.releases = new PendingReleases(timer, this::livePeer, metrics, callTimeoutMs);
+        this.releases = new PendingReleases(timer, this::livePeer, metrics, callTimeoutMs, this::newRequestId);
         this.opener = new SessionOpener(group, cfg, new Peer.Inbound() {
             @Override
             public void onMessage(Peer from, Message message) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.common.wire.Peer;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * thread and no wake-up of its own), or by the timer {@link #DELAY_MS} after the first close when
  * no request came. Ahead of a request keeps them in order with it: an unlink that follows a close
  * reaches the master after the release, so the master need not keep the file for this session.
- * A batch the connection lost is queued again for the next connection, as a lone release was
- * retried.
+ * A batch the connection lost is queued again for the next connection with its request id, so
+ * that the master, which may have done it already, ends those opens once.
  */
 final class PendingReleases {
     private static final Logger LOG = LoggerFactory.getLogger(PendingReleases.class);
@@ -34,21 +35,29 @@ final class PendingReleases {
     private final Supplier<Peer> live;
     private final ClientMetrics metrics;
     private final long callTimeoutMs;
+    private final LongSupplier requestIds;
     private List<Long> queued = new ArrayList<>();
+    /** Batches sent whose answer was lost, each to go again as it was. */
+    private List<ReleaseMany> unanswered = new ArrayList<>();
     private boolean timerSet;
     private volatile boolean closed;
 
     /** {@code live} gives the connection in use, or null while there is none. */
-    PendingReleases(ScheduledExecutorService timer, Supplier<Peer> live, ClientMetrics metrics, long callTimeoutMs) {
+    PendingReleases(ScheduledExecutorService timer, Supplier<Peer> live, ClientMetrics metrics, long callTimeoutMs,
+                    LongSupplier requestIds) {
         this.timer = timer;
         this.live = live;
         this.metrics = metrics;
         this.callTimeoutMs = callTimeoutMs;
+        this.requestIds = requestIds;
     }
 
     /** One handle on {@code inode} closed. */
     void add(long inode) {
-        addAll(List.of(inode), DELAY_MS);
+        synchronized (this) {
+            queued.add(inode);
+        }
+        scheduleOnce(DELAY_MS);
     }
 
     /**
@@ -56,25 +65,21 @@ final class PendingReleases {
      * and writing hold the lock, so a request another thread writes after this returns follows it.
      */
     synchronized void sendAhead(Peer p) {
-        List<Long> batch = takeLocked();
-        if (batch != null) {
-            send(p, batch, false);
-        }
+        send(p, takeLocked(), false);
     }
 
     /** Nothing is queued or sent any more; what is queued goes on {@code p} if it is not null. */
     synchronized void close(Peer p) {
-        List<Long> batch = takeLocked();
-        if (p != null && batch != null) {
-            send(p, batch, true);
+        List<ReleaseMany> batches = takeLocked();
+        if (p != null) {
+            send(p, batches, true);
         }
         closed = true;
     }
 
-    private void addAll(List<Long> inodes, long delayMs) {
+    private void scheduleOnce(long delayMs) {
         boolean schedule;
         synchronized (this) {
-            queued.addAll(inodes);
             schedule = !timerSet;
             timerSet = true;
         }
@@ -103,45 +108,49 @@ final class PendingReleases {
         }
         synchronized (this) {
             timerSet = false;
-            List<Long> batch = takeLocked();
-            if (batch != null) {
-                send(p, batch, true);
-            }
+            send(p, takeLocked(), true);
         }
     }
 
-    private List<Long> takeLocked() {
-        if (queued.isEmpty()) {
-            return null;
+    /** The batches to send: those whose answer was lost first, as they were, then the new releases. */
+    private List<ReleaseMany> takeLocked() {
+        List<ReleaseMany> batches = unanswered;
+        unanswered = new ArrayList<>();
+        for (int from = 0; from < queued.size(); from += ReleaseMany.MAX_INODES) {
+            List<Long> part = queued.subList(from, Math.min(queued.size(), from + ReleaseMany.MAX_INODES));
+            batches.add(new ReleaseMany(0, part, requestIds.getAsLong()));
         }
-        List<Long> batch = queued;
         queued = new ArrayList<>();
-        return batch;
+        return batches;
     }
 
-    private void send(Peer p, List<Long> batch, boolean flush) {
-        for (int from = 0; from < batch.size(); from += ReleaseMany.MAX_INODES) {
-            List<Long> part = batch.subList(from, Math.min(batch.size(), from + ReleaseMany.MAX_INODES));
+    private void send(Peer p, List<ReleaseMany> batches, boolean flush) {
+        for (ReleaseMany batch : batches) {
             metrics.masterCall();
             metrics.masterCall(ReleaseMany.class.getSimpleName());
-            (flush ? p.call(id -> new ReleaseMany(id, part), Reply.class, callTimeoutMs)
-                    : p.callWithNext(id -> new ReleaseMany(id, part), Reply.class, callTimeoutMs))
-                    .whenComplete((r, e) -> answered(p, part, r, e));
+            (flush ? p.call(id -> new ReleaseMany(id, batch.inodes(), batch.reqId()), Reply.class, callTimeoutMs)
+                    : p.callWithNext(id -> new ReleaseMany(id, batch.inodes(), batch.reqId()), Reply.class,
+                            callTimeoutMs))
+                    .whenComplete((r, e) -> answered(p, batch, r, e));
         }
     }
 
-    private void answered(Peer p, List<Long> part, Reply r, Throwable e) {
+    private void answered(Peer p, ReleaseMany batch, Reply r, Throwable e) {
         if (e == null) {
             if (r instanceof StatusReply s && !s.status().isOk()) {
-                LOG.debug("master {} refused the release of {} handle(s): {}", p.remote(), part.size(), s.status());
+                LOG.debug("master {} refused release batch {} of {} handle(s): {}", p.remote(), batch.reqId(),
+                        batch.inodes().size(), s.status());
             }
             return;
         }
         if (closed) {
             return;
         }
-        LOG.debug("release of {} handle(s) not answered by master {} ({}); queued for the next connection",
-                part.size(), p.remote(), e.toString());
-        addAll(part, NO_LINK_RETRY_MS);
+        LOG.debug("release batch {} of {} handle(s) not answered by master {} ({}); sent again on the next"
+                + " connection", batch.reqId(), batch.inodes().size(), p.remote(), e.toString());
+        synchronized (this) {
+            unanswered.add(batch);
+        }
+        scheduleOnce(NO_LINK_RETRY_MS);
     }
 }

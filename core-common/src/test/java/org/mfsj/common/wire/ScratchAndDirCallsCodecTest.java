@@ -104,13 +104,13 @@ class ScratchAndDirCallsCodecTest {
 
     @Test
     void releasesOfManyClosesSurviveTheWireAndAFalseCountClosesTheConnection() {
-        assertSurvives(new ReleaseMany(1, List.of(42L, 42L, 7L)));
-        assertSurvives(new ReleaseMany(2, List.of()));
-        ByteBuf frame = encode(new ReleaseMany(3, List.of(42L)));
+        assertSurvives(new ReleaseMany(1, List.of(42L, 42L, 7L), 99L));
+        assertSurvives(new ReleaseMany(2, List.of(), 0L));
+        ByteBuf frame = encode(new ReleaseMany(3, List.of(42L), 5L));
         // the count is the u32 before the one inode: claim two
         frame.setInt(frame.writerIndex() - 8 - 4, 2);
         assertCloses(frame);
-        ByteBuf tooMany = encode(new ReleaseMany(4, List.of(42L)));
+        ByteBuf tooMany = encode(new ReleaseMany(4, List.of(42L), 6L));
         tooMany.setInt(tooMany.writerIndex() - 8 - 4, ReleaseMany.MAX_INODES + 1);
         assertCloses(tooMany);
     }

@@ -57,6 +57,12 @@ public final class WriteLocks {
         return locks.containsKey(chunkId);
     }
 
+    /** Whether the writer of session {@code owner} holds the chunk's lock. */
+    public boolean isHeldBy(long chunkId, long owner) {
+        Lock lock = locks.get(chunkId);
+        return lock != null && lock.owner == owner;
+    }
+
     /** Locks the chunk if nobody holds it. */
     public boolean tryLock(long chunkId, Instant now) {
         return tryLock(chunkId, now, 0);

@@ -124,7 +124,9 @@ public final class MetaState {
         } else if (e.record() instanceof Voters v) {
             voters = v.masters();
         }
-        if (e.session() != 0 && e.request() != 0) {
+        // a call's later records that return nothing (its chunk's, after a create) keep its answer
+        if (e.session() != 0 && e.request() != 0
+                && (result != null || replies.get(e.session(), e.request()) == null)) {
             replies.put(e.session(), e.request(), result);
         }
         if (Long.compareUnsigned(e.session(), maxSession) > 0) {

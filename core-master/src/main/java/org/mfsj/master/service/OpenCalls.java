@@ -121,10 +121,17 @@ public final class OpenCalls {
         return new StatusReply(r.msgId(), Status.OK);
     }
 
-    /** The releases of many closes, each as a {@link Release} of its own. */
+    /**
+     * The releases of many closes, each as a {@link Release} of its own, once per request id: a
+     * batch sent again after a lost answer is answered without ending opens again (the session may
+     * have opened the same file since). A batch that released a file held past its last name was
+     * logged and is recognised before it gets here, on any master ({@link RetryCache}).
+     */
     private Message releaseMany(Peer from, ReleaseMany r) {
-        for (long inode : r.inodes()) {
-            released(from, inode);
+        if (from.attachment() instanceof Session s && s.newReleaseBatch(r.reqId())) {
+            for (long inode : r.inodes()) {
+                released(from, inode);
+            }
         }
         return new StatusReply(r.msgId(), Status.OK);
     }

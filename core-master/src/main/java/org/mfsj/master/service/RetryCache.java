@@ -25,6 +25,7 @@ import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.PublishWritten;
 import org.mfsj.common.wire.client2master.ScratchCreateWrite;
 import org.mfsj.common.wire.client2master.ScratchCreatedReply;
@@ -53,10 +54,12 @@ public final class RetryCache implements Retries {
     }
 
     private final Journal journal;
+    private final ChunkGrants grants;
     private final Map<Class<?>, Rebuild> replies = new HashMap<>();
 
-    public RetryCache(Journal journal) {
+    public RetryCache(Journal journal, ChunkGrants grants) {
         this.journal = journal;
+        this.grants = grants;
         Rebuild entry = (id, result) -> new EntryReply(id, Status.OK, (Attr) result);
         Rebuild status = (id, result) -> new StatusReply(id, Status.OK);
         replies.put(Mkdir.class, entry);
@@ -76,13 +79,11 @@ public final class RetryCache implements Retries {
         replies.put(PurgeTrash.class, count);
         replies.put(RestoreTrash.class, entry);
         replies.put(SetQuota.class, status);
+        replies.put(ReleaseMany.class, status);
         replies.put(CreateOpen.class, entry);
         replies.put(ScratchCreateOpen.class, entry);
         replies.put(Publish.class, entry);
         replies.put(PublishWritten.class, entry);
-        // a retried create-and-write gets its file again but no chunk: its writer asks for one
-        replies.put(ScratchCreateWrite.class, (id, result) -> new ScratchCreatedReply(id, Status.OK, (Attr) result,
-                false, new WriteChunkReply(id, Status.EAGAIN, 0, 0, 0, List.of())));
         replies.put(AppendChunks.class, (id, result) -> new AttrReply(id, Status.OK, (Attr) result));
     }
 
@@ -93,12 +94,26 @@ public final class RetryCache implements Retries {
             return null;
         }
         Object first = journal.answered(session.id(), call.reqId());
-        Rebuild rebuild = replies.get(request.getClass());
+        Rebuild rebuild = request instanceof ScratchCreateWrite ? createWrite(session.id(), call.reqId())
+                : replies.get(request.getClass());
         if (first != null && rebuild != null && fits(request, first)) {
             return rebuild.reply(request.msgId(), first);
         }
         journal.begin(session.id(), call.reqId());
         return null;
+    }
+
+    /**
+     * A retried create-and-write gets its file again with the chunk its first run was granted,
+     * while it still holds that chunk's lock; else without a chunk, and its writer asks for one.
+     */
+    private Rebuild createWrite(long session, long request) {
+        return (id, result) -> {
+            ChunkGrants.Grant g = grants.find(session, request, id);
+            return g != null ? new ScratchCreatedReply(id, Status.OK, (Attr) result, g.created(), g.chunk())
+                    : new ScratchCreatedReply(id, Status.OK, (Attr) result, false,
+                            new WriteChunkReply(id, Status.EAGAIN, 0, 0, 0, List.of()));
+        };
     }
 
     /** A SetAttr that changed nothing cached DONE: its reply needs attributes, so it runs again. */

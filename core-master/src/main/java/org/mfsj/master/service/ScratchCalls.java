@@ -30,11 +30,11 @@ public final class ScratchCalls {
     private final ChunkWrites writes;
     private final ScratchShortcuts shortcuts;
 
-    public ScratchCalls(Namespace ns, ObjectCalls objects, ChunkWrites writes) {
+    public ScratchCalls(Namespace ns, ObjectCalls objects, ChunkWrites writes, ChunkGrants grants) {
         this.area = new ScratchArea(ns);
         this.objects = objects;
         this.writes = writes;
-        this.shortcuts = new ScratchShortcuts(ns, area, objects, writes);
+        this.shortcuts = new ScratchShortcuts(ns, area, objects, writes, grants);
     }
 
     /** Call when the master starts serving, before the first change: see {@link IdGap}. */

@@ -19,6 +19,7 @@ import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.master.namespace.Namespace;
 import org.mfsj.master.net.RequestDispatcher;
+import org.mfsj.master.session.Session;
 
 /**
  * A scratch file's first and last master calls joined with the chunk calls next to them: the
@@ -31,12 +32,14 @@ final class ScratchShortcuts {
     private final ScratchArea area;
     private final ObjectCalls objects;
     private final ChunkWrites writes;
+    private final ChunkGrants grants;
 
-    ScratchShortcuts(Namespace ns, ScratchArea area, ObjectCalls objects, ChunkWrites writes) {
+    ScratchShortcuts(Namespace ns, ScratchArea area, ObjectCalls objects, ChunkWrites writes, ChunkGrants grants) {
         this.ns = ns;
         this.area = area;
         this.objects = objects;
         this.writes = writes;
+        this.grants = grants;
     }
 
     void register(RequestDispatcher d) {
@@ -65,9 +68,16 @@ final class ScratchShortcuts {
             chunk = CompletableFuture.failedFuture(e);
         }
         // the file exists whatever became of its chunk: a writer without one asks again when it writes
-        return chunk.handle((m, e) -> m instanceof NewChunkReply n ? new ScratchCreatedReply(id, Status.OK, a, true,
-                n.reply()) : new ScratchCreatedReply(id, Status.OK, a, false, m instanceof WriteChunkReply w ? w
-                : noChunk(id, statusOf(e))));
+        return chunk.handle((m, e) -> {
+            ScratchCreatedReply reply = m instanceof NewChunkReply n ? new ScratchCreatedReply(id, Status.OK, a, true,
+                    n.reply()) : new ScratchCreatedReply(id, Status.OK, a, false, m instanceof WriteChunkReply w ? w
+                    : noChunk(id, statusOf(e)));
+            // a retry after a lost answer gets this chunk again rather than waiting behind its lock
+            if (from.attachment() instanceof Session s) {
+                grants.granted(s.id(), r.reqId(), reply.chunk(), reply.created());
+            }
+            return reply;
+        });
     }
 
     private static Status statusOf(Throwable e) {

@@ -2,12 +2,18 @@ package org.mfsj.master.session;
 
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.mfsj.master.exports.ExportRule;
 
 /** One client session: who it is, what subtree it mounted, and when it was last heard from. */
 public final class Session {
+    /** A client retries only its latest calls; releases are sent a batch at a time. */
+    static final int RELEASE_BATCHES_KEPT = 1024;
+
     private final long id;
     private final Instant created;
     private String clientInfo;
@@ -18,6 +24,17 @@ public final class Session {
     private ExportRule export = ExportRule.openToAll();
     /** Inode -> how many opens of it this session has not released. */
     private final Map<Long, Integer> opens = new HashMap<>();
+    /**
+     * The request ids of this session's latest release batches: a batch whose answer was lost comes
+     * again with its id and must not end opens twice. Kept as long as the counts they changed (in
+     * memory: a new leader counts what the client reports instead).
+     */
+    private final Set<Long> releaseBatches = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > RELEASE_BATCHES_KEPT;
+        }
+    });
 
     Session(long id, Instant created) {
         this.id = id;
@@ -77,6 +94,14 @@ public final class Session {
     /** Ends one open; a release of something not open (after a master restart) is ignored. */
     public void released(long inode) {
         opens.computeIfPresent(inode, (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /**
+     * Whether the release batch {@code reqId} is new here (and now known): false for a batch this
+     * session sent before, whose releases are done already. 0 (no id) is always new.
+     */
+    public boolean newReleaseBatch(long reqId) {
+        return reqId == 0 || releaseBatches.add(reqId);
     }
 
     /** Distinct files open now. */

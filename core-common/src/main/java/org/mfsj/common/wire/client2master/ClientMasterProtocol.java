@@ -70,8 +70,9 @@ public final class ClientMasterProtocol {
             // 1077/1577: a scratch file made with its first chunk opened; 1078: its publish with its last chunk ends
             .add(1077, ScratchCreateWrite.class, ScratchCreateWrite::decode)
             .add(1078, PublishWritten.class, PublishWritten::decode)
-            // 1079: the releases of many closes in one message
-            .add(1079, ReleaseMany.class, ReleaseMany::decode)
+            // 1079 was ReleaseMany without a request id (its retry could end an open twice), retired for 1083
+            // 1083: the releases of many closes in one message, with the request id its retries keep
+            .add(1083, ReleaseMany.class, ReleaseMany::decode)
             // 1082: the files a resumed session has open (a new leader never saw those opens)
             .add(1082, ReportOpens.class, ReportOpens::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
