@@ -102,27 +102,19 @@ final class AnswerDroppingProxy implements AutoCloseable {
             } catch (IOException e) {
                 // one side went away: end both
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
+                TcpProxy.closeQuietly(from);
+                TcpProxy.closeQuietly(to);
             }
         }, "answer-dropping-pump-" + target);
         t.setDaemon(true);
         t.start();
     }
 
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
         for (Socket s : open) {
-            closeQuietly(s);
+            TcpProxy.closeQuietly(s);
         }
         open.clear();
     }

@@ -39,7 +39,7 @@ class MasterRetriesIT {
     @Test
     void aReleaseWhoseAnswerWasLostEndsOneOpenNotTwo() throws Exception {
         try (ClusterFixture f = new ClusterFixture(tmp.resolve("c"));
-                AnswerDroppingProxy proxy = new AnswerDroppingProxy(f.cluster.masterAddresses().get(0).port())) {
+                AnswerDroppingProxy proxy = proxyTo(f)) {
             MfsClient c = f.client();
             long dir = c.mkdir(ClusterFixture.ROOT, c.rootInode(), "d", 0755).inode();
             c.setTrashTime(ClusterFixture.ROOT, dir, 0, false);
@@ -73,7 +73,7 @@ class MasterRetriesIT {
     @Test
     void aScratchCreateWriteWhoseAnswerWasLostGetsTheSameChunkAgain() throws Exception {
         try (ClusterFixture f = new ClusterFixture(tmp.resolve("c"));
-                AnswerDroppingProxy proxy = new AnswerDroppingProxy(f.cluster.masterAddresses().get(0).port())) {
+                AnswerDroppingProxy proxy = proxyTo(f)) {
             MfsClient c = f.client();
             long scratch = c.mkdir(ClusterFixture.ROOT, c.rootInode(), "tmp", 0755).inode();
             c.setxattr(ClusterFixture.ROOT, scratch, Scratch.XATTR, new byte[] {1}, 0);
@@ -99,6 +99,10 @@ class MasterRetriesIT {
                 assertThat(ClientCalls.readAll(h)).isEqualTo(data);
             }
         }
+    }
+
+    private static AnswerDroppingProxy proxyTo(ClusterFixture f) throws java.io.IOException {
+        return new AnswerDroppingProxy(f.cluster.masterAddresses().get(0).port());
     }
 
     private static MfsClient connect(AnswerDroppingProxy proxy, String info) throws MfsException {

@@ -88,7 +88,7 @@ final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException ignored) {
