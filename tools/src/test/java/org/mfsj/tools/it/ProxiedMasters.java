@@ -48,6 +48,11 @@ final class ProxiedMasters implements AutoCloseable {
         }
     }
 
+    /** The relay of master {@code from}'s connections to master {@code to}. */
+    TcpProxy link(int from, int to) {
+        return proxies.get(from).get(to);
+    }
+
     /** Cuts (or heals) every link to and from master {@code m}. */
     void isolate(int m, boolean cut) {
         for (int other = 0; other < proxies.size(); other++) {

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay on loopback to one port, which a test can cut (every connection closed, new ones
@@ -18,6 +19,10 @@ final class TcpProxy implements AutoCloseable {
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    /** Bytes still to pass towards the target before the relay holds the rest; unlimited unless set. */
+    private final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
+    /** Whether bytes towards the target wait because the budget ran out. */
+    private volatile boolean holding;
 
     TcpProxy(int target) throws IOException {
         this.target = target;
@@ -48,21 +53,26 @@ final class TcpProxy implements AutoCloseable {
                 }
                 open.add(in);
                 open.add(out);
-                pump(in, out);
-                pump(out, in);
+                pump(in, out, budget);
+                pump(out, in, new AtomicLong(Long.MAX_VALUE));
             } catch (IOException e) {
                 // closed: the proxy is done
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, AtomicLong allowed) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[64 << 10];
             try (InputStream i = from.getInputStream(); OutputStream o = to.getOutputStream()) {
                 int n;
                 while ((n = i.read(buf)) > 0) {
-                    o.write(buf, 0, n);
+                    int sent = 0;
+                    while (sent < n) {
+                        int part = (int) Math.min(n - sent, take(allowed, n - sent));
+                        o.write(buf, sent, part);
+                        sent += part;
+                    }
                 }
             } catch (IOException e) {
                 // one side went away: end both
@@ -75,6 +85,44 @@ final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Up to {@code n} bytes of what {@code allowed} lets through, waiting while it allows none (the
+     * relay holds the bytes: a transfer stopped midway, at a point the test chose).
+     */
+    private int take(AtomicLong allowed, int n) throws IOException {
+        while (true) {
+            long left = allowed.get();
+            if (left > 0) {
+                int part = (int) Math.min(n, left);
+                if (left == Long.MAX_VALUE || allowed.compareAndSet(left, left - part)) {
+                    return part;
+                }
+                continue;
+            }
+            holding = true;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while holding", e);
+            }
+        }
+    }
+
+    /**
+     * From now on at most {@code bytes} more go towards the target; what comes after is held (not
+     * dropped, the connection stays up) until {@link #heal()} or a {@link #cut()}.
+     */
+    void holdAfter(long bytes) {
+        holding = false;
+        budget.set(bytes);
+    }
+
+    /** Whether bytes towards the target are being held, the budget spent. */
+    boolean holding() {
+        return holding;
+    }
+
     /** Ends every connection through the proxy and refuses new ones until {@link #heal()}. */
     void cut() {
         cut = true;
@@ -84,8 +132,11 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Lets new connections through again, and every byte, held or not. */
     void heal() {
         cut = false;
+        budget.set(Long.MAX_VALUE);
+        holding = false;
     }
 
     static void closeQuietly(Socket s) {
