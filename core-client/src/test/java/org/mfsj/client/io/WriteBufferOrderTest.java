@@ -29,6 +29,14 @@ class WriteBufferOrderTest {
         }
     }
 
+    /** The scatter, chunk 0's three extents taken: the writer's session is on chunk 0, chunk 1's wait. */
+    private void holdChunkZeroWithChunkOneOlder() throws Exception {
+        scatter();
+        for (int i = 0; i < 3; i++) {
+            buffer.take(0, 0);
+        }
+    }
+
     @Test
     void theWritersChunkComesFirstInItsOwnOrderAndTheOthersWaitForAReasonToMoveOn() throws Exception {
         scatter();
@@ -54,10 +62,7 @@ class WriteBufferOrderTest {
 
     @Test
     void aQuarterOfTheBudgetQueuedElsewhereMovesTheWriterOn() throws Exception {
-        scatter();
-        for (int i = 0; i < 3; i++) {
-            buffer.take(0, 0);
-        }
+        holdChunkZeroWithChunkOneOlder();
         assertThat(buffer.take(0, 0)).isNull();
         // 1 MiB budget: 64 more scattered pieces in chunk 1 make 268 KiB queued there
         for (int i = 3; i < 67; i++) {
@@ -68,10 +73,7 @@ class WriteBufferOrderTest {
 
     @Test
     void aFlushMovesAHeldWriterOn() throws Exception {
-        scatter();
-        for (int i = 0; i < 3; i++) {
-            buffer.take(0, 0);
-        }
+        holdChunkZeroWithChunkOneOlder();
         CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> {
             try {
                 buffer.awaitFlushed();
