@@ -27,6 +27,15 @@ final class ChunkFile {
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
             StandardOpenOption.CREATE_NEW);
 
+    /**
+     * A block of scratch per thread for the partial blocks at either end of a read or write: a
+     * scattered 4 KiB reader or writer reads and checks the whole 64 KiB block around it each time,
+     * and a fresh array per call was 64 KiB of garbage per operation (young collections and page
+     * faults showed in the chunkservers' profiles). Direct, so the read lands in it with no copy.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(BLOCK_SIZE));
+
     private final FileChannel channel;
     private final long id;
     private final int[] crcs;
@@ -124,7 +133,7 @@ final class ChunkFile {
             }
             int blockLen = Math.min(BLOCK_SIZE, length - start);
             int to = Math.min(end, start + blockLen);
-            byte[] scratch = new byte[blockLen];
+            ByteBuffer scratch = SCRATCH.get();
             readVerified(b, scratch, 0, blockLen);
             dst.put(base + at, scratch, at - start, to - at);
             at = to;
@@ -133,10 +142,12 @@ final class ChunkFile {
     }
 
     /**
-     * Writes {@code src} at {@code offset}; the caller has checked {@code srcCrc} against the bytes.
-     * Order: new CRCs are computed first (reading and checking only partially overwritten blocks),
-     * then the data goes out in one positional write, then the changed table entries. A failed
-     * check therefore writes nothing, and a crash in between leaves a CRC mismatch, not bad data.
+     * Writes {@code src} at {@code offset} if {@code srcCrc} is the CRC of its bytes. Order: new
+     * CRCs are computed first (reading and checking only partially overwritten blocks), and the
+     * source's CRC checked from the CRCs of its pieces in each block (one pass over the bytes, not
+     * two), then the data goes out in one positional write, then the changed table entries. A
+     * failed check therefore writes nothing, and a crash in between leaves a CRC mismatch, not bad
+     * data.
      */
     void write(int offset, ByteBuffer src, int srcCrc) throws IOException {
         int len = src.remaining();
@@ -148,10 +159,13 @@ final class ChunkFile {
         // when extending past a gap, the old last block and the gap blocks change CRC too
         int first = Math.min(offset, length) / BLOCK_SIZE;
         int last = (end - 1) / BLOCK_SIZE;
-        BlockUpdate update = new BlockUpdate(offset, src, srcCrc, newLength);
+        BlockUpdate update = new BlockUpdate(offset, src, newLength);
         int[] fresh = new int[last - first + 1];
         for (int b = first; b <= last; b++) {
             fresh[b - first] = update.crcOf(b);
+        }
+        if (update.sourceCrc() != srcCrc) {
+            throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + ": data does not match its CRC");
         }
         writeFully(channel, src.duplicate(), ChunkHeader.SIZE + (long) offset);
         length = newLength;
@@ -233,15 +247,26 @@ final class ChunkFile {
         /** The source bytes: {@code [position, limit)}, never consumed here. */
         private final ByteBuffer src;
         private final int len;
-        private final int srcCrc;
         private final int newLength;
+        /** The CRC of the source bytes met so far, block by block, in order. */
+        private int sourceCrc;
 
-        BlockUpdate(int offset, ByteBuffer src, int srcCrc, int newLength) {
+        BlockUpdate(int offset, ByteBuffer src, int newLength) {
             this.offset = offset;
             this.src = src;
             this.len = src.remaining();
-            this.srcCrc = srcCrc;
             this.newLength = newLength;
+        }
+
+        /** The source's CRC, once {@link #crcOf} has seen every block it touches. */
+        int sourceCrc() {
+            return sourceCrc;
+        }
+
+        /** Counts the source's bytes {@code [at, at + n)} in, whose CRC is {@code crc}. */
+        private int met(int crc, int n) {
+            sourceCrc = n == len ? crc : Crc32c.combine(sourceCrc, crc, n);
+            return crc;
         }
 
         int crcOf(int b) throws IOException {
@@ -254,16 +279,23 @@ final class ChunkFile {
             int at = src.position() + start + from - offset;
             if (from == 0 && to == newEnd) {
                 // the hot path: the source is the whole new block, no read of the old one
-                return to == len ? srcCrc : Crc32c.of(src, at, to);
+                return met(Crc32c.of(src, at, to), to);
+            }
+            if (from < to) {
+                met(Crc32c.of(src, at, to - from), to - from);
             }
             if (oldEnd == 0) {
                 // nothing old survives: zeros up to the source, then the source (if any reaches here)
                 return from >= to ? Crc32c.zeros(newEnd) : Crc32c.zerosThen(from, src, at, to - from);
             }
-            byte[] image = new byte[BLOCK_SIZE];
+            ByteBuffer image = SCRATCH.get();
             readVerified(b, image, 0, oldEnd);
+            if (oldEnd < newEnd) {
+                // the scratch holds an earlier block's bytes past the old end: the gap reads as zeros
+                image.put(oldEnd, Crc32c.ZEROS, 0, newEnd - oldEnd);
+            }
             if (from < to) {
-                src.get(at, image, from, to - from);
+                image.put(from, src, at, to - from);
             }
             return Crc32c.of(image, 0, newEnd);
         }

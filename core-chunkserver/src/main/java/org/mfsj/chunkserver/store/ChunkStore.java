@@ -196,10 +196,7 @@ public final class ChunkStore implements AutoCloseable {
     /** As above, for {@code src}'s remaining bytes (not consumed); a direct buffer goes to the file uncopied. */
     public void write(long id, int version, int offset, ByteBuffer src, int crc32c) throws MfsException {
         checkRange(id, offset, src.remaining());
-        // checked before taking the lock: the CPU work never holds up readers of this chunk
-        if (Crc32c.of(src.duplicate()) != crc32c) {
-            throw new MfsException(Status.CRC_ERROR, "chunk " + ChunkPaths.hex(id) + ": data does not match its CRC");
-        }
+        // the CRC is checked as the blocks' CRCs are computed, in one pass: see ChunkFile.write
         call(id, true, e -> {
             checkVersion(e, version);
             ChunkFile f = file(e);

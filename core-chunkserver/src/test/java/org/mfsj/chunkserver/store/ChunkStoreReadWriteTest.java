@@ -91,6 +91,23 @@ class ChunkStoreReadWriteTest {
     }
 
     @Test
+    void aGapInsideAPartlyWrittenBlockReadsAsZerosAfterAnotherBlocksPartialWrite() throws Exception {
+        // fills this thread's scratch block with non-zero bytes: an overwrite inside a full block
+        write(store, ID, 1, 0, bytes(3, BLOCK_SIZE));
+        write(store, ID, 1, 100, bytes(4, 50));
+        store.create(ID + 1, 1);
+        byte[] head = bytes(5, 10);
+        byte[] tail = bytes(6, 100);
+        write(store, ID + 1, 1, 0, head);
+        // extends the same block past a gap: [10, 1000) must be zeros, and the block's CRC say so
+        write(store, ID + 1, 1, 1000, tail);
+        byte[] expected = new byte[1100];
+        System.arraycopy(head, 0, expected, 0, head.length);
+        System.arraycopy(tail, 0, expected, 1000, tail.length);
+        assertThat(read(store, ID + 1, 1, 0, 2000)).isEqualTo(expected);
+    }
+
+    @Test
     void writeFromTheMiddleOfAnArray() throws Exception {
         byte[] src = bytes(8, 1000);
         store.write(ID, 1, 5, src, 100, 300, crc(src, 100, 300));

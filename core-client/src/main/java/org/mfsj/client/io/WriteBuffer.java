@@ -1,10 +1,10 @@
 package org.mfsj.client.io;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +32,17 @@ final class WriteBuffer {
 
     private final long budget;
     private final Runnable startWorker;
-    private final ArrayDeque<Extent> queued = new ArrayDeque<>();
-    private final List<Extent> taken = new ArrayList<>();
+    private final ExtentQueue queued = new ExtentQueue();
+    /** In the order taken; a set, as a whole batch of a scattered writer leaves at once. */
+    private final Set<Extent> taken = new LinkedHashSet<>();
     /** Serials of every extent still here, queued or taken. */
     private final TreeSet<Long> unreleased = new TreeSet<>();
     private long bytes;
+    /** Writers blocked in {@link #append} until taken data leaves. */
+    private int roomWaiters;
+    /** Chunk and serial of the extent {@link #take} handed out last: where the writer's session is. */
+    private int lastTakenChunk = -1;
+    private long lastTakenSerial;
     private long end;
     private long nextSerial = 1;
     private long flushThrough;
@@ -64,7 +70,7 @@ final class WriteBuffer {
             int n = Math.min(left, Extent.roomFrom(pos));
             awaitRoom(n);
             // looked at only after waiting: the writer may have taken the tail meanwhile
-            Extent tail = queued.peekLast();
+            Extent tail = queued.last();
             Extent e;
             if (tail != null && tail.continuesAt(pos)) {
                 e = tail;
@@ -79,6 +85,7 @@ final class WriteBuffer {
             e.append(src, System.nanoTime());
             src.limit(limit);
             bytes += n;
+            queued.grew(n);
             pos += n;
             left -= n;
             end = Math.max(end, pos);
@@ -90,11 +97,18 @@ final class WriteBuffer {
 
     private void awaitRoom(int n) throws MfsException {
         kick();
-        while (bytes > 0 && bytes + n > budget) {
+        if (bytes > 0 && bytes + n > budget) {
+            roomWaiters++;
+            // the writer holding a session on one chunk has to let it go for this writer to go on
+            notifyAll();
             try {
-                wait();
+                while (bytes > 0 && bytes + n > budget) {
+                    wait();
+                }
             } catch (InterruptedException e) {
                 throw Futures.interrupted("write");
+            } finally {
+                roomWaiters--;
             }
         }
     }
@@ -103,10 +117,14 @@ final class WriteBuffer {
      * The next extent ready to send, or null after {@code maxWaitNanos}, or at once when a flush
      * is waiting and nothing is queued (so the writer can close its session), or at once after
      * {@link #nudgeWriter} when nothing is ready. An extent is ready when something follows it,
-     * when its cell is full, when a flush asks for it, or when it has lingered untouched. The first
-     * queued extent of chunk {@code preferredChunk} (-1: none) goes before the head when it is
-     * ready: a writer that has a session open on that chunk keeps it instead of switching at every
-     * scattered write (random I/O would otherwise end a session per write).
+     * when its cell is full, when a flush asks for it, or when it has lingered untouched.
+     *
+     * <p>The first queued extent of chunk {@code preferredChunk} (-1: none), the chunk the writer
+     * has a session open on, goes before the head when it is ready; the head of another chunk
+     * only when {@link #mayLeave} says the writer should move on. A scattered writer lands in
+     * every chunk of its file in turn: moving on at each write that falls elsewhere made a chunk
+     * session (a version bump on every server and two master requests) per few writes; holding the
+     * session while the others queue up makes one per quarter buffer of them.
      */
     synchronized Extent take(long maxWaitNanos, int preferredChunk) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
@@ -114,19 +132,18 @@ final class WriteBuffer {
             long now = System.nanoTime();
             Extent mine = preferredChunk < 0 ? null : firstReadyOf(preferredChunk, now);
             if (mine != null) {
-                return mine;
+                return handOut(mine);
             }
-            Extent head = queued.peekFirst();
+            Extent head = queued.first();
             long sleep = deadline - now;
-            if (head != null) {
-                long lingered = now - head.lastAppendNanos();
+            if (head != null && mayLeave(preferredChunk, head)) {
                 if (ready(head, queued.size() == 1, now)) {
-                    queued.pollFirst();
-                    head.seal();
-                    taken.add(head);
-                    return head;
+                    return handOut(head);
                 }
-                sleep = Math.min(sleep, LINGER_NANOS - lingered);
+                sleep = Math.min(sleep, LINGER_NANOS - (now - head.lastAppendNanos()));
+            } else if (head != null) {
+                // held for the session's chunk: its own next write, or a reason to move on, wakes us
+                sleep = Math.min(sleep, LINGER_NANOS);
             } else if (flushWanted()) {
                 return null;
             }
@@ -141,25 +158,35 @@ final class WriteBuffer {
         }
     }
 
+    /**
+     * Whether the writer, holding a session on {@code preferredChunk}, should move on to
+     * {@code head} of another chunk: when it has no session, when the application wrote there
+     * after its last write to the session's chunk (a sequential writer crossed into the next
+     * chunk), when a flush waits, when a quarter of the budget waits in other chunks, or when a
+     * writer is blocked for room.
+     */
+    private boolean mayLeave(int preferredChunk, Extent head) {
+        return preferredChunk < 0 || preferredChunk != lastTakenChunk || head.serial() > lastTakenSerial
+                || flushWanted() || queued.bytes() >= budget / 4 || roomWaiters > 0;
+    }
+
+    private Extent handOut(Extent e) {
+        queued.remove(e);
+        e.seal();
+        taken.add(e);
+        lastTakenChunk = ChunkGeometry.chunkIndex(e.offset());
+        lastTakenSerial = e.serial();
+        return e;
+    }
+
     private boolean ready(Extent e, boolean last, long now) {
         return !last || e.full() || flushThrough >= e.serial() || now - e.lastAppendNanos() >= LINGER_NANOS;
     }
 
-    /** Takes the oldest queued extent of chunk {@code chunk} if it is ready; null otherwise. */
+    /** The oldest queued extent of chunk {@code chunk} if it is ready (not yet out of the queue); null otherwise. */
     private Extent firstReadyOf(int chunk, long now) {
-        for (Iterator<Extent> it = queued.iterator(); it.hasNext(); ) {
-            Extent e = it.next();
-            if (ChunkGeometry.chunkIndex(e.offset()) == chunk) {
-                if (!ready(e, !it.hasNext(), now)) {
-                    return null;
-                }
-                it.remove();
-                e.seal();
-                taken.add(e);
-                return e;
-            }
-        }
-        return null;
+        Extent e = queued.firstOf(chunk);
+        return e != null && ready(e, e == queued.last(), now) ? e : null;
     }
 
     /** Wakes the writer from {@link #take} even though no data is ready. */
@@ -188,7 +215,7 @@ final class WriteBuffer {
             error = why;
         }
         // only the writer fails the buffer, so none of these is being sent; sends in flight hold their own
-        queued.forEach(Extent::release);
+        queued.all().forEach(Extent::release);
         taken.forEach(Extent::release);
         queued.clear();
         taken.clear();
@@ -293,7 +320,7 @@ final class WriteBuffer {
         for (Extent e : taken) {
             pieces.add(new Overlay.Piece(e.offset(), e.data().retain(), e.length()));
         }
-        for (Extent e : queued) {
+        for (Extent e : queued.all()) {
             pieces.add(new Overlay.Piece(e.offset(), e.data().retain(), e.length()));
         }
         return new Overlay(pieces, end, changes);
@@ -308,7 +335,7 @@ final class WriteBuffer {
         for (Extent x : taken) {
             e = Math.max(e, x.end());
         }
-        for (Extent x : queued) {
+        for (Extent x : queued.all()) {
             e = Math.max(e, x.end());
         }
         end = e;
