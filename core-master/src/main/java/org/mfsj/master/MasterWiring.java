@@ -89,7 +89,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+        holdReplies(dispatcher, journal, durability, followerReads);
         dispatcher.setRetries(new RetryCache(journal));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
@@ -149,10 +149,20 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         return store.state().maxSession() > 0 ? UnreportedOpens.LENGTH : Duration.ZERO;
     }
 
+    /**
+     * Replies wait for durability, but those answered once applied, whose changes the log may then
+     * force with the next change someone waits for.
+     */
+    private static void holdReplies(RequestDispatcher dispatcher, Journal journal, Durability durability,
+            FollowerReadCalls followerReads) {
+        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+        dispatcher.setForceDeferral(journal::deferForces);
+    }
+
     /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
     private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
         return (to, reply) -> {
-            long version = journal.lastVersion();
+            long version = journal.awaitedVersion();
             Message notice = followerReads.noticeBefore(to, version);
             durability.send(version, () -> {
                 if (notice != null) {

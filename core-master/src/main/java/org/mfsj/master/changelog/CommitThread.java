@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * commits the new size through the file system's journal, one of an overwrite does not (about a
  * third of each force on ext4 here). A segment is cut back to its records when it is closed; after
  * a crash the reader takes the zeros after the last record for the end of the log.
+ *
+ * <p>Records no one waits for (a scratch file's, answered once applied) may wait in the buffer
+ * for the next record someone does wait for, whose force then covers them too: an S3 PUT's
+ * temp-file records ride on its publish's force instead of costing forces of their own. They
+ * wait {@link #DEFERRED_NANOS} at most, so the log never lags far behind memory.
  */
 final class CommitThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
@@ -28,17 +33,27 @@ final class CommitThread extends Thread {
     private final Path dir;
     private final long rotateBytes;
     private final MetaLog.Listener listener;
+    /** How long a record no one waits for may stay unforced. */
+    private final long deferNanos;
     private final List<Segment> segments;
     private final Object lock = new Object();
     private byte[] pending = new byte[1 << 16];
     private int pendingBytes;
     private long pendingLast;
+    /** The newest version someone waits for (a reply, an order, a sync): forced without delay. */
+    private volatile long wanted;
+    /** When the oldest record now pending that no one waits for was buffered (nanoTime). */
+    private long deferredSince;
     private boolean rotateRequested;
     private boolean closed;
+    /** How long the writer may sleep before deferred records are due (0: until woken). */
+    private long waitNanos;
     private IOException failure;
     private volatile long durable;
     /** Bytes of zeros written ahead of the records at a time. */
     static final int PREALLOCATE = 1 << 20;
+    /** How long a record no one waits for may stay unforced by default: a few publishes' time. */
+    static final long DEFERRED_NANOS = 20_000_000L;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
     private FileChannel out;
@@ -50,8 +65,9 @@ final class CommitThread extends Thread {
     private volatile long records;
 
     CommitThread(Path dir, long rotateBytes, long durableVersion, CopyOnWriteArrayList<Segment> segments,
-            MetaLog.Listener listener) {
+            MetaLog.Listener listener, long deferNanos) {
         super("mfsmaster-changelog");
+        this.deferNanos = deferNanos;
         setDaemon(true);
         this.dir = dir;
         this.rotateBytes = rotateBytes;
@@ -61,15 +77,47 @@ final class CommitThread extends Thread {
         this.listener = listener;
     }
 
+    /** Buffers a record and has it forced at once. */
     void enqueue(byte[] frame, long version) {
+        enqueue(frame, version, false);
+    }
+
+    /**
+     * Buffers a record; {@code deferred}: no one waits for it, so it may wait for the next force
+     * someone needs, or for the deferral time.
+     */
+    void enqueue(byte[] frame, long version, boolean deferred) {
         synchronized (lock) {
             if (pendingBytes + frame.length > pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingBytes + frame.length));
             }
+            boolean firstDeferred = deferred && (pendingBytes == 0 || pendingLast <= wanted);
+            if (firstDeferred) {
+                deferredSince = System.nanoTime();
+            }
             System.arraycopy(frame, 0, pending, pendingBytes, frame.length);
             pendingBytes += frame.length;
             pendingLast = version;
-            lock.notifyAll();
+            if (!deferred) {
+                wanted = Math.max(wanted, version);
+                lock.notifyAll();
+            } else if (firstDeferred) {
+                // wakes the writer only to start the deferred records' clock, not to force them
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Someone waits for {@code version}: force every record up to it without further delay. */
+    void forceUpTo(long version) {
+        if (version <= wanted) {
+            return;
+        }
+        synchronized (lock) {
+            if (version > wanted) {
+                wanted = version;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -84,6 +132,7 @@ final class CommitThread extends Thread {
             }
             durable = version;
             pendingLast = version;
+            wanted = Math.min(wanted, version);
             rotateRequested = true;
         }
     }
@@ -107,6 +156,7 @@ final class CommitThread extends Thread {
     }
 
     void awaitDurable(long version) throws IOException, InterruptedException {
+        forceUpTo(version);
         synchronized (lock) {
             while (durable < version) {
                 if (failure != null) {
@@ -129,7 +179,7 @@ final class CommitThread extends Thread {
             long last;
             boolean rotate;
             synchronized (lock) {
-                while (pendingBytes == 0 && !closed) {
+                while (!closed && !batchDue()) {
                     waitQuietly();
                 }
                 if (pendingBytes == 0) {
@@ -218,9 +268,29 @@ final class CommitThread extends Thread {
         listener.failed(e);
     }
 
+    /**
+     * Something pending is waited for, or has waited long enough. Under the lock; when the answer is
+     * no, {@link #waitNanos} says for how long at most.
+     */
+    private boolean batchDue() {
+        if (pendingBytes == 0) {
+            waitNanos = 0;
+            return false;
+        }
+        if (wanted > durable) {
+            return true;
+        }
+        waitNanos = deferNanos - (System.nanoTime() - deferredSince);
+        return waitNanos <= 0;
+    }
+
     private void waitQuietly() {
         try {
-            lock.wait();
+            if (waitNanos > 0) {
+                lock.wait(waitNanos / 1_000_000L, (int) (waitNanos % 1_000_000L));
+            } else {
+                lock.wait();
+            }
         } catch (InterruptedException e) {
             closed = true;
         }

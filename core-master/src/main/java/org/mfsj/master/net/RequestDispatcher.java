@@ -41,6 +41,15 @@ public final class RequestDispatcher {
         Message of(int msgId, Status status);
     }
 
+    /** Told around each request answered once applied: its changes need no force of their own. */
+    @FunctionalInterface
+    public interface ForceDeferral {
+        ForceDeferral NONE = on -> {
+        };
+
+        void deferForces(boolean on);
+    }
+
     /** Per-connection events the session layer wants to see. */
     public interface ConnectionHooks {
         void onRequest(Peer from);
@@ -103,6 +112,7 @@ public final class RequestDispatcher {
     private final ConnectionHooks hooks;
     private ReplyGate gate = ReplyGate.IMMEDIATE;
     private Retries retries = Retries.NONE;
+    private ForceDeferral deferral = ForceDeferral.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
@@ -116,6 +126,14 @@ public final class RequestDispatcher {
     /** How retried requests are recognised and answered. */
     public void setRetries(Retries r) {
         retries = r;
+    }
+
+    /**
+     * Where requests answered once applied say so: no one waits for their changes to be durable
+     * (a later durable change covers them), so the log need not force them on their own.
+     */
+    public void setForceDeferral(ForceDeferral d) {
+        deferral = d;
     }
 
     public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
@@ -183,11 +201,13 @@ public final class RequestDispatcher {
             return;
         }
         CompletionStage<? extends Message> reply;
+        deferral.deferForces(applied);
         try {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         } finally {
+            deferral.deferForces(false);
             retries.end();
         }
         reply.whenComplete((r, e) -> send(from,
