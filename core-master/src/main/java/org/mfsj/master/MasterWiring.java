@@ -150,19 +150,32 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
     }
 
     /**
-     * Replies wait for durability, but those answered once applied, whose changes the log may then
-     * force with the next change someone waits for.
+     * Replies wait for durability, but those answered once applied; each request's changes are
+     * forced together at its end, or (answered once applied) with the next change someone waits for.
      */
     private static void holdReplies(RequestDispatcher dispatcher, Journal journal, Durability durability,
             FollowerReadCalls followerReads) {
         dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
-        dispatcher.setForceDeferral(journal::deferForces);
+        dispatcher.setForceDeferral(new RequestDispatcher.ForceDeferral() {
+            @Override
+            public void defer(boolean noOneWaits) {
+                journal.deferForces(noOneWaits);
+            }
+
+            @Override
+            public void undefer(boolean forceNow) {
+                journal.undeferForces(forceNow);
+            }
+        });
     }
 
-    /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
+    /**
+     * Every reply waits until every change made so far is durable (so it reports none a crash could
+     * lose), but scratch changes at the very end of the log (see {@link Journal#replyVersion}).
+     */
     private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
         return (to, reply) -> {
-            long version = journal.awaitedVersion();
+            long version = journal.replyVersion();
             Message notice = followerReads.noticeBefore(to, version);
             durability.send(version, () -> {
                 if (notice != null) {

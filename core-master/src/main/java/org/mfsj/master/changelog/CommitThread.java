@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Records no one waits for (a scratch file's, answered once applied) may wait in the buffer
  * for the next record someone does wait for, whose force then covers them too: an S3 PUT's
  * temp-file records ride on its publish's force instead of costing forces of their own. They
- * wait {@link #DEFERRED_NANOS} at most, so the log never lags far behind memory.
+ * wait about {@link #DEFERRED_NANOS} at most (by default; up to twice that when they find the
+ * writer idle, since they do not wake it), so the log never lags far behind memory. The master also
+ * defers each request's records until the request's end, so that they go in one force.
  */
 final class CommitThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
@@ -46,14 +48,18 @@ final class CommitThread extends Thread {
     private long deferredSince;
     private boolean rotateRequested;
     private boolean closed;
-    /** How long the writer may sleep before deferred records are due (0: until woken). */
+    /** How long the writer may sleep before deferred records may be due. */
     private long waitNanos;
     private IOException failure;
     private volatile long durable;
     /** Bytes of zeros written ahead of the records at a time. */
     static final int PREALLOCATE = 1 << 20;
-    /** How long a record no one waits for may stay unforced by default: a few publishes' time. */
-    static final long DEFERRED_NANOS = 20_000_000L;
+    /**
+     * How long a record no one waits for may stay unforced by default: longer than a PUT takes from
+     * its temp file's create to its publish on a loaded machine (20 ms was not: the temp file's
+     * records were then forced on their own in most PUTs).
+     */
+    static final long DEFERRED_NANOS = 500_000_000L;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
     private FileChannel out;
@@ -98,11 +104,9 @@ final class CommitThread extends Thread {
             System.arraycopy(frame, 0, pending, pendingBytes, frame.length);
             pendingBytes += frame.length;
             pendingLast = version;
+            // a deferred record does not wake the writer: an idle writer looks every deferral time
             if (!deferred) {
                 wanted = Math.max(wanted, version);
-                lock.notifyAll();
-            } else if (firstDeferred) {
-                // wakes the writer only to start the deferred records' clock, not to force them
                 lock.notifyAll();
             }
         }
@@ -274,7 +278,7 @@ final class CommitThread extends Thread {
      */
     private boolean batchDue() {
         if (pendingBytes == 0) {
-            waitNanos = 0;
+            waitNanos = deferNanos;
             return false;
         }
         if (wanted > durable) {
@@ -286,11 +290,7 @@ final class CommitThread extends Thread {
 
     private void waitQuietly() {
         try {
-            if (waitNanos > 0) {
-                lock.wait(waitNanos / 1_000_000L, (int) (waitNanos % 1_000_000L));
-            } else {
-                lock.wait();
-            }
+            lock.wait(waitNanos / 1_000_000L, (int) (waitNanos % 1_000_000L));
         } catch (InterruptedException e) {
             closed = true;
         }

@@ -41,13 +41,27 @@ public final class RequestDispatcher {
         Message of(int msgId, Status status);
     }
 
-    /** Told around each request answered once applied: its changes need no force of their own. */
-    @FunctionalInterface
+    /**
+     * Told around each request, so that the changes one request makes are forced together (the log
+     * would otherwise start forcing the first while the request makes the next), and those of a
+     * request answered once applied only with a later change someone waits for.
+     */
     public interface ForceDeferral {
-        ForceDeferral NONE = on -> {
+        ForceDeferral NONE = new ForceDeferral() {
+            @Override
+            public void defer(boolean noOneWaits) {
+            }
+
+            @Override
+            public void undefer(boolean forceNow) {
+            }
         };
 
-        void deferForces(boolean on);
+        /** Changes from now on may wait for a later force; {@code noOneWaits}: answered once applied. */
+        void defer(boolean noOneWaits);
+
+        /** Changes are forced as they come again; {@code forceNow}: the deferred ones too, now. */
+        void undefer(boolean forceNow);
     }
 
     /** Per-connection events the session layer wants to see. */
@@ -128,10 +142,7 @@ public final class RequestDispatcher {
         retries = r;
     }
 
-    /**
-     * Where requests answered once applied say so: no one waits for their changes to be durable
-     * (a later durable change covers them), so the log need not force them on their own.
-     */
+    /** Where each request's changes are grouped into one force (or none, answered once applied). */
     public void setForceDeferral(ForceDeferral d) {
         deferral = d;
     }
@@ -201,13 +212,13 @@ public final class RequestDispatcher {
             return;
         }
         CompletionStage<? extends Message> reply;
-        deferral.deferForces(applied);
+        deferral.defer(applied);
         try {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         } finally {
-            deferral.deferForces(false);
+            deferral.undefer(!applied);
             retries.end();
         }
         reply.whenComplete((r, e) -> send(from,
