@@ -88,7 +88,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+        holdReplies(dispatcher, journal, durability, followerReads);
         ChunkGrants grants = new ChunkGrants(locks);
         dispatcher.setRetries(new RetryCache(journal, grants));
         sessionCalls.register(dispatcher);
@@ -149,10 +149,33 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         return store.state().maxSession() > 0 ? configured : Duration.ZERO;
     }
 
-    /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
+    /**
+     * Replies wait for durability, but those answered once applied; each request's changes are
+     * forced together at its end, or (answered once applied) with the next change someone waits for.
+     */
+    private static void holdReplies(RequestDispatcher dispatcher, Journal journal, Durability durability,
+            FollowerReadCalls followerReads) {
+        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+        dispatcher.setForceDeferral(new RequestDispatcher.ForceDeferral() {
+            @Override
+            public void defer(boolean noOneWaits) {
+                journal.deferForces(noOneWaits);
+            }
+
+            @Override
+            public void undefer(boolean forceNow) {
+                journal.undeferForces(forceNow);
+            }
+        });
+    }
+
+    /**
+     * Every reply waits until every change made so far is durable (so it reports none a crash could
+     * lose), but scratch changes at the very end of the log (see {@link Journal#replyVersion}).
+     */
     private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
         return (to, reply) -> {
-            long version = journal.lastVersion();
+            long version = journal.replyVersion();
             Message notice = followerReads.noticeBefore(to, version);
             durability.send(version, () -> {
                 if (notice != null) {

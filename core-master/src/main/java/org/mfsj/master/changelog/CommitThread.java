@@ -21,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * commits the new size through the file system's journal, one of an overwrite does not (about a
  * third of each force on ext4 here). A segment is cut back to its records when it is closed; after
  * a crash the reader takes the zeros after the last record for the end of the log.
+ *
+ * <p>Records no one waits for (a scratch file's, answered once applied) may wait in the buffer
+ * for the next record someone does wait for, whose force then covers them too: an S3 PUT's
+ * temp-file records ride on its publish's force instead of costing forces of their own. They
+ * wait about {@link #DEFERRED_NANOS} at most (by default; up to twice that when they find the
+ * writer idle, since they do not wake it), so the log never lags far behind memory. The master also
+ * defers each request's records until the request's end, so that they go in one force.
  */
 final class CommitThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
@@ -28,17 +35,31 @@ final class CommitThread extends Thread {
     private final Path dir;
     private final long rotateBytes;
     private final MetaLog.Listener listener;
+    /** How long a record no one waits for may stay unforced. */
+    private final long deferNanos;
     private final List<Segment> segments;
     private final Object lock = new Object();
     private byte[] pending = new byte[1 << 16];
     private int pendingBytes;
     private long pendingLast;
+    /** The newest version someone waits for (a reply, an order, a sync): forced without delay. */
+    private volatile long wanted;
+    /** When the oldest record now pending that no one waits for was buffered (nanoTime). */
+    private long deferredSince;
     private boolean rotateRequested;
     private boolean closed;
+    /** How long the writer may sleep before deferred records may be due. */
+    private long waitNanos;
     private IOException failure;
     private volatile long durable;
     /** Bytes of zeros written ahead of the records at a time. */
     static final int PREALLOCATE = 1 << 20;
+    /**
+     * How long a record no one waits for may stay unforced by default: longer than a PUT takes from
+     * its temp file's create to its publish on a loaded machine (20 ms was not: the temp file's
+     * records were then forced on their own in most PUTs).
+     */
+    static final long DEFERRED_NANOS = 500_000_000L;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
     private FileChannel out;
@@ -50,8 +71,9 @@ final class CommitThread extends Thread {
     private volatile long records;
 
     CommitThread(Path dir, long rotateBytes, long durableVersion, CopyOnWriteArrayList<Segment> segments,
-            MetaLog.Listener listener) {
+            MetaLog.Listener listener, long deferNanos) {
         super("mfsmaster-changelog");
+        this.deferNanos = deferNanos;
         setDaemon(true);
         this.dir = dir;
         this.rotateBytes = rotateBytes;
@@ -61,15 +83,45 @@ final class CommitThread extends Thread {
         this.listener = listener;
     }
 
+    /** Buffers a record and has it forced at once. */
     void enqueue(byte[] frame, long version) {
+        enqueue(frame, version, false);
+    }
+
+    /**
+     * Buffers a record; {@code deferred}: no one waits for it, so it may wait for the next force
+     * someone needs, or for the deferral time.
+     */
+    void enqueue(byte[] frame, long version, boolean deferred) {
         synchronized (lock) {
             if (pendingBytes + frame.length > pending.length) {
                 pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingBytes + frame.length));
             }
+            boolean firstDeferred = deferred && (pendingBytes == 0 || pendingLast <= wanted);
+            if (firstDeferred) {
+                deferredSince = System.nanoTime();
+            }
             System.arraycopy(frame, 0, pending, pendingBytes, frame.length);
             pendingBytes += frame.length;
             pendingLast = version;
-            lock.notifyAll();
+            // a deferred record does not wake the writer: an idle writer looks every deferral time
+            if (!deferred) {
+                wanted = Math.max(wanted, version);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Someone waits for {@code version}: force every record up to it without further delay. */
+    void forceUpTo(long version) {
+        if (version <= wanted) {
+            return;
+        }
+        synchronized (lock) {
+            if (version > wanted) {
+                wanted = version;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -84,6 +136,7 @@ final class CommitThread extends Thread {
             }
             durable = version;
             pendingLast = version;
+            wanted = Math.min(wanted, version);
             rotateRequested = true;
         }
     }
@@ -107,6 +160,7 @@ final class CommitThread extends Thread {
     }
 
     void awaitDurable(long version) throws IOException, InterruptedException {
+        forceUpTo(version);
         synchronized (lock) {
             while (durable < version) {
                 if (failure != null) {
@@ -129,7 +183,7 @@ final class CommitThread extends Thread {
             long last;
             boolean rotate;
             synchronized (lock) {
-                while (pendingBytes == 0 && !closed) {
+                while (!closed && !batchDue()) {
                     waitQuietly();
                 }
                 if (pendingBytes == 0) {
@@ -218,9 +272,25 @@ final class CommitThread extends Thread {
         listener.failed(e);
     }
 
+    /**
+     * Something pending is waited for, or has waited long enough. Under the lock; when the answer is
+     * no, {@link #waitNanos} says for how long at most.
+     */
+    private boolean batchDue() {
+        if (pendingBytes == 0) {
+            waitNanos = deferNanos;
+            return false;
+        }
+        if (wanted > durable) {
+            return true;
+        }
+        waitNanos = deferNanos - (System.nanoTime() - deferredSince);
+        return waitNanos <= 0;
+    }
+
     private void waitQuietly() {
         try {
-            lock.wait();
+            lock.wait(waitNanos / 1_000_000L, (int) (waitNanos % 1_000_000L));
         } catch (InterruptedException e) {
             closed = true;
         }

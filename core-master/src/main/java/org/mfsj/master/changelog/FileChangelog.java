@@ -27,12 +27,13 @@ public final class FileChangelog implements MetaLog {
     private final long openedAt;
     private long last;
 
-    private FileChangelog(Path dir, List<Segment> existing, long lastVersion, long rotateBytes, Listener listener) {
+    private FileChangelog(Path dir, List<Segment> existing, long lastVersion, long rotateBytes, Listener listener,
+            long deferNanos) {
         this.dir = dir;
         this.segments = new CopyOnWriteArrayList<>(existing);
         this.last = lastVersion;
         this.openedAt = lastVersion;
-        this.writer = new CommitThread(dir, rotateBytes, lastVersion, segments, listener);
+        this.writer = new CommitThread(dir, rotateBytes, lastVersion, segments, listener, deferNanos);
     }
 
     /**
@@ -41,8 +42,14 @@ public final class FileChangelog implements MetaLog {
      */
     public static FileChangelog open(Path dir, long lastVersion, long rotateBytes, Listener listener)
             throws IOException {
+        return open(dir, lastVersion, rotateBytes, listener, CommitThread.DEFERRED_NANOS);
+    }
+
+    /** As above; a deferred entry stays unforced {@code deferNanos} at most (tests set it). */
+    static FileChangelog open(Path dir, long lastVersion, long rotateBytes, Listener listener, long deferNanos)
+            throws IOException {
         Files.createDirectories(dir);
-        FileChangelog log = new FileChangelog(dir, Segment.list(dir), lastVersion, rotateBytes, listener);
+        FileChangelog log = new FileChangelog(dir, Segment.list(dir), lastVersion, rotateBytes, listener, deferNanos);
         log.writer.start();
         return log;
     }
@@ -65,11 +72,25 @@ public final class FileChangelog implements MetaLog {
 
     @Override
     public void append(LogEntry e) {
+        append(e, false);
+    }
+
+    @Override
+    public void appendDeferred(LogEntry e) {
+        append(e, true);
+    }
+
+    private void append(LogEntry e, boolean deferred) {
         if (e.version() != last + 1) {
             throw new IllegalArgumentException("entry version " + e.version() + " after " + last);
         }
-        writer.enqueue(Frames.frame(RecordCodec.encode(e)), e.version());
+        writer.enqueue(Frames.frame(RecordCodec.encode(e)), e.version(), deferred);
         last = e.version();
+    }
+
+    @Override
+    public void forceUpTo(long version) {
+        writer.forceUpTo(version);
     }
 
     /** Appends an entry already encoded by {@link RecordCodec#encode}, as {@link #append} would. */

@@ -39,6 +39,19 @@ public interface MetaLog extends AutoCloseable {
      */
     void append(LogEntry e);
 
+    /**
+     * As {@link #append}, for an entry no one waits for: it may stay unforced until an entry
+     * someone waits for, or {@link #forceUpTo}, or a short while, has it forced with the rest. A
+     * log that cannot defer forces it as {@link #append} does.
+     */
+    default void appendDeferred(LogEntry e) {
+        append(e);
+    }
+
+    /** Someone waits for every entry up to {@code version}: have deferred ones forced now. */
+    default void forceUpTo(long version) {
+    }
+
     /** Blocks until every entry up to {@code version} is durable (shutdown, tools, tests). */
     void sync(long version) throws IOException, InterruptedException;
 

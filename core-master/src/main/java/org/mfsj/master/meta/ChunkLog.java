@@ -55,6 +55,6 @@ public final class ChunkLog {
 
     /** Completes once everything logged so far is durable. */
     public CompletableFuture<Void> durable() {
-        return durability.when(journal.lastVersion());
+        return durability.when(journal.awaitedVersion());
     }
 }

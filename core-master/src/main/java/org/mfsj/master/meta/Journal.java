@@ -12,6 +12,12 @@ public final class Journal {
     private final MetaLog log;
     private long session;
     private long request;
+    private boolean deferForces;
+    /** The request being served is answered once applied: no one waits for its changes. */
+    private boolean scratch;
+    /** The newest run of such changes, by version (no run: 0, 0). */
+    private long scratchFrom;
+    private long scratchTo;
 
     public Journal(MetaState state, MetaLog log) {
         this.state = state;
@@ -30,16 +36,70 @@ public final class Journal {
         request = 0;
     }
 
+    /**
+     * Changes from now until {@link #undeferForces} may wait in the log for a later force: those of
+     * one request, forced together at its end, or ({@code noOneWaits}: a scratch file's, answered
+     * once applied) forced with the next change someone waits for.
+     */
+    public void deferForces(boolean noOneWaits) {
+        deferForces = true;
+        scratch = noOneWaits;
+    }
+
+    /** Changes are forced as they come again; {@code forceNow}: the deferred ones too, now. */
+    public void undeferForces(boolean forceNow) {
+        deferForces = false;
+        scratch = false;
+        if (forceNow) {
+            log.forceUpTo(waitedVersion());
+        }
+    }
+
     /** Logs a change already applied in memory; {@code result} is what the call returns. */
     public void record(MetaRecord r, Object result) {
         LogEntry e = new LogEntry(state.version() + 1, session, request, r);
-        log.append(e);
+        if (deferForces) {
+            log.appendDeferred(e);
+        } else {
+            log.append(e);
+        }
         state.applied(e, result);
+        if (scratch) {
+            if (scratchTo != e.version() - 1) {
+                scratchFrom = e.version();
+            }
+            scratchTo = e.version();
+        }
     }
 
-    /** Version of the newest change; a reply may leave only once the log has it durable. */
+    /** Version of the newest change. */
     public long lastVersion() {
         return state.version();
+    }
+
+    /** The newest change's version, which the caller is about to wait for: the log forces it now. */
+    public long awaitedVersion() {
+        long v = state.version();
+        log.forceUpTo(v);
+        return v;
+    }
+
+    /**
+     * The version a reply waits for before it leaves, so that it reports no change a crash could
+     * lose: the newest change's, but for a run of scratch changes at the very end, which no reply
+     * needs durable (their own calls were answered before, and a later durable change covers
+     * them); the log forces it now. A PUT's lookup of its key's directory then does not force the
+     * PUT's temp-file changes ahead of its publish.
+     */
+    public long replyVersion() {
+        long v = waitedVersion();
+        log.forceUpTo(v);
+        return v;
+    }
+
+    private long waitedVersion() {
+        long v = state.version();
+        return scratchTo == v ? scratchFrom - 1 : v;
     }
 
     /** What request {@code request} of {@code sessionId} returned, or null when it was never done. */

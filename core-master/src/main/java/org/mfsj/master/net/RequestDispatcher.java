@@ -41,6 +41,29 @@ public final class RequestDispatcher {
         Message of(int msgId, Status status);
     }
 
+    /**
+     * Told around each request, so that the changes one request makes are forced together (the log
+     * would otherwise start forcing the first while the request makes the next), and those of a
+     * request answered once applied only with a later change someone waits for.
+     */
+    public interface ForceDeferral {
+        ForceDeferral NONE = new ForceDeferral() {
+            @Override
+            public void defer(boolean noOneWaits) {
+            }
+
+            @Override
+            public void undefer(boolean forceNow) {
+            }
+        };
+
+        /** Changes from now on may wait for a later force; {@code noOneWaits}: answered once applied. */
+        void defer(boolean noOneWaits);
+
+        /** Changes are forced as they come again; {@code forceNow}: the deferred ones too, now. */
+        void undefer(boolean forceNow);
+    }
+
     /** Per-connection events the session layer wants to see. */
     public interface ConnectionHooks {
         void onRequest(Peer from);
@@ -103,6 +126,7 @@ public final class RequestDispatcher {
     private final ConnectionHooks hooks;
     private ReplyGate gate = ReplyGate.IMMEDIATE;
     private Retries retries = Retries.NONE;
+    private ForceDeferral deferral = ForceDeferral.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
@@ -116,6 +140,11 @@ public final class RequestDispatcher {
     /** How retried requests are recognised and answered. */
     public void setRetries(Retries r) {
         retries = r;
+    }
+
+    /** Where each request's changes are grouped into one force (or none, answered once applied). */
+    public void setForceDeferral(ForceDeferral d) {
+        deferral = d;
     }
 
     public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
@@ -183,11 +212,13 @@ public final class RequestDispatcher {
             return;
         }
         CompletionStage<? extends Message> reply;
+        deferral.defer(applied);
         try {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         } finally {
+            deferral.undefer(!applied);
             retries.end();
         }
         reply.whenComplete((r, e) -> send(from,

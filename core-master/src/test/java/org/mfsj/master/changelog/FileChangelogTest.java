@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,6 +234,47 @@ class FileChangelogTest {
         try (LogCursor c = log.read(1)) {
             assertThat(versions(c)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         }
+        log.close();
+    }
+
+    @Test
+    void deferredEntriesRideOnTheNextForceSomeoneWaitsFor() throws Exception {
+        // a deferral far longer than the test: only a waited entry, forceUpTo or close forces these
+        FileChangelog log = FileChangelog.open(dir, 0, 1 << 20, listener, 600_000_000_000L);
+        log.appendDeferred(entry(1));
+        log.appendDeferred(entry(2));
+        assertThat(log.durableVersion()).isZero();
+        log.append(entry(3));
+        log.sync(3);
+        assertThat(log.commitStats()).containsExactly(1L, 3L);
+        log.appendDeferred(entry(4));
+        log.forceUpTo(4);
+        log.sync(4);
+        assertThat(log.commitStats()).containsExactly(2L, 4L);
+        log.appendDeferred(entry(5));
+        log.close();
+        // what was still deferred at close is written too
+        assertThat(recover(1)).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aDeferredEntryNoOneAsksForIsForcedAfterTheDeferralTime() throws Exception {
+        CountDownLatch forced = new CountDownLatch(1);
+        FileChangelog log = FileChangelog.open(dir, 0, 1 << 20, new MetaLog.Listener() {
+            @Override
+            public void durable(long version) {
+                forced.countDown();
+            }
+
+            @Override
+            public void failed(IOException error) {
+                throw new AssertionError(error);
+            }
+        }, 1_000_000L);
+        log.appendDeferred(entry(1));
+        assertThat(forced.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(log.durableVersion()).isEqualTo(1);
+        assertThat(log.commitStats()).containsExactly(1L, 1L);
         log.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.mfsj.s3.store;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.mfsj.common.types.Attr;
 
@@ -11,46 +10,26 @@ import org.mfsj.common.types.Attr;
  * are per uid, since the lookup's search permission is the caller's.
  */
 public final class BucketCache {
-    private static final int MAX_ENTRIES = 10_000;
-
     private record Key(String name, int uid) {
     }
 
-    private record Entry(Attr attr, long expiresNanos) {
-    }
-
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
+    private final RecentCache<Key, Attr> entries;
 
     public BucketCache(long ttlNanos, LongSupplier nanoTime) {
-        this.ttlNanos = ttlNanos;
-        this.nanoTime = nanoTime;
+        this.entries = new RecentCache<>(ttlNanos, nanoTime);
     }
 
     /** The cached directory, or null when absent or expired. */
     public Attr get(String name, int uid) {
-        Entry e = entries.get(new Key(name, uid));
-        if (e == null) {
-            return null;
-        }
-        if (nanoTime.getAsLong() - e.expiresNanos >= 0) {
-            entries.remove(new Key(name, uid), e);
-            return null;
-        }
-        return e.attr;
+        return entries.get(new Key(name, uid));
     }
 
     public void put(String name, int uid, Attr dir) {
-        if (entries.size() >= MAX_ENTRIES) {
-            // many users times many buckets: start over rather than keep an index of ages
-            entries.clear();
-        }
-        entries.put(new Key(name, uid), new Entry(dir, nanoTime.getAsLong() + ttlNanos));
+        entries.put(new Key(name, uid), dir);
     }
 
     /** Forgets a bucket for every user: this gateway made or removed it. */
     public void forget(String name) {
-        entries.keySet().removeIf(k -> k.name.equals(name));
+        entries.forgetIf(k -> k.name.equals(name));
     }
 }

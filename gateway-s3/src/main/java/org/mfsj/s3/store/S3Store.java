@@ -30,7 +30,7 @@ public final class S3Store {
     private static final int DIR_MODE = 0755;
     private static final int FILE_MODE = 0644;
 
-    /** How long a bucket found stays known without asking the master again. */
+    /** How long a bucket (or a key's directory) found stays known without asking the master again. */
     private static final long BUCKET_TTL_NANOS = 1_000_000_000L;
 
     private final MfsClient client;
@@ -39,6 +39,7 @@ public final class S3Store {
     private final long uploadsDir;
     private final DirCache dirCache;
     private final BucketCache buckets = new BucketCache(BUCKET_TTL_NANOS, System::nanoTime);
+    private final KeyDirCache keyDirs = new KeyDirCache(BUCKET_TTL_NANOS, System::nanoTime);
     private final DirMarkers markers;
     private final Clock clock;
 
@@ -221,12 +222,26 @@ public final class S3Store {
     public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos,
             long expectTarget) throws S3Exception {
         List<String> parts = Keys.components(key);
-        long dir = mkdirs(creds, bucket, parts.subList(0, parts.size() - 1), key);
+        List<String> dirs = parts.subList(0, parts.size() - 1);
+        String dirPath = String.join("/", dirs);
+        long cached = dirs.isEmpty() ? 0 : keyDirs.get(creds.uid(), bucket, dirPath);
+        long dir = cached;
+        if (cached == 0) {
+            dir = mkdirs(creds, bucket, dirs, key);
+            if (!dirs.isEmpty()) {
+                keyDirs.put(creds.uid(), bucket, dirPath, dir);
+            }
+        }
         String name = parts.get(parts.size() - 1);
         try {
             return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
                     mtimeNanos, expectTarget);
         } catch (MfsException e) {
+            if (cached != 0 && (e.status() == Status.ENOENT || e.status() == Status.ESTALE)) {
+                // the directory went since it was cached (nothing changed): find or make it again
+                keyDirs.forgetBucket(bucket);
+                return publish(creds, temp, bucket, key, meta, mtimeNanos, expectTarget);
+            }
             if (e.status() == Status.TARGET_CHANGED) {
                 // free when the PUT began (If-None-Match), or another object than the one matched (If-Match)
                 throw new S3Exception(expectTarget == Publish.NO_TARGET ? S3Error.PRECONDITION_FAILED
@@ -340,6 +355,7 @@ public final class S3Store {
             } catch (MfsException e) {
                 return;
             }
+            keyDirs.forgetBucket(path.get(0));
         }
     }
 
