@@ -17,8 +17,8 @@ final class RecentReplies {
     }
 
     private final int limit;
-    private long[] requests = new long[FIRST_CAPACITY];
-    private Object[] results = new Object[FIRST_CAPACITY];
+    private long[] requests;
+    private Object[] results;
     /** Where the next answer goes. */
     private int next;
     private int count;
@@ -29,6 +29,8 @@ final class RecentReplies {
             throw new IllegalArgumentException("a reply ring must hold at least one answer, not " + limit);
         }
         this.limit = limit;
+        this.requests = new long[Math.min(FIRST_CAPACITY, limit)];
+        this.results = new Object[requests.length];
     }
 
     /** Keeps {@code result} for {@code request}; an id already held keeps its place and takes the new result. */

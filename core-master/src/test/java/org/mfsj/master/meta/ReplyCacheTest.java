@@ -87,4 +87,18 @@ class ReplyCacheTest {
         copy.forEach((s, r, v) -> b.add(s + "/" + r + "=" + v));
         assertThat(b).isEqualTo(a);
     }
+
+    @Test
+    void aSmallRingDropsItsOldestAnswerForEachNewOne() {
+        RecentReplies ring = new RecentReplies(3);
+        for (long r = 1; r <= 5; r++) {
+            ring.put(r, r * 10);
+        }
+        List<Long> held = new ArrayList<>();
+        ring.forEach((request, result) -> held.add(request));
+        assertThat(held).containsExactly(3L, 4L, 5L);
+        assertThat(ring.get(2)).isNull();
+        assertThat(ring.get(3)).isEqualTo(30L);
+        assertThat(ring.size()).isEqualTo(3);
+    }
 }
