@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.mfsj.client.ClientConfig;
@@ -52,6 +53,8 @@ final class MasterOpsBench implements AutoCloseable {
     private BenchMasters group;
     private List<ServerAddress> at;
     private List<HaStats> statsBefore;
+    /** Locks refused for a new leader's grace period: an election happened during the run. */
+    private final AtomicInteger lockRetries = new AtomicInteger();
     /** Each master process's CPU seconds at the start of the phase running. */
     private Map<String, Double> masterCpuAt = Map.of();
 
@@ -126,6 +129,10 @@ final class MasterOpsBench implements AutoCloseable {
             MasterBench.print("cpu per " + (p == READDIR ? "listing" : "op") + ", " + PHASES[p] + ", " + label + who,
                     PassTimes.median(passes, t -> t.cpuNanos()[phase] / 1e3 / n), "us" + of);
         }
+        if (lockRetries.get() > 0) {
+            MasterBench.print("lock retries, " + label + " (a new leader's grace: an election in the run)",
+                    lockRetries.get(), "retries");
+        }
         List<HaStats> after = group.stats();
         if (after.size() == statsBefore.size()) {
             printStats(label, statsBefore, after);
@@ -146,18 +153,7 @@ final class MasterOpsBench implements AutoCloseable {
     private static void settle(List<ServerAddress> at) throws Exception {
         try (MfsClient c = MfsClient.connect(ClientConfig.of(at).withClientInfo("bench"))) {
             long probe = c.create(Creds.ROOT, c.rootInode(), "settle", 0644).inode();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (true) {
-                try {
-                    c.setLock(probe, LockFlavor.POSIX, LockType.WRITE, 0, 1, 1, 1, false);
-                    break;
-                } catch (MfsException e) {
-                    if (e.status() != Status.EAGAIN || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    Thread.sleep(100);
-                }
-            }
+            lockThroughGrace(c, probe, 1, 1);
             c.releaseLocks(probe, LockFlavor.POSIX, 1);
             c.unlink(Creds.ROOT, c.rootInode(), "settle");
         }
@@ -251,7 +247,7 @@ final class MasterOpsBench implements AutoCloseable {
                     case 0 -> inodes[i] = c.create(root, dir, name, 0644).inode();
                     case 1 -> c.lookup(root, dir, name);
                     case 2 -> c.getattr(inodes[i]);
-                    case 4 -> c.setLock(inodes[i], LockFlavor.POSIX, LockType.WRITE, 0, 99, id + 1, id + 1, false);
+                    case 4 -> lockRetries.addAndGet(lockThroughGrace(c, inodes[i], 99, id + 1));
                     case 5 -> c.releaseLocks(inodes[i], LockFlavor.POSIX, id + 1);
                     case 6 -> c.setxattr(root, inodes[i], "user.lock", new byte[16], 0);
                     case 7 -> c.rename(root, dir, name, dir, "r" + i);
@@ -264,6 +260,26 @@ final class MasterOpsBench implements AutoCloseable {
                 int phase = p;
                 cpu.get().forEach((name, now) -> masterCpu.computeIfAbsent(name, k -> new double[PHASES.length])[phase] =
                         now - masterCpuAt.getOrDefault(name, now));
+            }
+        }
+    }
+
+    /**
+     * Takes a lock on {@code inode} (bytes 0..{@code end}), trying again for up to 30 s while a leader
+     * elected in a term after the first holds new locks back for its grace period (clients of a
+     * former leader take theirs back first); returns how many times it was refused.
+     */
+    private static int lockThroughGrace(MfsClient c, long inode, long end, int owner) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (int refused = 0;; refused++) {
+            try {
+                c.setLock(inode, LockFlavor.POSIX, LockType.WRITE, 0, end, owner, owner, false);
+                return refused;
+            } catch (MfsException e) {
+                if (e.status() != Status.EAGAIN || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
             }
         }
     }
