@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -335,6 +336,11 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
     @Override
     public void send(int peer, Message m) {
         links.send(peer, m);
+    }
+
+    @Override
+    public void sendToAll(Collection<Integer> peers, Message m) {
+        links.sendToAll(peers, m);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.mfsj.master.ha;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -8,8 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.MessageCodec;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.WireClient;
+import org.mfsj.common.wire.WireWriter;
 import org.mfsj.common.wire.master2follower.FollowerProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +168,37 @@ public final class PeerLinks implements AutoCloseable {
         Peer p = live.get(peer).get();
         if (p != null && p.isActive()) {
             p.send(m);
+        }
+    }
+
+    /**
+     * Sends {@code m} to each of {@code to} that is connected, encoded once: the same frame's bytes
+     * go to every connection (the leader sends its followers the same AppendEntries when they stand
+     * at the same version, as they usually do).
+     */
+    public void sendToAll(Collection<Integer> to, Message m) {
+        List<Peer> connected = new ArrayList<>(to.size());
+        for (int i : to) {
+            Peer p = live.get(i).get();
+            if (p != null && p.isActive()) {
+                connected.add(p);
+            }
+        }
+        if (connected.size() == 1) {
+            connected.get(0).send(m);
+        }
+        if (connected.size() <= 1) {
+            return;
+        }
+        ByteBuf frame = MessageCodec.startFrame(FollowerProtocol.FAMILY.typeOf(m), m.msgId(), m.sizeHint());
+        try {
+            m.encodeBody(new WireWriter(frame));
+            MessageCodec.endFrame(frame);
+            for (Peer p : connected) {
+                p.sendFrame(frame.retainedDuplicate());
+            }
+        } finally {
+            frame.release();
         }
     }
 

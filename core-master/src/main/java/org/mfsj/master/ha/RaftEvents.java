@@ -1,11 +1,19 @@
 package org.mfsj.master.ha;
 
+import java.util.Collection;
 import org.mfsj.common.wire.Message;
 
 /** What the consensus core asks of the master around it; called on the master thread. */
 public interface RaftEvents {
     /** Sends {@code m} to voter {@code peer} (an index into the peer list) if connected. */
     void send(int peer, Message m);
+
+    /** Sends the same {@code m} to each voter in {@code peers} that is connected (encoded once where it can be). */
+    default void sendToAll(Collection<Integer> peers, Message m) {
+        for (int p : peers) {
+            send(p, m);
+        }
+    }
 
     /** This master now leads in {@code term}: it must write the term's first entry and serve. */
     void becameLeader(long term);

@@ -12,6 +12,8 @@ import org.mfsj.master.namespace.TruncateResult;
  * recently active {@link #MAX_SESSIONS} sessions; a client only ever retries its latest calls.
  *
  * <p>A result is kept as the attributes, the count, or {@link #DONE} for calls that return nothing.
+ * Every replicated record passes through {@link #put} on every master, so a session's requests sit
+ * in a ring of primitive ids ({@link RecentReplies}) rather than a map of boxed ones.
  */
 public final class ReplyCache {
     public static final int PER_SESSION = 1024;
@@ -30,9 +32,9 @@ public final class ReplyCache {
         void visit(long session, long request, Object result);
     }
 
-    private final Map<Long, Map<Long, Object>> sessions = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Long, RecentReplies> sessions = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, Object>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, RecentReplies> eldest) {
             return size() > MAX_SESSIONS;
         }
     };
@@ -56,30 +58,29 @@ public final class ReplyCache {
 
     public void put(long session, long request, Object result) {
         Object value = normalise(result);
-        sessions.computeIfAbsent(session, s -> new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
-                return size() > PER_SESSION;
-            }
-        }).put(request, value);
+        RecentReplies recent = sessions.get(session);
+        if (recent == null) {
+            recent = new RecentReplies(PER_SESSION);
+            sessions.put(session, recent);
+        }
+        recent.put(request, value);
     }
 
     /** The cached result, or null when this request was never done. */
     public Object get(long session, long request) {
-        Map<Long, Object> s = sessions.get(session);
+        RecentReplies s = sessions.get(session);
         return s == null ? null : s.get(request);
     }
 
     public int size() {
-        return sessions.values().stream().mapToInt(Map::size).sum();
+        return sessions.values().stream().mapToInt(RecentReplies::size).sum();
     }
 
     /** Every entry, least recently active session first, oldest request first. */
     public void forEach(Visitor v) {
-        for (Map.Entry<Long, Map<Long, Object>> s : sessions.entrySet()) {
-            for (Map.Entry<Long, Object> r : s.getValue().entrySet()) {
-                v.visit(s.getKey(), r.getKey(), r.getValue());
-            }
+        for (Map.Entry<Long, RecentReplies> s : sessions.entrySet()) {
+            long session = s.getKey();
+            s.getValue().forEach((request, result) -> v.visit(session, request, result));
         }
     }
 

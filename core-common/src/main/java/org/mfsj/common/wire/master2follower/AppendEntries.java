@@ -21,6 +21,16 @@ public record AppendEntries(int msgId, long term, long leader, String leaderClie
     public record Entry(long term, byte[] record) {
     }
 
+    /** The six numbers, the address and each entry's term and length, with room to spare; plus the records. */
+    @Override
+    public int sizeHint() {
+        int size = 64 + 3 * leaderClients.length();
+        for (Entry e : entries) {
+            size += 16 + e.record().length;
+        }
+        return size;
+    }
+
     @Override
     public void encodeBody(WireWriter w) {
         w.u64(term).u64(leader).str(leaderClients).u64(prevVersion).u64(prevTerm).u64(commitVersion);
