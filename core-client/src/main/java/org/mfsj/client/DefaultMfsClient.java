@@ -40,6 +40,8 @@ import org.mfsj.common.wire.client2master.Lookup;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.ReadDir;
+import org.mfsj.common.wire.client2master.ReadDirNames;
+import org.mfsj.common.wire.client2master.ReadDirNamesReply;
 import org.mfsj.common.wire.client2master.ReadDirReply;
 import org.mfsj.common.wire.client2master.ReadLink;
 import org.mfsj.common.wire.client2master.ReadLinkReply;
@@ -274,6 +276,15 @@ final class DefaultMfsClient implements MfsClient {
                     : new DirEntry(e.name(), e.inode(), e.type(), e.cookie(), patch(e.attr()))).toList();
         }
         return new DirPage(entries, r.eof());
+    }
+
+    @Override
+    public NamesPage readdirNames(Creds creds, long dir, long cookie, int max) throws MfsException {
+        String what = "readdir " + dir;
+        ReadDirNamesReply r = master.read(id -> new ReadDirNames(new ReadDir(id, creds, dir, cookie, max, false)),
+                ReadDirNamesReply.class, what);
+        MfsException.check(r.status(), what);
+        return new NamesPage(r.names(), r.eof());
     }
 
     @Override

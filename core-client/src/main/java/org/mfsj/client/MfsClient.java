@@ -11,6 +11,7 @@ import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
@@ -69,6 +70,15 @@ public interface MfsClient extends AutoCloseable {
      * more: doors list "." and ".." as cookies 1 and 2 and resume after either from the start.
      */
     DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException;
+
+    /**
+     * As {@link #readdir} without attributes, packed: one array for the page instead of an object
+     * and a String per name, for a door that passes names on (a FUSE readdir).
+     */
+    default NamesPage readdirNames(Creds creds, long dir, long cookie, int max) throws MfsException {
+        DirPage p = readdir(creds, dir, cookie, max, false);
+        return new NamesPage(NameList.of(p.entries()), p.eof());
+    }
 
     /**
      * EACCES unless {@code creds} may do every bit of {@code mask} (4 read, 2 write, 1 execute or

@@ -21,6 +21,7 @@ import org.mfsj.common.wire.client2master.ListXattr;
 import org.mfsj.common.wire.client2master.Lookup;
 import org.mfsj.common.wire.client2master.Ping;
 import org.mfsj.common.wire.client2master.ReadDir;
+import org.mfsj.common.wire.client2master.ReadDirNames;
 import org.mfsj.common.wire.client2master.ReadFence;
 import org.mfsj.common.wire.client2master.ReadLink;
 import org.mfsj.common.wire.client2master.ReadSession;
@@ -48,7 +49,7 @@ public final class ShadowReads {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowReads.class);
     static final long WAIT_MILLIS = 2000;
     private static final Set<Class<? extends Message>> READS = Set.of(Lookup.class, GetAttr.class, ReadDir.class,
-            ReadLink.class, GetXattr.class, ListXattr.class);
+            ReadDirNames.class, ReadLink.class, GetXattr.class, ListXattr.class);
     private static final Creds NOBODY = new Creds(65534, 65534, new int[0]);
 
     /** A read session's state, kept on its connection. */

@@ -11,6 +11,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.TrashItem;
@@ -145,6 +146,11 @@ public final class Namespace {
     public ReadDirPage readdir(Creds c, long dir, long cookie, int maxEntries, boolean withAttrs)
             throws MfsException {
         return queries.readdir(c, dir, cookie, maxEntries, withAttrs);
+    }
+
+    /** As {@link #readdir} by name only, packed. */
+    public ReadDirNamesPage readdirNames(Creds c, long dir, long cookie, int maxEntries) throws MfsException {
+        return queries.readdirNames(c, dir, cookie, maxEntries);
     }
 
     /** The target of a symlink; EINVAL for anything else. */

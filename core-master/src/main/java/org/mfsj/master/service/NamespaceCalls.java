@@ -4,6 +4,7 @@ import java.util.List;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.NameList;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.AttrReply;
@@ -17,6 +18,8 @@ import org.mfsj.common.wire.client2master.Lookup;
 import org.mfsj.common.wire.client2master.Mkdir;
 import org.mfsj.common.wire.client2master.Mknod;
 import org.mfsj.common.wire.client2master.ReadDir;
+import org.mfsj.common.wire.client2master.ReadDirNames;
+import org.mfsj.common.wire.client2master.ReadDirNamesReply;
 import org.mfsj.common.wire.client2master.ReadDirReply;
 import org.mfsj.common.wire.client2master.ReadLink;
 import org.mfsj.common.wire.client2master.ReadLinkReply;
@@ -31,6 +34,7 @@ import org.mfsj.common.wire.client2master.Unlink;
 import org.mfsj.common.wire.client2master.XattrListReply;
 import org.mfsj.common.wire.client2master.XattrReply;
 import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.namespace.ReadDirNamesPage;
 import org.mfsj.master.namespace.ReadDirPage;
 import org.mfsj.master.net.RequestDispatcher;
 
@@ -70,6 +74,7 @@ public final class NamespaceCalls {
         d.on(ReadLink.class, (p, r) -> new ReadLinkReply(r.msgId(), Status.OK, ns.readlink(r.inode())),
                 (id, st) -> new ReadLinkReply(id, st, ""));
         d.on(ReadDir.class, this::readdir, (id, st) -> new ReadDirReply(id, st, List.of(), false));
+        d.on(ReadDirNames.class, this::readdirNames, (id, st) -> new ReadDirNamesReply(id, st, NameList.EMPTY, false));
         d.on(GetXattr.class, (p, r) -> new XattrReply(r.msgId(), Status.OK, ns.getxattr(r.creds(), r.inode(),
                 r.name())), (id, st) -> new XattrReply(id, st, new byte[0]));
         d.on(SetXattr.class, this::setxattr, ErrorReplies::status);
@@ -100,10 +105,19 @@ public final class NamespaceCalls {
     }
 
     private Message readdir(Peer from, ReadDir r) throws MfsException {
-        // the count is unsigned on the wire: a huge one reads as negative and means "as many as fit"
-        int max = Integer.compareUnsigned(r.maxEntries(), MAX_READDIR_ENTRIES) > 0 ? MAX_READDIR_ENTRIES : r.maxEntries();
-        ReadDirPage page = ns.readdir(r.creds(), r.inode(), r.cookie(), max, r.withAttrs());
+        ReadDirPage page = ns.readdir(r.creds(), r.inode(), r.cookie(), pageSize(r), r.withAttrs());
         return new ReadDirReply(r.msgId(), Status.OK, page.entries(), page.eof());
+    }
+
+    private Message readdirNames(Peer from, ReadDirNames call) throws MfsException {
+        ReadDir r = call.call();
+        ReadDirNamesPage page = ns.readdirNames(r.creds(), r.inode(), r.cookie(), pageSize(r));
+        return new ReadDirNamesReply(r.msgId(), Status.OK, page.names(), page.eof());
+    }
+
+    /** The count is unsigned on the wire: a huge one reads as negative and means "as many as fit". */
+    private static int pageSize(ReadDir r) {
+        return Integer.compareUnsigned(r.maxEntries(), MAX_READDIR_ENTRIES) > 0 ? MAX_READDIR_ENTRIES : r.maxEntries();
     }
 
     private Message setxattr(Peer from, SetXattr r) throws MfsException {

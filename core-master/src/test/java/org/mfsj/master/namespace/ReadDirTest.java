@@ -40,6 +40,39 @@ class ReadDirTest extends NamespaceFixture {
         assertThat(page.entries()).allMatch(e -> e.attr() == null);
     }
 
+    /** The packed listing by name holds what the listing of records holds, page for page. */
+    @Test
+    void aListingByNameIsTheListingWithoutAttributesPacked() throws Exception {
+        long d = dir(ROOT, "d");
+        for (int i = 0; i < 7; i++) {
+            file(d, "f" + i);
+        }
+        dir(d, "sub");
+        ns.symlink(SU, d, "ünï", "f0");
+        ns.unlink(SU, d, "f3");
+        long cookie = 0;
+        int pages = 0;
+        while (true) {
+            ReadDirPage records = ns.readdir(SU, d, cookie, 3, false);
+            ReadDirNamesPage packed = ns.readdirNames(SU, d, cookie, 3);
+            assertThat(packed.eof()).isEqualTo(records.eof());
+            assertThat(packed.names().size()).isEqualTo(records.entries().size());
+            for (int i = 0; i < packed.names().size(); i++) {
+                DirEntry e = records.entries().get(i);
+                assertThat(packed.names().name(i)).isEqualTo(e.name());
+                assertThat(packed.names().inode(i)).isEqualTo(e.inode());
+                assertThat(packed.names().type(i)).isEqualTo(e.type());
+                assertThat(packed.names().cookie(i)).isEqualTo(e.cookie());
+            }
+            pages++;
+            if (packed.eof()) {
+                break;
+            }
+            cookie = packed.names().cookie(packed.names().size() - 1);
+        }
+        assertThat(pages).as("8 names, 3 a page").isEqualTo(3);
+    }
+
     @Test
     void cookiesOneAndTwoStartFromTheBeginning() throws Exception {
         file(ROOT, "a");

@@ -1,10 +1,9 @@
 package org.mfsj.fuse.cache;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.mfsj.common.types.DirEntry;
+import org.mfsj.common.types.NameList;
 
 /**
  * Whole directory listings by directory inode, each valid for a fixed time and dropped by every
@@ -37,7 +36,7 @@ public final class Listings {
     }
 
     /** Every entry of {@code dir} in listing order, or null when unknown or expired. */
-    public List<DirEntry> get(long dir) {
+    public NameList get(long dir) {
         Listing l = map.get(dir);
         if (l == null || clock.getAsLong() - l.at >= ttlNanos) {
             return null;
@@ -108,7 +107,7 @@ public final class Listings {
     }
 
     /** {@code entries} is all of {@code dir}, read from the master since {@code since} (a clock value). */
-    public void put(long dir, List<DirEntry> entries, long since) {
+    public void put(long dir, NameList entries, long since) {
         Long changed = changedAt.get(dir);
         if (ttlNanos <= 0 || entries.size() > MAX_ENTRIES || since <= floor || (changed != null && changed >= since)) {
             return;
@@ -117,7 +116,7 @@ public final class Listings {
             map.clear();
         }
         // aged from when the listing began, so a long listing is not trusted past its timeout
-        map.put(dir, new Listing(List.copyOf(entries), since));
+        map.put(dir, new Listing(entries, since));
     }
 
     /** Whether this mount changed {@code dir} at or after {@code since} (or may have: too old to tell). */
@@ -140,7 +139,7 @@ public final class Listings {
         return clock.getAsLong();
     }
 
-    private record Listing(List<DirEntry> entries, long at) {
+    private record Listing(NameList entries, long at) {
     }
 
     private record Run(long since, int found) {

@@ -1,6 +1,5 @@
 package org.mfsj.fuse.cache;
 
-import java.util.AbstractList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -230,24 +229,6 @@ public final class Names {
         if (listings.changedSince(dir, since)) {
             known.forget(dir);
         }
-    }
-
-    /**
-     * The names of {@code entries}, as a view: a listing of 10,000 names is not copied again for a
-     * set of names that is only built when names are known for a time (mfsnegentrycacheto).
-     */
-    public static List<String> namesOf(List<DirEntry> entries) {
-        return new AbstractList<>() {
-            @Override
-            public String get(int i) {
-                return entries.get(i).name();
-            }
-
-            @Override
-            public int size() {
-                return entries.size();
-            }
-        };
     }
 
     /** A clock value to pass as {@code since}. */

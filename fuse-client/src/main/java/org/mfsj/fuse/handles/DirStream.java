@@ -1,30 +1,35 @@
 package org.mfsj.fuse.handles;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.mfsj.client.DirPage;
 import org.mfsj.common.types.Creds;
-import org.mfsj.common.types.DirEntry;
+import org.mfsj.common.types.NameList;
 import org.mfsj.fuse.cache.Listings;
 
 /**
- * One opendir(3): the directory and the last page read from the master. The kernel asks for a
- * listing 4 KiB at a time, each time with the offset (our cookie) to resume after; a page of a
- * few hundred entries serves many such calls before the next request to the master.
+ * One opendir(3): the directory and the last page read from the master, packed (no object per
+ * name). The kernel asks for a listing up to its buffer's size at a time, each time with the offset
+ * (our cookie) to resume after; one page serves many such calls before the next request to the
+ * master.
  */
 public final class DirStream {
     private final long dir;
     private final Creds creds;
-    private List<DirEntry> page = List.of();
+    private NameList page = NameList.EMPTY;
     /** The cookie the buffered page was read after. */
     private long from = -1;
     private boolean eof;
     /** Every entry read so far while the pages came in order from the start; null once they did not. */
-    private List<DirEntry> whole = new ArrayList<>();
+    private NameList whole = NameList.EMPTY;
     private long wholeThrough;
 
     private final long openedAt;
     private final boolean withAttrs;
+
+    /** Entries {@code from} to the end of {@code names}. */
+    public record Slice(NameList names, int from) {
+        public boolean isEmpty() {
+            return from >= names.size();
+        }
+    }
 
     /** A stream over {@code dir} opened at {@code openedAt} (a clock value, for the listing cache). */
     public DirStream(long dir, Creds creds, long openedAt) {
@@ -44,7 +49,7 @@ public final class DirStream {
     }
 
     /** A stream served from a listing already cached: what it reads is not news for the cache. */
-    public static DirStream ofCached(long dir, Creds creds, List<DirEntry> entries) {
+    public static DirStream ofCached(long dir, Creds creds, NameList entries) {
         DirStream ds = new DirStream(dir, creds, 0);
         ds.page = entries;
         ds.from = 0;
@@ -68,50 +73,33 @@ public final class DirStream {
     /**
      * The buffered entries after {@code cookie}, or null when the buffer cannot answer (it does not
      * hold that cookie, or holds nothing after it and the listing may go on). Found by binary
-     * search, as a view: a page is in cookie order and never changes once kept.
+     * search: a page is in cookie order and never changes once kept.
      */
-    public synchronized List<DirEntry> after(long cookie) {
+    public synchronized Slice after(long cookie) {
         int start;
         if (cookie == from) {
             start = 0;
         } else {
-            int i = indexOf(cookie);
+            int i = page.indexOf(cookie);
             if (i < 0) {
                 return null;
             }
             start = i + 1;
         }
-        if (start >= page.size()) {
-            return eof ? List.of() : null;
+        if (start >= page.size() && !eof) {
+            return null;
         }
-        return page.subList(start, page.size());
+        return new Slice(page, Math.min(start, page.size()));
     }
 
-    private int indexOf(long cookie) {
-        int lo = 0;
-        int hi = page.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long c = page.get(mid).cookie();
-            if (c < cookie) {
-                lo = mid + 1;
-            } else if (c > cookie) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
-    }
-
-    /** Keeps {@code p}, read after cookie {@code after}, as the buffer. */
-    public synchronized void buffered(long after, DirPage p) {
+    /** Keeps {@code p}, read after cookie {@code after}, as the buffer; {@code last}: the listing ends there. */
+    public synchronized void buffered(long after, NameList p, boolean last) {
         from = after;
-        page = p.entries();
-        eof = p.eof();
+        page = p;
+        eof = last;
         if (whole != null && after == wholeThrough && whole.size() + page.size() <= Listings.MAX_ENTRIES) {
-            whole.addAll(page);
-            wholeThrough = page.isEmpty() ? after : page.get(page.size() - 1).cookie();
+            whole = whole.concat(page);
+            wholeThrough = page.isEmpty() ? after : page.cookie(page.size() - 1);
         } else {
             whole = null;
         }
@@ -121,11 +109,11 @@ public final class DirStream {
      * The whole directory when this stream read all of it in order, else null; given once, so the
      * listing is kept when its end is read and not again at the release.
      */
-    public synchronized List<DirEntry> takeWhole() {
+    public synchronized NameList takeWhole() {
         if (!eof || whole == null) {
             return null;
         }
-        List<DirEntry> all = whole;
+        NameList all = whole;
         whole = null;
         return all;
     }

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 
 /**
  * A readdir answer: entries packed, as the kernel's struct fuse_dirent, into at most the size the
@@ -38,16 +39,25 @@ public final class DirBuffer {
     /** Adds one entry; false (and nothing added) when it does not fit any more. */
     public boolean add(String name, long inode, FileType type, long nextOffset) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        int entry = (HEADER + n.length + ALIGN - 1) & -ALIGN;
+        return add(n, 0, n.length, inode, type, nextOffset);
+    }
+
+    /** Adds entry {@code i} of {@code names}, its name copied straight from the packed page. */
+    public boolean add(NameList names, int i, long nextOffset) {
+        return add(names.bytes(), names.nameAt(i), names.nameLength(i), names.inode(i), names.type(i), nextOffset);
+    }
+
+    private boolean add(byte[] name, int at, int length, long inode, FileType type, long nextOffset) {
+        int entry = (HEADER + length + ALIGN - 1) & -ALIGN;
         if (entry > size - used) {
             return false;
         }
         view.putLong(used, inode);
         view.putLong(used + ALIGN, nextOffset);
-        view.putInt(used + NAMELEN_AT, n.length);
+        view.putInt(used + NAMELEN_AT, length);
         view.putInt(used + TYPE_AT, StatFill.typeBits(type) >>> TYPE_SHIFT);
-        System.arraycopy(n, 0, bytes, used + HEADER, n.length);
-        Arrays.fill(bytes, used + HEADER + n.length, used + entry, (byte) 0);
+        System.arraycopy(name, at, bytes, used + HEADER, length);
+        Arrays.fill(bytes, used + HEADER + length, used + entry, (byte) 0);
         used += entry;
         return true;
     }

@@ -1,14 +1,15 @@
 package org.mfsj.fuse.ops;
 
-import java.util.List;
 import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
+import org.mfsj.client.NamesPage;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 import org.mfsj.fuse.Perms;
 import org.mfsj.fuse.cache.Names;
 import org.mfsj.fuse.handles.DirStream;
@@ -52,7 +53,7 @@ public final class DirOps {
         if (!Perms.allows(c, a, Perms.R)) {
             throw new MfsException(Status.EACCES, "list directory " + a.inode() + " for uid " + c.uid());
         }
-        List<DirEntry> known = names.listings().get(a.inode());
+        NameList known = names.listings().get(a.inode());
         DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
                 : new DirStream(a.inode(), c, names.listings().now(), !Names.listsNamesOnly(a));
         fi.fh(dirs.add(ds));
@@ -86,37 +87,42 @@ public final class DirOps {
         }
         long cookie = off <= DOTDOT ? 0 : off - DOTDOT;
         while (true) {
-            List<DirEntry> entries = ds.after(cookie);
-            if (entries == null) {
-                DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, ds.withAttrs());
-                learn(ds, page);
-                ds.buffered(cookie, page);
-                keepWhole(ds);
-                entries = ds.after(cookie);
+            DirStream.Slice s = ds.after(cookie);
+            if (s == null) {
+                read(ds, cookie);
+                s = ds.after(cookie);
             }
-            for (DirEntry e : entries) {
-                if (!out.add(e.name(), e.inode(), e.type(), e.cookie() + DOTDOT)) {
+            NameList page = s.names();
+            for (int i = s.from(); i < page.size(); i++) {
+                long c = page.cookie(i);
+                if (!out.add(page, i, c + DOTDOT)) {
                     return;
                 }
-                cookie = e.cookie();
+                cookie = c;
             }
-            if (entries.isEmpty() || ds.eof()) {
+            if (s.isEmpty() || ds.eof()) {
                 return;
             }
         }
     }
 
-    private void learn(DirStream ds, DirPage page) {
-        if (!ds.withAttrs()) {
-            names.listings().namesRead(ds.dir(), page.entries().size());
-            return;
-        }
-        names.listings().pageRead(ds.dir(), page.entries().size());
-        for (DirEntry e : page.entries()) {
-            if (e.attr() != null) {
-                names.learned(ds.dir(), e.name(), e.attr());
+    /** The page after {@code cookie} from the master, into the stream (and its attributes into the caches). */
+    private void read(DirStream ds, long cookie) throws MfsException {
+        if (ds.withAttrs()) {
+            DirPage page = client.readdir(ds.creds(), ds.dir(), cookie, pageSize, true);
+            names.listings().pageRead(ds.dir(), page.entries().size());
+            for (DirEntry e : page.entries()) {
+                if (e.attr() != null) {
+                    names.learned(ds.dir(), e.name(), e.attr());
+                }
             }
+            ds.buffered(cookie, NameList.of(page.entries()), page.eof());
+        } else {
+            NamesPage page = client.readdirNames(ds.creds(), ds.dir(), cookie, pageSize);
+            names.listings().namesRead(ds.dir(), page.names().size());
+            ds.buffered(cookie, page.names(), page.eof());
         }
+        keepWhole(ds);
     }
 
     public void releasedir(Request r, FileInfo fi) throws MfsException {
@@ -131,10 +137,10 @@ public final class DirOps {
      * kernel's copy dropped, and the directory went to the master again.
      */
     private void keepWhole(DirStream ds) {
-        List<DirEntry> whole = ds.takeWhole();
+        NameList whole = ds.takeWhole();
         if (whole != null) {
             names.listings().put(ds.dir(), whole, ds.openedAt());
-            names.listedWhole(ds.dir(), Names.namesOf(whole), ds.openedAt());
+            names.listedWhole(ds.dir(), whole.names(), ds.openedAt());
         }
     }
 }

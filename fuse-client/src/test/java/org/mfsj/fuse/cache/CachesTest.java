@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 
 class CachesTest {
     private final AtomicLong now = new AtomicLong(1_000);
@@ -72,11 +73,11 @@ class CachesTest {
     @Test
     void listingsExpireAndAListingReadAcrossAChangeIsRefused() {
         Listings l = new Listings(100, now::get);
-        List<DirEntry> two = List.of(new DirEntry("a", 5, FileType.FILE, 3, null),
-                new DirEntry("b", 6, FileType.FILE, 4, null));
+        NameList two = NameList.of(List.of(new DirEntry("a", 5, FileType.FILE, 3, null),
+                new DirEntry("b", 6, FileType.FILE, 4, null)));
         long begun = now.get();
         l.put(1, two, begun);
-        assertThat(l.get(1)).extracting(DirEntry::name).containsExactly("a", "b");
+        assertThat(l.get(1).names()).containsExactly("a", "b");
         now.addAndGet(100);
         assertThat(l.get(1)).as("expired").isNull();
         long second = now.incrementAndGet();
@@ -85,7 +86,7 @@ class CachesTest {
         l.put(1, two, second);
         assertThat(l.get(1)).as("the directory changed while it was read").isNull();
         l.put(1, two, now.incrementAndGet());
-        assertThat(l.get(1)).hasSize(2);
+        assertThat(l.get(1).size()).isEqualTo(2);
         l.invalidate(1);
         assertThat(l.get(1)).isNull();
     }

@@ -8,6 +8,7 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.types.FileType;
+import org.mfsj.common.types.NameList;
 import ru.serce.jnrfuse.struct.FileStat;
 
 /** Our packing of directory entries against libfuse's own fuse_add_direntry, byte for byte. */
@@ -50,5 +51,36 @@ class DirBufferTest {
         assertThat(small.used()).isEqualTo(32);
         assertThat(small.add("short", 7, FileType.FILE, 4)).as("needs 32").isTrue();
         assertThat(small.used()).isEqualTo(64);
+    }
+
+    @Test
+    void packsAPackedPageAsItsNames() {
+        String[] names = {"f0000001", "seven77", "exactly8", "ünïcødé name", "x".repeat(255)};
+        NameList.Builder b = new NameList.Builder(names.length);
+        for (int i = 0; i < names.length; i++) {
+            b.add(names[i], 100 + i, FileType.values()[i], 3 + i);
+        }
+        NameList page = b.build();
+        DirBuffer fromStrings = new DirBuffer(new byte[4096], 4096);
+        DirBuffer fromPage = new DirBuffer(new byte[4096], 4096);
+        for (int i = 0; i < names.length; i++) {
+            assertThat(fromStrings.add(names[i], 100 + i, FileType.values()[i], 5 + i)).isTrue();
+            assertThat(fromPage.add(page, i, 5 + i)).isTrue();
+        }
+        assertThat(fromPage.used()).isEqualTo(fromStrings.used());
+        assertThat(Arrays.copyOf(fromPage.bytes(), fromPage.used()))
+                .isEqualTo(Arrays.copyOf(fromStrings.bytes(), fromStrings.used()));
+    }
+
+    /**
+     * A directory's block size sizes a program's getdents buffer (glibc) and so the kernel's READDIR
+     * requests: 10,000 names fit one request (6 at 64 KiB), a small directory keeps 64 KiB.
+     */
+    @Test
+    void aLargeDirectoryReportsABlockThatHoldsItsListing() {
+        assertThat(StatFill.dirBlockSize(0)).isEqualTo(StatFill.BLOCK_SIZE);
+        assertThat(StatFill.dirBlockSize(1000)).isEqualTo(StatFill.BLOCK_SIZE);
+        assertThat(StatFill.dirBlockSize(10_000)).isEqualTo(512 << 10).isGreaterThanOrEqualTo(10_002 * 32);
+        assertThat(StatFill.dirBlockSize(1_000_000)).isEqualTo(StatFill.MAX_DIR_BLOCK);
     }
 }

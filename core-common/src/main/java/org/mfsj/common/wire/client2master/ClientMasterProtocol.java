@@ -65,6 +65,9 @@ public final class ClientMasterProtocol {
             .add(1069, DirChangeReply.class, DirChangeReply::decode)
             .add(1070, ChangeVoters.class, ChangeVoters::decode)
             .add(1071, ChangeVotersReply.class, ChangeVotersReply::decode)
+            // 1074/1075: a listing by name only, packed, and its reply
+            .add(1074, ReadDirNames.class, ReadDirNames::decode)
+            .add(1075, ReadDirNamesReply.class, ReadDirNamesReply::decode)
             // 1076/1576: a scratch file's new chunk, created by its chain instead of by the master
             .add(1076, ScratchOpenChunk.class, ScratchOpenChunk::decode)
             // 1077/1577: a scratch file made with its first chunk opened; 1078: its publish with its last chunk ends

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * A directory's names, findable by name and listable in cookie order, in flat arrays: an
@@ -108,6 +109,29 @@ final class DirEntries {
     Collection<Dentry> after(long cookie) {
         int from = Arrays.binarySearch(cookies, 0, length, cookie);
         return view(from >= 0 ? from + 1 : -from - 1);
+    }
+
+    /**
+     * Hands {@code each} the first {@code max} entries with a cookie above {@code cookie}, in cookie
+     * order; true when more follow. One call per entry from a plain array walk: a listing's loop runs
+     * in the interpreter for a fresh master's first listings (10,000 iterations is below the JIT's
+     * loop threshold), where an iterator's two calls per entry and the caller's own cost several
+     * times the work, while the one method called here is compiled within a listing.
+     */
+    boolean forEachAfter(long cookie, int max, Consumer<Dentry> each) {
+        int from = Arrays.binarySearch(cookies, 0, length, cookie);
+        int given = 0;
+        for (int i = from >= 0 ? from + 1 : -from - 1; i < length; i++) {
+            Dentry d = order[i];
+            if (d != null) {
+                if (given == max) {
+                    return true;
+                }
+                each.accept(d);
+                given++;
+            }
+        }
+        return false;
     }
 
     Collection<Dentry> all() {

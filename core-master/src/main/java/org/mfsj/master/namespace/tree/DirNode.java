@@ -2,6 +2,7 @@ package org.mfsj.master.namespace.tree;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.function.Consumer;
 import org.mfsj.common.types.FileType;
 
 /**
@@ -117,6 +118,14 @@ public final class DirNode extends Inode {
     /** Entries linked after {@code cookie}, in cookie order; a live view, copy before mutating. */
     public Collection<Dentry> entriesAfter(long cookie) {
         return Collections.unmodifiableCollection(names.after(cookie));
+    }
+
+    /**
+     * Hands {@code each} the first {@code max} entries linked after {@code cookie}, in cookie order
+     * (the directory must not change meanwhile); true when more follow.
+     */
+    public boolean forEachAfter(long cookie, int max, Consumer<Dentry> each) {
+        return names.forEachAfter(cookie, max, each);
     }
 
     /** All entries in cookie order (a stable order for walks and replays); a live view. */
