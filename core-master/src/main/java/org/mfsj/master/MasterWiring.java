@@ -9,6 +9,7 @@ import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.ReplyCounts;
 import org.mfsj.common.wire.client2master.ReplyCountsReply;
+import org.mfsj.master.changelog.MetaLog;
 import org.mfsj.master.chunks.ChunkRegistry;
 import org.mfsj.master.chunks.CopiesGrace;
 import org.mfsj.master.chunks.ReplicationGate;
@@ -30,6 +31,7 @@ import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.meta.Durability;
 import org.mfsj.master.meta.Journal;
 import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.net.ChangeBatching;
 import org.mfsj.master.net.ClientInbound;
 import org.mfsj.master.net.ReplyGate;
 import org.mfsj.master.net.RequestDispatcher;
@@ -86,11 +88,11 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         sessionCalls.setTerm(() -> store.state().term());
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
         Journal journal = store.journal();
-        Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+        dispatcher.setReplyGate(replyGate(journal, store.durability(), followerReads));
         dispatcher.setRetries(new RetryCache(journal));
+        dispatcher.setBatching(batchingOf(store.log()));
         sessionCalls.register(dispatcher);
         new NamespaceCalls(ns).register(dispatcher);
         new SetAttrCall(ns, registry, locks, commands, chunkLog, clock).register(dispatcher);
@@ -150,6 +152,21 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
     }
 
     /** Every reply waits until every change made so far is durable (so it reports none a crash could lose). */
+    /** One request's changes in one force of {@code log} (a replicated log commits by its own rules). */
+    private static ChangeBatching batchingOf(MetaLog log) {
+        return new ChangeBatching() {
+            @Override
+            public void begin() {
+                log.holdForces();
+            }
+
+            @Override
+            public void end() {
+                log.releaseForces();
+            }
+        };
+    }
+
     private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
         return (to, reply) -> {
             long version = journal.lastVersion();

@@ -29,6 +29,7 @@ import org.mfsj.common.wire.chunk2master.DeleteChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
 import org.mfsj.common.wire.chunk2master.TruncateChunk;
 import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 import org.mfsj.common.wire.client2master.ClusterStatus;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.CountReply;
@@ -218,6 +219,25 @@ class MasterServerSocketTest {
 
     private Publish publishT(int id, long dir, long reqId) {
         return new Publish(id, ROOT, dir, "t", 1, "obj", "user.meta", new byte[] {7}, 5, reqId, Publish.ANY_TARGET);
+    }
+
+    /** tar's times and mode, kept by the writer until the close, ride on the write's end: one change, one force. */
+    @Test
+    void attributesSentWithAWritesEndAreSetAfterItsLengthInTheSameForce() throws Exception {
+        long inode = newFile("kept");
+        WriteChunkReply w = openWrite(inode);
+        long t = 1_500_000_000_123_456_789L;
+        long forcesBefore = master.metadata().log().commitStats()[0];
+        AttrReply r = client.call(id -> new WriteChunkEnd(id, inode, 0, w.chunkId(), 5000, Status.OK,
+                new AttrsAtEnd(ROOT, AttrsAtEnd.ALLOWED, 0640, t - 1, t)), AttrReply.class);
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(master.metadata().log().commitStats()[0] - forcesBefore).as("forces").isEqualTo(1);
+        assertThat(r.attr().length()).isEqualTo(5000);
+        assertThat(r.attr().mtimeNanos()).as("the kept mtime, not the end's").isEqualTo(t);
+        assertThat(r.attr().atimeNanos()).isEqualTo(t - 1);
+        assertThat(r.attr().mode() & 07777).isEqualTo(0640);
+        assertThat(client.call(id -> new Lookup(id, ROOT, 1, "kept"), EntryReply.class).attr().mtimeNanos())
+                .isEqualTo(t);
     }
 
     @Test

@@ -4,11 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.client.FileHandle;
+import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /**
  * A handle on an open file: reads go through its own read-ahead and are overlaid with the file's
@@ -137,6 +139,17 @@ final class DefaultFileHandle implements FileHandle {
     public void flush() throws MfsException {
         checkOpen();
         file.flush();
+    }
+
+    @Override
+    public Attr flushThen(Creds c, SetAttrRequest then) throws MfsException {
+        checkOpen();
+        int mask = then.mask();
+        if (mask == 0 || (mask & ~AttrsAtEnd.ALLOWED) != 0) {
+            file.flush();
+            return null;
+        }
+        return file.flushThen(new AttrsAtEnd(c, mask, then.mode(), then.atimeNanos(), then.mtimeNanos()));
     }
 
     @Override

@@ -35,6 +35,9 @@ final class CommitThread extends Thread {
     private long pendingLast;
     private boolean rotateRequested;
     private boolean closed;
+    /** The thread holding the next batch back while it serves one request, and how deep; null when none. */
+    private Thread holder;
+    private int holds;
     private IOException failure;
     private volatile long durable;
     /** Bytes of zeros written ahead of the records at a time. */
@@ -69,7 +72,37 @@ final class CommitThread extends Thread {
             System.arraycopy(frame, 0, pending, pendingBytes, frame.length);
             pendingBytes += frame.length;
             pendingLast = version;
-            lock.notifyAll();
+            if (holder == null) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Until {@link #release}, nothing is taken for a force: every record the calling thread appends
+     * meanwhile (one request's, which may make several) goes into one batch. A request whose
+     * records were split between two batches waited for two forces.
+     */
+    void hold() {
+        synchronized (lock) {
+            if (holder != null && holder != Thread.currentThread()) {
+                return;
+            }
+            holder = Thread.currentThread();
+            holds++;
+        }
+    }
+
+    /** Ends a {@link #hold} of the calling thread; what it appended is taken for the next force. */
+    void release() {
+        synchronized (lock) {
+            if (holder != Thread.currentThread()) {
+                return;
+            }
+            if (--holds == 0) {
+                holder = null;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -108,6 +141,12 @@ final class CommitThread extends Thread {
 
     void awaitDurable(long version) throws IOException, InterruptedException {
         synchronized (lock) {
+            if (holder == Thread.currentThread()) {
+                // a request that waits for its own records must let them go first
+                holder = null;
+                holds = 0;
+                lock.notifyAll();
+            }
             while (durable < version) {
                 if (failure != null) {
                     throw failure;
@@ -129,7 +168,7 @@ final class CommitThread extends Thread {
             long last;
             boolean rotate;
             synchronized (lock) {
-                while (pendingBytes == 0 && !closed) {
+                while ((pendingBytes == 0 || holder != null) && !closed) {
                     waitQuietly();
                 }
                 if (pendingBytes == 0) {

@@ -72,6 +72,16 @@ public final class FileChangelog implements MetaLog {
         last = e.version();
     }
 
+    @Override
+    public void holdForces() {
+        writer.hold();
+    }
+
+    @Override
+    public void releaseForces() {
+        writer.release();
+    }
+
     /** Appends an entry already encoded by {@link RecordCodec#encode}, as {@link #append} would. */
     public void appendEncoded(long version, byte[] payload) {
         if (version != last + 1) {

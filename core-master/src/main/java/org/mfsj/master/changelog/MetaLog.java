@@ -39,6 +39,18 @@ public interface MetaLog extends AutoCloseable {
      */
     void append(LogEntry e);
 
+    /**
+     * Until {@link #releaseForces}, entries the calling thread appends wait to be forced together
+     * (one request that makes several changes is answered after one force, not two); other threads'
+     * holds meanwhile are ignored. A {@link #sync} of the holder lets them go.
+     */
+    default void holdForces() {
+    }
+
+    /** Ends the calling thread's {@link #holdForces}. */
+    default void releaseForces() {
+    }
+
     /** Blocks until every entry up to {@code version} is durable (shutdown, tools, tests). */
     void sync(long version) throws IOException, InterruptedException;
 

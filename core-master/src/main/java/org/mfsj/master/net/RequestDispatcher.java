@@ -103,6 +103,7 @@ public final class RequestDispatcher {
     private final ConnectionHooks hooks;
     private ReplyGate gate = ReplyGate.IMMEDIATE;
     private Retries retries = Retries.NONE;
+    private ChangeBatching batching = ChangeBatching.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
@@ -111,6 +112,11 @@ public final class RequestDispatcher {
     /** How replies leave (the master holds them until the changelog has them durable). */
     public void setReplyGate(ReplyGate replyGate) {
         gate = replyGate;
+    }
+
+    /** How the changes of one request are kept in one changelog force. */
+    public void setBatching(ChangeBatching b) {
+        batching = b;
     }
 
     /** How retried requests are recognised and answered. */
@@ -150,13 +156,18 @@ public final class RequestDispatcher {
     }
 
     public void dispatch(Peer from, Message m) {
-        Wrapped<?> wrapped = envelopes.get(m.getClass());
-        if (wrapped != null) {
-            Object before = wrapped.before(m);
-            serve(from, wrapped.inner(m), r -> wrapped.reply(m, before, r));
-            return;
+        batching.begin();
+        try {
+            Wrapped<?> wrapped = envelopes.get(m.getClass());
+            if (wrapped != null) {
+                Object before = wrapped.before(m);
+                serve(from, wrapped.inner(m), r -> wrapped.reply(m, before, r));
+                return;
+            }
+            serve(from, m, UnaryOperator.identity());
+        } finally {
+            batching.end();
         }
-        serve(from, m, UnaryOperator.identity());
     }
 
     private void serve(Peer from, Message m, UnaryOperator<Message> finish) {

@@ -68,6 +68,30 @@ class FileChangelogTest {
     }
 
     @Test
+    void entriesAppendedUnderOneHoldAreForcedTogether() throws Exception {
+        try (FileChangelog log = FileChangelog.open(dir, 0, 1 << 20, listener)) {
+            long v = 0;
+            for (int i = 0; i < 100; i++) {
+                long before = log.commitStats()[0];
+                log.holdForces();
+                log.append(entry(++v));
+                // without the hold the idle commit thread would often take this first entry alone
+                log.append(entry(++v));
+                log.releaseForces();
+                log.sync(v);
+                assertThat(log.commitStats()[0] - before).as("forces for one request's two entries, round " + i)
+                        .isEqualTo(1);
+            }
+            log.holdForces();
+            log.append(entry(++v));
+            // a holder that waits for its own entry lets them go rather than wait forever
+            log.sync(v);
+            assertThat(log.durableVersion()).isEqualTo(v);
+            log.releaseForces();
+        }
+    }
+
+    @Test
     void appendedEntriesBecomeDurableAndStreamFromAnyVersion() throws Exception {
         try (FileChangelog log = write(1, 500, 2000)) {
             assertThat(log.durableVersion()).isEqualTo(500);
