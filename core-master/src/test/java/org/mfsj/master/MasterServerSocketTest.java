@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SetAttrMask;
@@ -238,6 +239,15 @@ class MasterServerSocketTest {
         assertThat(r.attr().mode() & 07777).isEqualTo(0640);
         assertThat(client.call(id -> new Lookup(id, ROOT, 1, "kept"), EntryReply.class).attr().mtimeNanos())
                 .isEqualTo(t);
+
+        // one who may not set them: the length is recorded all the same, the answer shows they were not set
+        WriteChunkReply w2 = openWrite(inode);
+        Creds other = new Creds(4321, 4321, new int[0]);
+        AttrReply refused = client.call(id -> new WriteChunkEnd(id, inode, 0, w2.chunkId(), 9000, Status.OK,
+                new AttrsAtEnd(other, SetAttrMask.MODE, 0777, 0, 0)), AttrReply.class);
+        assertThat(refused.status()).isEqualTo(Status.OK);
+        assertThat(refused.attr().length()).isEqualTo(9000);
+        assertThat(refused.attr().mode() & 07777).isEqualTo(0640);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.SetAttrMask;
 import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /**
@@ -149,7 +150,16 @@ final class DefaultFileHandle implements FileHandle {
             file.flush();
             return null;
         }
-        return file.flushThen(new AttrsAtEnd(c, mask, then.mode(), then.atimeNanos(), then.mtimeNanos()));
+        Attr after = file.flushThen(new AttrsAtEnd(c, mask, then.mode(), then.atimeNanos(), then.mtimeNanos()));
+        // refused by the master (who may not change them): the caller's own SetAttr then says why
+        return after != null && shows(after, then) ? after : null;
+    }
+
+    private static boolean shows(Attr a, SetAttrRequest then) {
+        int mask = then.mask();
+        return ((mask & SetAttrMask.ATIME) == 0 || a.atimeNanos() == then.atimeNanos())
+                && ((mask & SetAttrMask.MTIME) == 0 || a.mtimeNanos() == then.mtimeNanos())
+                && ((mask & SetAttrMask.MODE) == 0 || (a.mode() & 07777) == (then.mode() & 07777));
     }
 
     @Override

@@ -275,8 +275,15 @@ public final class ChunkWrites {
         AttrsAtEnd then = req.then();
         if (then != null) {
             // after the length, whose change moves the mtime these may set; one request, so one force
-            after = ns.setattr(then.creds(), req.inode(), new SetAttr(then.mask(), then.mode(), 0, 0,
-                    then.atimeNanos(), then.mtimeNanos(), 0));
+            try {
+                after = ns.setattr(then.creds(), req.inode(), new SetAttr(then.mask(), then.mode(), 0, 0,
+                        then.atimeNanos(), then.mtimeNanos(), 0));
+            } catch (MfsException refused) {
+                // the length stays recorded; the client sees the answer lacks them and asks with a SetAttr of
+                // its own, which reports why
+                LOG.debug("client {}: attributes with the end of chunk {} of inode {} refused: {}", from.remote(),
+                        hex(req.chunkId()), req.inode(), refused.getMessage());
+            }
         }
         return new AttrReply(req.msgId(), Status.OK, after);
     }
