@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.nio.ByteBuffer;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.types.Creds;
 
 /**
  * An open regular file. Thread-safe; positions are explicit so one handle serves many callers.
@@ -52,6 +53,18 @@ public interface FileHandle extends Closeable {
      * may lose that copy (the master re-replicates from the others).
      */
     void flush() throws MfsException;
+
+    /**
+     * As {@link #flush}; when a write is still to end, {@code then} (explicit times and permission
+     * bits only, as {@code c}) is set with that end in one master change, after the data (tar sets
+     * a file's times after writing it: one change and one changelog force less per file). Returns
+     * the attributes after it, or null when nothing was left to end with it: then the caller sets
+     * {@code then} itself.
+     */
+    default Attr flushThen(Creds c, SetAttrRequest then) throws MfsException {
+        flush();
+        return null;
+    }
 
     /**
      * As {@link #flush}, then returns only once every copy of every chunk written to this inode by

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SetAttrMask;
@@ -29,6 +30,7 @@ import org.mfsj.common.wire.chunk2master.DeleteChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
 import org.mfsj.common.wire.chunk2master.TruncateChunk;
 import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 import org.mfsj.common.wire.client2master.ClusterStatus;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.CountReply;
@@ -218,6 +220,34 @@ class MasterServerSocketTest {
 
     private Publish publishT(int id, long dir, long reqId) {
         return new Publish(id, ROOT, dir, "t", 1, "obj", "user.meta", new byte[] {7}, 5, reqId, Publish.ANY_TARGET);
+    }
+
+    /** tar's times and mode, kept by the writer until the close, ride on the write's end: one change, one force. */
+    @Test
+    void attributesSentWithAWritesEndAreSetAfterItsLengthInTheSameForce() throws Exception {
+        long inode = newFile("kept");
+        WriteChunkReply w = openWrite(inode);
+        long t = 1_500_000_000_123_456_789L;
+        long forcesBefore = master.metadata().log().commitStats()[0];
+        AttrReply r = client.call(id -> new WriteChunkEnd(id, inode, 0, w.chunkId(), 5000, Status.OK,
+                new AttrsAtEnd(ROOT, AttrsAtEnd.ALLOWED, 0640, t - 1, t)), AttrReply.class);
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(master.metadata().log().commitStats()[0] - forcesBefore).as("forces").isEqualTo(1);
+        assertThat(r.attr().length()).isEqualTo(5000);
+        assertThat(r.attr().mtimeNanos()).as("the kept mtime, not the end's").isEqualTo(t);
+        assertThat(r.attr().atimeNanos()).isEqualTo(t - 1);
+        assertThat(r.attr().mode() & 07777).isEqualTo(0640);
+        assertThat(client.call(id -> new Lookup(id, ROOT, 1, "kept"), EntryReply.class).attr().mtimeNanos())
+                .isEqualTo(t);
+
+        // one who may not set them: the length is recorded all the same, the answer shows they were not set
+        WriteChunkReply w2 = openWrite(inode);
+        Creds other = new Creds(4321, 4321, new int[0]);
+        AttrReply refused = client.call(id -> new WriteChunkEnd(id, inode, 0, w2.chunkId(), 9000, Status.OK,
+                new AttrsAtEnd(other, SetAttrMask.MODE, 0777, 0, 0)), AttrReply.class);
+        assertThat(refused.status()).isEqualTo(Status.OK);
+        assertThat(refused.attr().length()).isEqualTo(9000);
+        assertThat(refused.attr().mode() & 07777).isEqualTo(0640);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ final class BackgroundFinish implements Runnable {
     private final WriteBuffer buffer;
     private final boolean sync;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Attributes a flush has this end set too (tar's times), null when none. */
+    private AttrsAtEnd then;
 
     private BackgroundFinish(ChunkBatch batch, OpenFile file, WriteBuffer buffer, boolean sync) {
         this.batch = batch;
@@ -67,8 +70,12 @@ final class BackgroundFinish implements Runnable {
     @Override
     public void run() {
         ChunkWriteSession s = session;
+        then = buffer.takeAttrsAtEnd(batch.extents());
         try {
-            Attr a = s.finish(sync);
+            Attr a = s.finish(sync, then);
+            if (then != null) {
+                buffer.attrsAtEndSet(then, a);
+            }
             // length first, then release: a reader never sees the file shorter than its writes
             file.recordedLength(a.length());
             buffer.release(batch.extents());
@@ -88,6 +95,10 @@ final class BackgroundFinish implements Runnable {
     }
 
     private void endFailed(ChunkWriteSession s, Status why, Exception e) {
+        if (then != null) {
+            // the flush that waits sends them after the redo, on their own
+            buffer.attrsAtEndSet(null, null);
+        }
         batch.session(null);
         s.abort(why);
         done.completeExceptionally(e);

@@ -23,6 +23,7 @@ import org.mfsj.common.wire.client2chunk.WriteReply;
 import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.WriteChunk;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.slf4j.Logger;
@@ -217,6 +218,11 @@ final class ChunkWriteSession {
      * whole extra pass). The acknowledgements are still all awaited before the end counts.
      */
     Attr finish(boolean sync) throws ChainBrokenException, MfsException {
+        return finish(sync, null);
+    }
+
+    /** As {@link #finish(boolean)}; the master sets {@code then} (null: nothing) right after the end. */
+    Attr finish(boolean sync, AttrsAtEnd then) throws ChainBrokenException, MfsException {
         CompletableFuture<WriteReply> ended = peer.call(id -> sync ? new WriteEndSync(new WriteEnd(id, chunkId))
                 : new WriteEnd(id, chunkId), WriteReply.class, ctx.timeoutMs());
         // a refused start explains the failed data better than the data's own errors
@@ -242,7 +248,8 @@ final class ChunkWriteSession {
         ctx.conns().release(chain.get(0), peer);
         peer = null;
         String what = "record write of chunk " + index + " of inode " + inode;
-        Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK), what);
+        Attr a = ctx.master().attr(id -> new WriteChunkEnd(id, inode, index, chunkId, dataEnd, Status.OK, then),
+                what);
         if (!sync) {
             // a forced session is on disk everywhere already: nothing for a later fsync to ask
             ctx.fileSync().written(inode, chunkId, version, chain);

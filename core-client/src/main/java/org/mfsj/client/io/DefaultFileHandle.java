@@ -4,11 +4,14 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.mfsj.client.ClientMetrics;
 import org.mfsj.client.FileHandle;
+import org.mfsj.client.SetAttrRequest;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.types.SetAttrMask;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /**
  * A handle on an open file: reads go through its own read-ahead and are overlaid with the file's
@@ -137,6 +140,26 @@ final class DefaultFileHandle implements FileHandle {
     public void flush() throws MfsException {
         checkOpen();
         file.flush();
+    }
+
+    @Override
+    public Attr flushThen(Creds c, SetAttrRequest then) throws MfsException {
+        checkOpen();
+        int mask = then.mask();
+        if (mask == 0 || (mask & ~AttrsAtEnd.ALLOWED) != 0) {
+            file.flush();
+            return null;
+        }
+        Attr after = file.flushThen(new AttrsAtEnd(c, mask, then.mode(), then.atimeNanos(), then.mtimeNanos()));
+        // refused by the master (who may not change them): the caller's own SetAttr then says why
+        return after != null && shows(after, then) ? after : null;
+    }
+
+    private static boolean shows(Attr a, SetAttrRequest then) {
+        int mask = then.mask();
+        return ((mask & SetAttrMask.ATIME) == 0 || a.atimeNanos() == then.atimeNanos())
+                && ((mask & SetAttrMask.MTIME) == 0 || a.mtimeNanos() == then.mtimeNanos())
+                && ((mask & SetAttrMask.MODE) == 0 || (a.mode() & 07777) == (then.mode() & 07777));
     }
 
     @Override

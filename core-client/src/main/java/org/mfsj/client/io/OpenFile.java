@@ -1,6 +1,7 @@
 package org.mfsj.client.io;
 
 import org.mfsj.common.types.Attr;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /**
  * What every handle of one inode in this client shares: the write-back buffer and its writer, and
@@ -100,6 +101,14 @@ public final class OpenFile {
     /** Waits until every write so far is recorded by the master; reports a background failure. */
     public void flush() throws org.mfsj.common.status.MfsException {
         buffer.awaitFlushed();
+    }
+
+    /**
+     * As {@link #flush}, with {@code then} set by the end of the last write still to end, if any:
+     * the attributes after it, or null when it was not sent (see {@link WriteBuffer#awaitFlushedThen}).
+     */
+    Attr flushThen(AttrsAtEnd then) throws org.mfsj.common.status.MfsException {
+        return buffer.awaitFlushedThen(then);
     }
 
     /** As {@link #flush}, for an fsync: sessions still to end are ended forced to disk. */

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
+import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /**
  * The write-back buffer of one file: extents the application wrote, in order, from the moment
@@ -53,6 +55,12 @@ final class WriteBuffer {
     /** Something besides data needs the writer (a background finish ended): its next take returns. */
     private boolean nudged;
     private MfsException error;
+    /** Attributes a flush waits to have set with the end of its last write, and through which serial. */
+    private AttrsAtEnd attrsAtEnd;
+    private long attrsAtEndThrough;
+    /** The attributes set by a write's end ({@link #attrsAtEndSet}), and what the master answered. */
+    private AttrsAtEnd attrsSet;
+    private Attr attrsSetResult;
     /** Bumped whenever data leaves the buffer: server data read before that may be stale. */
     private volatile long changes;
 
@@ -264,6 +272,58 @@ final class WriteBuffer {
             }
         }
         reportError();
+    }
+
+    /**
+     * As {@link #awaitFlushed()}, and {@code then} goes with the end of the session that records the
+     * last of the data written so far, if that end is still to come. Returns the attributes the
+     * master answered it with, or null when it did not go (nothing left to end, or that end failed
+     * and was redone): the caller sends it on its own.
+     */
+    synchronized Attr awaitFlushedThen(AttrsAtEnd then) throws MfsException {
+        long target = nextSerial - 1;
+        if (target > releasedThrough()) {
+            attrsAtEnd = then;
+            attrsAtEndThrough = target;
+        }
+        try {
+            awaitFlushed(false);
+            return attrsSet == then ? attrsSetResult : null;
+        } finally {
+            if (attrsAtEnd == then) {
+                attrsAtEnd = null;
+            }
+            if (attrsSet == then) {
+                attrsSet = null;
+                attrsSetResult = null;
+            }
+        }
+    }
+
+    /**
+     * The attributes a flush waits to have set, when ending the session of {@code batch} records
+     * the last of the data that flush waits for; null otherwise. Taken: no other end sends them.
+     */
+    synchronized AttrsAtEnd takeAttrsAtEnd(List<Extent> batch) {
+        if (attrsAtEnd == null) {
+            return null;
+        }
+        TreeSet<Long> inBatch = new TreeSet<>();
+        batch.forEach(e -> inBatch.add(e.serial()));
+        for (long s : unreleased.headSet(attrsAtEndThrough, true)) {
+            if (!inBatch.contains(s)) {
+                return null;
+            }
+        }
+        AttrsAtEnd t = attrsAtEnd;
+        attrsAtEnd = null;
+        return t;
+    }
+
+    /** The master set {@code then} with a write's end and answered {@code after}; null, null: that end failed. */
+    synchronized void attrsAtEndSet(AttrsAtEnd then, Attr after) {
+        attrsSet = then;
+        attrsSetResult = after;
     }
 
     synchronized boolean flushWanted() {

@@ -223,6 +223,10 @@ public final class FakeMaster implements AutoCloseable {
             }
             if (r.writeStatus().isOk()) {
                 n.length = Math.max(n.length, r.newLength());
+                // this fake keeps no times: those a write's end carries are refused, its mode is set
+                if (r.then() != null && (r.then().mask() & SetAttrMask.MODE) != 0) {
+                    n.mode = r.then().mode();
+                }
             }
             return new AttrReply(id, Status.OK, attr(n.inode));
         }

@@ -16,6 +16,7 @@ import org.mfsj.common.types.ChunkGeometry;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.client2master.AttrReply;
+import org.mfsj.common.wire.client2master.AttrsAtEnd;
 import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
@@ -30,6 +31,7 @@ import org.mfsj.master.chunks.WriteLocks;
 import org.mfsj.master.cs.ChunkCommands;
 import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.namespace.Namespace;
+import org.mfsj.master.namespace.SetAttr;
 import org.mfsj.master.net.RequestDispatcher;
 import org.mfsj.master.session.Session;
 import org.slf4j.Logger;
@@ -269,6 +271,20 @@ public final class ChunkWrites {
                     hex(req.chunkId()), req.inode(), req.index(), req.writeStatus());
             return new AttrReply(req.msgId(), Status.OK, ns.getattr(req.inode()));
         }
-        return new AttrReply(req.msgId(), Status.OK, ns.extendLength(req.inode(), req.newLength()));
+        Attr after = ns.extendLength(req.inode(), req.newLength());
+        AttrsAtEnd then = req.then();
+        if (then != null) {
+            // after the length, whose change moves the mtime these may set; one request, so one force
+            try {
+                after = ns.setattr(then.creds(), req.inode(), new SetAttr(then.mask(), then.mode(), 0, 0,
+                        then.atimeNanos(), then.mtimeNanos(), 0));
+            } catch (MfsException refused) {
+                // the length stays recorded; the client sees the answer lacks them and asks with a SetAttr of
+                // its own, which reports why
+                LOG.debug("client {}: attributes with the end of chunk {} of inode {} refused: {}", from.remote(),
+                        hex(req.chunkId()), req.inode(), refused.getMessage());
+            }
+        }
+        return new AttrReply(req.msgId(), Status.OK, after);
     }
 }

@@ -81,14 +81,16 @@ public final class DeferredTimes {
             return false;
         }
         try {
-            if (t.hasTimes()) {
-                flushWrites(inode);
-            }
             int mask = (t.atimeNanos() >= 0 ? SetAttrMask.ATIME : 0) | (t.mtimeNanos() >= 0 ? SetAttrMask.MTIME : 0)
                     | (t.mode() >= 0 ? SetAttrMask.MODE : 0);
+            SetAttrRequest change = new SetAttrRequest(mask, Math.max(t.mode(), 0), 0, 0, t.atimeNanos(),
+                    t.mtimeNanos(), 0);
+            // with the writes' last end when one is still to come (one master change), else on their own;
             // allowed when it was asked (owner or root), whoever owns the file now
-            Attr done = client.setattr(Creds.ROOT, inode,
-                    new SetAttrRequest(mask, Math.max(t.mode(), 0), 0, 0, t.atimeNanos(), t.mtimeNanos(), 0));
+            Attr done = t.hasTimes() ? flushWritesThen(inode, change) : null;
+            if (done == null) {
+                done = client.setattr(Creds.ROOT, inode, change);
+            }
             pending.sent(inode, t);
             names.learnedAttr(done);
             return true;
@@ -114,6 +116,15 @@ public final class DeferredTimes {
     boolean modePending(long inode) {
         PendingTimes.Times t = names.pendingTimes().get(inode);
         return t != null && t.mode() >= 0;
+    }
+
+    /**
+     * Lands this mount's buffered writes to {@code inode}, with {@code change} set by the master at
+     * their last end; null when no end was left to carry it (then it is still to send).
+     */
+    private Attr flushWritesThen(long inode, SetAttrRequest change) throws MfsException {
+        OpenFile w = openForWriting(inode);
+        return w == null ? null : w.file().flushThen(Creds.ROOT, change);
     }
 
     /** Lands this mount's buffered writes to {@code inode}, which a change of its times must follow. */

@@ -36,6 +36,6 @@ public record PublishWritten(Publish publish, List<WriteChunkEnd> ends) implemen
 
     public static PublishWritten decode(int msgId, WireReader r) {
         Publish p = Publish.decode(msgId, r);
-        return new PublishWritten(p, r.list(MAX_ENDS, 30, rr -> WriteChunkEnd.decode(msgId, rr)));
+        return new PublishWritten(p, r.list(MAX_ENDS, 31, rr -> WriteChunkEnd.decode(msgId, rr)));
     }
 }

@@ -6,8 +6,16 @@ import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
 
-/** Ends a chunk write; the file grows to {@code newLength} if that is larger. */
-public record WriteChunkEnd(int msgId, long inode, int index, long chunkId, long newLength, Status writeStatus) implements Message {
+/**
+ * Ends a chunk write; the file grows to {@code newLength} if that is larger. With {@code then}
+ * (only on success; null otherwise) those attributes are set next, in the same changelog force.
+ */
+public record WriteChunkEnd(int msgId, long inode, int index, long chunkId, long newLength, Status writeStatus,
+                            AttrsAtEnd then) implements Message {
+    public WriteChunkEnd(int msgId, long inode, int index, long chunkId, long newLength, Status writeStatus) {
+        this(msgId, inode, index, chunkId, newLength, writeStatus, null);
+    }
+
     @Override
     public void encodeBody(WireWriter w) {
         w.u64(inode);
@@ -15,6 +23,10 @@ public record WriteChunkEnd(int msgId, long inode, int index, long chunkId, long
         w.u64(chunkId);
         w.u64(newLength);
         w.u16(writeStatus.code());
+        w.bool(then != null);
+        if (then != null) {
+            then.encode(w);
+        }
     }
 
     public static WriteChunkEnd decode(int msgId, WireReader r) {
@@ -23,6 +35,7 @@ public record WriteChunkEnd(int msgId, long inode, int index, long chunkId, long
                 r.u32(),
                 r.u64(),
                 r.u64(),
-                TypeCodecs.status(r));
+                TypeCodecs.status(r),
+                r.bool() ? AttrsAtEnd.decode(r) : null);
     }
 }
