@@ -5,40 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mfsj.client.fake.FakeChunkserver;
-import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.client.fake.Pattern;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkGeometry;
-import org.mfsj.common.types.Creds;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 
 /**
  * A chunk's write session ends in the background while the next chunk streams: what a flush
  * waits for, and what happens when that background end fails.
  */
-class BackgroundFinishTest {
+class BackgroundFinishTest extends OnFakeCluster {
     private static final int CHUNK = ChunkGeometry.CHUNK_SIZE;
     private static final int MIB = 1 << 20;
-    private static final Creds ME = new Creds(1000, 1000, new int[0]);
-
-    private FakeCluster cluster;
-    private MfsClient client;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new FakeCluster(2);
-        client = cluster.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
 
     @Test
     void aRefusedWriteEndOfAnEarlierChunkIsRedoneAndEverythingReadsBack() throws Exception {

@@ -3,36 +3,17 @@ package org.mfsj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.client.fake.Pattern;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
-import org.mfsj.common.types.Creds;
 import org.mfsj.common.wire.LeakWatch;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 
 /** Chunkservers that fail: a bad copy on read, a chain member dying mid-write. */
 @ExtendWith(LeakWatch.class)
-class FailoverTest {
-    private static final Creds ME = new Creds(1000, 1000, new int[0]);
-
-    private FakeCluster cluster;
-    private MfsClient client;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new FakeCluster(2);
-        client = cluster.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+class FailoverTest extends OnFakeCluster {
 
     private long writeFile(String name, long seed, int size) throws Exception {
         long inode = client.create(ME, client.rootInode(), name, 0644).inode();

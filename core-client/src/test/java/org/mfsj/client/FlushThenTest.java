@@ -2,32 +2,12 @@ package org.mfsj.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mfsj.client.fake.FakeCluster;
-import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.SetAttrMask;
 import org.mfsj.common.wire.client2master.AttrsAtEnd;
 
 /** Times a door kept until the close (tar's) go with the end of the last write, not in a SetAttr of their own. */
-class FlushThenTest {
-    private static final Creds ME = new Creds(1000, 1000, new int[0]);
-
-    private FakeCluster cluster;
-    private MfsClient client;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new FakeCluster(2);
-        client = cluster.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
-
+class FlushThenTest extends OnFakeCluster {
     @Test
     void timesGoWithTheEndOfTheWritesTheFlushWaitsForAndNotWhenNothingIsLeftToEnd() throws Exception {
         long inode = client.create(ME, client.rootInode(), "f", 0644).inode();

@@ -6,33 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mfsj.client.fake.FakeChunkserver;
-import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ChunkGeometry;
-import org.mfsj.common.types.Creds;
 
 /** close leaves forcing to the chunkservers; fsync asks every copy of every chunk written, and fails if one is gone. */
-class FsyncTest {
-    private static final Creds ME = new Creds(1000, 1000, new int[0]);
-
-    private FakeCluster cluster;
-    private MfsClient client;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new FakeCluster(2);
-        client = cluster.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+class FsyncTest extends OnFakeCluster {
 
     /** A file with data in its first two chunks, written and closed. */
     private long twoChunkFile() throws Exception {

@@ -3,32 +3,13 @@ package org.mfsj.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mfsj.client.fake.FakeCluster;
 import org.mfsj.client.fake.Pattern;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkGeometry;
-import org.mfsj.common.types.Creds;
 
-class ReadWriteTest {
+class ReadWriteTest extends OnFakeCluster {
     private static final int CHUNK = ChunkGeometry.CHUNK_SIZE;
-    private static final Creds ME = new Creds(1000, 1000, new int[0]);
-
-    private FakeCluster cluster;
-    private MfsClient client;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cluster = new FakeCluster(2);
-        client = cluster.client();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
 
     private long newFile(String name) throws Exception {
         return client.create(ME, client.rootInode(), name, 0644).inode();
