@@ -52,6 +52,8 @@ final class CommitThread extends Thread {
     private long waitNanos;
     private IOException failure;
     private volatile long durable;
+    /** {@link #durable} once the listener has heard of it: what {@link #awaitDurable} waits for. */
+    private volatile long told;
     /** Bytes of zeros written ahead of the records at a time. */
     static final int PREALLOCATE = 1 << 20;
     /**
@@ -78,6 +80,7 @@ final class CommitThread extends Thread {
         this.dir = dir;
         this.rotateBytes = rotateBytes;
         this.durable = durableVersion;
+        this.told = durableVersion;
         this.pendingLast = durableVersion;
         this.segments = segments;
         this.listener = listener;
@@ -135,6 +138,7 @@ final class CommitThread extends Thread {
                 throw new IllegalStateException("changelog cut while " + pendingBytes + " bytes are pending");
             }
             durable = version;
+            told = version;
             pendingLast = version;
             wanted = Math.min(wanted, version);
             rotateRequested = true;
@@ -162,7 +166,7 @@ final class CommitThread extends Thread {
     void awaitDurable(long version) throws IOException, InterruptedException {
         forceUpTo(version);
         synchronized (lock) {
-            while (durable < version) {
+            while (told < version) {
                 if (failure != null) {
                     throw failure;
                 }
@@ -222,8 +226,13 @@ final class CommitThread extends Thread {
         batches++;
         records += last - durable;
         durable = last;
-        // the listener first: whoever waits in awaitDurable may rely on it having heard
-        listener.durable(last);
+        // the listener first: whoever waits in awaitDurable may rely on it having heard (a waiter
+        // that came in between the two lines saw the new durable and returned before it did)
+        try {
+            listener.durable(last);
+        } finally {
+            told = last;
+        }
         synchronized (lock) {
             lock.notifyAll();
         }
