@@ -124,8 +124,9 @@ public final class MetaState {
         } else if (e.record() instanceof Voters v) {
             voters = v.masters();
         }
-        // a call's later records that return nothing (its chunk's, after a create) keep its answer
-        if (e.session() != 0 && e.request() != 0
+        // a call's later records that return nothing (its chunk's, after a create) keep its answer;
+        // its preludes give none (a crash may have kept them without the change they lead to)
+        if (e.session() != 0 && e.request() != 0 && !(e.record() instanceof Prelude)
                 && (result != null || replies.get(e.session(), e.request()) == null)) {
             replies.put(e.session(), e.request(), result);
         }

@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
+import org.mfsj.master.changelog.FileChangelog;
 import org.mfsj.master.chunks.Chunk;
 import org.mfsj.master.meta.ChunkLog;
 import org.mfsj.master.meta.MetaChecker;
@@ -96,6 +99,29 @@ class MetaStoreTest {
         assertThat(Files.exists(dir.resolve(ImageFormat.PREVIOUS))).isTrue();
         // image + (now already held) changelog tail: the same again
         assertThat(dump(MetaStore.recover(dir, CLOCK, 2, false))).isEqualTo(live);
+    }
+
+    @Test
+    void aCallWhoseChangeACrashLostAfterItsPreludeRunsAgainWhenRetried() throws Exception {
+        long held;
+        try (MetaStore store = open()) {
+            Namespace ns = store.state().namespace();
+            ns.mknod(Creds.ROOT, Namespace.ROOT, "open", FileType.FILE, 0644, 0);
+            // another session has the file open: its last name going is preceded by that session's hold
+            ns.setOpenCounts(inode -> new HashMap<>(Map.of(5L, 1)));
+            store.journal().begin(9, 4);
+            ns.unlink(Creds.ROOT, Namespace.ROOT, "open");
+            store.journal().end();
+            assertThat(store.state().replies().get(9, 4)).as("answered once the unlink is in").isSameAs(ReplyCache.DONE);
+            held = store.state().version() - 1;
+            // the master dies with the hold on disk and the unlink not
+            ((FileChangelog) store.log()).truncateAfter(held);
+        }
+        MetaState recovered = MetaStore.recover(dir, CLOCK, 2, false);
+        assertThat(recovered.version()).isEqualTo(held);
+        assertThat(recovered.namespace().lookup(Creds.ROOT, Namespace.ROOT, "open").isFile()).isTrue();
+        assertThat(recovered.replies().get(9, 4)).as("the unlink retried after the crash is done again, not answered")
+                .isNull();
     }
 
     @Test
