@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ final class CrashWorkload implements Runnable {
     private final Map<String, Expect> acked = new HashMap<>();
     private final Set<String> gone = new HashSet<>();
     private final Set<String> uncertain = new HashSet<>();
+    /** What was done to each name, by round, for the message of a failed check. */
+    private final Map<String, List<String>> history = new HashMap<>();
+    /** The round the steps now belong to: the one whose kill comes next. */
+    private volatile int round = 1;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stop;
@@ -84,6 +89,15 @@ final class CrashWorkload implements Runnable {
         int op = names.size() < 5 ? 0 : rnd.nextInt(10);
         String name = names.isEmpty() ? null : names.get(rnd.nextInt(names.size()));
         String fresh = (op == 9 ? "d" : "f") + id + "-" + counter++;
+        String what = switch (op) {
+            case 0, 1 -> "create";
+            case 2, 3 -> "create+write";
+            case 4, 5 -> "rename to " + fresh;
+            case 6 -> "unlink";
+            case 7, 8 -> "chmod";
+            default -> "mkdir";
+        };
+        String subject = op >= 4 && op <= 8 ? name : fresh;
         try {
             switch (op) {
                 case 0, 1 -> create(fresh);
@@ -94,9 +108,11 @@ final class CrashWorkload implements Runnable {
                 default -> mkdir(fresh);
             }
             done.incrementAndGet();
+            note(subject, what);
         } catch (MfsException e) {
             // not acknowledged: the call may or may not have taken effect
             failed.incrementAndGet();
+            note(subject, what + " failed: " + e.getMessage());
             uncertain.add(fresh);
             if (name != null) {
                 uncertain.add(name);
@@ -104,6 +120,17 @@ final class CrashWorkload implements Runnable {
             }
         }
     }
+
+    private void note(String name, String what) {
+        history.computeIfAbsent(name, k -> new ArrayList<>()).add("round " + round + ": " + what);
+    }
+
+    /** The names whose history a failed check printed, for a look into the changelog. */
+    Set<String> suspects() {
+        return suspects;
+    }
+
+    private final Set<String> suspects = new HashSet<>();
 
     private void create(String name) throws MfsException {
         Attr a = client.create(ROOT, dir, name, 0644);
@@ -125,6 +152,7 @@ final class CrashWorkload implements Runnable {
 
     private void rename(String from, String to) throws MfsException {
         client.rename(ROOT, dir, from, dir, to);
+        note(to, "renamed from " + from);
         acked.put(to, acked.remove(from));
         gone.add(from);
     }
@@ -151,7 +179,8 @@ final class CrashWorkload implements Runnable {
     void verify(MfsClient reader, int round) throws Exception {
         Set<String> listed = list(reader);
         for (Map.Entry<String, Expect> e : acked.entrySet()) {
-            String what = "round " + round + ", client " + id + ": acknowledged '" + e.getKey() + "'";
+            String what = "round " + round + ", client " + id + ": acknowledged '" + e.getKey() + "' "
+                    + history.get(e.getKey());
             assertThat(listed).as(what + " is listed").contains(e.getKey());
             Attr a = reader.lookup(ROOT, dir, e.getKey());
             Expect x = e.getValue();
@@ -164,15 +193,24 @@ final class CrashWorkload implements Runnable {
             }
         }
         for (String name : gone) {
-            if (!acked.containsKey(name) && !uncertain.contains(name)) {
-                assertThat(listed).as("round " + round + ", client " + id + ": removed '" + name + "'")
-                        .doesNotContain(name);
+            if (!acked.containsKey(name) && !uncertain.contains(name) && listed.contains(name)) {
+                suspects.add(name);
+                String now;
+                try {
+                    Attr a = reader.lookup(ROOT, dir, name);
+                    now = "lookup finds inode " + a.inode() + " mode " + Integer.toOctalString(a.mode() & 07777);
+                } catch (MfsException e) {
+                    now = "lookup fails: " + e.getMessage();
+                }
+                throw new AssertionError("round " + round + ", client " + id + ": removed '" + name
+                        + "' is listed again (" + now + "); its history: " + history.get(name));
             }
         }
         Set<String> unexpected = new HashSet<>(listed);
         unexpected.removeAll(acked.keySet());
         unexpected.removeAll(uncertain);
         assertThat(unexpected).as("round " + round + ", client " + id + ": names nobody acknowledged").isEmpty();
+        this.round = round + 1;
     }
 
     private Set<String> list(MfsClient reader) throws MfsException {

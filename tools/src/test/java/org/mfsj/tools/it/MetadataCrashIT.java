@@ -28,7 +28,7 @@ import org.mfsj.tools.cluster.LocalCluster;
  */
 class MetadataCrashIT {
     private static final int CLIENTS = 4;
-    private static final int KILLS = 20;
+    private static final int KILLS = Integer.getInteger("crash.kills", 20);
 
     @TempDir
     Path tmp;
@@ -65,7 +65,12 @@ class MetadataCrashIT {
                     pause.writeLock().lock();
                     try {
                         for (CrashWorkload w : workers) {
-                            w.verify(f.client(), round);
+                            try {
+                                w.verify(f.client(), round);
+                            } catch (AssertionError e) {
+                                ChangelogGrep.print(data, w.suspects());
+                                throw e;
+                            }
                         }
                     } finally {
                         pause.writeLock().unlock();
