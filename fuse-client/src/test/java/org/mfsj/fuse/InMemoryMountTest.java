@@ -114,11 +114,11 @@ class InMemoryMountTest {
     }
 
     /**
-     * A directory of 64 names or more is listed by name, its first page asked at the opendir: each
-     * listing after a change (which drops the kept one) shows the directory as it was at the open.
+     * A directory of 64 names or more is listed by name only (packed) and kept whole: each change
+     * through this mount drops the kept listing, so the next listing shows it.
      */
     @Test
-    void aLargeDirectoryAskedAheadShowsTheChangesMadeBeforeTheOpen() throws Exception {
+    void aLargeDirectoryListedByNameShowsThisMountsChangesAtOnce() throws Exception {
         Path d = Files.createDirectory(mp.resolve("ahead"));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

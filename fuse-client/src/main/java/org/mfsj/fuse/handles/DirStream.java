@@ -1,7 +1,5 @@
 package org.mfsj.fuse.handles;
 
-import java.util.concurrent.CompletableFuture;
-import org.mfsj.client.NamesPage;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.NameList;
 import org.mfsj.fuse.cache.Listings;
@@ -25,8 +23,6 @@ public final class DirStream {
 
     private final long openedAt;
     private final boolean withAttrs;
-    /** The first page, asked of the master at the opendir and not taken yet; null when none was. */
-    private CompletableFuture<NamesPage> firstPage;
 
     /** Entries {@code from} to the end of {@code names}. */
     public record Slice(NameList names, int from) {
@@ -120,18 +116,6 @@ public final class DirStream {
         NameList all = whole;
         whole = null;
         return all;
-    }
-
-    /** {@code f} will bring the page after cookie 0 (asked ahead of the first readdir). */
-    public synchronized void firstPageAsked(CompletableFuture<NamesPage> f) {
-        firstPage = f;
-    }
-
-    /** The first page asked ahead, once (a rewind asks the master again); null when none was. */
-    public synchronized CompletableFuture<NamesPage> takeFirstPage() {
-        CompletableFuture<NamesPage> f = firstPage;
-        firstPage = null;
-        return f;
     }
 
     public synchronized boolean eof() {

@@ -1,16 +1,8 @@
 package org.mfsj.fuse.ops;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
 import org.mfsj.client.NamesPage;
-import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.Attr;
@@ -39,28 +31,17 @@ import org.mfsj.fuse.lowlevel.Request;
 public final class DirOps {
     private static final long DOT = 1;
     private static final long DOTDOT = 2;
-    /** Listings asked ahead at once; an opendir past them leaves its readdir to ask. */
-    private static final int MAX_ASKED_AHEAD = 4;
-    private static final long IDLE_SECONDS = 10;
 
     private final MfsClient client;
     private final Names names;
     private final HandleTable<DirStream> dirs;
     private final int pageSize;
-    private final Executor askAhead;
 
     public DirOps(MfsClient client, Names names, HandleTable<DirStream> dirs, int pageSize) {
         this.client = client;
         this.names = names;
         this.dirs = dirs;
         this.pageSize = pageSize;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_ASKED_AHEAD, IDLE_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "fuse-listing-ahead");
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.askAhead = pool;
     }
 
     public void opendir(Request r, long inode, FileInfo fi) throws MfsException {
@@ -76,9 +57,6 @@ public final class DirOps {
         DirStream ds = known != null ? DirStream.ofCached(a.inode(), c, known)
                 : new DirStream(a.inode(), c, names.listings().now(), !Names.listsNamesOnly(a));
         fi.fh(dirs.add(ds));
-        if (known == null && !ds.withAttrs()) {
-            askFirstPage(ds);
-        }
         if (known == null) {
             // this mount will list afresh, so whatever listing the kernel kept may be stale
             r.kernel().forgetListing(a.inode());
@@ -128,29 +106,6 @@ public final class DirOps {
         }
     }
 
-    /**
-     * Asks the master for a large directory's first page of names now, on a thread of its own, so
-     * that the master's walk (3-16 ms for 10,000 names, warm to fresh master: the largest part of a
-     * fresh listing's first pass) overlaps this opendir's answer, the kernel's next upcalls and the
-     * readdir's own start. A program that opens a directory reads it (one opened only as a base
-     * for *at calls is opened O_PATH, which sends no opendir).
-     */
-    private void askFirstPage(DirStream ds) {
-        try {
-            ds.firstPageAsked(CompletableFuture.supplyAsync(() -> firstPage(ds), askAhead));
-        } catch (RejectedExecutionException e) {
-            // every thread busy with another listing: this one's readdir asks for itself
-        }
-    }
-
-    private NamesPage firstPage(DirStream ds) {
-        try {
-            return client.readdirNames(ds.creds(), ds.dir(), 0, pageSize);
-        } catch (MfsException e) {
-            throw new CompletionException(e);
-        }
-    }
-
     /** The page after {@code cookie} from the master, into the stream (and its attributes into the caches). */
     private void read(DirStream ds, long cookie) throws MfsException {
         if (ds.withAttrs()) {
@@ -163,9 +118,7 @@ public final class DirOps {
             }
             ds.buffered(cookie, NameList.of(page.entries()), page.eof());
         } else {
-            CompletableFuture<NamesPage> asked = cookie == 0 ? ds.takeFirstPage() : null;
-            NamesPage page = asked != null ? Futures.await(asked, "readdir " + ds.dir())
-                    : client.readdirNames(ds.creds(), ds.dir(), cookie, pageSize);
+            NamesPage page = client.readdirNames(ds.creds(), ds.dir(), cookie, pageSize);
             names.listings().namesRead(ds.dir(), page.names().size());
             ds.buffered(cookie, page.names(), page.eof());
         }

@@ -3,10 +3,8 @@ package org.mfsj.fuse.handles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.mfsj.client.NamesPage;
 import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
@@ -53,15 +51,5 @@ class DirStreamTest {
         DirStream cached = DirStream.ofCached(1, Creds.ROOT, page("a", 3));
         assertThat(names(cached.after(0))).containsExactly("a");
         assertThat(cached.takeWhole()).as("nothing new to keep").isNull();
-    }
-
-    @Test
-    void theFirstPageAskedAheadIsTakenOnce() {
-        DirStream ds = new DirStream(1, Creds.ROOT, 0, false);
-        assertThat(ds.takeFirstPage()).as("none asked").isNull();
-        CompletableFuture<NamesPage> asked = CompletableFuture.completedFuture(new NamesPage(page("a", 3), true));
-        ds.firstPageAsked(asked);
-        assertThat(ds.takeFirstPage()).isSameAs(asked);
-        assertThat(ds.takeFirstPage()).as("a rewind asks the master again").isNull();
     }
 }
