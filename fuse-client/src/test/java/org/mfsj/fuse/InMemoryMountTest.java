@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -110,6 +111,30 @@ class InMemoryMountTest {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * A directory of 64 names or more is listed by name only (packed) and kept whole: each change
+     * through this mount drops the kept listing, so the next listing shows it.
+     */
+    @Test
+    void aLargeDirectoryListedByNameShowsThisMountsChangesAtOnce() throws Exception {
+        Path d = Files.createDirectory(mp.resolve("ahead"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            expected.add(String.format("n%03d", i));
+            Files.createFile(d.resolve(expected.get(i)));
+        }
+        assertThat(names(d)).isEqualTo(expected);
+        Files.delete(d.resolve("n050"));
+        expected.remove("n050");
+        Files.createFile(d.resolve("n100"));
+        expected.add("n100");
+        assertThat(names(d)).isEqualTo(expected);
+        Files.move(d.resolve("n000"), d.resolve("n101"));
+        expected.remove("n000");
+        expected.add("n101");
+        assertThat(names(d)).isEqualTo(expected);
     }
 
     @Test
