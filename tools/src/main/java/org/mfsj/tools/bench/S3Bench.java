@@ -38,20 +38,24 @@ import org.mfsj.s3.auth.UriEncoding;
  * each timed PUT and GET phase, the CPU milliseconds per request each named process spent.
  */
 public final class S3Bench {
+    /** Workers that fill the LIST phase's bucket, unless {@code --fill-workers} says otherwise. */
+    static final int DEFAULT_FILL_WORKERS = 32;
     private final URI endpoint;
     private final String ak;
     private final String sk;
     private final int workers;
+    private final int fillWorkers;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String bucket = "bench" + System.currentTimeMillis();
     private final ProcessCpu cpu;
     private boolean quiet;
 
-    S3Bench(URI endpoint, String ak, String sk, int workers, ProcessCpu cpu) {
+    S3Bench(URI endpoint, String ak, String sk, int workers, int fillWorkers, ProcessCpu cpu) {
         this.endpoint = endpoint;
         this.ak = ak;
         this.sk = sk;
         this.workers = workers;
+        this.fillWorkers = fillWorkers;
         this.cpu = cpu;
     }
 
@@ -62,12 +66,14 @@ public final class S3Bench {
         }
         if (!a.containsKey("--endpoint") || !a.containsKey("--access-key") || !a.containsKey("--secret-key")) {
             System.err.println("usage: S3Bench --endpoint URL --access-key AK --secret-key SK [--workers N]"
-                    + " [--small N] [--medium N] [--large-mib N] [--list-keys N] [--warmup N]"
-                    + " [--cpu name=pid,...]");
+                    + " [--small N] [--medium N] [--large-mib N] [--list-keys N] [--fill-workers N]"
+                    + " [--warmup N] [--cpu name=pid,...]");
             System.exit(2);
         }
         S3Bench b = new S3Bench(URI.create(a.get("--endpoint")), a.get("--access-key"), a.get("--secret-key"),
-                Integer.parseInt(a.getOrDefault("--workers", "8")), ProcessCpu.parse(a.getOrDefault("--cpu", "")));
+                Integer.parseInt(a.getOrDefault("--workers", "8")),
+                Integer.parseInt(a.getOrDefault("--fill-workers", Integer.toString(DEFAULT_FILL_WORKERS))),
+                ProcessCpu.parse(a.getOrDefault("--cpu", "")));
         int small = Integer.parseInt(a.getOrDefault("--small", "2000"));
         int medium = Integer.parseInt(a.getOrDefault("--medium", "200"));
         b.createBucket();
@@ -97,7 +103,7 @@ public final class S3Bench {
         phase("1m", medium, 1 << 20);
         phase("large", workers, (long) largeMib << 20);
         if (listKeys > 0) {
-            put("list", listKeys, 0);
+            fillListBucket(listKeys);
             long t0 = System.nanoTime();
             long keys = listAll("list/");
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -157,6 +163,23 @@ public final class S3Bench {
                 "PUT " + prefix + "/" + i));
     }
 
+    /**
+     * The LIST phase's keys, empty objects PUT by {@code fillWorkers} workers: untimed set-up, and
+     * with the phases' few workers a 100,000-key bucket took longer to fill than to measure.
+     */
+    private void fillListBucket(int keys) throws Exception {
+        log("PUT " + keys + " empty objects for the LIST, " + fillWorkers + " workers");
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(1, keys / 10);
+        double secs = forAll(keys, fillWorkers, i -> {
+            check(send("PUT", "/" + bucket + "/list/" + i, "", null, 0), "PUT list/" + i);
+            if (done.incrementAndGet() % step == 0) {
+                log("  " + done.get() + " of " + keys);
+            }
+        });
+        log(String.format(Locale.ROOT, "filled in %.1f s (%.0f PUTs/s)", secs, keys / secs));
+    }
+
     private long listAll(String prefix) throws Exception {
         long keys = 0;
         String token = null;
@@ -179,12 +202,16 @@ public final class S3Bench {
     }
 
     private double forAll(int count, Task task) throws Exception {
+        return forAll(count, workers, task);
+    }
+
+    private double forAll(int count, int threads, Task task) throws Exception {
         AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
         try {
             List<Future<?>> fs = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
+            for (int w = 0; w < threads; w++) {
                 fs.add(pool.submit(() -> {
                     for (long i; (i = next.getAndIncrement()) < count; ) {
                         task.run((int) i);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.tools.cluster.doors.MountDoor;
+import org.mfsj.tools.cluster.doors.S3Door;
 
 /**
  * A cluster of real processes on 127.0.0.1 with everything under one folder: what {@code mfs up}
@@ -330,7 +331,7 @@ public final class LocalCluster {
         if (extra != null && !extra.isBlank()) {
             opts.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
         }
-        return name.equals(MountDoor.NAME) || name.startsWith(CHUNKSERVER)
+        return name.equals(MountDoor.NAME) || name.equals(S3Door.NAME) || name.startsWith(CHUNKSERVER)
                 ? DataPathJvm.options(opts) : opts;
     }
 

@@ -22,6 +22,7 @@ import org.mfsj.tools.cluster.Door;
  * left in {@code etc/mfss3-cert.pem} for clients to trust.
  */
 public final class S3Door implements Door {
+    public static final String NAME = "s3";
     public static final String PORT_KEY = "s3.http";
     public static final String CONFIG = "mfss3.cfg";
     public static final String USERS = "mfss3users.cfg";
@@ -50,7 +51,7 @@ public final class S3Door implements Door {
 
     @Override
     public String name() {
-        return "s3";
+        return NAME;
     }
 
     @Override
