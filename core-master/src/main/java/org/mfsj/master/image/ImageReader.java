@@ -275,9 +275,9 @@ public final class ImageReader {
     }
 
     private void trashEntry(WireReader r) {
-        long inode = tree.expect(r.u64(), Inode.class).id();
+        Inode n = tree.expect(r.u64(), Inode.class);
         long deleted = r.u64();
-        tree.trash().add(new Trash.Entry(inode, r.str(), deleted));
+        tree.trash().add(new Trash.Entry(n.id(), r.str(), deleted), n.trashSeconds());
     }
 
     private void held(WireReader r) {

@@ -30,7 +30,6 @@ import org.mfsj.master.namespace.tree.DirNode;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.Inode;
 import org.mfsj.master.namespace.tree.InodeTable;
-import org.mfsj.master.namespace.tree.Trash;
 import org.mfsj.master.namespace.tree.Quotas;
 
 /**
@@ -331,10 +330,7 @@ public final class Namespace {
 
     /** Frees every file in trash whose trash time has passed; returns how many. */
     public int purgeExpired() {
-        long now = now();
-        List<Long> due = tree.trash().entries().stream()
-                .filter(e -> e.expiresNanos(tree.expect(e.inode(), Inode.class).trashSeconds()) <= now)
-                .map(Trash.Entry::inode).toList();
+        List<Long> due = tree.trash().due(now(), inode -> tree.expect(inode, Inode.class).trashSeconds());
         for (long inode : due) {
             try {
                 commitVoid(ops.purgeTrash().expired(inode), ops.purgeTrash()::apply);

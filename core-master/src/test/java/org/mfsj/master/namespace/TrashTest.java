@@ -147,6 +147,52 @@ class TrashTest extends NamespaceFixture {
     }
 
     @Test
+    void purgeExpiredFollowsTrashTimesChangedInTrash() throws Exception {
+        long[] fg = twoInTrashQueued();
+        long f = fg[0];
+        long g = fg[1];
+        // after the purge loop has queued both: one is due sooner, the other later
+        ns.setTrashTime(SU, f, 10, false);
+        ns.setTrashTime(SU, g, 600, false);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(ns.purgeExpired()).isEqualTo(1);
+        assertStatus(Status.ENOENT, () -> attr(f));
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(ns.purgeExpired()).isZero();
+        clock.advance(Duration.ofSeconds(540));
+        assertThat(ns.purgeExpired()).isEqualTo(1);
+        assertThat(ns.trash()).isEmpty();
+    }
+
+    @Test
+    void purgeExpiredCountsAFileRestoredAndTrashedAgainFromItsLastDeletion() throws Exception {
+        long[] fg = twoInTrashQueued();
+        long f = fg[0];
+        long g = fg[1];
+        clock.advance(Duration.ofSeconds(30));
+        ns.restore(SU, f);
+        ns.unlink(SU, ROOT, "f");
+        ns.purge(SU, g);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(ns.purgeExpired()).isZero();
+        assertThat(ns.trash()).extracting(TrashItem::inode).containsExactly(f);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(ns.purgeExpired()).isEqualTo(1);
+        assertThat(ns.trash()).isEmpty();
+    }
+
+    /** Files f and g in trash for 60 s, both queued by the purge loop already. */
+    private long[] twoInTrashQueued() throws Exception {
+        ns.setTrashTime(SU, ROOT, 60, false);
+        long f = file(ROOT, "f");
+        long g = file(ROOT, "g");
+        ns.unlink(SU, ROOT, "f");
+        ns.unlink(SU, ROOT, "g");
+        assertThat(ns.purgeExpired()).isZero();
+        return new long[] {f, g};
+    }
+
+    @Test
     void replayRebuildsTheSameTrashAndTrashTimes() throws Exception {
         ns.setTrashTime(SU, ROOT, 60, false);
         long a = dir(ROOT, "a");

@@ -167,7 +167,12 @@ final class MasterOpsBench implements AutoCloseable {
         for (String name : passes.get(0).masterCpu().keySet()) {
             for (int p = 0; p < PHASES.length; p++) {
                 int phase = p;
-                if (p != READDIR) {
+                if (p != READDIR && name.endsWith(ProcessMasters.SWITCHES)) {
+                    String who = name.substring(0, name.length() - ProcessMasters.SWITCHES.length());
+                    MasterBench.print("context switches per op, " + PHASES[p] + ", " + label + ", " + who,
+                            PassTimes.median(passes, t -> t.masterCpu().get(name)[phase] / calls()),
+                            "switches, median of " + passes.size());
+                } else if (p != READDIR) {
                     MasterBench.print("cpu per op, " + PHASES[p] + ", " + label + ", " + name,
                             PassTimes.median(passes, t -> t.masterCpu().get(name)[phase] * 1e6 / calls()),
                             "us, median of " + passes.size());

@@ -18,6 +18,8 @@ import org.mfsj.tools.cmd.MasterRoles;
  * started by the local-cluster launcher with its chunkservers (idle here: no chunk I/O).
  */
 final class ProcessMasters implements BenchMasters {
+    /** Ends the name of a process's count of context switches among {@link #cpuSeconds()}. */
+    static final String SWITCHES = ", context switches";
     private final LocalCluster cluster;
     private ProcessCpu cpu;
 
@@ -61,7 +63,9 @@ final class ProcessMasters implements BenchMasters {
             }
             cpu = ProcessCpu.of(pids);
         }
-        return cpu.sample();
+        Map<String, Double> out = cpu.sample();
+        cpu.switches().forEach((name, n) -> out.put(name + SWITCHES, n));
+        return out;
     }
 
     @Override

@@ -34,7 +34,12 @@ public final class SetTrashTimeOp {
 
     /** Returns how many inodes changed trash time. */
     public int apply(SetTrashTimeRecord r) {
-        return Subtree.change(tree, r.inode(), r.recursive(), n -> change(n, r));
+        int changed = Subtree.change(tree, r.inode(), r.recursive(), n -> change(n, r));
+        // a file in trash has no name, so no subtree reaches it: only the inode named can be one
+        if (changed > 0) {
+            tree.trash().retimed(r.inode(), r.seconds());
+        }
+        return changed;
     }
 
     private static boolean change(Inode n, SetTrashTimeRecord r) {

@@ -43,7 +43,7 @@ final class Unlinker {
             return;
         }
         if (child instanceof FileNode file && file.trashSeconds() > 0) {
-            tree.trash().add(new Trash.Entry(file.id(), TreePaths.of(tree, dir, name), nowNanos));
+            tree.trash().add(new Trash.Entry(file.id(), TreePaths.of(tree, dir, name), nowNanos), file.trashSeconds());
             return;
         }
         release(child);
