@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.mfsj.client.master.Futures;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
@@ -34,6 +35,8 @@ final class WriteBuffer {
 
     private final long budget;
     private final Runnable startWorker;
+    /** Nanoseconds, for how long a tail extent has lingered; waits still run on the real clock. */
+    private final LongSupplier lingerClock;
     private final ExtentQueue queued = new ExtentQueue();
     /** In the order taken; a set, as a whole batch of a scattered writer leaves at once. */
     private final Set<Extent> taken = new LinkedHashSet<>();
@@ -66,8 +69,14 @@ final class WriteBuffer {
 
     /** @param startWorker called, under this lock, when data arrives and no writer is running */
     WriteBuffer(long budget, Runnable startWorker) {
+        this(budget, startWorker, System::nanoTime);
+    }
+
+    /** With the clock lingering is judged by: a test's frozen clock keeps a tail extent held however slowly it runs. */
+    WriteBuffer(long budget, Runnable startWorker, LongSupplier lingerClock) {
         this.budget = budget;
         this.startWorker = startWorker;
+        this.lingerClock = lingerClock;
     }
 
     /** Copies {@code src}'s remaining bytes in, blocking while the budget is spent. */
@@ -90,7 +99,7 @@ final class WriteBuffer {
             }
             int limit = src.limit();
             src.limit(src.position() + n);
-            e.append(src, System.nanoTime());
+            e.append(src, lingerClock.getAsLong());
             src.limit(limit);
             bytes += n;
             queued.grew(n);
@@ -138,17 +147,18 @@ final class WriteBuffer {
         long deadline = System.nanoTime() + maxWaitNanos;
         while (true) {
             long now = System.nanoTime();
-            Extent mine = preferredChunk < 0 ? null : firstReadyOf(preferredChunk, now);
+            long lingerNow = lingerClock.getAsLong();
+            Extent mine = preferredChunk < 0 ? null : firstReadyOf(preferredChunk, lingerNow);
             if (mine != null) {
                 return handOut(mine);
             }
             Extent head = queued.first();
             long sleep = deadline - now;
             if (head != null && mayLeave(preferredChunk, head)) {
-                if (ready(head, queued.size() == 1, now)) {
+                if (ready(head, queued.size() == 1, lingerNow)) {
                     return handOut(head);
                 }
-                sleep = Math.min(sleep, LINGER_NANOS - (now - head.lastAppendNanos()));
+                sleep = Math.min(sleep, LINGER_NANOS - (lingerNow - head.lastAppendNanos()));
             } else if (head != null) {
                 // held for the session's chunk: its own next write, or a reason to move on, wakes us
                 sleep = Math.min(sleep, LINGER_NANOS);

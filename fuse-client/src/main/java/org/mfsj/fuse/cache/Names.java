@@ -159,6 +159,11 @@ public final class Names {
         return attrs.get(inode);
     }
 
+    /** The last attributes this mount had of an inode, expired or not (null: none); never asks the master. */
+    public Attr lastKnownAttr(long inode) {
+        return attrs.peek(inode);
+    }
+
     /** Attributes of an inode asked of the master (and cached); the previous copy is returned too. */
     public Fresh fresh(long inode) throws MfsException {
         Attr before = attrs.peek(inode);

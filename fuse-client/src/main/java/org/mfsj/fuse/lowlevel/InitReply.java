@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
  * reads crosses the kernel and the mount in eight requests. Kernels since 4.20 (protocol 7.28)
  * take a larger request size in the INIT answer: the FUSE_MAX_PAGES flag and a max_pages field.
  * This class widens libfuse's answer to the current fuse_init_out layout and adds both, when the
- * kernel offered the flag; everything else libfuse decided is left as it was. Byte layouts are
+ * kernel offered the flag; everything else libfuse decided is left as it was. When the kernel also
+ * offers FUSE_HANDLE_KILLPRIV_V2 (5.11 on; every kernel that does offers FUSE_MAX_PAGES), it is
+ * taken too. Byte layouts are
  * those of the kernel's include/uapi/linux/fuse.h (little-endian on every Linux FUSE runs on
  * here).
  */
@@ -18,6 +20,13 @@ final class InitReply {
     static final int FUSE_INIT = 26;
     /** The 7.28 capability: the answer's max_pages is the request size in pages. */
     static final int FUSE_MAX_PAGES = 1 << 22;
+    /**
+     * The 7.33 capability: the mount drops setuid/setgid itself, on the flags the kernel then sets
+     * on writes and setattrs ({@link SetIdKill}); in return the kernel marks the superblock
+     * SB_NOSEC and stops asking getxattr("security.capability") before every write(2) once a file
+     * was found without it.
+     */
+    static final int FUSE_HANDLE_KILLPRIV_V2 = 1 << 28;
     /** Requests up to 1 MiB, as libfuse 3 asks for (256 pages is also the kernel's default limit). */
     static final int MAX_PAGES = 256;
     static final int PAGE = 4096;
@@ -58,7 +67,8 @@ final class InitReply {
      * libfuse's INIT answer {@code reply} (out header and fuse_init_out as libfuse sized it) as it
      * goes to the kernel: unchanged when it is an error or the kernel did not offer
      * FUSE_MAX_PAGES; otherwise padded to the 64-byte fuse_init_out with FUSE_MAX_PAGES set and
-     * max_pages covering libfuse's max_write, at most {@link #MAX_PAGES}.
+     * max_pages covering libfuse's max_write, at most {@link #MAX_PAGES}, and
+     * FUSE_HANDLE_KILLPRIV_V2 set when offered.
      */
     static byte[] widen(byte[] reply, int offeredFlags) {
         ByteBuffer in = ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN);
@@ -72,7 +82,7 @@ final class InitReply {
         ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         o.putInt(OUT_LEN, size);
         int flags = o.getInt(OUT_HEADER + INIT_OUT_FLAGS);
-        o.putInt(OUT_HEADER + INIT_OUT_FLAGS, flags | FUSE_MAX_PAGES);
+        o.putInt(OUT_HEADER + INIT_OUT_FLAGS, flags | FUSE_MAX_PAGES | offeredFlags & FUSE_HANDLE_KILLPRIV_V2);
         long maxWrite = Integer.toUnsignedLong(o.getInt(OUT_HEADER + INIT_OUT_MAX_WRITE));
         int pages = (int) Math.max(1, Math.min(MAX_PAGES, (maxWrite + PAGE - 1) / PAGE));
         o.putShort(OUT_HEADER + INIT_OUT_MAX_PAGES, (short) pages);

@@ -57,6 +57,15 @@ public final class Request {
         return caller().creds();
     }
 
+    /**
+     * The kernel asks this write or setattr to drop setuid/setgid (the caller lacks CAP_FSETID, or
+     * it is a chown): the mount took that job at INIT, and with it the kernel stopped asking
+     * getxattr("security.capability") before each write.
+     */
+    public boolean killsSetIds() {
+        return FuseWorker.killsSetIds();
+    }
+
     /** The caller gave up (a signal): a blocking wait should stop. */
     public boolean interrupted() {
         return lib.fuse_req_interrupted(req) != 0;

@@ -79,9 +79,7 @@ final class RequestLoop {
         synchronized (this) {
             n = ++started;
         }
-        Thread t = new Thread(this::work, "fuse-worker-" + n + " " + name);
-        t.setDaemon(true);
-        t.start();
+        new FuseWorker(this::work, "fuse-worker-" + n + " " + name).start();
     }
 
     private void work() {
@@ -138,6 +136,7 @@ final class RequestLoop {
         if (init != null && n > InitReply.IN_OPCODE + 4 && buf.getInt(InitReply.IN_OPCODE) == InitReply.FUSE_INIT) {
             answerOn = init.forInit(buf, n);
         }
+        ((FuseWorker) Thread.currentThread()).reading(SetIdKill.asked(buf, n));
         lib.fuse_session_process(session, buf, n, answerOn);
         synchronized (this) {
             if (idle >= MAX_IDLE) {

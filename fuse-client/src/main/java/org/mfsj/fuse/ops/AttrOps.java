@@ -36,6 +36,7 @@ public final class AttrOps {
     private final HandleTable<OpenFile> files;
     private final LongPredicate madeHereRecently;
     private final DeferredTimes deferredTimes;
+    private final SetIdDrop setIds;
 
     public AttrOps(MfsClient client, Names names, HandleTable<OpenFile> files, LongPredicate madeHereRecently,
                    DeferredTimes deferredTimes) {
@@ -44,6 +45,7 @@ public final class AttrOps {
         this.files = files;
         this.madeHereRecently = madeHereRecently;
         this.deferredTimes = deferredTimes;
+        this.setIds = new SetIdDrop(client, names, deferredTimes);
     }
 
     public void getattr(Request r, long inode) throws MfsException {
@@ -55,7 +57,7 @@ public final class AttrOps {
         Creds c = r.creds();
         Attr unchanged = unchangedBy(c, inode, toSet, st);
         if (unchanged != null) {
-            r.attr(unchanged);
+            r.attr(r.killsSetIds() ? setIds.after(unchanged) : unchanged);
             return;
         }
         SetAttrRequest change = SetAttrRequest.NONE;
@@ -101,8 +103,9 @@ public final class AttrOps {
         if ((change.mask() & (SetAttrMask.ATIME | SetAttrMask.MTIME)) != 0) {
             deferredTimes.flushWrites(inode);
         }
-        Attr done = change.mask() == 0 ? names.attrOf(inode) : client.setattr(c, inode, change);
-        r.attr(names.learnedAttr(done));
+        Attr done = names.learnedAttr(change.mask() == 0 ? names.attrOf(inode) : client.setattr(c, inode, change));
+        // a chown, or a truncate by a caller without CAP_FSETID (the kernel tells which)
+        r.attr(r.killsSetIds() ? setIds.after(done) : done);
     }
 
     /**

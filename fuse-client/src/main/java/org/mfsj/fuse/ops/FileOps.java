@@ -35,6 +35,7 @@ public final class FileOps {
     private final LockOps locks;
     private final XattrOps xattrs;
     private final DeferredTimes deferredTimes;
+    private final SetIdDrop setIds;
 
     public FileOps(MfsClient client, Names names, HandleTable<OpenFile> files, LockOps locks, XattrOps xattrs,
                    DeferredTimes deferredTimes) {
@@ -44,6 +45,7 @@ public final class FileOps {
         this.locks = locks;
         this.xattrs = xattrs;
         this.deferredTimes = deferredTimes;
+        this.setIds = new SetIdDrop(client, names, deferredTimes);
     }
 
     /**
@@ -124,6 +126,9 @@ public final class FileOps {
         if (deferredTimes.timesPending(f.inode())) {
             // times set before this write: the write moves the mtime after them
             sendTimes(r, f.inode());
+        }
+        if (r.killsSetIds()) {
+            setIds.beforeWrite(r, f.inode());
         }
         f.file().write(offset, NativeViews.of(buf, n));
         names.written(f.inode(), offset + n);

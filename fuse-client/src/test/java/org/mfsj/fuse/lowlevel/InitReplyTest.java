@@ -43,6 +43,15 @@ class InitReplyTest {
     }
 
     @Test
+    void takesTheSetIdKillWhenTheKernelOffersIt() {
+        int offered = InitReply.FUSE_MAX_PAGES | InitReply.FUSE_HANDLE_KILLPRIV_V2;
+        assertThat(le(InitReply.widen(libfuseAnswer(0, 1 << 20), offered)).getInt(28))
+                .isEqualTo(LIBFUSE_FLAGS | offered);
+        assertThat(le(InitReply.widen(libfuseAnswer(0, 1 << 20), InitReply.FUSE_MAX_PAGES)).getInt(28))
+                .as("not taken unless offered").isEqualTo(LIBFUSE_FLAGS | InitReply.FUSE_MAX_PAGES);
+    }
+
+    @Test
     void maxPagesFollowsLibfusesMaxWriteAndNeverPassesTheLimit() {
         assertThat(le(InitReply.widen(libfuseAnswer(0, 131072), InitReply.FUSE_MAX_PAGES)).getShort(44))
                 .isEqualTo((short) 32);

@@ -153,6 +153,12 @@ class FusePosixIT {
         assertThat(Sh.bash(d, "stat -c '%a %u %g' f").ok().out().strip()).isEqualTo("4751 123 456");
         Sh.bash(d, "chown :789 f && chown 321 f").ok();
         assertThat(Sh.bash(d, "stat -c '%u %g' f").ok().out().strip()).isEqualTo("321 789");
+        // the mount drops setuid/setgid itself where the kernel asks it to (FUSE_HANDLE_KILLPRIV_V2):
+        // root (CAP_FSETID) writes and truncates keep them, root's chown drops them; setgid without
+        // group-execute (a locking mark) stays
+        assertThat(Sh.bash(d, "echo y > k && chmod 6777 k && echo z >> k && truncate -s 1 k && stat -c %a k"
+                + " && chown 0:0 k && stat -c %a k && chmod 2745 k && chown 1:1 k && stat -c %a k").ok().out()
+                .lines().toList()).containsExactly("6777", "777", "2745");
         Sh.bash(d, "touch -d '2001-02-03 04:05:06.5' f").ok();
         assertThat(Files.getLastModifiedTime(f)).isEqualTo(FileTime.fromMillis(981173106500L));
         Sh.bash(d, "touch -m -d '2010-01-01 00:00:00' f").ok();
@@ -224,7 +230,7 @@ class FusePosixIT {
                 "echo group > grp; chown 0:4242 grp; chmod 640 grp",
                 "mkdir closed; chmod 700 closed; echo inside > closed/f; chmod 644 closed/f; cat closed/f >/dev/null",
                 "mkdir open; chmod 777 open",
-                "echo x > suid; chmod 6777 suid")).ok();
+                "echo x > suid; chmod 6777 suid; echo x > suid2; chmod 6777 suid2")).ok();
         int[] none = new int[0];
         String script = String.join("\n",
                 "cat private 2>&1 | grep -q 'Permission denied' && echo read-private-denied",
@@ -237,11 +243,12 @@ class FusePosixIT {
                 "chmod 777 public 2>&1 | grep -q 'Operation not permitted' && echo chmod-eperm",
                 "echo mine > open/mine && stat -c '%u %g' open/mine && chmod 600 open/mine && echo chmod-own",
                 "rm open/mine && echo rm-own",
-                "echo y >> suid && stat -c %a suid");
+                "echo y >> suid && stat -c %a suid",
+                "truncate -s 1 suid2 && stat -c %a suid2");
         String out = Sh.bashAs(Sh.NOBODY, none, d, script).out();
         assertThat(out.lines().toList()).containsExactly("read-private-denied", "public", "write-public-denied",
                 "access-r", "access-no-w", "create-denied", "search-denied", "group-denied", "chmod-eperm",
-                Sh.NOBODY + " " + Sh.NOBODY, "chmod-own", "rm-own", "777");
+                Sh.NOBODY + " " + Sh.NOBODY, "chmod-own", "rm-own", "777", "777");
         assertThat(Sh.bashAs(Sh.NOBODY, new int[] {4242}, d, "cat grp").ok().out())
                 .as("read through a supplementary group").isEqualTo("group\n");
     }
