@@ -16,6 +16,7 @@ import org.mfsj.client.master.LockRequests;
 import org.mfsj.client.master.DirChangeRequests;
 import org.mfsj.client.master.AdminRequests;
 import org.mfsj.client.master.TrashRequests;
+import org.mfsj.client.master.DirLeaseCalls;
 import org.mfsj.client.master.MasterLink;
 import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockFlavor;
@@ -69,6 +70,7 @@ final class DefaultMfsClient implements MfsClient {
     private final ClientThreads threads;
     private final MasterLink link;
     private final MasterCalls master;
+    private final DirLeaseHolder dirLeases;
     private final LockRequests locks;
     private final TrashRequests trash;
     private final AdminRequests admin;
@@ -102,6 +104,7 @@ final class DefaultMfsClient implements MfsClient {
         // a new leader saw none of our opens and holds none of the locks the old one granted: tell it at once
         link.onResumed(this::resumed);
         this.objects = new ObjectRequests(master, files, locations);
+        this.dirLeases = new DirLeaseCalls(master, link);
     }
 
     static MfsClient connect(ClientConfig cfg) throws MfsException {
@@ -123,6 +126,11 @@ final class DefaultMfsClient implements MfsClient {
     @Override
     public long rootInode() {
         return link.rootInode();
+    }
+
+    @Override
+    public DirLeaseHolder dirLeases() {
+        return dirLeases;
     }
 
     @Override

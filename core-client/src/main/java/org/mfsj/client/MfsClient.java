@@ -357,6 +357,11 @@ public interface MfsClient extends AutoCloseable {
     /** This session's counters. */
     ClientMetrics metrics();
 
+    /** Leases on directories' names, where the client can hold them. */
+    default DirLeaseHolder dirLeases() {
+        return DirLeaseHolder.NONE;
+    }
+
     /** Flushes every open file (errors are logged), closes the session and its connections. */
     @Override
     void close();

@@ -46,6 +46,7 @@ import org.mfsj.master.service.RetryCache;
 import org.mfsj.master.service.SaveImageCall;
 import org.mfsj.master.service.ScratchCalls;
 import org.mfsj.master.service.DirChangeCalls;
+import org.mfsj.master.service.DirLeaseCalls;
 import org.mfsj.master.service.SetAttrCall;
 import org.mfsj.master.service.QuotaCalls;
 import org.mfsj.master.service.SessionCalls;
@@ -102,8 +103,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         writes.register(dispatcher);
         new SaveImageCall(saver, master).register(dispatcher);
         new AdminCalls(ns, registry, servers, sessions).register(dispatcher);
-        LockTable lockTable = new LockTable();
-        LockCalls lockCalls = new LockCalls(ns, lockTable, clock);
+        LockCalls lockCalls = new LockCalls(ns, new LockTable(), clock);
         lockCalls.register(dispatcher);
         sessionCalls.onSessionAway(cfg.sessionLocksTimeout(), s -> {
             lockCalls.releaseSession(s);
@@ -119,6 +119,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         objects.register(dispatcher);
         new ScratchCalls(ns, objects, writes, grants).register(dispatcher);
         new DirChangeCalls(ns).register(dispatcher);
+        DirLeaseCalls.serve(dispatcher, ns, master);
         dispatcher.on(ReplyCounts.class, (p, r) -> {
             long[] n = dispatcher.replyCounts();
             return new ReplyCountsReply(r.msgId(), Status.OK, n[0], n[1]);

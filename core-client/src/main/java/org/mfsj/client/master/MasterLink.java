@@ -14,12 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 import org.mfsj.client.ClientConfig;
 import org.mfsj.client.ClientMetrics;
+import org.mfsj.client.DirLeaseHolder;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
 import org.mfsj.common.wire.Reply;
+import org.mfsj.common.wire.client2master.DirLease;
+import org.mfsj.common.wire.client2master.DirLeaseRecall;
 import org.mfsj.common.wire.client2master.Ping;
 import org.mfsj.common.wire.client2master.StatusReply;
 import org.mfsj.common.wire.client2master.VersionNotice;
@@ -70,6 +73,17 @@ public final class MasterLink implements AutoCloseable {
     /** Null unless the client reads from followers (master HA). */
     private final FollowerReads followers;
     private final PendingReleases releases;
+    /** Told of directory lease recalls and of a lost connection (every lease gone with it). */
+    private volatile DirLeaseHolder.Recalls dirRecalls = NO_RECALLS;
+    private static final DirLeaseHolder.Recalls NO_RECALLS = new DirLeaseHolder.Recalls() {
+        @Override
+        public void recalled(long dir) {
+        }
+
+        @Override
+        public void allLost() {
+        }
+    };
 
     public MasterLink(ClientConfig cfg, EventLoopGroup group, ScheduledExecutorService timer, Executor background,
                       ClientMetrics metrics) {
@@ -86,6 +100,10 @@ public final class MasterLink implements AutoCloseable {
             public void onMessage(Peer from, Message message) {
                 if (message instanceof VersionNotice n && followers != null) {
                     followers.noticed(n.version());
+                    return;
+                }
+                if (message instanceof DirLeaseRecall r) {
+                    giveBack(from, r.dir());
                     return;
                 }
                 LOG.debug("master {} sent unexpected {}; ignored", from.remote(), message.getClass().getSimpleName());
@@ -130,6 +148,23 @@ public final class MasterLink implements AutoCloseable {
                 throw Futures.interrupted("connect to " + cfg.masters());
             }
             backoff = Math.min(backoff * 2, maxBackoff());
+        }
+    }
+
+    /** Where directory lease recalls go; see {@link DirLeaseHolder}. */
+    public void onDirRecall(DirLeaseHolder.Recalls r) {
+        dirRecalls = r;
+    }
+
+    /**
+     * The recall of a lease on {@code dir}: whoever holds it forgets it first, then the master hears
+     * it was given back (the change that recalled it waits for that). The answer is not waited for.
+     */
+    private void giveBack(Peer from, long dir) {
+        try {
+            dirRecalls.recalled(dir);
+        } finally {
+            from.call(id -> new DirLease(id, dir, DirLease.Op.GIVE_BACK), StatusReply.class, callTimeoutMs);
         }
     }
 
@@ -305,6 +340,8 @@ public final class MasterLink implements AutoCloseable {
             }
             link = new CompletableFuture<>();
         }
+        // the master dropped this connection's leases with it; no lease outlives it here either
+        dirRecalls.allLost();
         LOG.warn("master {} connection lost (session {}); reconnecting", p.remote(), sessionId);
         background.execute(this::reconnect);
     }

@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mfsj.common.status.Status;
-import org.mfsj.common.wire.client2master.ClientMasterProtocol;
 import org.mfsj.common.wire.client2master.ReportOpens;
 import org.mfsj.common.wire.client2master.ReportOpens.OpenCount;
 
 /** ReportOpens survives the wire, one too many files is refused, and the new status has its code. */
 class ReportOpensCodecTest {
-    private static final MessageFamily CM = ClientMasterProtocol.FAMILY;
-
     @Test
     void aReportSurvivesTheWire() {
         ReportOpens r = new ReportOpens(9, List.of(new OpenCount(42, 1), new OpenCount(1L << 40, 3)));
-        EmbeddedChannel out = new EmbeddedChannel(new MessageCodec(CM, CM));
-        out.writeOutbound(r);
-        ByteBuf frame = out.readOutbound();
-        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
-        in.writeInbound(frame);
-        assertThat((Object) in.readInbound()).isEqualTo(r);
+        assertThat(CodecFrames.decoded(CodecFrames.frameOf(r))).isEqualTo(r);
     }
 
     @Test
@@ -40,16 +31,11 @@ class ReportOpensCodecTest {
     }
 
     private static ByteBuf frameOf(ReportOpens r) {
-        EmbeddedChannel out = new EmbeddedChannel(new MessageCodec(CM, CM));
-        out.writeOutbound(r);
-        return out.readOutbound();
+        return CodecFrames.frameOf(r);
     }
 
     private static void assertCloses(ByteBuf frame) {
-        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
-        in.writeInbound(frame);
-        assertThat((Object) in.readInbound()).as("nothing decoded").isNull();
-        assertThat(in.isOpen()).as("connection closed").isFalse();
+        CodecFrames.assertCloses(frame);
     }
 
     @Test

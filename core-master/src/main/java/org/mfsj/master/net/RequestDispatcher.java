@@ -64,6 +64,35 @@ public final class RequestDispatcher {
         void undefer(boolean forceNow);
     }
 
+    /**
+     * Told around each request; what a request changed may make its answer wait for others first
+     * (directory leases recalled from other connections).
+     */
+    public interface ChangeWatch {
+        ChangeWatch NONE = new ChangeWatch() {
+            @Override
+            public void begin(Peer from) {
+            }
+
+            @Override
+            public CompletionStage<Void> end() {
+                return null;
+            }
+
+            @Override
+            public void closed(Peer peer) {
+            }
+        };
+
+        /** A request from {@code from} is about to be served. */
+        void begin(Peer from);
+
+        /** It was served: what its answer must wait for, or null for nothing. */
+        CompletionStage<Void> end();
+
+        void closed(Peer peer);
+    }
+
     /** Per-connection events the session layer wants to see. */
     public interface ConnectionHooks {
         void onRequest(Peer from);
@@ -127,6 +156,7 @@ public final class RequestDispatcher {
     private ReplyGate gate = ReplyGate.IMMEDIATE;
     private Retries retries = Retries.NONE;
     private ForceDeferral deferral = ForceDeferral.NONE;
+    private ChangeWatch watch = ChangeWatch.NONE;
 
     public RequestDispatcher(ConnectionHooks hooks) {
         this.hooks = hooks;
@@ -145,6 +175,11 @@ public final class RequestDispatcher {
     /** Where each request's changes are grouped into one force (or none, answered once applied). */
     public void setForceDeferral(ForceDeferral d) {
         deferral = d;
+    }
+
+    /** Who sees each request's changes before its answer goes (directory leases). */
+    public void setChangeWatch(ChangeWatch w) {
+        watch = w;
     }
 
     public <T extends Message> void on(Class<T> type, Handler<T> handler, ErrorReply error) {
@@ -212,14 +247,20 @@ public final class RequestDispatcher {
             return;
         }
         CompletionStage<? extends Message> reply;
+        CompletionStage<Void> recalled;
         deferral.defer(applied);
+        watch.begin(from);
         try {
             reply = entry.run(from, m);
         } catch (MfsException | RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         } finally {
+            recalled = watch.end();
             deferral.undefer(!applied);
             retries.end();
+        }
+        if (recalled != null) {
+            reply = reply.thenCombine(recalled, (r, none) -> r);
         }
         reply.whenComplete((r, e) -> send(from,
                 finish.apply(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))), applied));
@@ -240,6 +281,7 @@ public final class RequestDispatcher {
     }
 
     public void closed(Peer peer) {
+        watch.closed(peer);
         hooks.onClose(peer);
     }
 

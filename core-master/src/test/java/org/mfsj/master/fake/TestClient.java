@@ -22,8 +22,13 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static TestClient connect(EventLoopGroup group, int port) throws Exception {
+        return connect(group, port, (p, m) -> { });
+    }
+
+    /** A connection whose unasked messages (notices, recalls) go to {@code unasked}, on its event loop. */
+    public static TestClient connect(EventLoopGroup group, int port, Peer.Inbound unasked) throws Exception {
         return new TestClient(WireClient.connect(group, new ServerAddress("127.0.0.1", port),
-                ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY, (p, m) -> { }, 5000)
+                ClientMasterProtocol.FAMILY, ClientMasterProtocol.FAMILY, unasked, 5000)
                 .get(10, TimeUnit.SECONDS));
     }
 

@@ -10,9 +10,15 @@ import java.util.function.LongSupplier;
  * Every name of a directory, where this mount knows them all: a directory it made itself (empty),
  * or one it listed whole, kept up to date by the changes this mount makes in it. A lookup of a
  * name not there is answered "no such file" without asking the master, which spares the lookup
- * before every create (open O_CREAT, mkdir, tar, cp). Trusted for the negative entry timeout
- * (mfsnegentrycacheto, 0 by default: off) counted from when the set was learned (own changes do
- * not extend it): a name another mount made is found once that time has passed.
+ * before every create (open O_CREAT, mkdir, tar, cp). Trusted while either holds:
+ * <ul>
+ * <li>the master leases the directory's names to this mount ({@link #leased}): it then tells this
+ * mount before it answers another client's change there ({@link #recalled}), so the set stays
+ * exact; trusted until the lease's end, then renewed;</li>
+ * <li>the negative entry timeout (mfsnegentrycacheto, 0 by default: off) has not passed since the
+ * set was learned (own changes do not extend it): a name another mount made is found once that
+ * time has passed.</li>
+ * </ul>
  */
 public final class KnownNames {
     static final int MAX_DIRS = 256;
@@ -21,6 +27,8 @@ public final class KnownNames {
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Map<Long, Known> map = new ConcurrentHashMap<>();
+    /** Recalls (and losses of every lease) so far: a lease asked for before one of them is not trusted. */
+    private long recalls;
 
     public KnownNames(long ttlNanos, LongSupplier clock) {
         this.ttlNanos = ttlNanos;
@@ -32,12 +40,17 @@ public final class KnownNames {
         if (ttlNanos <= 0 || names.size() > MAX_NAMES) {
             return;
         }
-        if (map.size() >= MAX_DIRS) {
-            map.clear();
-        }
+        makeRoom();
         Set<String> set = ConcurrentHashMap.newKeySet(Math.max(16, names.size()));
         set.addAll(names);
         map.put(dir, new Known(set, since));
+    }
+
+    private void makeRoom() {
+        if (map.size() >= MAX_DIRS) {
+            // leases dropped here are recalled by the master later, and given back then
+            map.clear();
+        }
     }
 
     /** Whether {@code name} is surely not in {@code dir} (false when this mount does not know). */
@@ -46,11 +59,64 @@ public final class KnownNames {
         if (k == null) {
             return false;
         }
-        if (clock.getAsLong() - k.at >= ttlNanos) {
+        long now = clock.getAsLong();
+        if (k.leaseUntil - now > 0) {
+            return !k.names.contains(name);
+        }
+        if (ttlNanos > 0 && now - k.at < ttlNanos) {
+            return !k.names.contains(name);
+        }
+        if (k.leaseUntil == 0) {
             map.remove(dir, k);
+        }
+        return false;
+    }
+
+    /** Whether this mount holds a lease on {@code dir} whose time ran out: it may be renewed. */
+    public boolean leaseDue(long dir) {
+        Known k = map.get(dir);
+        return k != null && k.leaseUntil != 0 && k.leaseUntil - clock.getAsLong() <= 0;
+    }
+
+    /** A clock value to pass as {@code mark} to {@link #leased}: taken just before the lease is asked. */
+    public synchronized long recallMark() {
+        return recalls;
+    }
+
+    /**
+     * The master granted a lease on {@code dir} (a new one: the directory had no names; or a renewal
+     * of the one held) asked at {@code askedAt} with {@code mark} from {@link #recallMark}: trusted
+     * for {@code lengthNanos} from when it was asked, unless a recall came in meanwhile (which may
+     * have been this lease's own: its answer and the recall can cross). False when not kept.
+     */
+    public synchronized boolean leased(long dir, boolean fresh, long askedAt, long lengthNanos, long mark) {
+        if (mark != recalls) {
+            map.remove(dir);
             return false;
         }
-        return !k.names.contains(name);
+        Known k = map.get(dir);
+        if (fresh && (k == null || !k.names.isEmpty())) {
+            makeRoom();
+            k = new Known(ConcurrentHashMap.newKeySet(), askedAt);
+            map.put(dir, k);
+        }
+        if (k == null) {
+            return false;
+        }
+        k.leaseUntil = askedAt + lengthNanos;
+        return true;
+    }
+
+    /** The master recalled the lease on {@code dir}: another client changes its names. */
+    public synchronized void recalled(long dir) {
+        recalls++;
+        map.remove(dir);
+    }
+
+    /** Every lease is gone (the connection to the master was lost). */
+    public synchronized void allLost() {
+        recalls++;
+        map.values().removeIf(k -> k.leaseUntil != 0);
     }
 
     /** This mount made {@code name} in {@code dir}. */
@@ -82,6 +148,15 @@ public final class KnownNames {
         return clock.getAsLong();
     }
 
-    private record Known(Set<String> names, long at) {
+    private static final class Known {
+        final Set<String> names;
+        final long at;
+        /** When the lease on the directory ends (clock value); 0: not leased. */
+        volatile long leaseUntil;
+
+        Known(Set<String> names, long at) {
+            this.names = names;
+            this.at = at;
+        }
     }
 }

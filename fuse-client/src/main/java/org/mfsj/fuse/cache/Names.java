@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.mfsj.client.DirLeaseHolder;
 import org.mfsj.client.DirPage;
 import org.mfsj.client.MfsClient;
 import org.mfsj.common.status.MfsException;
@@ -45,6 +46,7 @@ public final class Names {
     private final Listings listings;
     private final KnownNames known;
     private final PendingTimes times = new PendingTimes();
+    private final DirLeaseHolder leases;
 
     public Names(MfsClient client, EntryCache entries, AttrCache attrs, Listings listings, KnownNames known) {
         this.client = client;
@@ -52,6 +54,18 @@ public final class Names {
         this.attrs = attrs;
         this.listings = listings;
         this.known = known;
+        this.leases = client == null ? DirLeaseHolder.NONE : client.dirLeases();
+        leases.onRecall(new DirLeaseHolder.Recalls() {
+            @Override
+            public void recalled(long dir) {
+                known.recalled(dir);
+            }
+
+            @Override
+            public void allLost() {
+                known.allLost();
+            }
+        });
     }
 
     /** Times set here that wait for this mount's writes; every attribute handed out here shows them. */
@@ -79,7 +93,7 @@ public final class Names {
                 entries.remove(dir, name);
             }
         }
-        if (known.absent(dir, name)) {
+        if (known.absent(dir, name) || known.leaseDue(dir) && lease(dir, true) && known.absent(dir, name)) {
             checkSearch(c, dir);
             throw new MfsException(Status.ENOENT, "'" + name + "' is not in directory " + dir + " (names known)");
         }
@@ -211,9 +225,32 @@ public final class Names {
         known.added(dir, name);
     }
 
-    /** This mount made directory {@code dir}, asked at {@code since}: it has no names yet. */
+    /**
+     * This mount made directory {@code dir}, asked at {@code since}: it has no names yet. The master
+     * is asked for a lease on its names, so that the lookup before each name made there (which the
+     * kernel sends before every create) is answered here.
+     */
     public void madeEmpty(long dir, long since) {
         listedWhole(dir, List.of(), since);
+        lease(dir, false);
+    }
+
+    /** Asks for a lease on {@code dir} (new or renewed) and keeps it if granted; false when not. */
+    private boolean lease(long dir, boolean renew) {
+        long mark = known.recallMark();
+        long asked = known.now();
+        try {
+            if (leases.lease(dir, renew)) {
+                return known.leased(dir, !renew, asked, DirLeaseHolder.LEASE_NANOS, mark);
+            }
+        } catch (MfsException e) {
+            // the master could not be asked: the names are asked of it one by one, as without a lease
+        }
+        if (renew) {
+            // recalled meanwhile, or the connection changed: what was known of the names is not any more
+            known.forget(dir);
+        }
+        return false;
     }
 
     /** This mount removed {@code name} from {@code dir}. */

@@ -21,6 +21,8 @@ public final class DirNode extends Inode {
     private long parent;
     private long nextCookie = FIRST_COOKIE;
     private int subdirs;
+    /** Who hears of changes to the names here (directory leases); null, as nearly always, when no one. */
+    private DirWatch watch;
 
     public DirNode(long id, long parent, int mode, int uid, int gid, int goal, long nowNanos) {
         super(id, mode, uid, gid, goal, nowNanos);
@@ -87,6 +89,9 @@ public final class DirNode extends Inode {
             subdirs++;
             sub.parent = id();
         }
+        if (watch != null) {
+            watch.namesChanged(this);
+        }
         return d;
     }
 
@@ -113,6 +118,18 @@ public final class DirNode extends Inode {
         if (child instanceof DirNode) {
             subdirs--;
         }
+        if (watch != null) {
+            watch.namesChanged(this);
+        }
+    }
+
+    /** {@code w} hears of every name added here or removed from here from now on (null: no one). */
+    public void watch(DirWatch w) {
+        watch = w;
+    }
+
+    public DirWatch watch() {
+        return watch;
     }
 
     /** Entries linked after {@code cookie}, in cookie order; a live view, copy before mutating. */
