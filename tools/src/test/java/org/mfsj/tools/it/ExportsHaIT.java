@@ -79,7 +79,7 @@ class ExportsHaIT {
             assertThat(admitted(fx, "/b")).as("master1's newer file is the cluster's").isFalse();
 
             fx.cluster.kill9("master1");
-            String next = group.awaitLeader("master1", Duration.ofSeconds(15));
+            String next = group.awaitLeader("master1", Duration.ofSeconds(60));
             assertThat(admitted(fx, "/a")).as("%s leads with an older file of its own", next).isTrue();
             assertThat(admitted(fx, "/b")).isFalse();
 
@@ -90,7 +90,7 @@ class ExportsHaIT {
                 export(dir, m, "c", edited);
                 fx.cluster.hangUp(m);
             }
-            ClusterFixture.await("SIGHUP to " + next + " makes its edited file the cluster's", Duration.ofSeconds(15),
+            ClusterFixture.await("SIGHUP to " + next + " makes its edited file the cluster's", Duration.ofSeconds(60),
                     () -> admitted(fx, "/c"));
             assertThat(admitted(fx, "/a")).isFalse();
 
