@@ -1,5 +1,6 @@
 package org.mfsj.fuse.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import java.util.function.LongSupplier;
  */
 public final class KnownNames {
     static final int MAX_DIRS = 256;
+    /** The longest name a directory holds, in bytes (as the master and statfs say). */
+    private static final int NAME_MAX = 255;
     static final int MAX_NAMES = 100_000;
 
     private final long ttlNanos;
@@ -56,7 +59,8 @@ public final class KnownNames {
     /** Whether {@code name} is surely not in {@code dir} (false when this mount does not know). */
     public boolean absent(long dir, String name) {
         Known k = map.get(dir);
-        if (k == null) {
+        if (k == null || tooLong(name)) {
+            // a name no directory may hold gets the master's ENAMETOOLONG, not "no such file"
             return false;
         }
         long now = clock.getAsLong();
@@ -158,5 +162,10 @@ public final class KnownNames {
             this.names = names;
             this.at = at;
         }
+    }
+
+    /** Longer than NAME_MAX (255 bytes of UTF-8); a UTF-16 unit is at most 3 of them. */
+    private static boolean tooLong(String name) {
+        return name.length() > NAME_MAX / 3 && name.getBytes(StandardCharsets.UTF_8).length > NAME_MAX;
     }
 }

@@ -42,6 +42,14 @@ class KnownNamesLeaseTest {
     }
 
     @Test
+    void aNameTooLongForAnyDirectoryIsLeftToTheMaster() {
+        assertThat(lease(7, true)).isTrue();
+        assertThat(k.absent(7, "n".repeat(255))).isTrue();
+        assertThat(k.absent(7, "n".repeat(256))).as("ENAMETOOLONG, not ENOENT").isFalse();
+        assertThat(k.absent(7, "\u00e9".repeat(128))).as("256 bytes of UTF-8").isFalse();
+    }
+
+    @Test
     void aRecallOrALostConnectionDropsTheLease() {
         assertThat(lease(7, true)).isTrue();
         assertThat(lease(8, true)).isTrue();
