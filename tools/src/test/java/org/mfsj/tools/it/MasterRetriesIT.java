@@ -1,6 +1,7 @@
 package org.mfsj.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mfsj.tools.it.ClientCalls.status;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +23,14 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.Message;
+import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.common.wire.client2master.Open;
+import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.Scratch;
 import org.mfsj.common.wire.client2master.ScratchCreateWrite;
+import org.mfsj.common.wire.client2master.StatusReply;
 
 /**
  * Calls whose answer was lost, against a real master: a relay between client and master lets the
@@ -86,6 +94,45 @@ class MasterRetriesIT {
     }
 
     /**
+     * The same for the release of one open (1087), as a client of the wire protocol sends it: done,
+     * its answer lost, and sent again with its request id on a new connection of the same session,
+     * it ends one open, not both (before, a lone release had no request id and ended the second).
+     */
+    @Test
+    void aLoneReleaseWhoseAnswerWasLostEndsOneOpenNotTwo() throws Exception {
+        long dir = direct.mkdir(ClusterFixture.ROOT, direct.rootInode(), "d", 0755).inode();
+        direct.setTrashTime(ClusterFixture.ROOT, dir, 0, false);
+        long file = ClientCalls.write(direct, dir, "held", bytes(10_007, 3));
+        long session;
+        try (RawSession raw = RawSession.open(proxy.port(), 0)) {
+            session = raw.sessionId();
+            for (int i = 0; i < 2; i++) {
+                assertThat(raw.call(id -> new Open(id, ClusterFixture.ROOT, file, true, false), AttrReply.class)
+                        .status()).isEqualTo(Status.OK);
+            }
+            direct.unlink(ClusterFixture.ROOT, dir, "held");
+            loseAnswerOf(Release.class);
+            CompletableFuture<StatusReply> lost = raw.async(id -> new Release(id, file, 1087), StatusReply.class);
+            assertThatThrownBy(() -> lost.get(30, TimeUnit.SECONDS)).as("the answer never came")
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(proxy.dropped()).isEqualTo(1);
+        }
+        try (RawSession resumed = RawSession.open(proxy.port(), session)) {
+            assertThat(resumed.sessionId()).isEqualTo(session);
+            assertThat(resumed.call(id -> new Release(id, file, 1087), StatusReply.class).status())
+                    .as("the retry answered as the first time").isEqualTo(Status.OK);
+            assertThat(status(() -> direct.getattr(file))).as("the file still open once, after the retried release")
+                    .isEqualTo(Status.OK);
+            assertThat(openFiles(session)).as("the session still holds it").isEqualTo(1);
+            assertThat(resumed.call(id -> new Release(id, file, 1088), StatusReply.class).status())
+                    .isEqualTo(Status.OK);
+            ClusterFixture.await("the file gone once its last open ended", Duration.ofSeconds(20),
+                    () -> status(() -> direct.getattr(file)) == Status.ENOENT);
+            assertThat(openFiles(session)).isZero();
+        }
+    }
+
+    /**
      * An S3 PUT's create-and-write: its first run created the file and took chunk 0's write lock;
      * the retry gets that same chunk at once, so the writer asks for no chunk (without it, it asked
      * for chunk 0 and waited behind its own first run's lock until the lock timed out).
@@ -116,6 +163,10 @@ class MasterRetriesIT {
         try (FileHandle h = c.open(ClusterFixture.ROOT, object, false)) {
             assertThat(ClientCalls.readAll(h)).isEqualTo(data);
         }
+    }
+
+    private int openFiles(long session) throws MfsException {
+        return direct.sessions().stream().filter(s -> s.id() == session).findFirst().orElseThrow().openFiles();
     }
 
     /** The answer to the next request of this type through the relay is lost, its connection cut. */

@@ -34,7 +34,7 @@ public final class ClientMasterProtocol {
             .add(1030, LockCall.class, LockCall::decode)
             .add(1031, CheckAccess.class, CheckAccess::decode)
             .add(1032, Open.class, Open::decode)
-            .add(1033, Release.class, Release::decode)
+            // 1033 was Release without a request id (its retry could end an open twice), retired for 1087
             .add(1034, ListSessions.class, ListSessions::decode)
             .add(1035, SessionChallenge.class, SessionChallenge::decode)
             .add(1040, SetTrashTime.class, SetTrashTime::decode)
@@ -78,6 +78,8 @@ public final class ClientMasterProtocol {
             .add(1083, ReleaseMany.class, ReleaseMany::decode)
             // 1082: the files a resumed session has open (a new leader never saw those opens)
             .add(1082, ReportOpens.class, ReportOpens::decode)
+            // 1087: the release of one open, with the request id its retries keep
+            .add(1087, Release.class, Release::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)
