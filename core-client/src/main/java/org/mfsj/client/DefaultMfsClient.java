@@ -339,9 +339,10 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
-            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget, long dstBase, String dstPath)
+            throws MfsException {
         return objects.publish(creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos,
-                expectTarget);
+                expectTarget, dstBase, dstPath);
     }
 
     @Override

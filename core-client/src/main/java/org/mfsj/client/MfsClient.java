@@ -222,6 +222,24 @@ public interface MfsClient extends AutoCloseable {
      */
     default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
             String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
+        return publish(creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos, expectTarget,
+                0, "");
+    }
+
+    /**
+     * {@link #publish} into a directory the caller found at {@code dstPath} ('/' between names)
+     * below {@code dstBase}: ESTALE, and nothing changes, when that path no longer leads to
+     * {@code dstParent} (another client moved or removed a directory on it since); 0 and "": no
+     * check. Clients that publish in one master change check it in that change; this default
+     * checks first, so it can race.
+     */
+    default Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget, long dstBase, String dstPath)
+            throws MfsException {
+        if (dstBase != 0 && resolve(creds, dstBase, dstPath) != dstParent) {
+            throw new MfsException(Status.ESTALE, "'" + dstPath + "' below " + dstBase + " no longer leads to "
+                    + dstParent);
+        }
         if (expectTarget != Publish.ANY_TARGET) {
             long bound;
             try {
@@ -243,6 +261,22 @@ public interface MfsClient extends AutoCloseable {
         setxattr(creds, a.inode(), xattrName, xattrValue, 0);
         rename(creds, srcParent, srcName, dstParent, dstName);
         return getattr(a.inode());
+    }
+
+    /** The directory {@code path} ('/' between names) leads to from {@code base}; 0 when it leads nowhere. */
+    private long resolve(Creds creds, long base, String path) throws MfsException {
+        long dir = base;
+        for (String name : path.split("/")) {
+            try {
+                dir = lookup(creds, dir, name).inode();
+            } catch (MfsException e) {
+                if (e.status() != Status.ENOENT && e.status() != Status.ENOTDIR) {
+                    throw e;
+                }
+                return 0;
+            }
+        }
+        return dir;
     }
 
     /** {@code flags}: 0, or 1 = create only, 2 = replace only (as setxattr(2)). */

@@ -85,13 +85,14 @@ final class ObjectRequests {
     }
 
     Attr publish(Creds creds, long srcParent, String srcName, long dstParent, String dstName,
-            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget) throws MfsException {
+            String xattrName, byte[] xattrValue, long mtimeNanos, long expectTarget, long dstBase, String dstPath)
+            throws MfsException {
         long rq = master.newRequestId();
         // the scratch file's last chunk ends, kept by its writer, are recorded by the same call
         List<WriteChunkEnd> ends = files.takeScratchEnds(scratchKey(srcParent, srcName));
         return files.patch(master.attr(id -> {
             Publish p = new Publish(id, creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue,
-                    mtimeNanos, rq, expectTarget);
+                    mtimeNanos, rq, expectTarget, dstBase, dstPath);
             return ends.isEmpty() ? p : new PublishWritten(p, ends);
         }, "publish '" + srcName + "' in " + srcParent + " as '" + dstName + "' in " + dstParent));
     }

@@ -157,17 +157,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
     private static void holdReplies(RequestDispatcher dispatcher, Journal journal, Durability durability,
             FollowerReadCalls followerReads) {
         dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
-        dispatcher.setForceDeferral(new RequestDispatcher.ForceDeferral() {
-            @Override
-            public void defer(boolean noOneWaits) {
-                journal.deferForces(noOneWaits);
-            }
-
-            @Override
-            public void undefer(boolean forceNow) {
-                journal.undeferForces(forceNow);
-            }
-        });
+        dispatcher.setForceDeferral(journal);
     }
 
     /**

@@ -132,10 +132,10 @@ class MasterSessionStateTest {
             assertThat(s.connected()).isTrue();
             assertThat(s.clientInfo()).isEqualTo("locks test");
         });
-        a.call(id -> new Release(id, file), StatusReply.class);
+        a.call(id -> new Release(id, file, 0), StatusReply.class);
         assertThat(session(sessionA).openFiles()).as("opened twice, released once").isEqualTo(1);
-        a.call(id -> new Release(id, file), StatusReply.class);
-        a.call(id -> new Release(id, file), StatusReply.class);
+        a.call(id -> new Release(id, file, 0), StatusReply.class);
+        a.call(id -> new Release(id, file, 0), StatusReply.class);
         assertThat(session(sessionA).openFiles()).isZero();
     }
 
@@ -165,6 +165,19 @@ class MasterSessionStateTest {
         assertThat(session(sessionA).openFiles()).as("the open made since is still counted").isEqualTo(1);
         a.call(id -> new ReleaseMany(id, List.of(file), 78), StatusReply.class);
         assertThat(session(sessionA).openFiles()).as("a new batch releases").isZero();
+    }
+
+    /** The same for the release of one open, sent again with its request id after a lost answer. */
+    @Test
+    void aReleaseSentAgainWithItsRequestIdEndsItsOpenOnce() throws Exception {
+        a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        a.call(id -> new Release(id, file, 87), StatusReply.class);
+        a.call(id -> new Open(id, ROOT, file, true, false), AttrReply.class);
+        assertThat(a.call(id -> new Release(id, file, 87), StatusReply.class).status())
+                .as("the retry is answered as the first time").isEqualTo(Status.OK);
+        assertThat(session(sessionA).openFiles()).as("the open made since is still counted").isEqualTo(1);
+        a.call(id -> new Release(id, file, 88), StatusReply.class);
+        assertThat(session(sessionA).openFiles()).as("a new release ends it").isZero();
     }
 
     private SessionReport session(long id) throws Exception {

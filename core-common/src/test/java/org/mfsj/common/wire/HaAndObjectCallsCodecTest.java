@@ -1,6 +1,7 @@
 package org.mfsj.common.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -130,6 +131,8 @@ class HaAndObjectCallsCodecTest {
         assertSurvives(CM, new LookupObjectReply(2, Status.OK, attr, null, true, 77L, 3,
                 List.of(new ServerAddress("127.0.0.1", 9422), new ServerAddress("127.0.0.2", 9423))));
         assertSurvives(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1}, 123L, 78, 42L));
+        assertSurvives(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1}, 123L, 78, 42L,
+                4, "a/ünï/c"));
         assertSurvives(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79));
         assertSurvives(CM, new MasterRole(5));
         assertSurvives(CM, new MasterRoleReply(5, Status.OK, "leader", 3, 1000, 999, "127.0.0.1:9421"));
@@ -142,5 +145,29 @@ class HaAndObjectCallsCodecTest {
         assertCutFrameCloses(CM, new Publish(3, USER, 6, "tmp", 5, "key", "user.s3.meta", new byte[] {1, 2}, 1L, 2, Publish.NO_TARGET),
                 3);
         assertCutFrameCloses(CM, new AppendChunks(4, USER, 42, List.of(43L, 44L), 79), 9);
+        // into the path its directory was found by, and without it
+        Publish found = new Publish(3, USER, 6, "tmp", 5, "key", "x", new byte[0], 1L, 2, -1, 4, "a/b");
+        assertCutFrameCloses(CM, found, 1);
+        assertCutFrameCloses(CM, found, 2 + 3);
+    }
+
+    /** A path to check needs the inode it starts at, and no empty name; a publish otherwise is refused whole. */
+    @Test
+    void aPublishWithABadPathToCheckClosesTheConnection() {
+        for (String path : new String[] {"/a", "a/", "a//b"}) {
+            assertThatThrownBy(() -> new Publish(3, USER, 6, "tmp", 5, "key", "x", new byte[0], 1L, 2, -1, 4, path))
+                    .as(path).isInstanceOf(MalformedMessageException.class);
+        }
+        assertThatThrownBy(() -> new Publish(3, USER, 6, "tmp", 5, "key", "x", new byte[0], 1L, 2, -1, 0, "a"))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> new Publish(3, USER, 6, "tmp", 5, "key", "x", new byte[0], 1L, 2, -1, 4, ""))
+                .isInstanceOf(MalformedMessageException.class);
+        // a base of 0 on the wire with a path: the path's last byte made the base's (both are at the frame's end)
+        ByteBuf frame = encode(CM, new Publish(3, USER, 6, "tmp", 5, "key", "x", new byte[0], 1L, 2, -1, 4, "a"));
+        frame.setLong(frame.writerIndex() - 2 - 1 - 8, 0);
+        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
+        in.writeInbound(frame);
+        assertThat((Object) in.readInbound()).isNull();
+        assertThat(in.isOpen()).isFalse();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,11 @@ class ReadDirNamesCodecTest {
     }
 
     private static ByteBuf encode(Message m) {
-        EmbeddedChannel out = new EmbeddedChannel(new MessageCodec(CM, CM));
-        out.writeOutbound(m);
-        return out.readOutbound();
+        return CodecFrames.encode(CM, m);
     }
 
     private static Object decode(ByteBuf frame) {
-        EmbeddedChannel in = new EmbeddedChannel(new MessageCodec(CM, CM));
-        in.writeInbound(frame);
-        Object m = in.readInbound();
-        return m != null ? m : (in.isOpen() ? "open" : "closed");
+        return CodecFrames.decode(CM, frame);
     }
 
     /** A reply frame whose packed run is {@code packed}, claiming {@code count} entries. */

@@ -7,7 +7,7 @@ import org.mfsj.master.changelog.MetaLog;
  * version and the client request being served (set around each call by the dispatcher), is
  * appended to the log, and has its answer cached for a retry.
  */
-public final class Journal {
+public final class Journal implements ForceDeferral {
     private final MetaState state;
     private final MetaLog log;
     private long session;
@@ -37,17 +37,18 @@ public final class Journal {
     }
 
     /**
-     * Changes from now until {@link #undeferForces} may wait in the log for a later force: those of
+     * Changes from now until {@link #undefer} may wait in the log for a later force: those of
      * one request, forced together at its end, or ({@code noOneWaits}: a scratch file's, answered
      * once applied) forced with the next change someone waits for.
      */
-    public void deferForces(boolean noOneWaits) {
+    @Override
+    public void defer(boolean noOneWaits) {
         deferForces = true;
         scratch = noOneWaits;
     }
 
-    /** Changes are forced as they come again; {@code forceNow}: the deferred ones too, now. */
-    public void undeferForces(boolean forceNow) {
+    @Override
+    public void undefer(boolean forceNow) {
         deferForces = false;
         scratch = false;
         if (forceNow) {

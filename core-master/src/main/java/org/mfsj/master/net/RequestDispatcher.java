@@ -11,6 +11,7 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 import org.mfsj.common.wire.Message;
 import org.mfsj.common.wire.Peer;
+import org.mfsj.master.meta.ForceDeferral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,29 +40,6 @@ public final class RequestDispatcher {
     @FunctionalInterface
     public interface ErrorReply {
         Message of(int msgId, Status status);
-    }
-
-    /**
-     * Told around each request, so that the changes one request makes are forced together (the log
-     * would otherwise start forcing the first while the request makes the next), and those of a
-     * request answered once applied only with a later change someone waits for.
-     */
-    public interface ForceDeferral {
-        ForceDeferral NONE = new ForceDeferral() {
-            @Override
-            public void defer(boolean noOneWaits) {
-            }
-
-            @Override
-            public void undefer(boolean forceNow) {
-            }
-        };
-
-        /** Changes from now on may wait for a later force; {@code noOneWaits}: answered once applied. */
-        void defer(boolean noOneWaits);
-
-        /** Changes are forced as they come again; {@code forceNow}: the deferred ones too, now. */
-        void undefer(boolean forceNow);
     }
 
     /**

@@ -41,8 +41,36 @@ public final class ObjectCalls {
     }
 
     Message publish(Publish r) throws MfsException {
+        checkPath(r);
         return new EntryReply(r.msgId(), Status.OK, ns.publish(r.creds(), r.srcParent(), r.srcName(), r.dstParent(),
                 r.dstName(), r.xattrName(), r.xattrValue(), r.mtimeNanos(), r.expectTarget()));
+    }
+
+    /**
+     * Refuses a publish whose caller found its directory by a path that no longer leads there
+     * (another client renamed or removed a directory on the way since), before it changes
+     * anything: the object would otherwise land at the directory's new place instead of at its key.
+     */
+    void checkPath(Publish r) throws MfsException {
+        if (r.dstBase() == 0) {
+            return;
+        }
+        long dir = r.dstBase();
+        for (String name : r.dstPath().split("/")) {
+            try {
+                dir = ns.lookup(r.creds(), dir, name).inode();
+            } catch (MfsException e) {
+                if (e.status() != Status.ENOENT && e.status() != Status.ENOTDIR) {
+                    throw e;
+                }
+                dir = 0;
+                break;
+            }
+        }
+        if (dir != r.dstParent()) {
+            throw new MfsException(Status.ESTALE, "publish of '" + r.srcName() + "': '" + r.dstPath() + "' below "
+                    + r.dstBase() + " no longer leads to directory " + r.dstParent());
+        }
     }
 
     Message createOpen(Peer from, CreateOpen r) throws MfsException {

@@ -116,8 +116,14 @@ public final class OpenCalls {
         return a;
     }
 
+    /**
+     * One open ended, once per request id: a release sent again after a lost answer is answered
+     * without ending another open (as {@link #releaseMany} does for a batch).
+     */
     private Message release(Peer from, Release r) {
-        released(from, r.inode());
+        if (from.attachment() instanceof Session s && s.newRelease(r.reqId())) {
+            released(from, r.inode());
+        }
         return new StatusReply(r.msgId(), Status.OK);
     }
 
@@ -128,7 +134,7 @@ public final class OpenCalls {
      * logged and is recognised before it gets here, on any master ({@link RetryCache}).
      */
     private Message releaseMany(Peer from, ReleaseMany r) {
-        if (from.attachment() instanceof Session s && s.newReleaseBatch(r.reqId())) {
+        if (from.attachment() instanceof Session s && s.newRelease(r.reqId())) {
             for (long inode : r.inodes()) {
                 released(from, inode);
             }

@@ -25,6 +25,7 @@ import org.mfsj.common.wire.client2master.SetQuota;
 import org.mfsj.common.wire.client2master.SetTrashTime;
 import org.mfsj.common.wire.client2master.Snapshot;
 import org.mfsj.common.wire.client2master.Publish;
+import org.mfsj.common.wire.client2master.Release;
 import org.mfsj.common.wire.client2master.ReleaseMany;
 import org.mfsj.common.wire.client2master.PublishWritten;
 import org.mfsj.common.wire.client2master.ScratchCreateWrite;
@@ -79,6 +80,7 @@ public final class RetryCache implements Retries {
         replies.put(PurgeTrash.class, count);
         replies.put(RestoreTrash.class, entry);
         replies.put(SetQuota.class, status);
+        replies.put(Release.class, status);
         replies.put(ReleaseMany.class, status);
         replies.put(CreateOpen.class, entry);
         replies.put(ScratchCreateOpen.class, entry);

@@ -11,8 +11,8 @@ import org.mfsj.master.exports.ExportRule;
 
 /** One client session: who it is, what subtree it mounted, and when it was last heard from. */
 public final class Session {
-    /** A client retries only its latest calls; releases are sent a batch at a time. */
-    static final int RELEASE_BATCHES_KEPT = 1024;
+    /** A client retries only its latest calls (most releases are sent a batch at a time). */
+    static final int RELEASES_KEPT = 1024;
 
     private final long id;
     private final Instant created;
@@ -25,14 +25,14 @@ public final class Session {
     /** Inode -> how many opens of it this session has not released. */
     private final Map<Long, Integer> opens = new HashMap<>();
     /**
-     * The request ids of this session's latest release batches: a batch whose answer was lost comes
-     * again with its id and must not end opens twice. Kept as long as the counts they changed (in
+     * The request ids of this session's latest releases and release batches: one whose answer was
+     * lost comes again with its id and must not end opens twice. Kept as long as the counts they changed (in
      * memory: a new leader counts what the client reports instead).
      */
-    private final Set<Long> releaseBatches = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+    private final Set<Long> releases = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > RELEASE_BATCHES_KEPT;
+            return size() > RELEASES_KEPT;
         }
     });
 
@@ -97,11 +97,11 @@ public final class Session {
     }
 
     /**
-     * Whether the release batch {@code reqId} is new here (and now known): false for a batch this
-     * session sent before, whose releases are done already. 0 (no id) is always new.
+     * Whether the release or release batch {@code reqId} is new here (and now known): false for one
+     * this session sent before, whose releases are done already. 0 (no id) is always new.
      */
-    public boolean newReleaseBatch(long reqId) {
-        return reqId == 0 || releaseBatches.add(reqId);
+    public boolean newRelease(long reqId) {
+        return reqId == 0 || releases.add(reqId);
     }
 
     /** Distinct files open now. */

@@ -79,11 +79,11 @@ class JournalTest {
     @Test
     void aRequestsChangesAreForcedTogetherAtItsEnd() throws Exception {
         mkdir("outside");
-        journal.deferForces(false);
+        journal.defer(false);
         mkdir("a");
         mkdir("b");
         assertThat(log.forcedUpTo).isZero();
-        journal.undeferForces(true);
+        journal.undefer(true);
         assertThat(log.appends).containsExactly("1 now", "2 deferred", "3 deferred");
         assertThat(log.forcedUpTo).isEqualTo(3);
         assertThat(journal.replyVersion()).isEqualTo(3);
@@ -92,10 +92,10 @@ class JournalTest {
     @Test
     void repliesDoNotWaitForScratchChangesAtTheEndOfTheLog() throws Exception {
         mkdir("published");
-        journal.deferForces(true);
+        journal.defer(true);
         state.namespace().mknod(Creds.ROOT, 1, "temp", FileType.FILE, 0644, 0);
         mkdir("temp-dir");
-        journal.undeferForces(false);
+        journal.undefer(false);
         assertThat(log.appends).containsExactly("1 now", "2 deferred", "3 deferred");
         assertThat(log.forcedUpTo).isZero();
         // a lookup's reply: the scratch run at the end is skipped, so nothing new is forced

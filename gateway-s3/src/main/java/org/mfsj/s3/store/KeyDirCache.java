@@ -5,10 +5,11 @@ import java.util.function.LongSupplier;
 /**
  * The directories that keys' parent paths lead to (a bucket's {@code a/b} for key {@code a/b/c}),
  * found or made recently, so a PUT of a key with a {@code /} skips the lookups that find its
- * directory. An entry lives {@code ttlNanos} at most; a directory removed meanwhile makes the PUT's
- * publish fail on a missing directory, and the PUT then forgets the entry and finds it again
- * (inode numbers are never reused, so a stale entry never leads into another directory). Entries
- * are per uid, since the lookups' search permission is the caller's.
+ * directory. An entry lives {@code ttlNanos} at most. The PUT's publish carries the path the entry
+ * stands for, and the master checks it still leads to the directory: one another client (FUSE,
+ * NFS) moved or removed meanwhile makes the publish fail with nothing changed, and the PUT then
+ * forgets the entry and finds the directory again, instead of putting the object where the
+ * directory went. Entries are per uid, since the lookups' search permission is the caller's.
  */
 final class KeyDirCache {
     private record Key(int uid, long bucket, String path) {

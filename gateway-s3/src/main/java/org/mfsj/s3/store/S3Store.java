@@ -221,6 +221,16 @@ public final class S3Store {
      */
     public Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos,
             long expectTarget) throws S3Exception {
+        return publish(creds, temp, bucket, key, meta, mtimeNanos, expectTarget, false);
+    }
+
+    /**
+     * The key's directory comes from the cache when it is there, found or made otherwise; the
+     * master checks, as it publishes, that the key's path still leads to it. A directory another
+     * client moved or removed meanwhile (ESTALE) is found or made again, once.
+     */
+    private Attr publish(Creds creds, TempFile temp, long bucket, String key, ObjectMeta meta, long mtimeNanos,
+            long expectTarget, boolean again) throws S3Exception {
         List<String> parts = Keys.components(key);
         List<String> dirs = parts.subList(0, parts.size() - 1);
         String dirPath = String.join("/", dirs);
@@ -235,12 +245,12 @@ public final class S3Store {
         String name = parts.get(parts.size() - 1);
         try {
             return client.publish(creds, temp.dir(), temp.name(), dir, name, ObjectMeta.XATTR, meta.encode(),
-                    mtimeNanos, expectTarget);
+                    mtimeNanos, expectTarget, dirs.isEmpty() ? 0 : bucket, dirPath);
         } catch (MfsException e) {
-            if (cached != 0 && (e.status() == Status.ENOENT || e.status() == Status.ESTALE)) {
-                // the directory went since it was cached (nothing changed): find or make it again
+            if (!again && (e.status() == Status.ESTALE || (cached != 0 && e.status() == Status.ENOENT))) {
+                // the directory moved or went since it was found (nothing changed): find or make it again
                 keyDirs.forgetBucket(bucket);
-                return publish(creds, temp, bucket, key, meta, mtimeNanos, expectTarget);
+                return publish(creds, temp, bucket, key, meta, mtimeNanos, expectTarget, true);
             }
             if (e.status() == Status.TARGET_CHANGED) {
                 // free when the PUT began (If-None-Match), or another object than the one matched (If-Match)

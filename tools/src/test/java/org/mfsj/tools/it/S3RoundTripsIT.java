@@ -100,6 +100,24 @@ class S3RoundTripsIT {
         s3.putObject(b -> b.bucket("small").key("deep/third"), RequestBody.fromBytes(body));
         assertThat(s3.getObjectAsBytes(b -> b.bucket("small").key("deep/third")).asByteArray()).isEqualTo(body);
         assertThat(other.resolve(Creds.ROOT, "/s3/small/deep").inode()).isNotEqualTo(deep);
+        aKeysDirectoryMovedByAnotherClientIsNotFollowed(other, s3, body, bucketDir);
+    }
+
+    /**
+     * The directory renamed through another door while the gateway keeps it: the next PUT's
+     * publish finds that the key's path no longer leads there, and the object lands at its key in a
+     * directory made anew, not in the moved directory (where a GET of the key would not find it).
+     */
+    private static void aKeysDirectoryMovedByAnotherClientIsNotFollowed(MfsClient other, S3Client s3, byte[] body,
+            long bucketDir) throws Exception {
+        s3.putObject(b -> b.bucket("small").key("moving/first"), RequestBody.fromBytes(body));
+        long moving = other.resolve(Creds.ROOT, "/s3/small/moving").inode();
+        other.rename(Creds.ROOT, bucketDir, "moving", bucketDir, "moved");
+        s3.putObject(b -> b.bucket("small").key("moving/second"), RequestBody.fromBytes(body));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("small").key("moving/second")).asByteArray()).isEqualTo(body);
+        assertThat(other.resolve(Creds.ROOT, "/s3/small/moving").inode()).isNotEqualTo(moving);
+        assertThat(ClusterFixture.names(other, moving)).as("the moved directory").contains("first")
+                .doesNotContain("second");
     }
 
     @Test

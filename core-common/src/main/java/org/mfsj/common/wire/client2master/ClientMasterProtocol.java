@@ -34,7 +34,7 @@ public final class ClientMasterProtocol {
             .add(1030, LockCall.class, LockCall::decode)
             .add(1031, CheckAccess.class, CheckAccess::decode)
             .add(1032, Open.class, Open::decode)
-            .add(1033, Release.class, Release::decode)
+            // 1033 was Release without a request id (its retry could end an open twice), retired for 1087
             .add(1034, ListSessions.class, ListSessions::decode)
             .add(1035, SessionChallenge.class, SessionChallenge::decode)
             .add(1040, SetTrashTime.class, SetTrashTime::decode)
@@ -47,7 +47,8 @@ public final class ClientMasterProtocol {
             .add(1047, GetQuota.class, GetQuota::decode)
             .add(1048, CreateOpen.class, CreateOpen::decode)
             .add(1049, LookupObject.class, LookupObject::decode)
-            .add(1050, Publish.class, Publish::decode)
+            // 1050 was Publish without the path to its directory (a PUT could land where another client
+            // had just moved that directory), retired for 1088
             .add(1051, AppendChunks.class, AppendChunks::decode)
             .add(1052, MasterRole.class, MasterRole::decode)
             .add(1053, TransferLeader.class, TransferLeader::decode)
@@ -72,7 +73,7 @@ public final class ClientMasterProtocol {
             .add(1076, ScratchOpenChunk.class, ScratchOpenChunk::decode)
             // 1077/1577: a scratch file made with its first chunk opened; 1078: its publish with its last chunk ends
             .add(1077, ScratchCreateWrite.class, ScratchCreateWrite::decode)
-            .add(1078, PublishWritten.class, PublishWritten::decode)
+            // 1078 was PublishWritten carrying a 1050 Publish, retired for 1059
             // 1079 was ReleaseMany without a request id (its retry could end an open twice), retired for 1083
             // 1083: the releases of many closes in one message, with the request id its retries keep
             .add(1083, ReleaseMany.class, ReleaseMany::decode)
@@ -81,6 +82,12 @@ public final class ClientMasterProtocol {
             // 1084: a lease on a directory's names, and 1065 its recall (master to client, unasked)
             .add(1084, DirLease.class, DirLease::decode)
             .add(1065, DirLeaseRecall.class, DirLeaseRecall::decode)
+            // 1087: the release of one open, with the request id its retries keep
+            .add(1087, Release.class, Release::decode)
+            // 1088: a publish with the path by which its caller found its directory, checked as it is done
+            .add(1088, Publish.class, Publish::decode)
+            // 1059: the same with its file's last chunk ends (as 1078 was)
+            .add(1059, PublishWritten.class, PublishWritten::decode)
             .add(1500, StatusReply.class, StatusReply::decode)
             .add(1501, RegisterSessionReply.class, RegisterSessionReply::decode)
             .add(1502, EntryReply.class, EntryReply::decode)

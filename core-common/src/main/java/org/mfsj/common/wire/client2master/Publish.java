@@ -1,6 +1,7 @@
 package org.mfsj.common.wire.client2master;
 
 import org.mfsj.common.types.Creds;
+import org.mfsj.common.wire.MalformedMessageException;
 import org.mfsj.common.wire.TypeCodecs;
 import org.mfsj.common.wire.WireReader;
 import org.mfsj.common.wire.WireWriter;
@@ -13,14 +14,38 @@ import org.mfsj.common.wire.WireWriter;
  * {@code expectTarget} makes it conditional (an S3 PUT with If-None-Match or If-Match): the
  * master checks what {@code dstName} is bound to in the same step that replaces it, so two
  * conditional writers cannot both win; {@link #ANY_TARGET}, {@link #NO_TARGET} or an inode.
+ * {@code dstPath} (with {@code dstBase} not 0) is where the caller found {@code dstParent}: its
+ * names from {@code dstBase}, '/' between them. The master looks them up in the same step and
+ * refuses with ESTALE, the file not put in place, when they no longer lead to {@code dstParent}
+ * (another client renamed or removed a directory on the way since the caller found it); 0 and "":
+ * no check. (A {@link PublishWritten}'s chunk ends are recorded all the same, as for any refusal
+ * of the publish itself: its writer has handed them over and publishes again without them.)
  */
 public record Publish(int msgId, Creds creds, long srcParent, String srcName, long dstParent, String dstName,
-        String xattrName, byte[] xattrValue, long mtimeNanos, long reqId, long expectTarget) implements Idempotent {
+        String xattrName, byte[] xattrValue, long mtimeNanos, long reqId, long expectTarget, long dstBase,
+        String dstPath) implements Idempotent {
     public static final int MAX_DATA = SetXattr.MAX_DATA;
     /** No condition: whatever {@code dstName} is, it is replaced. */
     public static final long ANY_TARGET = -1;
     /** {@code dstName} must be free. */
     public static final long NO_TARGET = 0;
+
+    public Publish {
+        if ((dstBase == 0) != dstPath.isEmpty()) {
+            throw new MalformedMessageException("publish: a path to check needs the inode it starts at (inode "
+                    + dstBase + ", path '" + dstPath + "')");
+        }
+        if (!dstPath.isEmpty() && (dstPath.startsWith("/") || dstPath.endsWith("/") || dstPath.contains("//"))) {
+            throw new MalformedMessageException("publish: path '" + dstPath + "' has an empty name");
+        }
+    }
+
+    /** Without a path to check. */
+    public Publish(int msgId, Creds creds, long srcParent, String srcName, long dstParent, String dstName,
+            String xattrName, byte[] xattrValue, long mtimeNanos, long reqId, long expectTarget) {
+        this(msgId, creds, srcParent, srcName, dstParent, dstName, xattrName, xattrValue, mtimeNanos, reqId,
+                expectTarget, 0, "");
+    }
 
     @Override
     public void encodeBody(WireWriter w) {
@@ -34,6 +59,8 @@ public record Publish(int msgId, Creds creds, long srcParent, String srcName, lo
         w.u64(mtimeNanos);
         w.u64(reqId);
         w.u64(expectTarget);
+        w.u64(dstBase);
+        w.str(dstPath);
     }
 
     public static Publish decode(int msgId, WireReader r) {
@@ -47,6 +74,8 @@ public record Publish(int msgId, Creds creds, long srcParent, String srcName, lo
                 r.bytes(MAX_DATA),
                 r.u64(),
                 r.u64(),
-                r.u64());
+                r.u64(),
+                r.u64(),
+                r.str());
     }
 }
