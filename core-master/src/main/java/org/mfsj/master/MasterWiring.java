@@ -66,7 +66,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ChunkRegistry registry = store.state().chunks();
         ChunkLog chunkLog = new ChunkLog(registry, store.journal(), store.durability());
         ServerTable servers = new ServerTable();
-        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT);
+        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT, master);
         ReplicationTracker inflight = new ReplicationTracker();
         ReplicationGate gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(),
                 cfg.replicationsDelayDisconnect());

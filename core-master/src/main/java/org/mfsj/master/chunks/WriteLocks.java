@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.mfsj.common.status.MfsException;
 import org.mfsj.common.status.Status;
 
@@ -22,6 +23,10 @@ import org.mfsj.common.status.Status;
  *
  * <p>Release wakes every waiter in arrival order and each one starts over; the first takes the
  * lock again and the others queue behind it. That keeps the order without a hand-over protocol.
+ * The waiters start over as a task of their own on the master thread, after the request that
+ * released the lock: run inside it, their changes were logged as that request's (its request id
+ * in the reply cache, and, for a write's end answered once applied, counted as changes no reply
+ * waits for).
  */
 public final class WriteLocks {
     /** How long a writer may hold a chunk without ending its write. */
@@ -47,10 +52,18 @@ public final class WriteLocks {
     private final Map<Long, Lock> locks = new HashMap<>();
     private final Duration timeout;
     private final Duration maxWait;
+    /** Where woken waiters start over: the master thread's queue. */
+    private final Executor wakeUps;
 
+    /** Waiters start over at once, on the releasing thread (tests that drive the locks alone). */
     public WriteLocks(Duration timeout, Duration maxWait) {
+        this(timeout, maxWait, Runnable::run);
+    }
+
+    public WriteLocks(Duration timeout, Duration maxWait, Executor wakeUps) {
         this.timeout = timeout;
         this.maxWait = maxWait;
+        this.wakeUps = wakeUps;
     }
 
     public boolean isLocked(long chunkId) {
@@ -91,7 +104,7 @@ public final class WriteLocks {
     }
 
     /**
-     * Completes (on the releasing thread) once the chunk is unlocked, at once if it is not; fails
+     * Completes (as a task of the wake-up executor) once the chunk is unlocked, at once if it is not; fails
      * with CHUNK_BUSY if it is still locked a wait limit after {@code waitingSince}, the time the
      * request first arrived (a request that queues again after a wake-up keeps its first time).
      */
@@ -107,9 +120,10 @@ public final class WriteLocks {
 
     public void release(long chunkId) {
         Lock lock = locks.remove(chunkId);
-        if (lock != null) {
-            // waiters run now and may lock this chunk again, so the lock is gone before they run
-            lock.waiters.forEach(w -> w.ready().complete(null));
+        if (lock != null && !lock.waiters.isEmpty()) {
+            // the waiters may lock this chunk again, so the lock is gone before they run
+            List<Waiter> woken = lock.waiters;
+            wakeUps.execute(() -> woken.forEach(w -> w.ready().complete(null)));
         }
     }
 
