@@ -71,6 +71,12 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         void ended(Incarnation which);
 
         void failed(Incarnation which);
+
+        /**
+         * This master's exports file as last read: a SIGHUP that reached a life as it ended (or
+         * before the next one was current) is not lost to the life that comes to lead.
+         */
+        ExportsSource exports();
     }
 
     private final MasterConfig cfg;
@@ -356,6 +362,8 @@ final class Incarnation implements RaftEvents, PeerLinks.Handler, GroupCalls {
         MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver, exports);
         // then the term's own entry, before any other: the entries of earlier terms commit with it
         store.journal().record(new TermStart(term), null);
+        exportsFile = owner.exports();
+        exports.local(exportsFile);
         ExportsPush.atLeadership(exportsFile, store.journal(), clientsAt);
         master.every(cfg.chunksLoopTime(), unlessHandingOver(w.chunkLoop()));
         Duration away = cfg.sessionSustainTime().compareTo(cfg.sessionLocksTimeout()) <= 0 ? cfg.sessionSustainTime()

@@ -122,6 +122,11 @@ public final class ReplicatedMasterServer implements RunningMaster {
             }
 
             @Override
+            public ExportsSource exports() {
+                return exports;
+            }
+
+            @Override
             public void failed(Incarnation which) {
                 LOG.error("changelog of master {} failed; it stops serving until restarted", clientsAt());
                 lives.execute(() -> {
