@@ -80,6 +80,9 @@ public final class DaemonProcess {
         if (new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid");
         }
+        // a starter run under nohup hands its children SIGHUP ignored, and a JVM keeps an ignored
+        // signal ignored: a master would never see the SIGHUP that reloads its exports
+        cmd.addAll(List.of("/usr/bin/env", "--default-signal=HUP"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(StarterWatch.jvmOptions());
