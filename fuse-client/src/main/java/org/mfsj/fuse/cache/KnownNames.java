@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.mfsj.fuse.lowlevel.Request;
 
 /**
  * Every name of a directory, where this mount knows them all: a directory it made itself (empty),
@@ -23,8 +24,6 @@ import java.util.function.LongSupplier;
  */
 public final class KnownNames {
     static final int MAX_DIRS = 256;
-    /** The longest name a directory holds, in bytes (as the master and statfs say). */
-    private static final int NAME_MAX = 255;
     static final int MAX_NAMES = 100_000;
 
     private final long ttlNanos;
@@ -166,6 +165,7 @@ public final class KnownNames {
 
     /** Longer than NAME_MAX (255 bytes of UTF-8); a UTF-16 unit is at most 3 of them. */
     private static boolean tooLong(String name) {
-        return name.length() > NAME_MAX / 3 && name.getBytes(StandardCharsets.UTF_8).length > NAME_MAX;
+        return name.length() > Request.NAME_MAX / 3
+                && name.getBytes(StandardCharsets.UTF_8).length > Request.NAME_MAX;
     }
 }

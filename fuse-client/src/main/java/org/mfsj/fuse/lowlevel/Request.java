@@ -13,7 +13,8 @@ import org.mfsj.fuse.context.Caller;
  * answer what an operation left unanswered, and refuse a second answer.
  */
 public final class Request {
-    private static final int NAME_MAX = 255;
+    /** The longest name a directory holds, in bytes of UTF-8 (what statfs reports). */
+    public static final int NAME_MAX = 255;
     /** fuse_ctx: uid_t uid at 0, gid_t gid at 4, pid_t pid at 8. */
     private static final int CTX_UID = 0;
     private static final int CTX_GID = 4;
