@@ -83,4 +83,19 @@ class KnownNamesLeaseTest {
         timed.allLost();
         assertThat(timed.absent(7, "x")).as("learned, not leased: kept").isTrue();
     }
+
+    @Test
+    void makingRoomKeepsTheDirectoriesInUse() {
+        assertThat(lease(1, true)).isTrue();
+        for (long dir = 2; dir <= KnownNames.MAX_DIRS; dir++) {
+            assertThat(lease(dir, true)).isTrue();
+            // an untar goes on filling its first directory while it makes the others
+            assertThat(k.absent(1, "f" + dir)).isTrue();
+        }
+        assertThat(lease(KnownNames.MAX_DIRS + 1, true)).as("one past the limit").isTrue();
+        assertThat(k.absent(1, "x")).as("in use: kept").isTrue();
+        assertThat(k.absent(KnownNames.MAX_DIRS + 1, "x")).as("the new one").isTrue();
+        assertThat(k.absent(KnownNames.MAX_DIRS, "x")).as("made last before it").isTrue();
+        assertThat(k.absent(2, "x")).as("unused since it was made: gone").isFalse();
+    }
 }
