@@ -18,25 +18,23 @@ import org.mfsj.common.status.Status;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SetAttrMask;
-import org.mfsj.common.wire.Reply;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.client2master.AttrReply;
 import org.mfsj.common.wire.client2master.ClusterStatus;
 import org.mfsj.common.wire.client2master.ClusterStatusReply;
 import org.mfsj.common.wire.client2master.EntryReply;
 import org.mfsj.common.wire.client2master.Mknod;
-import org.mfsj.common.wire.client2master.NewChunkReply;
 import org.mfsj.common.wire.client2master.Ping;
 import org.mfsj.common.wire.client2master.RegisterSession;
 import org.mfsj.common.wire.client2master.RegisterSessionReply;
 import org.mfsj.common.wire.client2master.SetAttr;
 import org.mfsj.common.wire.client2master.StatusReply;
-import org.mfsj.common.wire.client2master.WriteChunk;
 import org.mfsj.common.wire.client2master.WriteChunkEnd;
 import org.mfsj.common.wire.client2master.WriteChunkReply;
 import org.mfsj.master.fake.FakeChunkServer;
 import org.mfsj.master.fake.LoopbackMaster;
 import org.mfsj.master.fake.TestClient;
+import org.mfsj.master.fake.TestWrites;
 import org.mfsj.master.fake.TestClock;
 import org.mfsj.master.image.MetaStore;
 import org.mfsj.master.meta.MetaState;
@@ -110,14 +108,7 @@ class LockWaiterRetryTest {
     }
 
     private WriteChunkReply openWrite(long inode) throws Exception {
-        Reply r = client.call(id -> new WriteChunk(id, ROOT, inode, 0), Reply.class);
-        WriteChunkReply w = r instanceof NewChunkReply n ? n.reply() : (WriteChunkReply) r;
-        assertThat(w.status()).isEqualTo(Status.OK);
-        if (r instanceof NewChunkReply) {
-            fakes.stream().filter(f -> w.chain().contains(f.dataAddress()))
-                    .forEach(f -> f.chunks().put(w.chunkId(), w.version()));
-        }
-        return w;
+        return TestWrites.openWrite(client, fakes, inode);
     }
 
     private void endWrite(long inode, WriteChunkReply w, long length) throws Exception {
