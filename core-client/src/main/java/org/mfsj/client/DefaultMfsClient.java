@@ -18,6 +18,8 @@ import org.mfsj.client.master.AdminRequests;
 import org.mfsj.client.master.TrashRequests;
 import org.mfsj.client.master.DirLeaseCalls;
 import org.mfsj.client.master.MasterLink;
+import org.mfsj.client.master.NameRequests;
+import org.mfsj.client.master.XattrRequests;
 import org.mfsj.common.locks.HeldLock;
 import org.mfsj.common.locks.LockFlavor;
 import org.mfsj.common.locks.LockType;
@@ -25,36 +27,13 @@ import org.mfsj.common.status.MfsException;
 import org.mfsj.common.types.Attr;
 import org.mfsj.common.types.ChunkReport;
 import org.mfsj.common.types.Creds;
-import org.mfsj.common.types.DirEntry;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.SessionReport;
 import org.mfsj.common.types.QuotaInfo;
 import org.mfsj.common.types.TrashItem;
-import org.mfsj.common.wire.client2master.Open;
 import org.mfsj.common.wire.client2master.CheckAccess;
-import org.mfsj.common.wire.client2master.CreateOpen;
 import org.mfsj.common.wire.client2master.GetAttr;
-import org.mfsj.common.wire.client2master.GetXattr;
-import org.mfsj.common.wire.client2master.Link;
-import org.mfsj.common.wire.client2master.ListXattr;
 import org.mfsj.common.wire.client2master.Lookup;
-import org.mfsj.common.wire.client2master.Mkdir;
-import org.mfsj.common.wire.client2master.Mknod;
-import org.mfsj.common.wire.client2master.ReadDir;
-import org.mfsj.common.wire.client2master.ReadDirNames;
-import org.mfsj.common.wire.client2master.ReadDirNamesReply;
-import org.mfsj.common.wire.client2master.ReadDirReply;
-import org.mfsj.common.wire.client2master.ReadLink;
-import org.mfsj.common.wire.client2master.ReadLinkReply;
-import org.mfsj.common.wire.client2master.RemoveXattr;
-import org.mfsj.common.wire.client2master.Rename;
-import org.mfsj.common.wire.client2master.Rmdir;
-import org.mfsj.common.wire.client2master.SetAttr;
-import org.mfsj.common.wire.client2master.SetXattr;
-import org.mfsj.common.wire.client2master.Symlink;
-import org.mfsj.common.wire.client2master.Unlink;
-import org.mfsj.common.wire.client2master.XattrListReply;
-import org.mfsj.common.wire.client2master.XattrReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +49,8 @@ final class DefaultMfsClient implements MfsClient {
     private final ClientThreads threads;
     private final MasterLink link;
     private final MasterCalls master;
+    private final NameRequests names;
+    private final XattrRequests xattrs;
     private final DirLeaseHolder dirLeases;
     private final LockRequests locks;
     private final TrashRequests trash;
@@ -78,6 +59,8 @@ final class DefaultMfsClient implements MfsClient {
     private final ChunkConnections conns;
     private final ChunkLocationCache locations;
     private final OpenFiles files;
+    private final OpenFileRequests opens;
+    private final DirReads dirs;
     private final ObjectRequests objects;
     private final ClientMetrics metrics;
 
@@ -86,6 +69,8 @@ final class DefaultMfsClient implements MfsClient {
         this.link = link;
         this.metrics = metrics;
         this.master = new MasterCalls(link);
+        this.names = new NameRequests(master);
+        this.xattrs = new XattrRequests(master);
         this.locks = new LockRequests(master);
         this.trash = new TrashRequests(master);
         this.admin = new AdminRequests(master);
@@ -103,6 +88,8 @@ final class DefaultMfsClient implements MfsClient {
         this.files = new OpenFiles(wctx, reader, this::masterAttr, cfg.readAheadMaxBytes(), this::released);
         // a new leader saw none of our opens and holds none of the locks the old one granted: tell it at once
         link.onResumed(this::resumed);
+        this.opens = new OpenFileRequests(master, files, locations);
+        this.dirs = new DirReads(master, files::patch);
         this.objects = new ObjectRequests(master, files, locations);
         this.dirLeases = new DirLeaseCalls(master, link);
     }
@@ -149,21 +136,7 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr setattr(Creds creds, long inode, SetAttrRequest c) throws MfsException {
-        OpenFile open = files.find(inode);
-        if (open != null && c.changesLength()) {
-            // the length change must come after our buffered writes, not be overtaken by them
-            open.flush();
-        }
-        long rq = master.newRequestId();
-        Attr a = master.attr(id -> new SetAttr(id, creds, inode, c.mask(), c.mode(), c.uid(), c.gid(), c.atimeNanos(),
-                c.mtimeNanos(), c.length(), rq), "setattr " + inode);
-        if (c.changesLength()) {
-            locations.invalidateInode(inode);
-            if (open != null) {
-                open.truncated(a.length());
-            }
-        }
-        return patch(a);
+        return opens.setattr(creds, inode, c);
     }
 
     @Override
@@ -214,15 +187,12 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public Attr mkdir(Creds creds, long parent, String name, int mode) throws MfsException {
-        long rq = master.newRequestId();
-        return master.attr(id -> new Mkdir(id, creds, parent, name, mode, rq), "mkdir '" + name + "' in " + parent);
+        return names.mkdir(creds, parent, name, mode);
     }
 
     @Override
     public Attr mknod(Creds creds, long parent, String name, FileType type, int mode, int rdev) throws MfsException {
-        long rq = master.newRequestId();
-        return master.attr(id -> new Mknod(id, creds, parent, name, type, mode, rdev, rq),
-                "mknod " + type + " '" + name + "' in " + parent);
+        return names.mknod(creds, parent, name, type, mode, rdev);
     }
 
     @Override
@@ -232,86 +202,54 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public void unlink(Creds creds, long parent, String name) throws MfsException {
-        long rq = master.newRequestId();
-        master.status(id -> new Unlink(id, creds, parent, name, rq), "unlink '" + name + "' in " + parent);
+        names.unlink(creds, parent, name);
         objects.unlinked(parent, name);
     }
 
     @Override
     public void rmdir(Creds creds, long parent, String name) throws MfsException {
-        long rq = master.newRequestId();
-        master.status(id -> new Rmdir(id, creds, parent, name, rq), "rmdir '" + name + "' in " + parent);
+        names.rmdir(creds, parent, name);
     }
 
     @Override
     public void rename(Creds creds, long srcParent, String srcName, long dstParent, String dstName)
             throws MfsException {
-        long rq = master.newRequestId();
-        master.status(id -> new Rename(id, creds, srcParent, srcName, dstParent, dstName, rq),
-                "rename '" + srcName + "' in " + srcParent + " to '" + dstName + "' in " + dstParent);
+        names.rename(creds, srcParent, srcName, dstParent, dstName);
     }
 
     @Override
     public Attr link(Creds creds, long inode, long newParent, String newName) throws MfsException {
-        long rq = master.newRequestId();
-        return patch(master.attr(id -> new Link(id, creds, inode, newParent, newName, rq),
-                "link " + inode + " as '" + newName + "' in " + newParent));
+        return patch(names.link(creds, inode, newParent, newName));
     }
 
     @Override
     public Attr symlink(Creds creds, long parent, String name, String target) throws MfsException {
-        long rq = master.newRequestId();
-        return master.attr(id -> new Symlink(id, creds, parent, name, target, rq), "symlink '" + name + "' in " + parent);
+        return names.symlink(creds, parent, name, target);
     }
 
     @Override
     public String readlink(long inode) throws MfsException {
-        String what = "readlink " + inode;
-        ReadLinkReply r = master.read(id -> new ReadLink(id, inode), ReadLinkReply.class, what);
-        MfsException.check(r.status(), what);
-        return r.target();
+        return names.readlink(inode);
     }
 
     @Override
     public DirPage readdir(Creds creds, long dir, long cookie, int max, boolean withAttrs) throws MfsException {
-        String what = "readdir " + dir;
-        ReadDirReply r = master.read(id -> new ReadDir(id, creds, dir, cookie, max, withAttrs), ReadDirReply.class,
-                what);
-        MfsException.check(r.status(), what);
-        List<DirEntry> entries = r.entries();
-        if (withAttrs) {
-            entries = entries.stream().map(e -> e.attr() == null ? e
-                    : new DirEntry(e.name(), e.inode(), e.type(), e.cookie(), patch(e.attr()))).toList();
-        }
-        return new DirPage(entries, r.eof());
+        return dirs.readdir(creds, dir, cookie, max, withAttrs);
     }
 
     @Override
     public NamesPage readdirNames(Creds creds, long dir, long cookie, int max) throws MfsException {
-        String what = "readdir " + dir;
-        ReadDirNamesReply r = master.read(id -> new ReadDirNames(new ReadDir(id, creds, dir, cookie, max, false)),
-                ReadDirNamesReply.class, what);
-        MfsException.check(r.status(), what);
-        return new NamesPage(r.names(), r.eof());
+        return dirs.readdirNames(creds, dir, cookie, max);
     }
 
     @Override
     public FileHandle open(Creds creds, long inode, boolean forWrite) throws MfsException {
-        // the master checks kind and permission and counts the open; the handle's close releases it
-        Attr a = master.attr(id -> new Open(id, creds, inode, !forWrite, forWrite),
-                "open " + inode + (forWrite ? " for writing" : ""));
-        // close-to-open: what another client wrote and closed before this open must be read, and a
-        // cached location could still name a copy that missed that write (a server that came back)
-        locations.invalidateInode(inode);
-        return files.open(creds, a, forWrite);
+        return opens.open(creds, inode, forWrite);
     }
 
     @Override
     public FileHandle createOpen(Creds creds, long parent, String name, int mode) throws MfsException {
-        long rq = master.newRequestId();
-        Attr a = master.attr(id -> new CreateOpen(id, creds, parent, name, mode, rq),
-                "create and open '" + name + "' in " + parent);
-        return files.open(creds, a, true);
+        return opens.createOpen(creds, parent, name, mode);
     }
 
     @Override
@@ -352,30 +290,22 @@ final class DefaultMfsClient implements MfsClient {
 
     @Override
     public byte[] getxattr(Creds creds, long inode, String name) throws MfsException {
-        String what = "getxattr '" + name + "' of " + inode;
-        XattrReply r = master.read(id -> new GetXattr(id, creds, inode, name), XattrReply.class, what);
-        MfsException.check(r.status(), what);
-        return r.value();
+        return xattrs.get(creds, inode, name);
     }
 
     @Override
     public void setxattr(Creds creds, long inode, String name, byte[] value, int flags) throws MfsException {
-        long rq = master.newRequestId();
-        master.status(id -> new SetXattr(id, creds, inode, name, value, flags, rq), "setxattr '" + name + "' of " + inode);
+        xattrs.set(creds, inode, name, value, flags);
     }
 
     @Override
     public List<String> listxattr(Creds creds, long inode) throws MfsException {
-        String what = "listxattr " + inode;
-        XattrListReply r = master.read(id -> new ListXattr(id, creds, inode), XattrListReply.class, what);
-        MfsException.check(r.status(), what);
-        return List.copyOf(r.names());
+        return xattrs.list(creds, inode);
     }
 
     @Override
     public void removexattr(Creds creds, long inode, String name) throws MfsException {
-        long rq = master.newRequestId();
-        master.status(id -> new RemoveXattr(id, creds, inode, name, rq), "removexattr '" + name + "' of " + inode);
+        xattrs.remove(creds, inode, name);
     }
 
     @Override
@@ -444,19 +374,13 @@ final class DefaultMfsClient implements MfsClient {
     /** Pending writes to the source are flushed first, so the copy holds them. */
     @Override
     public long snapshot(Creds creds, long source, long dstParent, String name) throws MfsException {
-        OpenFile open = files.find(source);
-        if (open != null) {
-            open.flush();
-        }
+        opens.flushWrites(source);
         return trash.snapshot(creds, source, dstParent, name);
     }
 
     @Override
     public List<ChunkReport> fileInfo(long inode) throws MfsException {
-        OpenFile open = files.find(inode);
-        if (open != null) {
-            open.flush();
-        }
+        opens.flushWrites(inode);
         return admin.fileInfo(inode);
     }
 

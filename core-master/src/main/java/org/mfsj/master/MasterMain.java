@@ -25,7 +25,7 @@ public final class MasterMain {
         MasterConfig cfg = MasterConfig.load(cfgFile);
         RunningMaster server = cfg.ha().replicated() ? ReplicatedMasterServer.start(cfg, Clock.systemUTC())
                 : MasterServer.start(cfg, Clock.systemUTC());
-        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> server.reloadExports());
+        ReloadSignal.install(server::reloadExports);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -64,12 +64,13 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
             LiveExports exports) {
         Namespace ns = store.state().namespace();
         ChunkRegistry registry = store.state().chunks();
-        ChunkLog chunkLog = new ChunkLog(registry, store.journal(), store.durability());
+        Journal journal = store.journal();
+        ChunkLog chunkLog = new ChunkLog(registry, journal, store.durability());
         ServerTable servers = new ServerTable();
-        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT, master);
+        WriteLocks locks = new WriteLocks(WriteLocks.DEFAULT_TIMEOUT, WriteLocks.DEFAULT_MAX_WAIT, master,
+                journal::asCurrentRequest);
         ReplicationTracker inflight = new ReplicationTracker();
-        ReplicationGate gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(),
-                cfg.replicationsDelayDisconnect());
+        var gate = new ReplicationGate(clock.instant(), cfg.replicationsDelayInit(), cfg.replicationsDelayDisconnect());
         SessionRegistry sessions = new SessionRegistry(cfg.sessionSustainTime());
         sessions.reserveUpTo(store.state().maxSession());
         ChunkServerLinks links = new ChunkServerLinks();
@@ -82,10 +83,9 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         ReplicationLoop loop = new ReplicationLoop(registry, servers, locks, inflight, gate, planner,
                 new OrderDispatcher(registry, inflight, orders), clock);
 
-        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports, store.journal());
+        SessionCalls sessionCalls = new SessionCalls(ns, sessions, clock, exports, journal);
         sessionCalls.setTerm(() -> store.state().term());
         RequestDispatcher dispatcher = new RequestDispatcher(sessionCalls);
-        Journal journal = store.journal();
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);

@@ -24,7 +24,6 @@ import org.mfsj.common.types.Creds;
 import org.mfsj.common.types.FileType;
 import org.mfsj.common.types.ServerReport;
 import org.mfsj.common.types.SetAttrMask;
-import org.mfsj.common.wire.Reply;
 import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.chunk2master.DeleteChunk;
 import org.mfsj.common.wire.chunk2master.ReplicateChunk;
@@ -67,6 +66,7 @@ import org.mfsj.master.fake.FakeChunkServer;
 import org.mfsj.master.fake.TestClock;
 import org.mfsj.master.fake.LoopbackMaster;
 import org.mfsj.master.fake.TestClient;
+import org.mfsj.master.fake.TestWrites;
 
 /** A real master on loopback ports with three fake chunkservers and raw client connections. */
 class MasterServerSocketTest {
@@ -129,14 +129,7 @@ class MasterServerSocketTest {
      * end) is then made on the chain's servers, as their WriteInitNew would.
      */
     private WriteChunkReply openWrite(long inode) throws Exception {
-        Reply r = client.call(id -> new WriteChunk(id, ROOT, inode, 0), Reply.class);
-        WriteChunkReply w = r instanceof NewChunkReply n ? n.reply() : (WriteChunkReply) r;
-        assertThat(w.status()).isEqualTo(Status.OK);
-        if (r instanceof NewChunkReply) {
-            fakes.stream().filter(f -> w.chain().contains(f.dataAddress()))
-                    .forEach(f -> f.chunks().put(w.chunkId(), w.version()));
-        }
-        return w;
+        return TestWrites.openWrite(client, fakes, inode);
     }
 
     private AttrReply endWrite(long inode, WriteChunkReply w, long length) throws Exception {

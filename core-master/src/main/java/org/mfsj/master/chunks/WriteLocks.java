@@ -26,7 +26,8 @@ import org.mfsj.common.status.Status;
  * The waiters start over as a task of their own on the master thread, after the request that
  * released the lock: run inside it, their changes were logged as that request's (its request id
  * in the reply cache, and, for a write's end answered once applied, counted as changes no reply
- * waits for).
+ * waits for). Each starts over as the request it is ({@link WaiterContext}): its changes are
+ * logged under its own request id, so that, retried after a crash, it is answered from them.
  */
 public final class WriteLocks {
     /** How long a writer may hold a chunk without ending its write. */
@@ -34,7 +35,8 @@ public final class WriteLocks {
     /** Well under the client library's default call timeout (10 s), leaving room for the version bump. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(3);
 
-    private record Waiter(CompletableFuture<Void> ready, Instant deadline) {
+    /** {@code wake} completes {@code ready} as the waiting request (its {@link WaiterContext}). */
+    private record Waiter(CompletableFuture<Void> ready, Instant deadline, Runnable wake) {
     }
 
     private static final class Lock {
@@ -54,16 +56,19 @@ public final class WriteLocks {
     private final Duration maxWait;
     /** Where woken waiters start over: the master thread's queue. */
     private final Executor wakeUps;
+    /** As which request each waiter starts over. */
+    private final WaiterContext context;
 
     /** Waiters start over at once, on the releasing thread (tests that drive the locks alone). */
     public WriteLocks(Duration timeout, Duration maxWait) {
-        this(timeout, maxWait, Runnable::run);
+        this(timeout, maxWait, Runnable::run, WaiterContext.NONE);
     }
 
-    public WriteLocks(Duration timeout, Duration maxWait, Executor wakeUps) {
+    public WriteLocks(Duration timeout, Duration maxWait, Executor wakeUps, WaiterContext context) {
         this.timeout = timeout;
         this.maxWait = maxWait;
         this.wakeUps = wakeUps;
+        this.context = context;
     }
 
     public boolean isLocked(long chunkId) {
@@ -114,7 +119,7 @@ public final class WriteLocks {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> f = new CompletableFuture<>();
-        lock.waiters.add(new Waiter(f, waitingSince.plus(maxWait)));
+        lock.waiters.add(new Waiter(f, waitingSince.plus(maxWait), context.bind(() -> f.complete(null))));
         return f;
     }
 
@@ -123,7 +128,7 @@ public final class WriteLocks {
         if (lock != null && !lock.waiters.isEmpty()) {
             // the waiters may lock this chunk again, so the lock is gone before they run
             List<Waiter> woken = lock.waiters;
-            wakeUps.execute(() -> woken.forEach(w -> w.ready().complete(null)));
+            wakeUps.execute(() -> woken.forEach(w -> w.wake().run()));
         }
     }
 

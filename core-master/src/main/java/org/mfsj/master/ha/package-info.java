@@ -234,7 +234,8 @@
  * what is replicated is the hold: just before a change takes a file's last name (unlink, rename or
  * publish over it), the leader logs a {@code HoldOpenRecord} per session that has it open, with its
  * count of opens, and from then on every open and release of that file is logged
- * ({@code ReleaseOpenRecord}; the last one frees the file and its chunks). The holds are namespace
+ * ({@code ReleaseOpenRecord}; a release batch's files in one {@code ReleaseOpensRecord}, so that a
+ * crash keeps all of a batch or none; the last release frees the file and its chunks). The holds are namespace
  * state ({@link org.mfsj.master.namespace.tree.OpenHolds}, in images too), applied by every master in
  * log order, so a change acknowledged to the unlinking client was durable on a majority only after
  * the holds before it: any later leader keeps the file. A new leader keeps each holding session as

@@ -37,6 +37,26 @@ public final class Journal implements ForceDeferral {
     }
 
     /**
+     * {@code later}, to run as the request being served now, whatever is served when it runs: a
+     * request that waits (for a chunk's lock) and starts over in a task of its own logs its changes
+     * under its own request id, and a retry after a crash is answered from them.
+     */
+    public Runnable asCurrentRequest(Runnable later) {
+        long waitingSession = session;
+        long waitingRequest = request;
+        return () -> {
+            long servedSession = session;
+            long servedRequest = request;
+            begin(waitingSession, waitingRequest);
+            try {
+                later.run();
+            } finally {
+                begin(servedSession, servedRequest);
+            }
+        };
+    }
+
+    /**
      * Changes from now until {@link #undefer} may wait in the log for a later force: those of
      * one request, forced together at its end, or ({@code noOneWaits}: a scratch file's, answered
      * once applied) forced with the next change someone waits for.

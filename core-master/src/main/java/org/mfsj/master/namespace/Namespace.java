@@ -393,6 +393,11 @@ public final class Namespace {
         commitVoid(ops.openHold().validateRelease(inode, session, releases), ops.openHold()::apply);
     }
 
+    /** Ends one of the session's held opens per entry of {@code inodes}, in one change; files it holds none of are skipped. */
+    public void releaseOpens(long session, List<Long> inodes) {
+        commitVoid(ops.openHold().validateReleases(session, inodes), ops.openHold()::apply);
+    }
+
     public boolean isHeld(long inode) {
         return tree.holds().isHeld(inode);
     }

@@ -130,14 +130,16 @@ public final class OpenCalls {
     /**
      * The releases of many closes, each as a {@link Release} of its own, once per request id: a
      * batch sent again after a lost answer is answered without ending opens again (the session may
-     * have opened the same file since). A batch that released a file held past its last name was
-     * logged and is recognised before it gets here, on any master ({@link RetryCache}).
+     * have opened the same file since). A batch that released files held past their last name was
+     * logged, as one record whatever their number (a crash keeps the whole batch or none of it), and
+     * is recognised before it gets here, on any master ({@link RetryCache}).
      */
     private Message releaseMany(Peer from, ReleaseMany r) {
         if (from.attachment() instanceof Session s && s.newRelease(r.reqId())) {
             for (long inode : r.inodes()) {
-                released(from, inode);
+                s.released(inode);
             }
+            ns.releaseOpens(s.id(), r.inodes());
         }
         return new StatusReply(r.msgId(), Status.OK);
     }

@@ -60,8 +60,15 @@ public final class DirLeases implements DirWatch, RequestDispatcher.ChangeWatch 
     private record Recall(Peer holder, long dir) {
     }
 
-    /** Grants {@code holder} a lease on {@code dir}'s names. */
+    /**
+     * Grants {@code holder} a lease on {@code dir}'s names; nothing to a connection already closed
+     * (an ask held while the read lease lapsed runs after its connection's close was handled: a
+     * lease kept then would keep that connection here until the directory next changed).
+     */
     public void grant(Peer holder, DirNode dir) {
+        if (!holder.isActive()) {
+            return;
+        }
         Set<Long> mine = byPeer.computeIfAbsent(holder, p -> new LinkedHashSet<>());
         if (mine.contains(dir.id())) {
             return;

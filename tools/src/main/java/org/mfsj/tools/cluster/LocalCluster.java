@@ -261,9 +261,24 @@ public final class LocalCluster {
         daemon(name).signal("STOP");
     }
 
-    /** SIGHUP: a master re-reads its exports file (and, leading, makes it the cluster's). */
-    public void hangUp(String name) throws IOException, InterruptedException {
-        daemon(name).signal("HUP");
+    /**
+     * SIGHUP: a master re-reads its exports file (and, leading, makes it the cluster's). False, and
+     * a line saying why, when the master cannot see it: not running, or SIGHUP ignored in it (it was
+     * started with SIGHUP ignored, and a JVM keeps it so).
+     */
+    public boolean hangUp(String name) throws IOException, InterruptedException {
+        DaemonProcess d = daemon(name);
+        java.util.Optional<ProcessHandle> h = d.handle();
+        if (h.isPresent() && IgnoredSignals.ignores(h.get().pid(), IgnoredSignals.SIGHUP)) {
+            out.println(name + " (pid " + h.get().pid() + ") ignores SIGHUP: its exports are not reloaded; "
+                    + "restart it (daemons this cluster starts get SIGHUP at its default)");
+            return false;
+        }
+        if (!d.signal("HUP")) {
+            out.println(name + " is not running: no exports reloaded");
+            return false;
+        }
+        return true;
     }
 
     /** SIGCONT after {@link #pause}. */

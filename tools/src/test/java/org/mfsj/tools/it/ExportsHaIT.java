@@ -90,7 +90,7 @@ class ExportsHaIT {
             Instant edited = Instant.now();
             for (String m : List.of("master2", "master3")) {
                 export(dir, m, "c", edited);
-                fx.cluster.hangUp(m);
+                assertThat(fx.cluster.hangUp(m)).as("%s can see the SIGHUP", m).isTrue();
             }
             ClusterFixture.await("SIGHUP to " + next + " makes its edited file the cluster's", Duration.ofSeconds(60),
                     () -> admitted(fx, "/c"));

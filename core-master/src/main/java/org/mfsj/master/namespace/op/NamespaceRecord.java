@@ -12,5 +12,5 @@ public sealed interface NamespaceRecord extends MetaRecord permits MkdirRecord, 
         UnlinkRecord, RmdirRecord, RenameRecord, SetAttrRecord, TruncateRecord, SetXattrRecord,
         RemoveXattrRecord, SetChunkRecord, ExtendLengthRecord, SetGoalRecord, SetTrashTimeRecord, PurgeTrashRecord,
         RestoreTrashRecord, SnapshotRecord, SetQuotaRecord, PublishRecord,
-        AppendChunksRecord, HoldOpenRecord, ReleaseOpenRecord {
+        AppendChunksRecord, HoldOpenRecord, ReleaseOpenRecord, ReleaseOpensRecord {
 }

@@ -1,5 +1,9 @@
 package org.mfsj.master.namespace.op;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.mfsj.master.namespace.tree.FileNode;
 import org.mfsj.master.namespace.tree.InodeTable;
 
@@ -27,14 +31,43 @@ public final class OpenHoldOp {
         return tree.holds().isHeldBy(inode, session) ? new ReleaseOpenRecord(inode, session, releases) : null;
     }
 
+    /**
+     * One record for a batch's releases of files {@code session} holds, {@code inodes} as the batch
+     * lists them (a file closed twice is listed twice); null when it holds none of them.
+     */
+    public ReleaseOpensRecord validateReleases(long session, List<Long> inodes) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (long inode : inodes) {
+            if (tree.holds().isHeldBy(inode, session)) {
+                counts.merge(inode, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        List<ReleaseOpensRecord.Released> files = new ArrayList<>(counts.size());
+        counts.forEach((inode, n) -> files.add(new ReleaseOpensRecord.Released(inode, n)));
+        return new ReleaseOpensRecord(session, files);
+    }
+
     public void apply(HoldOpenRecord r) {
         tree.expect(r.inode(), FileNode.class);
         tree.holds().add(r.inode(), r.session(), r.opens());
     }
 
     public void apply(ReleaseOpenRecord r) {
-        FileNode file = tree.expect(r.inode(), FileNode.class);
-        if (tree.holds().release(r.inode(), r.session(), r.releases()) && file.nlink() == 0
+        release(r.inode(), r.session(), r.releases());
+    }
+
+    public void apply(ReleaseOpensRecord r) {
+        for (ReleaseOpensRecord.Released f : r.files()) {
+            release(f.inode(), r.session(), f.releases());
+        }
+    }
+
+    private void release(long inode, long session, int releases) {
+        FileNode file = tree.expect(inode, FileNode.class);
+        if (tree.holds().release(inode, session, releases) && file.nlink() == 0
                 && !tree.trash().contains(file.id())) {
             unlinker.release(file);
         }

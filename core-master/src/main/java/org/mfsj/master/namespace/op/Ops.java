@@ -93,6 +93,9 @@ public record Ops(MkdirOp mkdir, MknodOp mknod, SymlinkOp symlink, LinkOp link, 
         } else if (r instanceof ReleaseOpenRecord x) {
             openHold.apply(x);
             return null;
+        } else if (r instanceof ReleaseOpensRecord x) {
+            openHold.apply(x);
+            return null;
         }
         throw new IllegalArgumentException("unknown record " + r);
     }

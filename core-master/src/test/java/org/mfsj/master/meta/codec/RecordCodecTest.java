@@ -69,7 +69,10 @@ class RecordCodecTest {
             new ExportsSet("127.0.0.1 / rw,maproot=0 # ж\n* /pub ro\n", 1L << 41, "m1.example:9421"),
             new SessionOpened(),
             new org.mfsj.master.namespace.op.HoldOpenRecord(Long.MAX_VALUE, -3, Integer.MAX_VALUE),
-            new org.mfsj.master.namespace.op.ReleaseOpenRecord(5, 1L << 50, 1));
+            new org.mfsj.master.namespace.op.ReleaseOpenRecord(5, 1L << 50, 1),
+            new org.mfsj.master.namespace.op.ReleaseOpensRecord(1L << 50, java.util.List.of(
+                    new org.mfsj.master.namespace.op.ReleaseOpensRecord.Released(5, 2),
+                    new org.mfsj.master.namespace.op.ReleaseOpensRecord.Released(Long.MAX_VALUE, 1))));
 
     @Test
     void everyRecordTypeRoundTrips() {
