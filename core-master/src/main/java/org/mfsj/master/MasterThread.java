@@ -2,6 +2,7 @@ package org.mfsj.master;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mfsj.common.wire.Transport;
+import org.mfsj.master.changelog.ForceSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * connections registered on {@link #connections()} are read, served and answered on it, with no
  * hand-off to another thread on the way in or out (two thread wake-ups less per request).
  */
-public final class MasterThread implements Executor, AutoCloseable {
+public final class MasterThread implements Executor, ForceSite, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterThread.class);
 
     private final ScheduledExecutorService exec;
@@ -84,8 +86,20 @@ public final class MasterThread implements Executor, AutoCloseable {
     }
 
     /** Whether the caller runs on this thread (a request read here may be served at once). */
+    @Override
     public boolean inThread() {
         return loop != null ? loop.next().inEventLoop() : Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void later(Runnable task) {
+        execute(task);
+    }
+
+    /** Nothing is queued on the thread; only known of an event loop's (see {@link #servingConnections}). */
+    @Override
+    public boolean idle() {
+        return exec instanceof SingleThreadEventExecutor e && e.pendingTasks() == 0;
     }
 
     @Override
