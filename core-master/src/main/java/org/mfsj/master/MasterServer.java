@@ -13,6 +13,7 @@ import org.mfsj.common.wire.Transport;
 import org.mfsj.common.wire.WireServer;
 import org.mfsj.common.wire.chunk2master.ChunkMasterProtocol;
 import org.mfsj.common.wire.client2master.ClientMasterProtocol;
+import org.mfsj.master.changelog.FileChangelog;
 import org.mfsj.master.exports.ExportsPush;
 import org.mfsj.master.exports.ExportsSource;
 import org.mfsj.master.exports.LiveExports;
@@ -95,6 +96,10 @@ public final class MasterServer implements RunningMaster {
                     ClientMasterProtocol.FAMILY, () -> whenLoaded(wiring.get(), MasterServer::clientsWithRole));
             store = MetaStore.open(cfg.dataPath(), clock, cfg.defaultGoal(), cfg.changelogSegmentBytes(), master,
                     () -> stopServing(self.get()));
+            if (store.log() instanceof FileChangelog local) {
+                // a lone client's change is forced on the master thread, its reply sent from there
+                local.forceOn(master);
+            }
             saver = new ImageSaver(cfg.dataPath(), store.log(), clock, cfg.backLogs());
             MasterWiring w = MasterWiring.build(cfg, clock, master, store, saver,
                     new LiveExports(store.state()::exports, exportsFile));

@@ -1,8 +1,12 @@
 package org.mfsj.master;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mfsj.common.wire.Transport;
+import org.mfsj.master.changelog.ForceSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * connections registered on {@link #connections()} are read, served and answered on it, with no
  * hand-off to another thread on the way in or out (two thread wake-ups less per request).
  */
-public final class MasterThread implements Executor, AutoCloseable {
+public final class MasterThread implements Executor, ForceSite, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MasterThread.class);
 
     private final ScheduledExecutorService exec;
@@ -39,6 +44,9 @@ public final class MasterThread implements Executor, AutoCloseable {
     private volatile boolean closed;
     private final Set<ScheduledFuture<?>> periodic = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
+    /** What runs at the end of the event loop's turn; its thread only. */
+    private final List<Runnable> atTurnEnd = new ArrayList<>();
+    private boolean turnEndQueued;
 
     public MasterThread(String name) {
         ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
@@ -84,8 +92,53 @@ public final class MasterThread implements Executor, AutoCloseable {
     }
 
     /** Whether the caller runs on this thread (a request read here may be served at once). */
+    @Override
     public boolean inThread() {
         return loop != null ? loop.next().inEventLoop() : Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void later(Runnable task) {
+        execute(task);
+    }
+
+    /**
+     * Nothing is queued on the thread but the end of its turn ({@link #afterTurn}); only known of an
+     * event loop's (see {@link #servingConnections}).
+     */
+    @Override
+    public boolean idle() {
+        return exec instanceof SingleThreadEventExecutor e && e.pendingTasks() == (turnEndQueued ? 1 : 0);
+    }
+
+    /**
+     * Runs {@code task} at the end of this event loop's turn, after the tasks queued in it (a force
+     * made here among them); at once when called off the thread or when it is no event loop.
+     */
+    public void afterTurn(Runnable task) {
+        if (!(exec instanceof SingleThreadEventLoop turns) || !turns.inEventLoop()) {
+            task.run();
+            return;
+        }
+        atTurnEnd.add(task);
+        if (!turnEndQueued) {
+            turnEndQueued = true;
+            turns.executeAfterEventLoopIteration(this::endTurn);
+        }
+    }
+
+    private void endTurn() {
+        turnEndQueued = false;
+        List<Runnable> due = List.copyOf(atTurnEnd);
+        atTurnEnd.clear();
+        for (Runnable task : due) {
+            // even once closed: what ends a turn only finishes what the turn began (a flush)
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("master task at the end of a turn failed", e);
+            }
+        }
     }
 
     @Override

@@ -89,7 +89,7 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
         Durability durability = store.durability();
         FollowerReadCalls followerReads = new FollowerReadCalls();
         followerReads.register(dispatcher);
-        holdReplies(dispatcher, journal, durability, followerReads);
+        holdReplies(dispatcher, journal, durability, followerReads, master);
         ChunkGrants grants = new ChunkGrants(locks);
         dispatcher.setRetries(new RetryCache(journal, grants));
         sessionCalls.register(dispatcher);
@@ -155,25 +155,45 @@ record MasterWiring(Peer.Inbound clients, Peer.Inbound chunkservers, Runnable ch
      * forced together at its end, or (answered once applied) with the next change someone waits for.
      */
     private static void holdReplies(RequestDispatcher dispatcher, Journal journal, Durability durability,
-            FollowerReadCalls followerReads) {
-        dispatcher.setReplyGate(replyGate(journal, durability, followerReads));
+            FollowerReadCalls followerReads, MasterThread master) {
+        dispatcher.setReplyGate(replyGate(journal, durability, followerReads, master));
         dispatcher.setForceDeferral(journal);
     }
 
     /**
      * Every reply waits until every change made so far is durable (so it reports none a crash could
-     * lose), but scratch changes at the very end of the log (see {@link Journal#replyVersion}).
+     * lose), but scratch changes at the very end of the log (see {@link Journal#replyVersion}). A
+     * reply its client does not wait for is flushed at the end of the master thread's turn, after a
+     * force made there, so it goes out in one write with the reply that force released.
      */
-    private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads) {
-        return (to, reply) -> {
-            long version = journal.replyVersion();
-            Message notice = followerReads.noticeBefore(to, version);
-            durability.send(version, () -> {
-                if (notice != null) {
-                    to.send(notice);
-                }
-                to.send(reply);
-            });
+    private static ReplyGate replyGate(Journal journal, Durability durability, FollowerReadCalls followerReads,
+            MasterThread master) {
+        return new ReplyGate() {
+            @Override
+            public void send(Peer to, Message reply) {
+                hold(to, reply, false);
+            }
+
+            @Override
+            public void sendWithNext(Peer to, Message reply) {
+                hold(to, reply, true);
+            }
+
+            private void hold(Peer to, Message reply, boolean withNext) {
+                long version = journal.replyVersion();
+                Message notice = followerReads.noticeBefore(to, version);
+                durability.send(version, () -> {
+                    if (notice != null) {
+                        to.send(notice);
+                    }
+                    if (withNext) {
+                        to.sendLater(reply);
+                        master.afterTurn(to::flush);
+                    } else {
+                        to.send(reply);
+                    }
+                });
+            }
         };
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * wait about {@link #DEFERRED_NANOS} at most (by default; up to twice that when they find the
  * writer idle, since they do not wake it), so the log never lags far behind memory. The master also
  * defers each request's records until the request's end, so that they go in one force.
+ *
+ * <p>With a {@link ForceSite}, a force the appending thread asks for is made on that thread
+ * itself, after the work it has at hand, when nothing else is queued there and this thread is not
+ * writing: a lone client's change then costs no wake-up of this thread, nor of the event loop to
+ * send the replies released. Whichever thread writes holds {@link #busy}; the other leaves the
+ * batch to it.
  */
 final class CommitThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(CommitThread.class);
@@ -40,6 +47,8 @@ final class CommitThread extends Thread {
     private final List<Segment> segments;
     private final Object lock = new Object();
     private byte[] pending = new byte[1 << 16];
+    /** The buffer the next batch swaps in for {@link #pending}; only the thread holding {@link #busy} writes the other. */
+    private byte[] spare = new byte[1 << 16];
     private int pendingBytes;
     private long pendingLast;
     /** The newest version someone waits for (a reply, an order, a sync): forced without delay. */
@@ -51,6 +60,14 @@ final class CommitThread extends Thread {
     /** How long the writer may sleep before deferred records may be due. */
     private long waitNanos;
     private IOException failure;
+    /** A batch is being written, by this thread or by the force site. */
+    private boolean busy;
+    /** A force is queued on the force site. */
+    private boolean siteForceQueued;
+    /** Threads in {@link #awaitDurable}: only they are notified after a batch, never an idle writer. */
+    private int syncWaiters;
+    /** Where forces asked on the appending thread are made, or null: always on this thread. */
+    private volatile ForceSite site;
     private volatile long durable;
     /** {@link #durable} once the listener has heard of it: what {@link #awaitDurable} waits for. */
     private volatile long told;
@@ -117,15 +134,64 @@ final class CommitThread extends Thread {
 
     /** Someone waits for {@code version}: force every record up to it without further delay. */
     void forceUpTo(long version) {
+        forceUpTo(version, site);
+    }
+
+    /** As {@link #forceUpTo(long)}; {@code here}: where the caller's thread may force itself, or null. */
+    private void forceUpTo(long version, ForceSite here) {
         if (version <= wanted) {
             return;
         }
+        boolean queueOnSite = false;
         synchronized (lock) {
-            if (version > wanted) {
-                wanted = version;
+            if (version <= wanted) {
+                return;
+            }
+            wanted = version;
+            if (here != null && here.inThread()) {
+                queueOnSite = !siteForceQueued;
+                siteForceQueued = true;
+            } else {
                 lock.notifyAll();
             }
         }
+        if (queueOnSite) {
+            try {
+                here.later(this::forceOnSite);
+            } catch (RejectedExecutionException stopped) {
+                // the site stops: this thread forces instead
+                synchronized (lock) {
+                    siteForceQueued = false;
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Forces asked on {@code s}'s thread from now on are made there when it is idle. */
+    void forceOn(ForceSite s) {
+        site = s;
+    }
+
+    /**
+     * On the force site, after the work that asked for it: writes and forces what is pending, unless
+     * this thread is writing (it takes what is due next) or other work waits on the site (this
+     * thread is woken to force meanwhile).
+     */
+    private void forceOnSite() {
+        Batch b;
+        synchronized (lock) {
+            siteForceQueued = false;
+            if (busy || closed || failure != null || wanted <= durable || pendingBytes == 0) {
+                return;
+            }
+            if (!site.idle()) {
+                lock.notifyAll();
+                return;
+            }
+            b = takeBatch();
+        }
+        writeTaken(b, true);
     }
 
     /**
@@ -164,54 +230,89 @@ final class CommitThread extends Thread {
     }
 
     void awaitDurable(long version) throws IOException, InterruptedException {
-        forceUpTo(version);
+        // never queued on the site: the caller may be its thread, about to block here
+        forceUpTo(version, null);
         synchronized (lock) {
-            while (told < version) {
-                if (failure != null) {
-                    throw failure;
+            syncWaiters++;
+            try {
+                while (told < version) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (closed) {
+                        throw new IOException("changelog closed before version " + version + " was durable");
+                    }
+                    lock.wait();
                 }
-                if (closed) {
-                    throw new IOException("changelog closed before version " + version + " was durable");
-                }
-                lock.wait();
+            } finally {
+                syncWaiters--;
             }
         }
     }
 
+    /** A batch taken from the buffer, to write. */
+    private record Batch(byte[] bytes, int len, long last, boolean rotate) {
+    }
+
     @Override
     public void run() {
-        byte[] spare = new byte[pending.length];
         while (true) {
-            byte[] batch;
-            int len;
-            long last;
-            boolean rotate;
+            Batch b;
             synchronized (lock) {
-                while (!closed && !batchDue()) {
+                while (true) {
+                    if (busy) {
+                        // the force site writes: waited out even when closing, one writer at a time; it
+                        // wakes this thread only if it leaves something due, so deferred records are
+                        // looked at again after their time at the latest
+                        waitNanos = deferNanos;
+                    } else if (closed || failure != null || batchDue()) {
+                        break;
+                    }
                     waitQuietly();
                 }
-                if (pendingBytes == 0) {
+                if (pendingBytes == 0 || failure != null) {
                     return;
                 }
-                batch = pending;
-                len = pendingBytes;
-                last = pendingLast;
-                rotate = rotateRequested;
-                rotateRequested = false;
-                pending = spare.length >= batch.length ? spare : new byte[batch.length];
-                pendingBytes = 0;
+                b = takeBatch();
             }
-            spare = batch;
-            try {
-                write(batch, len, last, rotate);
-            } catch (IOException e) {
-                fail(e);
+            if (!writeTaken(b, false)) {
                 return;
             }
         }
     }
 
-    private void write(byte[] batch, int len, long last, boolean rotate) throws IOException {
+    /** Under the lock: what is buffered becomes the batch this caller writes, holding {@link #busy}. */
+    private Batch takeBatch() {
+        Batch b = new Batch(pending, pendingBytes, pendingLast, rotateRequested);
+        rotateRequested = false;
+        pending = spare.length >= pending.length ? spare : new byte[pending.length];
+        spare = b.bytes();
+        pendingBytes = 0;
+        busy = true;
+        return b;
+    }
+
+    /** Writes a batch taken by {@link #takeBatch}, then lets the other writer go on; false when the log failed. */
+    private boolean writeTaken(Batch b, boolean onSite) {
+        boolean ok = true;
+        try {
+            write(b.bytes(), b.len(), b.last(), b.rotate(), onSite);
+        } catch (IOException e) {
+            fail(e);
+            ok = false;
+        } finally {
+            synchronized (lock) {
+                busy = false;
+                // the writer only when something is left for it (or it is closing), the syncs when they may be done
+                if (syncWaiters > 0 || onSite && (closed || wanted > durable)) {
+                    lock.notifyAll();
+                }
+            }
+        }
+        return ok;
+    }
+
+    private void write(byte[] batch, int len, long last, boolean rotate, boolean onSite) throws IOException {
         if (out == null || rotate || outSize >= rotateBytes) {
             startSegment(durable + 1);
         }
@@ -229,12 +330,13 @@ final class CommitThread extends Thread {
         // the listener first: whoever waits in awaitDurable may rely on it having heard (a waiter
         // that came in between the two lines saw the new durable and returned before it did)
         try {
-            listener.durable(last);
+            if (onSite) {
+                listener.durableOnMaster(last);
+            } else {
+                listener.durable(last);
+            }
         } finally {
             told = last;
-        }
-        synchronized (lock) {
-            lock.notifyAll();
         }
     }
 

@@ -93,6 +93,14 @@ public final class FileChangelog implements MetaLog {
         writer.forceUpTo(version);
     }
 
+    /**
+     * Forces asked for on {@code site}'s thread are made there, when it has nothing else queued,
+     * instead of on the log's own thread (see {@link CommitThread}).
+     */
+    public void forceOn(ForceSite site) {
+        writer.forceOn(site);
+    }
+
     /** Appends an entry already encoded by {@link RecordCodec#encode}, as {@link #append} would. */
     public void appendEncoded(long version, byte[] payload) {
         if (version != last + 1) {

@@ -12,4 +12,9 @@ public interface ReplyGate {
     ReplyGate IMMEDIATE = Peer::send;
 
     void send(Peer to, Message reply);
+
+    /** As {@link #send}, for a reply its client does not wait for: it may ride with the next one. */
+    default void sendWithNext(Peer to, Message reply) {
+        send(to, reply);
+    }
 }

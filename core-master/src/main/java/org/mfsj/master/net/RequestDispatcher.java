@@ -1,7 +1,9 @@
 package org.mfsj.master.net;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -128,6 +130,7 @@ public final class RequestDispatcher {
     private final Map<Class<?>, Entry<?>> table = new HashMap<>();
     private final Map<Class<?>, Predicate<Message>> answeredApplied = new HashMap<>();
     private final Map<Class<?>, Wrapped<?>> envelopes = new HashMap<>();
+    private final Set<Class<?>> ridingReplies = new HashSet<>();
     private long durableReplies;
     private long appliedReplies;
     private final ConnectionHooks hooks;
@@ -179,6 +182,14 @@ public final class RequestDispatcher {
         answeredApplied.put(type, m -> when.test(type.cast(m)));
     }
 
+    /**
+     * The client does not wait for the answers to requests of {@code type} (it sends them ahead of
+     * others): they go out with the next reply on the connection rather than in a write of their own.
+     */
+    public void answerWithNext(Class<? extends Message> type) {
+        ridingReplies.add(type);
+    }
+
     /** Requests of {@code type} carry an inner request, served through this same table. */
     public <T extends Message> void onEnvelope(Class<T> type, Envelope<T> envelope) {
         if (envelopes.putIfAbsent(type, new Wrapped<>(type, envelope)) != null || table.containsKey(type)) {
@@ -213,7 +224,7 @@ public final class RequestDispatcher {
         boolean applied = early != null && early.test(m);
         Status admitted = hooks.admit(from, m);
         if (admitted != Status.OK) {
-            send(from, finish.apply(entry.error().of(m.msgId(), admitted)), applied);
+            send(from, finish.apply(entry.error().of(m.msgId(), admitted)), applied, false);
             return;
         }
         Message first = retries.begin(from, m);
@@ -221,7 +232,7 @@ public final class RequestDispatcher {
             retries.end();
             LOG.debug("client {} retried {} {}; answered as the first time", from.remote(),
                     m.getClass().getSimpleName(), m.msgId());
-            send(from, finish.apply(first), applied);
+            send(from, finish.apply(first), applied, false);
             return;
         }
         CompletionStage<? extends Message> reply;
@@ -240,14 +251,18 @@ public final class RequestDispatcher {
         if (recalled != null) {
             reply = reply.thenCombine(recalled, (r, none) -> r);
         }
+        boolean rides = ridingReplies.contains(m.getClass());
         reply.whenComplete((r, e) -> send(from,
-                finish.apply(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))), applied));
+                finish.apply(e == null ? r : entry.error().of(m.msgId(), statusOf(e, m, from))), applied, rides));
     }
 
-    private void send(Peer to, Message reply, boolean applied) {
+    private void send(Peer to, Message reply, boolean applied, boolean rides) {
         if (applied) {
             appliedReplies++;
             to.send(reply);
+        } else if (rides) {
+            durableReplies++;
+            gate.sendWithNext(to, reply);
         } else {
             durableReplies++;
             gate.send(to, reply);

@@ -56,6 +56,8 @@ public final class OpenCalls {
         d.on(Open.class, this::open, (id, st) -> new AttrReply(id, st, null));
         d.on(Release.class, this::release, StatusReply::new);
         d.on(ReleaseMany.class, this::releaseMany, StatusReply::new);
+        // sent ahead of the client's next request, which its answer may go with
+        d.answerWithNext(ReleaseMany.class);
         d.on(ReportOpens.class, this::report, StatusReply::new);
         d.on(CheckAccess.class, this::access, StatusReply::new);
     }
