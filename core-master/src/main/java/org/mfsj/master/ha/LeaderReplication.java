@@ -11,7 +11,7 @@ import org.mfsj.common.wire.master2follower.AppendReply;
  * with each leadership; master thread only. See the package documentation for why it is safe.
  */
 final class LeaderReplication {
-    /** Entries a follower may be sent ahead of its acknowledgements. */
+    /** Entries a follower catching up may be sent ahead of its acknowledgements. */
     static final int WINDOW = 4 * AppendEntries.MAX_ENTRIES;
 
     private final RaftCore raft;
@@ -116,11 +116,29 @@ final class LeaderReplication {
     private boolean standTogether(List<Integer> peers) {
         long next = progress.next(peers.get(0));
         for (int p : peers) {
-            if (progress.next(p) != next || next - progress.match(p) > WINDOW) {
+            if (progress.next(p) != next || !maySendEntries(p)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code peer} may be sent entries now. A follower in step with this leader has one
+     * message of entries in flight at a time: what is appended meanwhile gathers here and leaves as
+     * one message when it acknowledges, so under many clients a message carries more entries and a
+     * follower pays its per-message costs (a wake-up, a force, an acknowledgement) for more of
+     * them. A follower catching up (more than a message's worth behind) has up to {@link #WINDOW}
+     * entries in flight, so a long log is not sent one round trip per message. When entries are
+     * sent never bears on safety (see the package documentation).
+     */
+    private boolean maySendEntries(int peer) {
+        long inFlight = progress.next(peer) - 1 - progress.match(peer);
+        if (inFlight <= 0) {
+            return true;
+        }
+        long behind = raft.log().lastVersion() - progress.match(peer);
+        return behind > AppendEntries.MAX_ENTRIES && inFlight < WINDOW;
     }
 
     /** This master's own copy moved on: what waited for that force goes out, then commit may move. */
@@ -147,7 +165,7 @@ final class LeaderReplication {
         }
         long last = log.lastVersion();
         List<AppendEntries.Entry> entries = List.of();
-        if (next <= last && (peers.size() > 1 || next - progress.match(first) <= WINDOW)) {
+        if (next <= last && (peers.size() > 1 || maySendEntries(first))) {
             entries = log.entriesFrom(next, AppendEntries.MAX_ENTRIES);
         }
         if (entries.isEmpty() && !heartbeat) {

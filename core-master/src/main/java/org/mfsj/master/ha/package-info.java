@@ -101,7 +101,10 @@
  * down) would step down for want of a majority, or lose its read lease, though both are fine.
  * The leader sends entries appended while its own force of earlier ones runs when that force
  * ends, all together ({@link org.mfsj.master.ha.LeaderReplication}): a follower then forces,
- * applies and acknowledges a leader's batch as one. When entries are sent never bears on safety.
+ * applies and acknowledges a leader's batch as one. A follower in step also has one message of
+ * entries in flight at a time (one catching up, several): what is appended meanwhile leaves in one
+ * message when it acknowledges. When entries are sent never bears on safety: it changes only how
+ * long a reply waits, never which entries a majority must hold durable before it leaves.
  * Followers refuse client sessions and chunkserver registrations with {@code NOT_LEADER}; clients
  * and chunkservers then try the next master.
  *

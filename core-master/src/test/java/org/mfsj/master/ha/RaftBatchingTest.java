@@ -12,22 +12,56 @@ class RaftBatchingTest {
     void changesAppendedDuringTheLeadersForceGoOutTogetherWhenItEnds() {
         RaftGroup g = new RaftGroup(3, 0);
         RaftGroup.Node leader = g.awaitLeader(1000);
-        int before = appendsWithEntries(g).size();
-        leader.write("a");
-        assertThat(appendsWithEntries(g)).as("the first change goes at once").hasSize(before + 2);
+        int before = writeFirstChange(g, leader);
         leader.write("b");
         leader.write("c");
         leader.write("d");
-        assertThat(appendsWithEntries(g)).as("while the leader forces a, nothing more leaves").hasSize(before + 2);
-        leader.log.durable = leader.log.entries.size();
-        leader.core.onLocalDurable();
-        List<AppendEntries> sent = appendsWithEntries(g);
-        assertThat(sent).hasSize(before + 4);
-        assertThat(sent.subList(before + 2, before + 4)).allSatisfy(a -> assertThat(a.entries()).hasSize(3));
+        g.deliver();
+        forced(g.node(1));
+        forced(g.node(2));
+        g.deliver();
+        assertThat(appendsWithEntries(g)).as("while the leader forces a, nothing more leaves, though the followers"
+                + " acknowledged a").hasSize(before + 2);
+        forced(leader);
+        assertThreeEntriesToEachFollower(g, before);
+        assertAllCommit(g, leader);
+    }
+
+    @Test
+    void changesMadeWhileAFollowersAppendIsUnacknowledgedGoToItInOneMessage() {
+        RaftGroup g = new RaftGroup(3, 0);
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        int before = writeFirstChange(g, leader);
+        for (String change : List.of("b", "c", "d")) {
+            leader.write(change);
+            forced(leader);
+        }
+        assertThat(appendsWithEntries(g)).as("a is in flight to both followers: nothing more leaves")
+                .hasSize(before + 2);
         g.deliver();
         g.sync();
         g.deliver();
-        assertThat(leader.log.committed).isEqualTo(leader.log.lastVersion());
+        assertThreeEntriesToEachFollower(g, before);
+        assertAllCommit(g, leader);
+    }
+
+    @Test
+    void aFollowerFarBehindIsSentSeveralMessagesAheadOfItsAcknowledgements() {
+        RaftGroup g = new RaftGroup(3, 0);
+        RaftGroup.Node leader = g.awaitLeader(1000);
+        for (int i = 0; i < 3 * AppendEntries.MAX_ENTRIES; i++) {
+            leader.log.entries.add(new AppendEntries.Entry(leader.core.term(), new byte[] {1}));
+        }
+        leader.log.durable = leader.log.entries.size();
+        leader.core.onAppended();
+        // heartbeats, and no acknowledgement delivered in between
+        for (int i = 0; i < 10; i++) {
+            g.advance(50);
+        }
+        long toFollower = g.sent.stream().filter(p -> p.from() == 0 && p.to() == 1
+                && p.m() instanceof AppendEntries a && a.entries().size() == AppendEntries.MAX_ENTRIES).count();
+        assertThat(toFollower).as("every entry is on its way, a full message at a time").isEqualTo(3);
+        assertAllCommit(g, leader);
     }
 
     @Test
@@ -53,6 +87,35 @@ class RaftBatchingTest {
         assertThat(leader.core.leaseValid()).isTrue();
         assertThat(leader.log.committed).as("nothing more commits without a second durable copy")
                 .isLessThan(leader.log.lastVersion());
+    }
+
+    /** {@code node}'s force of everything in its log completed. */
+    private static void forced(RaftGroup.Node node) {
+        node.log.durable = node.log.entries.size();
+        node.core.onLocalDurable();
+    }
+
+    /** The leader writes a, which goes at once to both followers; the appends with entries before it. */
+    private static int writeFirstChange(RaftGroup g, RaftGroup.Node leader) {
+        int before = appendsWithEntries(g).size();
+        leader.write("a");
+        assertThat(appendsWithEntries(g)).as("the first change goes at once").hasSize(before + 2);
+        return before;
+    }
+
+    /** After the {@code before} appends and the two carrying the first change: one of b, c and d to each. */
+    private static void assertThreeEntriesToEachFollower(RaftGroup g, int before) {
+        List<AppendEntries> sent = appendsWithEntries(g);
+        assertThat(sent).as("b, c and d go together to each follower").hasSize(before + 4);
+        assertThat(sent.subList(before + 2, before + 4)).allSatisfy(a -> assertThat(a.entries()).hasSize(3));
+    }
+
+    /** Whatever is in flight arrives, every disk catches up: everything the leader holds commits. */
+    private static void assertAllCommit(RaftGroup g, RaftGroup.Node leader) {
+        g.deliver();
+        g.sync();
+        g.deliver();
+        assertThat(leader.log.committed).isEqualTo(leader.log.lastVersion());
     }
 
     private static List<AppendEntries> appendsWithEntries(RaftGroup g) {

@@ -22,6 +22,10 @@ interface BenchMasters extends AutoCloseable {
     /** Each master's counters now (in-JVM masters only; empty for processes). */
     List<HaStats> stats() throws InterruptedException;
 
+    /** A timed pass begins: who holds which role is asked again (processes only). */
+    default void newPass() {
+    }
+
     /**
      * Each master process's CPU seconds (user + system) now, named with its role (processes only;
      * empty in this JVM, where the masters share the benchmark's threads' process).

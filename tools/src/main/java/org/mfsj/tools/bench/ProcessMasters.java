@@ -4,9 +4,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mfsj.common.types.ServerAddress;
 import org.mfsj.common.wire.client2master.MasterRoleReply;
 import org.mfsj.master.ha.HaStats;
@@ -22,6 +24,7 @@ final class ProcessMasters implements BenchMasters {
     static final String SWITCHES = ", context switches";
     private final LocalCluster cluster;
     private ProcessCpu cpu;
+    private List<String> lastRoles = List.of();
 
     private ProcessMasters(LocalCluster cluster) {
         this.cluster = cluster;
@@ -49,19 +52,36 @@ final class ProcessMasters implements BenchMasters {
         return List.of();
     }
 
-    /** Named with each master's role when first asked (after the warm-up: the leader is settled). */
+    /**
+     * Asks each master its role: this pass's figures are named by role ("leader", "follower 1", ...,
+     * followers in the masters' order), so an election between passes moves a process's figures to
+     * its new role instead of leaving them under the old one; a change of roles is printed.
+     */
+    @Override
+    public void newPass() {
+        List<MasterRoleReply> roles = MasterRoles.ask(cluster.masterAddresses());
+        List<String> names = cluster.masterNames();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String role = roles.get(i) == null ? "?" : roles.get(i).role();
+            int n = seen.merge(role, 1, Integer::sum);
+            String name = role.equals("follower") || role.equals("?") ? role + " " + n : role;
+            held.add(names.get(i) + " " + name);
+            cluster.daemon(names.get(i)).handle().ifPresent(h -> pids.put(name, h.pid()));
+        }
+        if (!held.equals(lastRoles)) {
+            System.out.println("roles from this pass on: " + String.join(", ", held));
+            lastRoles = held;
+        }
+        cpu = ProcessCpu.of(new TreeMap<>(pids));
+    }
+
     @Override
     public Map<String, Double> cpuSeconds() {
         if (cpu == null) {
-            List<ServerAddress> at = cluster.masterAddresses();
-            List<MasterRoleReply> roles = MasterRoles.ask(at);
-            Map<String, Long> pids = new LinkedHashMap<>();
-            List<String> names = cluster.masterNames();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i) + " (" + (roles.get(i) == null ? "?" : roles.get(i).role()) + ")";
-                cluster.daemon(names.get(i)).handle().ifPresent(h -> pids.put(name, h.pid()));
-            }
-            cpu = ProcessCpu.of(pids);
+            newPass();
         }
         Map<String, Double> out = cpu.sample();
         cpu.switches().forEach((name, n) -> out.put(name + SWITCHES, n));
