@@ -12,6 +12,7 @@ import org.mfsj.fuse.lowlevel.FuseSession;
 import org.mfsj.fuse.lowlevel.Kernel;
 import org.mfsj.fuse.lowlevel.KernelReadAhead;
 import org.mfsj.fuse.lowlevel.LibFuse2;
+import org.mfsj.fuse.lowlevel.ListingWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ public final class FuseMount implements AutoCloseable {
             KernelReadAhead.system().set(device, KernelReadAhead.DEFAULT_KIB);
         }
         LOG.info("mounted at {} (device {}, -o {})", mp, device, options);
+        ListingWarmUp.inBackground();
         return m;
     }
 

@@ -1,6 +1,7 @@
 package org.mfsj.tools;
 
 import java.util.Set;
+import org.mfsj.tools.cluster.ClassShareDump;
 import org.mfsj.tools.cluster.StarterWatch;
 import org.mfsj.tools.cmd.CheckFileCommand;
 import org.mfsj.tools.cmd.ChunkserverCommand;
@@ -59,6 +60,7 @@ public final class MfsMain implements Runnable {
             System.setProperty("mfs.log.level", "WARN");
         } else {
             StarterWatch.followStarter();
+            ClassShareDump.atExitIfAsked();
         }
         System.exit(run(args));
     }

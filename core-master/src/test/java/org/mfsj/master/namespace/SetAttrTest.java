@@ -29,6 +29,26 @@ class SetAttrTest extends NamespaceFixture {
     }
 
     @Test
+    void aChownOrChmodToWhatTheInodeHasLogsNothingButIsStillChecked() throws Exception {
+        java.util.List<Object> log = new java.util.ArrayList<>();
+        ns.setRecordSink((r, result) -> log.add(r));
+        long ctime = attr(f).ctimeNanos();
+        tick();
+        Attr a = ns.setattr(SU, f, SetAttr.owner(ALICE.uid(), ALICE.gid()));
+        assertThat(ns.setattr(ALICE, f, SetAttr.mode(0644))).isEqualTo(a);
+        assertThat(a.uid()).isEqualTo(ALICE.uid());
+        assertThat(a.ctimeNanos()).isEqualTo(ctime);
+        assertThat(log).as("no change, no record").isEmpty();
+        assertStatus(Status.EPERM, () -> ns.setattr(BOB, f, SetAttr.mode(0644)));
+        assertStatus(Status.EPERM, () -> ns.setattr(BOB, f, SetAttr.uid(ALICE.uid())));
+
+        ns.setattr(ALICE, f, SetAttr.mode(0640));
+        ns.setattr(ALICE, f, SetAttr.times(clock.nanos(), clock.nanos()));
+        assertThat(log).as("a real change, and any time set, is logged").hasSize(2);
+        assertThat(attr(f).mode()).isEqualTo(0640);
+    }
+
+    @Test
     void othersMayNotChmodButRootMay() throws Exception {
         assertStatus(Status.EPERM, () -> ns.setattr(BOB, f, SetAttr.mode(0777)));
         assertStatus(Status.EPERM, () -> ns.setattr(CAROL, f, SetAttr.mode(0777)));

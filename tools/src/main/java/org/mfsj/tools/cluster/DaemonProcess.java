@@ -86,6 +86,9 @@ public final class DaemonProcess {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(StarterWatch.jvmOptions());
+        if (!args.isEmpty()) {
+            ClassShareArchive.of(args.get(0)).ifPresent(a -> cmd.addAll(a.jvmOptions(jvmOptions)));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN_CLASS);

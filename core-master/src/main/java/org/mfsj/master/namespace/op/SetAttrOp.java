@@ -27,7 +27,10 @@ public final class SetAttrOp {
         this.tree = tree;
     }
 
-    /** The resolved change, or null when the mask asks for nothing this op does. */
+    /**
+     * The resolved change, or null when the mask asks for nothing this op does, or asks (allowed)
+     * for owner, group and mode the inode already has.
+     */
     public SetAttrRecord validate(Creds c, long inode, SetAttr change, long nowNanos) throws MfsException {
         if (!change.has(MODE | UID | GID | ATIME | MTIME | ATIME_NOW | MTIME_NOW)) {
             return null;
@@ -59,6 +62,13 @@ public final class SetAttrOp {
         if (change.has(UID | GID) && !c.isRoot() && !n.isDirectory()) {
             mode = withoutSetIds(mode);
             mask |= MODE;
+        }
+        if (!change.has(ATIME | MTIME | ATIME_NOW | MTIME_NOW) && uid == n.uid() && gid == n.gid()
+                && mode == n.mode() && AclRules.accessAcl(n) == null) {
+            // a chown or chmod to what the inode has (tar -x and cp -a set the owner of every
+            // directory they make to what it is): nothing to log, so no force before the answer;
+            // the ctime stays, which POSIX leaves open for a change of nothing
+            return null;
         }
         long atime = resolveTime(c, n, change, ATIME, ATIME_NOW, change.atimeNanos(), nowNanos);
         long mtime = resolveTime(c, n, change, MTIME, MTIME_NOW, change.mtimeNanos(), nowNanos);
