@@ -31,6 +31,7 @@ import org.mfsj.master.namespace.op.SetTrashTimeRecord;
 import org.mfsj.master.namespace.op.AppendChunksRecord;
 import org.mfsj.master.namespace.op.PublishRecord;
 import org.mfsj.master.namespace.op.PurgeTrashRecord;
+import org.mfsj.master.namespace.op.ReleaseOpensRecord;
 import org.mfsj.master.namespace.op.RestoreTrashRecord;
 import org.mfsj.master.namespace.op.SnapshotRecord;
 import org.mfsj.master.namespace.op.SetQuotaRecord;
@@ -70,9 +71,9 @@ class RecordCodecTest {
             new SessionOpened(),
             new org.mfsj.master.namespace.op.HoldOpenRecord(Long.MAX_VALUE, -3, Integer.MAX_VALUE),
             new org.mfsj.master.namespace.op.ReleaseOpenRecord(5, 1L << 50, 1),
-            new org.mfsj.master.namespace.op.ReleaseOpensRecord(1L << 50, java.util.List.of(
-                    new org.mfsj.master.namespace.op.ReleaseOpensRecord.Released(5, 2),
-                    new org.mfsj.master.namespace.op.ReleaseOpensRecord.Released(Long.MAX_VALUE, 1))));
+            new ReleaseOpensRecord(1L << 50, List.of(
+                    new ReleaseOpensRecord.Released(5, 2),
+                    new ReleaseOpensRecord.Released(Long.MAX_VALUE, 1))));
 
     @Test
     void everyRecordTypeRoundTrips() {
